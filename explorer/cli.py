@@ -1,0 +1,141 @@
+"""The command line: one program, several commands; the window is one of them.
+
+Exit codes: 0 success, 1 problems found (content problems, failed export), 2 usage
+errors (unknown option, region or id). Problems go to stderr as `path:line: message`,
+never as a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from explorer import __version__
+from explorer.model import Content, conditions_by_region, load_content, rank_conditions
+from explorer.paths import builtin_content_dir, diagram_svg, user_content_dir
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit code 2)."""
+
+
+def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
+    """The built-in content, then the user's folder if it exists, then `--content` folders."""
+    layers = [builtin_content_dir()]
+    user = user_content_dir()
+    if user.is_dir():
+        layers.append(user)
+    layers.extend(Path(p) for p in extra)
+    return layers
+
+
+def load(extra: Sequence[Path] = ()) -> Content:
+    return load_content(content_layers(extra), svg_file=diagram_svg())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hip-explorer",
+        description="Explore hip pain after running. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--content", metavar="DIR", action="append", type=Path, default=[],
+        help="a clinic's own content folder, layered over the built-in one (repeatable)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("gui", help="open the window (the default)")
+    validate = commands.add_parser(
+        "validate", help="check content; exit 0 clean, 1 problems, 2 usage",
+        description="Check content folders. With no DIR, checks the built-in content and "
+        "any --content folders; each DIR is checked as a layer over the built-in content.",
+    )
+    validate.add_argument("dirs", nargs="*", metavar="DIR", type=Path)
+    conditions = commands.add_parser("conditions", help="ranked conditions for regions")
+    conditions.add_argument("--region", "-r", action="append", default=[], metavar="R",
+                            help="a region id (repeatable); none lists every condition")
+    conditions.add_argument("--json", action="store_true", help="print a JSON array")
+    export = commands.add_parser("export", help="print conditions or a handout to PDF")
+    export.add_argument("--output", "-o", required=True, type=Path, metavar="FILE.pdf")
+    group = export.add_mutually_exclusive_group(required=True)
+    group.add_argument("--condition", action="append", metavar="ID")
+    group.add_argument("--region", action="append", metavar="R")
+    group.add_argument("--all", action="store_true")
+    group.add_argument("--handout", type=Path, metavar="FILE")
+    export.add_argument("--page-size", choices=["A4", "Letter"], default=None)
+    export.add_argument("--side", choices=["left", "right"], default="right")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args.dirs, args.content)
+        if args.command == "conditions":
+            return _conditions(args.region, args.json, args.content)
+        if args.command == "export":
+            from explorer.report.export_cli import run_export
+
+            return run_export(args, load(args.content))
+        from explorer.ui.app import run_gui
+
+        return run_gui(content_layers(args.content))
+    except UsageError as exc:
+        print(f"hip-explorer: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"hip-explorer: {exc}", file=sys.stderr)
+        return 1
+
+
+def _print_problems(content: Content) -> None:
+    for problem in content.problems:
+        print(problem, file=sys.stderr)
+
+
+def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:
+    for folder in dirs:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: not a folder")
+    content = load([*extra, *dirs])
+    _print_problems(content)
+    entries = sum(len(getattr(content, k)) for k in (
+        "regions", "clues", "references", "conditions", "exercises", "treatments", "pages"))
+    count = len(content.problems)
+    verdict = "no problems" if not count else f"{count} problem{'s' * (count != 1)}"
+    print(f"checked {len(content.layers)} folder(s), {entries} entries: {verdict}")
+    return 1 if count else 0
+
+
+def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) -> int:
+    content = load(extra)
+    unknown = [r for r in regions if r not in content.regions]
+    if unknown:
+        raise UsageError(
+            f"unknown region {', '.join(unknown)}; choose from {', '.join(content.regions)}"
+        )
+    if content.problems:
+        print(f"hip-explorer: note: {len(content.problems)} content problem(s); "
+              "run 'hip-explorer validate' to see them", file=sys.stderr)
+    if regions:
+        rows = [(m.condition, list(m.reasons)) for m in rank_conditions(content, regions)]
+    else:
+        rows = [(c, [f"{content.region_name(region)} is its main area"])
+                for region, items in conditions_by_region(content).items() for c in items]
+    if as_json:
+        print(json.dumps([
+            {"id": c.id, "name": c.name, "aliases": list(c.aliases), "regions": list(c.regions),
+             "urgency": c.urgency.value, "reasons": reasons}
+            for c, reasons in rows
+        ], indent=2, ensure_ascii=False))
+    else:
+        for rank, (c, reasons) in enumerate(rows, 1):
+            print(f"{rank:2}. {c.name} [{c.urgency.label}]: {'; '.join(reasons)}")
+    return 0

@@ -1,0 +1,41 @@
+"""The loaded content: every entry by id, plus the problems found while loading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explorer.model.entities import (
+    Clue,
+    Condition,
+    Exercise,
+    Page,
+    Reference,
+    Region,
+    Treatment,
+)
+from explorer.model.problems import Problem
+
+
+@dataclass
+class Content:
+    """All entries, in file order; `images` maps exercise ids to checked image files."""
+
+    regions: dict[str, Region] = field(default_factory=dict)
+    clues: dict[str, Clue] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
+    conditions: dict[str, Condition] = field(default_factory=dict)
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    treatments: dict[str, Treatment] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    images: dict[str, Path] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    layers: tuple[Path, ...] = ()
+
+    @property
+    def red_flag_clues(self) -> list[Clue]:
+        return [clue for clue in self.clues.values() if clue.red_flag]
+
+    def region_name(self, region_id: str) -> str:
+        region = self.regions.get(region_id)
+        return region.name if region else region_id

@@ -1,0 +1,144 @@
+"""Read the region shapes out of the diagram SVG, without Qt.
+
+The diagram's regions are `<g id="REGION">` groups of `<path>` elements drawn with
+absolute M/L/C/Q/Z commands and no transforms (see resources/README.md). Curves are
+flattened into polygons, which both the loader (which ids exist) and the UI (hit
+testing, highlighting, printing) use, so every consumer agrees on the shape.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+Point = tuple[float, float]
+Polygon = tuple[Point, ...]
+
+_TOKEN = re.compile(r"[MLCQZmlcqzHhVvSsTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_CURVE_STEPS = 16
+
+
+class ShapeError(ValueError):
+    """A region path that this reader does not understand."""
+
+
+@dataclass(frozen=True)
+class DiagramShapes:
+    """Region polygons and the drawing's view box (x, y, width, height)."""
+
+    view_box: tuple[float, float, float, float]
+    regions: dict[str, tuple[Polygon, ...]]
+    element_ids: frozenset[str]
+
+
+def read_shapes(svg_file: Path, region_ids: list[str] | None = None) -> DiagramShapes:
+    """Parse `svg_file`; collect polygons for `region_ids` (default: none)."""
+    root = ET.parse(svg_file).getroot()
+    ids = frozenset(el.get("id", "") for el in root.iter() if el.get("id"))
+    box = [float(v) for v in (root.get("viewBox") or "0 0 100 100").replace(",", " ").split()]
+    view_box = (box[0], box[1], box[2], box[3])
+    regions: dict[str, tuple[Polygon, ...]] = {}
+    for region in region_ids or []:
+        element = next((el for el in root.iter() if el.get("id") == region), None)
+        if element is None:
+            continue
+        polygons = []
+        for el in element.iter():
+            if el.get("transform"):
+                raise ShapeError(f"region '{region}' uses a transform; draw it in place")
+            if el.tag == f"{SVG_NS}path" or el.tag == "path":
+                polygons.extend(path_to_polygons(el.get("d", "")))
+        regions[region] = tuple(polygons)
+    return DiagramShapes(view_box=view_box, regions=regions, element_ids=ids)
+
+
+def path_to_polygons(d: str) -> list[Polygon]:
+    """Flatten SVG path data made of absolute M, L, C, Q and Z into polygons."""
+    tokens = _TOKEN.findall(d)
+    polygons: list[Polygon] = []
+    current: list[Point] = []
+    i = 0
+    command = ""
+
+    def numbers(count: int) -> list[float]:
+        nonlocal i
+        values = tokens[i : i + count]
+        if len(values) < count or any(v.isalpha() for v in values):
+            raise ShapeError(f"path command {command} needs {count} numbers")
+        i += count
+        return [float(v) for v in values]
+
+    while i < len(tokens):
+        token = tokens[i]
+        if token.isalpha():
+            command = token
+            i += 1
+            if command not in "MLCQZ":
+                raise ShapeError(f"path command '{command}' is not supported (use M L C Q Z)")
+        elif not command or command == "Z":
+            raise ShapeError("path data must start with a command")
+        if command == "Z":
+            if len(current) > 2:
+                polygons.append(tuple(current))
+            current = []
+            continue
+        if i >= len(tokens) or tokens[i].isalpha():
+            continue
+        if command == "M":
+            if len(current) > 2:
+                polygons.append(tuple(current))
+            x, y = numbers(2)
+            current = [(x, y)]
+            command = "L"  # further pairs after M are lines
+        elif command == "L":
+            x, y = numbers(2)
+            current.append((x, y))
+        elif command == "C":
+            x1, y1, x2, y2, x, y = numbers(6)
+            current.extend(_cubic(current[-1], (x1, y1), (x2, y2), (x, y)))
+        elif command == "Q":
+            x1, y1, x, y = numbers(4)
+            current.extend(_quad(current[-1], (x1, y1), (x, y)))
+    if len(current) > 2:
+        polygons.append(tuple(current))
+    return polygons
+
+
+def _cubic(p0: Point, p1: Point, p2: Point, p3: Point) -> list[Point]:
+    out = []
+    for step in range(1, _CURVE_STEPS + 1):
+        t = step / _CURVE_STEPS
+        u = 1 - t
+        out.append((
+            u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+            u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+        ))
+    return out
+
+
+def _quad(p0: Point, p1: Point, p2: Point) -> list[Point]:
+    out = []
+    for step in range(1, _CURVE_STEPS + 1):
+        t = step / _CURVE_STEPS
+        u = 1 - t
+        out.append((
+            u * u * p0[0] + 2 * u * t * p1[0] + t * t * p2[0],
+            u * u * p0[1] + 2 * u * t * p1[1] + t * t * p2[1],
+        ))
+    return out
+
+
+def contains(polygons: tuple[Polygon, ...], point: Point) -> bool:
+    """Even-odd point-in-polygon test over all of a region's polygons."""
+    x, y = point
+    inside = False
+    for poly in polygons:
+        n = len(poly)
+        for k in range(n):
+            (x1, y1), (x2, y2) = poly[k], poly[(k + 1) % n]
+            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                inside = not inside
+    return inside

@@ -1,0 +1,333 @@
+"""Load content folders: strict YAML, then schema validation, then cross-checks.
+
+Every problem is collected (not just the first) as `path:line: field: message`.
+A file with problems is skipped; the good files of the folder still load. Layers are
+applied in order: a later folder adds entries and replaces entries with the same id.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from explorer.model import entities as e
+from explorer.model.content import Content
+from explorer.model.diagram_shapes import read_shapes
+from explorer.model.problems import Problem
+from explorer.model.strict_yaml import Document, YamlError, parse
+
+M = TypeVar("M", bound=BaseModel)
+
+# file name -> (list key, model) for the shared list files
+LIST_FILES: dict[str, tuple[str, type[e.Entry]]] = {
+    "regions.yaml": ("regions", e.Region),
+    "clues.yaml": ("clues", e.Clue),
+    "references.yaml": ("references", e.Reference),
+}
+# folder -> model for one-entry-per-file folders
+ENTRY_FOLDERS: dict[str, type[e.Entry]] = {
+    "conditions": e.Condition,
+    "exercises": e.Exercise,
+    "treatments": e.Treatment,
+    "pages": e.Page,
+}
+IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+_KNOWN_FIELDS = sorted(
+    {name for model in vars(e).values() if isinstance(model, type) and issubclass(model, BaseModel)
+     for name in model.model_fields}
+)
+
+
+@dataclass
+class _Origin:
+    """Where an entry came from, to report cross-check problems at the right line."""
+
+    path: Path
+    doc: Document
+    prefix: tuple[str | int, ...]
+    layer: Path
+
+    def problem(self, sub: tuple[str | int, ...], message: str) -> Problem:
+        loc = (*self.prefix, *sub)
+        return Problem(self.path, self.doc.line_of(loc), _field_name(sub or loc), message)
+
+
+class _Loader:
+    def __init__(self, svg_file: Path | None) -> None:
+        self.svg_file = svg_file
+        self.content = Content()
+        self.origins: dict[tuple[str, str], _Origin] = {}
+
+    # ---- reading ---------------------------------------------------------------
+    def load_layer(self, folder: Path) -> None:
+        if not folder.is_dir():
+            self._problem(folder, 1, "", "content folder not found (or not a folder)")
+            return
+        self.content.layers = (*self.content.layers, folder)
+        seen: dict[tuple[str, str], _Origin] = {}
+        for name, (key, model) in LIST_FILES.items():
+            path = folder / name
+            if path.is_file():
+                self._load_list_file(path, key, model, folder, seen)
+        for sub, model in ENTRY_FOLDERS.items():
+            for path in sorted((folder / sub).glob("*.yaml")) if (folder / sub).is_dir() else []:
+                self._load_entry_file(path, sub, model, folder, seen)
+        self._report_stray_files(folder)
+
+    def _read(self, path: Path) -> Document | None:
+        try:
+            if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+                self._problem(path, 1, "", "links to a file outside its folder; not read")
+                return None
+            raw = path.read_bytes()
+        except OSError as exc:
+            self._problem(path, 1, "", f"cannot be read: {exc.strerror or exc}")
+            return None
+        try:
+            return parse(raw)
+        except YamlError as exc:
+            self._problem(path, exc.line, "", exc.message)
+            return None
+        except RecursionError:
+            self._problem(path, 1, "", "nested too deeply to read")
+            return None
+
+    def _load_list_file(
+        self, path: Path, key: str, model: type[e.Entry], layer: Path,
+        seen: dict[tuple[str, str], _Origin],
+    ) -> None:
+        doc = self._read(path)
+        if doc is None:
+            return
+        if not isinstance(doc.data, dict) or set(doc.data) != {key}:
+            self._problem(path, doc.line_of(()), "", f"the file should contain one list, '{key}:'")
+            return
+        items = doc.data[key]
+        if not isinstance(items, list):
+            self._problem(path, doc.line_of((key,)), key, "should be a list of entries")
+            return
+        for index, item in enumerate(items):
+            origin = _Origin(path, doc, (key, index), layer)
+            entry = self._validate(model, item, origin)
+            if entry is not None:
+                self._store(key, entry, origin, seen)
+
+    def _load_entry_file(
+        self, path: Path, folder: str, model: type[e.Entry], layer: Path,
+        seen: dict[tuple[str, str], _Origin],
+    ) -> None:
+        doc = self._read(path)
+        if doc is None:
+            return
+        origin = _Origin(path, doc, (), layer)
+        if not isinstance(doc.data, dict):
+            self._problem(path, doc.line_of(()), "",
+                          "the file should be a set of 'field: value' lines")
+            return
+        entry = self._validate(model, doc.data, origin)
+        if entry is None:
+            return
+        entry_id = entry.id
+        if path.stem != entry_id:
+            self.content.problems.append(
+                origin.problem(("id",), f"'{entry_id}' does not match the file name '{path.name}'")
+            )
+        self._store(folder, entry, origin, seen)
+
+    def _validate(self, model: type[M], data: Any, origin: _Origin) -> M | None:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = tuple(error["loc"])
+                self.content.problems.append(origin.problem(loc, _friendly(error)))
+            return None
+
+    def _store(
+        self, kind: str, entry: e.Entry, origin: _Origin, seen: dict[tuple[str, str], _Origin]
+    ) -> None:
+        entry_id: str = entry.id
+        key = (kind, entry_id)
+        if key in seen:
+            first = seen[key]
+            self.content.problems.append(origin.problem(
+                ("id",), f"'{entry_id}' is already used by {first.path}:"
+                f"{first.doc.line_of((*first.prefix, 'id'))}; ids must be unique",
+            ))
+            return
+        seen[key] = origin
+        self.origins[key] = origin
+        table: dict[str, Any] = getattr(self.content, kind)
+        table[entry_id] = entry
+
+    def _report_stray_files(self, folder: Path) -> None:
+        known = {folder / name for name in LIST_FILES}
+        for path in sorted(folder.rglob("*.y*ml")):
+            if path in known or (path.parent.name in ENTRY_FOLDERS and path.parent.parent == folder
+                                 and path.suffix == ".yaml"):
+                continue
+            self._problem(path, 1, "", "not read: content files belong in regions.yaml, "
+                          "clues.yaml, references.yaml or conditions/, exercises/, "
+                          "treatments/, pages/ (with the .yaml ending)")
+
+    def _problem(self, path: Path, line: int, field: str, message: str) -> None:
+        self.content.problems.append(Problem(path, line, field, message))
+
+    # ---- cross-checks ----------------------------------------------------------
+    def cross_check(self) -> None:
+        c = self.content
+        self._check_regions_in_diagram()
+        for cid, condition in list(c.conditions.items()):
+            o = self.origins[("conditions", cid)]
+            regions = self._keep_known(o, "regions", condition.regions, c.regions, "region")
+            clues = tuple(
+                use for i, use in enumerate(condition.clues)
+                if self._known(o, ("clues", i, "clue"), use.clue, c.clues, "clue")
+            )
+            treatments = tuple(
+                use for i, use in enumerate(condition.treatments)
+                if self._known(o, ("treatments", i, "treatment"), use.treatment, c.treatments,
+                               "treatment")
+            )
+            exercises = tuple(
+                use for i, use in enumerate(condition.exercises)
+                if self._known(o, ("exercises", i, "exercise"), use.exercise, c.exercises,
+                               "exercise")
+            )
+            refs = self._keep_known(o, "references", condition.references, c.references,
+                                    "reference")
+            if not regions:
+                del c.conditions[cid]
+                continue
+            c.conditions[cid] = condition.model_copy(update={
+                "regions": regions, "clues": clues, "treatments": treatments,
+                "exercises": exercises, "references": refs,
+            })
+        for kind in ("exercises", "treatments", "pages"):
+            table: dict[str, Any] = getattr(c, kind)
+            for entry_id, entry in list(table.items()):
+                o = self.origins[(kind, entry_id)]
+                refs = self._keep_known(o, "references", entry.references, c.references,
+                                        "reference")
+                table[entry_id] = entry.model_copy(update={"references": refs})
+        for ex_id, exercise in c.exercises.items():
+            if exercise.image:
+                self._check_image(ex_id, exercise.image)
+
+    def _check_regions_in_diagram(self) -> None:
+        if self.svg_file is None:
+            return
+        try:
+            ids = read_shapes(self.svg_file).element_ids
+        except (OSError, ValueError) as exc:
+            self._problem(self.svg_file, 1, "", f"diagram cannot be read: {exc}")
+            return
+        for region_id in list(self.content.regions):
+            if region_id not in ids:
+                o = self.origins[("regions", region_id)]
+                self.content.problems.append(o.problem(
+                    ("id",), f"region '{region_id}' has no shape in the diagram "
+                    f"({self.svg_file.name}); use one of its region ids",
+                ))
+                del self.content.regions[region_id]
+
+    def _known(self, o: _Origin, loc: tuple[str | int, ...], ref: str,
+               table: dict[str, Any], what: str) -> bool:
+        if ref in table:
+            return True
+        hint = difflib.get_close_matches(ref, list(table), n=1)
+        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+        self.content.problems.append(o.problem(loc, f"unknown {what} '{ref}'{suggestion}"))
+        return False
+
+    def _keep_known(self, o: _Origin, key: str, refs: Sequence[str],
+                    table: dict[str, Any], what: str) -> tuple[str, ...]:
+        return tuple(r for i, r in enumerate(refs) if self._known(o, (key, i), r, table, what))
+
+    def _check_image(self, ex_id: str, relative: str) -> None:
+        o = self.origins[("exercises", ex_id)]
+        layer = o.layer.resolve()
+        target = (o.path.parent / relative).resolve()
+        message = None
+        if not target.is_relative_to(layer):
+            message = f"image '{relative}' is outside the content folder; keep images inside it"
+        elif target.suffix.lower() not in IMAGE_SUFFIXES:
+            message = f"image '{relative}' must be an .svg, .png or .jpg file"
+        elif not target.is_file():
+            message = f"image '{relative}' not found (looked for {target})"
+        elif target.stat().st_size > MAX_IMAGE_BYTES:
+            message = f"image '{relative}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
+        if message:
+            self.content.problems.append(o.problem(("image",), message))
+        else:
+            self.content.images[ex_id] = target
+
+
+def load_content(layers: Iterable[Path], svg_file: Path | None = None) -> Content:
+    """Load the layers in order (built-in first) and return content plus problems."""
+    loader = _Loader(svg_file)
+    for layer in layers:
+        loader.load_layer(Path(layer))
+    loader.cross_check()
+    loader.content.problems.sort()
+    return loader.content
+
+
+def _field_name(loc: Sequence[str | int]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _friendly(error: Any) -> str:
+    """Turn a pydantic error into words a clinician understands."""
+    kind = error["type"]
+    given = error.get("input")
+    if kind == "missing":
+        return "is missing (it is required)"
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        hint = difflib.get_close_matches(name, _KNOWN_FIELDS, n=1)
+        return "is not a known field" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+    if kind in ("list_type", "tuple_type"):
+        return "should be a list (one '- item' per line)"
+    if kind == "string_type":
+        return f"should be text, not {_describe(given)}"
+    if (kind == "string_pattern_mismatch" and error["loc"][-1] in ("id",)) or (
+        kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {}))
+    ):
+        return f"'{given}' is not a valid id: use lower-case words joined by hyphens"
+    if kind == "too_short":
+        return "must not be empty" if isinstance(given, str) else "needs at least one entry"
+    if kind == "string_too_long":
+        return f"is too long (at most {error['ctx']['max_length']} characters)"
+    if kind.startswith("date"):
+        return f"should be a date written as \"YYYY-MM-DD\", not {given!r}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"should be a set of 'field: value' lines, not {_describe(given)}"
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Input "):
+        message = message.removeprefix(prefix)
+    return message[0].lower() + message[1:] if message else "is not valid"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if value is None:
+        return "nothing"
+    return repr(value)

@@ -1,0 +1,153 @@
+"""Questions asked of the content: which conditions fit these regions, and search.
+
+Ranking order (documented in the README): conditions whose MAIN region is selected
+come first; then the pain intensity at that main region (when intensities are given);
+then how many of the selected regions the condition covers; then the weight of the
+clues the user answered "yes" to. Ties keep the more urgent condition first, then the
+name. Each match carries the reasons in plain words, so the list can explain itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from explorer.model.content import Content
+from explorer.model.entities import Condition
+
+
+@dataclass(frozen=True)
+class Match:
+    condition: Condition
+    matched_regions: tuple[str, ...]
+    main_match: bool
+    main_intensity: int
+    clue_score: int
+    reasons: tuple[str, ...]
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int, int, str]:
+        return (
+            -int(self.main_match),
+            -self.main_intensity,
+            -len(self.matched_regions),
+            -self.clue_score,
+            -self.condition.urgency.rank,
+            self.condition.name.lower(),
+        )
+
+
+def rank_conditions(
+    content: Content,
+    regions: Iterable[str],
+    answers: Mapping[str, bool] | None = None,
+    intensities: Mapping[str, int] | None = None,
+) -> list[Match]:
+    """Conditions that cause pain in any of `regions`, best match first."""
+    selected = [r for r in regions if r in content.regions]
+    chosen = set(selected)
+    yes = {clue for clue, answer in (answers or {}).items() if answer}
+    levels = intensities or {}
+    matches = []
+    for condition in content.conditions.values():
+        matched = tuple(r for r in condition.regions if r in chosen)
+        if not matched:
+            continue
+        main = condition.main_region in chosen
+        reasons = []
+        if main:
+            reasons.append(f"{content.region_name(condition.main_region)} is its main area")
+        others = [content.region_name(r) for r in matched if r != condition.main_region]
+        if others:
+            reasons.append(("also " if main else "can be felt at ") + ", ".join(others))
+        intensity = levels.get(condition.main_region, 0) if main else 0
+        if intensity:
+            reasons.append(f"your pain there is {intensity}/10")
+        score = 0
+        for use in condition.clues:
+            if use.clue in yes:
+                score += use.weight
+                clue = content.clues.get(use.clue)
+                reasons.append(f"you said: {clue.reason if clue else use.clue}")
+        matches.append(Match(condition, matched, main, intensity, score, tuple(reasons)))
+    return sorted(matches, key=lambda m: m.sort_key)
+
+
+def conditions_by_region(content: Content) -> dict[str, list[Condition]]:
+    """All conditions grouped under their main region, in region order."""
+    groups: dict[str, list[Condition]] = {region: [] for region in content.regions}
+    for condition in content.conditions.values():
+        groups.setdefault(condition.main_region, []).append(condition)
+    for items in groups.values():
+        items.sort(key=lambda c: (-c.urgency.rank, c.name.lower()))
+    return groups
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "condition", "exercise", "treatment" or "region"
+    id: str
+    title: str
+    matched: str
+    score: int
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_FIELD_SCORES = {"name": 100, "alias": 80, "term": 70, "symptom": 40, "text": 20}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text.lower())]
+
+
+def _fields(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
+    """(kind, id, title, field kind, text) for everything searchable."""
+    for region in content.regions.values():
+        yield "region", region.id, region.name, "name", region.name
+        for term in (region.clinical_area, *region.lay_terms):
+            yield "region", region.id, region.name, "term", term
+    for c in content.conditions.values():
+        yield "condition", c.id, c.name, "name", c.name
+        for alias in c.aliases:
+            yield "condition", c.id, c.name, "alias", alias
+        for text in (*c.symptoms, *c.aggravating):
+            yield "condition", c.id, c.name, "symptom", text
+    for x in content.exercises.values():
+        yield "exercise", x.id, x.name, "name", x.name
+        for alias in x.aliases:
+            yield "exercise", x.id, x.name, "alias", alias
+        yield "exercise", x.id, x.name, "text", x.purpose
+    for t in content.treatments.values():
+        yield "treatment", t.id, t.name, "name", t.name
+        for alias in t.aliases:
+            yield "treatment", t.id, t.name, "alias", alias
+
+
+def search(content: Content, query: str, limit: int = 50) -> list[SearchHit]:
+    """Entries whose name, alias, lay term or symptom holds every word of `query`.
+
+    A query word matches the start of a word in the text ("click" finds "clicking"),
+    so partial typing works; the best field of each entry decides its score.
+    """
+    terms = _words(query)
+    if not terms:
+        return []
+    best: dict[tuple[str, str], SearchHit] = {}
+    for kind, entry_id, title, field, text in _fields(content):
+        words = _words(text)
+        if not all(any(w.startswith(t) for w in words) for t in terms):
+            continue
+        score = _FIELD_SCORES[field] + (10 if " ".join(terms) == " ".join(words) else 0)
+        key = (kind, entry_id)
+        if key not in best or best[key].score < score:
+            best[key] = SearchHit(kind, entry_id, title, text, score)
+    hits = sorted(best.values(), key=lambda h: (-h.score, h.title.lower()))
+    return hits[:limit]

@@ -1,0 +1,183 @@
+"""A strict YAML reader for clinician-written content.
+
+PyYAML follows YAML 1.1, which silently turns `NO` into False, `01234` into an octal
+number and `1:30` into 90. Content files are read here with our own scalar rules
+instead: only plain decimal integers and floats, `true`/`false` and `null`/`~` are
+typed; everything else stays text. Anchors, aliases, tags and duplicate keys are
+refused, as are oversized, deeply nested and non-UTF-8 files. Every value keeps the
+line it came from so problems can be reported as `file:line`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 50_000
+
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class YamlError(Exception):
+    """A file that cannot be read as strict YAML; `line` is 1-based."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Document:
+    """Parsed data plus the line of every mapping key and list item."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text of a file, or a YamlError naming the line of the first bad byte."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(
+            1, f"file is {len(raw) // 1024} KiB; content files may be at most "
+            f"{MAX_FILE_BYTES // 1024} KiB"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlError(line, "file is not UTF-8 text (save it as UTF-8)") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise YamlError(text[: text.index("\x00")].count("\n") + 1, "file contains a NUL byte")
+    return text
+
+
+def parse(raw: bytes) -> Document:
+    """Parse bytes into a Document, raising YamlError for anything not allowed."""
+    text = decode(raw)
+    _check_events(text)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise _from_marked(exc) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
+        raise YamlError(1, str(exc)) from None
+    doc = Document(data=None)
+    if node is None:
+        return doc
+    doc.lines[()] = node.start_mark.line + 1
+    doc.data = _build(node, (), doc.lines)
+    return doc
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases, anchors, tags, deep nesting and node floods before composing.
+
+    Scanning the event stream is iterative, so a hostile file cannot exhaust the
+    recursion limit or memory (alias bombs) before it is refused.
+    """
+    depth = 0
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlError(line, "aliases (*name) are not allowed; write the value out")
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                raise YamlError(line, f"anchors (&{anchor}) are not allowed; write values out")
+            tag = getattr(event, "tag", None)
+            if tag not in (None, "!") and tag not in _STANDARD_TAGS:
+                raise YamlError(line, f"tags such as {tag} are not allowed")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if isinstance(event, yaml.NodeEvent):
+                count += 1
+                if count > MAX_NODES:
+                    raise YamlError(line, f"more than {MAX_NODES} values in one file")
+    except yaml.MarkedYAMLError as exc:
+        raise _from_marked(exc) from None
+
+
+def _from_marked(exc: yaml.MarkedYAMLError) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    problem = exc.problem or "cannot be read as YAML"
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    if "\\t" in problem or "\t" in problem or " tab" in problem:
+        problem += "; indent with spaces, not tabs"
+    return YamlError(line, f"YAML syntax: {problem}")
+
+
+def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, child in enumerate(node.value):
+            lines[(*path, index)] = child.start_mark.line + 1
+            items.append(_build(child, (*path, index), lines))
+        return items
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(line, "a key must be plain text")
+            key = str(key_node.value)
+            if key == "<<":
+                raise YamlError(line, "merge keys (<<) are not allowed")
+            if key in result:
+                first = lines.get((*path, key), line)
+                raise YamlError(line, f"duplicate key '{key}' (first given on line {first})")
+            lines[(*path, key)] = line
+            result[key] = _build(value_node, (*path, key), lines)
+        return result
+    raise YamlError(node.start_mark.line + 1, "unsupported YAML node")  # pragma: no cover
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value: str = node.value
+    if node.style is not None and node.style != "":  # quoted or block: always text
+        return value
+    if node.tag == "tag:yaml.org,2002:str":  # explicit !!str
+        return value
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value

@@ -1,0 +1,41 @@
+"""Shared test set-up. Qt must be told to run offscreen before it is imported."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never read or write the real user's folders from tests.
+os.environ.setdefault("HIP_EXPLORER_USER_CONTENT", "/nonexistent/hip-explorer-user-content")
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DIAGRAM = FIXTURES / "diagram.svg"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of the small, valid fixture content folder."""
+    target = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
+
+
+@pytest.fixture
+def write(mini: Path) -> Callable[[str, str | bytes], Path]:
+    """Write a file (text or bytes) into the mini folder; returns its path."""
+
+    def _write(relative: str, data: str | bytes) -> Path:
+        path = mini / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+        return path
+
+    return _write

@@ -1,0 +1,67 @@
+"""The command line: exit codes, messages on stderr, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_validate_broken_folder_prints_file_line_and_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "conditions").mkdir()
+    (tmp_path / "conditions/broken.yaml").write_text("id: broken\nname: [x\n")
+    result = run("validate", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "conditions/broken.yaml:3: YAML syntax" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_usage_errors_exit_2(tmp_path: Path) -> None:
+    result = run("validate", str(tmp_path / "missing"))
+    assert result.returncode == 2 and "not a folder" in result.stderr
+    assert run("validate", "--bogus").returncode == 2
+
+
+def test_conditions_json_for_region(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["conditions", "--region", "outer", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows, "the built-in content has conditions at the outer hip"
+    for row in rows:
+        assert {"id", "name", "aliases", "regions", "urgency", "reasons"} <= set(row)
+        assert "outer" in row["regions"]
+    assert rows[0]["regions"][0] == "outer"  # main-region matches come first
+
+
+def test_conditions_unknown_region_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["conditions", "--region", "knee"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown region knee" in err and "front" in err
+
+
+def test_conditions_text_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["conditions", "-r", "back"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(" 1. ") and "main area" in out
+
+
+def test_global_content_layer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "conditions").mkdir()
+    (tmp_path / "conditions/clinic-special.yaml").write_text(
+        "id: clinic-special\nname: Clinic special\nregions: [back]\nurgency: routine\n"
+        "summary: s\nsymptoms: [x]\nred_flags: []\nreferences: [wilson2014, chamberlain2021]\n"
+        "reviewed: '2026-01-01'\n"
+    )
+    assert main(["--content", str(tmp_path), "conditions", "-r", "back", "--json"]) == 0
+    assert "clinic-special" in [r["id"] for r in json.loads(capsys.readouterr().out)]

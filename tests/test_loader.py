@@ -1,0 +1,169 @@
+"""Loading content folders: every class of bad input is reported with file, line and
+words a clinician understands, all problems in one pass, good files still loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import DIAGRAM
+
+from explorer.model import Content, load_content
+
+Write = Callable[[str, str | bytes], Path]
+
+
+def load(*layers: Path) -> Content:
+    return load_content(layers, svg_file=DIAGRAM)
+
+
+def problems(content: Content) -> list[str]:
+    return [f"{p.path.name}:{p.line}: {p.field}: {p.message}" for p in content.problems]
+
+
+def test_fixture_loads_clean(mini: Path) -> None:
+    content = load(mini)
+    assert content.problems == []
+    assert list(content.regions) == ["front", "groin", "outer", "back"]
+    assert set(content.conditions) == {"lateral-thing", "buttock-thing", "groin-thing",
+                                       "front-thing"}
+    assert content.exercises["clam"].dose.sets == "3"  # a plain number becomes text
+    assert content.images["clam"] == (mini / "exercises/images/clam.svg").resolve()
+
+
+def test_unknown_field_suggests_spelling(mini: Path, write: Write) -> None:
+    text = (mini / "conditions/buttock-thing.yaml").read_text()
+    write("conditions/buttock-thing.yaml", text.replace("symptoms:", "sympotms:"))
+    found = problems(load(mini))
+    assert "buttock-thing.yaml:6: sympotms: is not a known field (did you mean 'symptoms'?)" \
+        in found
+    assert "buttock-thing.yaml:1: symptoms: is missing (it is required)" in found
+
+
+def test_wrong_type_and_bad_enum(mini: Path, write: Write) -> None:
+    write("conditions/bad.yaml", "id: bad\nname: [a, list]\nregions: [back]\n"
+          "urgency: whenever\nsummary: s\nsymptoms: [x]\nred_flags: []\n"
+          "references: [ref-a]\nreviewed: '2026-13-45'\n")
+    found = problems(load(mini))
+    assert "bad.yaml:2: name: should be text, not a list" in found
+    assert any(f.startswith("bad.yaml:4: urgency: should be 'routine'") for f in found)
+    assert any(f.startswith("bad.yaml:9: reviewed: should be a date") for f in found)
+
+
+def test_broken_yaml_names_line_and_other_files_load(mini: Path, write: Write) -> None:
+    write("conditions/broken.yaml", "id: broken\nname: Broken\nsymptoms: [unclosed\n")
+    content = load(mini)
+    assert any(p.startswith("broken.yaml:") and "YAML syntax" in p for p in problems(content))
+    assert "lateral-thing" in content.conditions and "broken" not in content.conditions
+
+
+def test_duplicate_key_in_content_file(mini: Path, write: Write) -> None:
+    text = (mini / "conditions/front-thing.yaml").read_text()
+    write("conditions/front-thing.yaml", text + "urgency: routine\n")
+    found = problems(load(mini))
+    assert any(f.startswith("front-thing.yaml:10: ") and "duplicate key 'urgency'" in f
+               and "line 4" in f for f in found)
+
+
+def test_alias_and_size_and_encoding(mini: Path, write: Write) -> None:
+    write("treatments/alias.yaml", "id: alias\nname: &n Name\nwhat: *n\n")
+    write("treatments/big.yaml", "id: big\nwhat: " + "x" * 300_000 + "\n")
+    write("treatments/latin1.yaml", "id: latin\nname: Caf\xe9\n".encode("latin-1"))
+    found = problems(load(mini))
+    assert any(f.startswith("alias.yaml:2: ") and "anchors" in f for f in found)
+    assert any(f.startswith("big.yaml:1: ") and "KiB" in f for f in found)
+    assert any(f.startswith("latin1.yaml:2: ") and "UTF-8" in f for f in found)
+
+
+def test_unknown_references_are_reported_with_hint(mini: Path, write: Write) -> None:
+    text = (mini / "conditions/lateral-thing.yaml").read_text()
+    write("conditions/lateral-thing.yaml", text.replace("exercise: clam", "exercise: clamm")
+          .replace("[ref-a, ref-b]", "[ref-a, ref-z]").replace("[outer, back]", "[outer, side]"))
+    content = load(mini)
+    found = problems(content)
+    assert "lateral-thing.yaml:4: regions[1]: unknown region 'side'" in found
+    assert ("lateral-thing.yaml:16: exercises[0].exercise: unknown exercise 'clamm' "
+            "(did you mean 'clam'?)") in found
+    assert any(f.startswith("lateral-thing.yaml:18: references[1]: unknown reference 'ref-z'")
+               for f in found)
+    # The condition still loads, without the dangling references.
+    condition = content.conditions["lateral-thing"]
+    assert condition.regions == ("outer",) and condition.exercises == ()
+
+
+def test_duplicate_id_across_files(mini: Path, write: Write) -> None:
+    text = (mini / "conditions/front-thing.yaml").read_text()
+    write("conditions/zz-copy.yaml", text)
+    found = problems(load(mini))
+    assert any(f.startswith("zz-copy.yaml:1: id: 'front-thing' is already used by")
+               and "front-thing.yaml:1" in f for f in found)
+    assert "zz-copy.yaml:1: id: 'front-thing' does not match the file name 'zz-copy.yaml'" \
+        in found
+
+
+def test_id_must_match_file_name_and_be_valid(mini: Path, write: Write) -> None:
+    write("treatments/ice.yaml", "id: Ice Pack\nname: Ice\ncategory: self-care\nwhat: w\n"
+          "helps_when: h\nevidence: e\n")
+    found = problems(load(mini))
+    assert any(f.startswith("ice.yaml:1: id: 'Ice Pack' is not a valid id") for f in found)
+
+
+def test_region_missing_from_diagram(mini: Path, write: Write) -> None:
+    text = (mini / "regions.yaml").read_text()
+    write("regions.yaml", text + "  - id: knee\n    name: Knee\n    description: d\n"
+          "    clinical_area: knee\n")
+    content = load(mini)
+    assert any(f.startswith("regions.yaml:22: id: region 'knee' has no shape in the diagram")
+               for f in problems(content))
+    assert "knee" not in content.regions
+
+
+def test_image_outside_folder_missing_or_wrong_kind(mini: Path, write: Write,
+                                                     tmp_path: Path) -> None:
+    (tmp_path / "secret.svg").write_text("<svg/>")
+    base = "name: X\npurpose: p\nsteps: [s]\ndose: {sets: 1}\n"
+    write("exercises/escape.yaml", f"id: escape\n{base}image: ../../secret.svg\n")
+    write("exercises/missing.yaml", f"id: missing\n{base}image: images/nothing.svg\n")
+    write("exercises/device.yaml", f"id: device\n{base}image: /dev/zero\n")
+    found = problems(load(mini))
+    assert any(f.startswith("escape.yaml:6: image: image '../../secret.svg' is outside")
+               for f in found)
+    assert any(f.startswith("missing.yaml:6: image: image 'images/nothing.svg' not found")
+               for f in found)
+    assert any(f.startswith("device.yaml:6: image: ") and "outside" in f for f in found)
+
+
+def test_all_problems_collected_in_one_pass(mini: Path, write: Write) -> None:
+    write("conditions/a.yaml", "id: a\n")
+    write("conditions/b.yaml", "id: b\nname: [x]\n")
+    write("treatments/c.yaml", "::: not yaml :::\n  - [\n")
+    content = load(mini)
+    files = {p.path.name for p in content.problems}
+    assert {"a.yaml", "b.yaml", "c.yaml"} <= files
+    assert len(content.conditions) == 4  # the good files of the folder still load
+
+
+def test_stray_yaml_file_reported(mini: Path, write: Write) -> None:
+    write("notes/extra.yaml", "a: 1\n")
+    assert any(f.startswith("extra.yaml:1: ") and "not read" in f for f in problems(load(mini)))
+
+
+def test_layers_add_and_replace(mini: Path, tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic"
+    (clinic / "conditions").mkdir(parents=True)
+    (clinic / "conditions/front-thing.yaml").write_text(
+        (mini / "conditions/front-thing.yaml").read_text().replace("Front thing", "Clinic front")
+    )
+    (clinic / "conditions/new-thing.yaml").write_text(
+        "id: new-thing\nname: New\nregions: [back]\nurgency: routine\nsummary: s\n"
+        "symptoms: [x]\nred_flags: []\nreferences: [ref-a, ref-b]\nreviewed: '2026-01-01'\n"
+    )
+    content = load(mini, clinic)
+    assert content.problems == []
+    assert content.conditions["front-thing"].name == "Clinic front"
+    assert "new-thing" in content.conditions and len(content.conditions) == 5
+
+
+def test_missing_folder_is_a_problem(tmp_path: Path) -> None:
+    content = load(tmp_path / "nope")
+    assert content.problems and "not found" in content.problems[0].message

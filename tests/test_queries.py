@@ -1,0 +1,101 @@
+"""Ranking with reasons and search in lay and clinical words, on the small fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DIAGRAM, FIXTURES
+
+from explorer.model import Content, conditions_by_region, load_content, rank_conditions, search
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    loaded = load_content([FIXTURES / "mini"], svg_file=DIAGRAM)
+    assert loaded.problems == []
+    return loaded
+
+
+def ids(matches: list) -> list[str]:  # type: ignore[type-arg]
+    return [m.condition.id for m in matches]
+
+
+def test_main_region_first(content: Content) -> None:
+    # back is the main region of buttock-thing and a secondary one of lateral-thing
+    assert ids(rank_conditions(content, ["back"])) == ["buttock-thing", "lateral-thing"]
+
+
+def test_more_matching_regions_rank_higher(content: Content) -> None:
+    # both have front or groin as main; front-thing and groin-thing each cover both
+    ranked = rank_conditions(content, ["front", "groin"])
+    assert set(ids(ranked)) == {"front-thing", "groin-thing"}
+    assert all(len(m.matched_regions) == 2 for m in ranked)
+    # equal on regions: the more urgent one first
+    assert ids(ranked)[0] == "front-thing"
+
+
+def test_clue_answer_reranks_and_explains(content: Content) -> None:
+    plain = rank_conditions(content, ["groin", "front"])
+    assert ids(plain)[0] == "front-thing"
+    refined = rank_conditions(content, ["groin", "front"], answers={"clicking-locking": True})
+    assert ids(refined)[0] == "groin-thing"
+    assert "you said: clicking or locking" in refined[0].reasons
+
+
+def test_no_answer_does_not_count(content: Content) -> None:
+    ranked = rank_conditions(content, ["groin", "front"], answers={"clicking-locking": False})
+    assert ids(ranked)[0] == "front-thing"
+
+
+def test_intensity_at_main_region_ranks(content: Content) -> None:
+    ranked = rank_conditions(content, ["front", "groin"], intensities={"groin": 8, "front": 2})
+    assert ids(ranked)[0] == "groin-thing"
+    assert "your pain there is 8/10" in ranked[0].reasons
+
+
+def test_reasons_name_regions(content: Content) -> None:
+    match = rank_conditions(content, ["outer", "back"])[0]
+    assert match.condition.id == "lateral-thing"
+    assert match.reasons[:2] == ("Outer hip is its main area", "also Back of the hip")
+    secondary = next(m for m in rank_conditions(content, ["back"]) if not m.main_match)
+    assert secondary.reasons == ("can be felt at Back of the hip",)
+
+
+def test_unselected_regions_give_nothing(content: Content) -> None:
+    assert rank_conditions(content, []) == []
+    assert rank_conditions(content, ["nowhere"]) == []
+
+
+def test_grouped_by_main_region(content: Content) -> None:
+    groups = conditions_by_region(content)
+    assert [c.id for c in groups["back"]] == ["buttock-thing"]
+    assert [c.id for c in groups["outer"]] == ["lateral-thing"]
+
+
+@pytest.mark.parametrize(("query", "kind", "entry"), [
+    ("sit bone", "region", "back"),
+    ("LT", "condition", "lateral-thing"),
+    ("trochanteric", "condition", "lateral-thing"),
+    ("click", "condition", "groin-thing"),
+    ("clicking", "condition", "groin-thing"),
+    ("clamshell", "exercise", "clam"),
+    ("Exercise therapy", "treatment", "exercise-therapy"),
+])
+def test_search_finds(content: Content, query: str, kind: str, entry: str) -> None:
+    hits = search(content, query)
+    assert (kind, entry) in [(h.kind, h.id) for h in hits]
+
+
+def test_search_ranks_terms_over_symptoms(content: Content) -> None:
+    hits = search(content, "sit bone")  # a region's lay term and a condition's symptom
+    assert [(h.kind, h.id) for h in hits] == [("region", "back"), ("condition", "buttock-thing")]
+
+
+def test_search_requires_all_words(content: Content) -> None:
+    assert search(content, "clicking zebra") == []
+    assert search(content, "  ") == []
+
+
+def test_fixture_path_exists() -> None:
+    assert Path(FIXTURES / "mini" / "regions.yaml").is_file()

@@ -1,0 +1,88 @@
+"""The strict YAML reader: types kept as text, hostile constructs refused with a line."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from explorer.model.strict_yaml import MAX_FILE_BYTES, YamlError, parse
+
+
+def test_yaml11_surprises_stay_text() -> None:
+    doc = parse(b"country: NO\nanswer: yes\nswitch: on\nzip: 01234\ntime: 1:30\n"
+                b"date: 2026-01-02\nversion: 1.10\ncount: 12\nflag: true\nnothing: null\n")
+    assert doc.data == {
+        "country": "NO", "answer": "yes", "switch": "on", "zip": "01234", "time": "1:30",
+        "date": "2026-01-02", "version": 1.1, "count": 12, "flag": True, "nothing": None,
+    }
+
+
+def test_quoted_numbers_are_text() -> None:
+    assert parse(b'sets: "3"\n').data == {"sets": "3"}
+
+
+def test_lines_are_tracked() -> None:
+    doc = parse(b"a: 1\nitems:\n  - x\n  - y: 2\n")
+    assert doc.line_of(("items", 1, "y")) == 4
+    assert doc.line_of(("items", 0)) == 3
+    assert doc.line_of(("items", 5, "missing")) == 2  # falls back to the nearest parent
+
+
+def _error(data: bytes) -> YamlError:
+    with pytest.raises(YamlError) as info:
+        parse(data)
+    return info.value
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    err = _error(b"name: A\nsummary: x\nname: B\n")
+    assert err.line == 3
+    assert "duplicate key 'name'" in err.message and "line 1" in err.message
+
+
+def test_anchor_refused() -> None:
+    err = _error(b"a: &x 1\nb: 2\n")
+    assert err.line == 1 and "anchors" in err.message
+
+
+def test_alias_bomb_refused_quickly() -> None:
+    bomb = b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        .encode() for i in range(8)
+    )
+    start = time.perf_counter()
+    err = _error(bomb)
+    assert time.perf_counter() - start < 0.5
+    assert err.line == 1
+
+
+def test_tags_refused() -> None:
+    err = _error(b"ok: 1\nbad: !!python/object:os.system ls\n")
+    assert err.line == 2 and "tags" in err.message
+
+
+def test_oversized_file_refused() -> None:
+    err = _error(b"a: " + b"x" * MAX_FILE_BYTES + b"\n")
+    assert "KiB" in err.message
+
+
+def test_non_utf8_names_line() -> None:
+    err = _error(b"a: fine\nb: caf\xe9\n")
+    assert err.line == 2 and "UTF-8" in err.message
+
+
+def test_tab_indentation_explained() -> None:
+    err = _error(b"a:\n\t- x\n")
+    assert err.line == 2 and "tabs" in err.message
+
+
+def test_deep_nesting_refused() -> None:
+    err = _error(b"a: " + b"[" * 200 + b"]" * 200 + b"\n")
+    assert "nested" in err.message
+
+
+def test_syntax_error_line() -> None:
+    err = _error(b"a: 1\nb: [unclosed\nc: 2\n")
+    assert err.line >= 2 and err.message.startswith("YAML syntax")
