@@ -106,18 +106,28 @@ class Dose(_Model):
     frequency: Line | None = None
 
     def describe(self) -> str:
-        """One line such as '3 sets x 10-15 reps, 3 times a week'."""
+        """One line such as '3 sets x 10-15 reps, 3 times a week'.
+
+        A bare number gets its unit ("3" -> "3 sets"); text such as "1 on each side"
+        is shown as written.
+        """
         parts = []
         if self.sets:
-            parts.append(f"{self.sets} sets")
+            parts.append(_with_unit(self.sets, "sets", "set"))
         if self.reps:
-            parts.append(f"{self.reps} reps")
+            parts.append(_with_unit(self.reps, "reps", "rep"))
         if self.hold:
             parts.append(f"hold {self.hold}")
         text = " x ".join(parts)
         if self.frequency:
             text = f"{text}, {self.frequency}" if text else self.frequency
         return text
+
+
+def _with_unit(value: str, plural: str, singular: str) -> str:
+    if re.fullmatch(r"\d+(\s*(-|to)\s*\d+)?", value):
+        return f"{value} {singular if value == '1' else plural}"
+    return value
 
 
 class ClueWeight(_Model):

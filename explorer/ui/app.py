@@ -8,14 +8,15 @@ from pathlib import Path
 
 
 def run_gui(layers: Sequence[Path]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication
 
-    from explorer.model import load_content
-    from explorer.paths import diagram_svg
+    from explorer.ui.main_window import MainWindow
+    from explorer.ui.startup import build_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    content = load_content(layers, svg_file=diagram_svg())
-    label = QLabel(f"Hip Explorer: {len(content.conditions)} conditions loaded")
-    label.resize(480, 120)
-    label.show()
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Hip Explorer")
+    app.setOrganizationName("HipExplorer")
+    window: MainWindow = build_window(layers)
+    window.show()
     return app.exec()

@@ -1,0 +1,210 @@
+"""The ranked condition list with urgency markers and a "why it matches" line.
+
+With regions selected it shows the ranked matches; with none, every condition
+grouped under its main region.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from explorer.model import Content, conditions_by_region, rank_conditions
+from explorer.model.entities import Urgency
+from explorer.render.html import URGENCY_COLOURS
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def urgency_icon(urgency: Urgency, size: int = 16) -> QIcon:
+    """A marker that differs in shape as well as colour (circle, square, triangle, diamond)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = {Urgency.ROUTINE: "#0072B2", Urgency.SOON: "#b58900",
+              Urgency.URGENT: "#D55E00", Urgency.EMERGENCY: "#b3001b"}[urgency]
+    painter.setBrush(QColor(colour))
+    painter.setPen(QColor(URGENCY_COLOURS[urgency][1]).darker(110))
+    r = QRectF(2, 2, size - 4, size - 4)
+    if urgency is Urgency.ROUTINE:
+        painter.drawEllipse(r)
+    elif urgency is Urgency.SOON:
+        painter.drawRect(r.adjusted(1, 1, -1, -1))
+    elif urgency is Urgency.URGENT:
+        painter.drawPolygon(QPolygonF([QPointF(r.center().x(), r.top()), r.bottomRight(),
+                                       r.bottomLeft()]))
+    else:
+        c = r.center()
+        painter.drawPolygon(QPolygonF([QPointF(c.x(), r.top()), QPointF(r.right(), c.y()),
+                                       QPointF(c.x(), r.bottom()), QPointF(r.left(), c.y())]))
+    painter.end()
+    return QIcon(pixmap)
+
+
+REASON_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _TwoLineDelegate(QStyledItemDelegate):
+    """Name on the first line; the "why it matches" line below, wrapped, in grey."""
+
+    def _reason_rect(self, option: QStyleOptionViewItem, width: int) -> QRectF:
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+        return QRectF(QFontMetrics(small).boundingRect(
+            0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, "x"))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        base = super().sizeHint(option, index)
+        reason = index.data(REASON_ROLE)
+        if not reason:
+            return base
+        width = max(120, option.rect.width() - 40) if option.rect.width() > 0 else 260
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+        name_h = QFontMetrics(option.font).boundingRect(
+            0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, index.data()).height()
+        reason_h = QFontMetrics(small).boundingRect(
+            0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, reason).height()
+        return QSize(base.width(), name_h + reason_h + 10)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        reason = index.data(REASON_ROLE)
+        if not reason:
+            return super().paint(painter, option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        left = opt.rect.left() + 28
+        width = opt.rect.right() - left - 4
+        painter.save()
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#10243e"))
+        name_rect = QFontMetrics(bold).boundingRect(0, 0, width, 10_000,
+                                                    Qt.TextFlag.TextWordWrap, text)
+        top = opt.rect.top() + 4
+        painter.drawText(QRectF(left, top, width, name_rect.height()),
+                         Qt.TextFlag.TextWordWrap, text)
+        small = QFont(opt.font)
+        small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.9))
+        painter.setFont(small)
+        painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#4a5566"))
+        painter.drawText(QRectF(left, top + name_rect.height() + 1, width,
+                                opt.rect.bottom() - top - name_rect.height()),
+                         Qt.TextFlag.TextWordWrap, reason)
+        painter.restore()
+
+
+class ConditionList(QTreeWidget):
+    condition_activated = Signal(str)
+
+    def __init__(self, content: Content, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._content = content
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setAccessibleName("Conditions")
+        self.setIndentation(12)
+        self.currentItemChanged.connect(self._on_current_item_changed)
+        self._icons = {u: urgency_icon(u) for u in Urgency}
+        self.setItemDelegate(_TwoLineDelegate(self))
+
+    def show_ranked(self, regions: list[str], answers: dict[str, bool],
+                    intensities: dict[str, int]) -> None:
+        current = self.current_id()
+        self.blockSignals(True)
+        self.clear()
+        if regions:
+            for match in rank_conditions(self._content, regions, answers, intensities):
+                self._add(self.invisibleRootItem(), match.condition.id,
+                          match.condition.name, match.condition.urgency,
+                          "; ".join(match.reasons))
+        else:
+            for region, conditions in conditions_by_region(self._content).items():
+                if not conditions:
+                    continue
+                header = QTreeWidgetItem(self.invisibleRootItem(),
+                                         [self._content.region_name(region)])
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = header.font(0)
+                font.setBold(True)
+                header.setFont(0, font)
+                header.setForeground(0, QColor("#10243e"))
+                for condition in conditions:
+                    self._add(header, condition.id, condition.name, condition.urgency)
+            self.expandAll()
+        self.blockSignals(False)
+        if current:
+            self.set_current(current, emit=False)
+
+    def _add(self, parent: QTreeWidgetItem, condition_id: str, name: str,
+             urgency: Urgency, why: str = "") -> None:
+        item = QTreeWidgetItem(parent, [name])
+        item.setData(0, ID_ROLE, condition_id)
+        item.setData(0, REASON_ROLE, why)
+        item.setIcon(0, self._icons[urgency])
+        item.setToolTip(0, f"{name}\n{urgency.label}" + (f"\nWhy: {why}" if why else ""))
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                     f"{name}. Urgency: {urgency.label}." + (f" Why: {why}" if why else ""))
+
+    def reason(self, condition_id: str) -> str:
+        for item in self._items():
+            if item.data(0, ID_ROLE) == condition_id:
+                return str(item.data(0, REASON_ROLE) or "")
+        return ""
+
+    def ids(self) -> list[str]:
+        """Condition ids in display order."""
+        return [str(item.data(0, ID_ROLE)) for item in self._items() if item.data(0, ID_ROLE)]
+
+    def current_id(self) -> str:
+        item = self.currentItem()
+        return str(item.data(0, ID_ROLE) or "") if item else ""
+
+    def set_current(self, condition_id: str, emit: bool = True) -> None:
+        for item in self._items():
+            if item.data(0, ID_ROLE) == condition_id:
+                self.blockSignals(not emit)
+                self.setCurrentItem(item)
+                self.scrollToItem(item)
+                self.blockSignals(False)
+                return
+        self.blockSignals(True)  # not in the list: show nothing as current
+        self.setCurrentItem(None)
+        self.clearSelection()
+        self.blockSignals(False)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        """Every item, group headers included, in display order."""
+        out = []
+        root = self.invisibleRootItem()
+        for index in range(root.childCount()):
+            top = root.child(index)
+            if top is None:
+                continue
+            out.append(top)
+            out.extend(c for i in range(top.childCount()) if (c := top.child(i)) is not None)
+        return out
+
+    def _on_current_item_changed(self, current: QTreeWidgetItem | None,
+                                 previous: QTreeWidgetItem | None) -> None:
+        if current is not None and current.data(0, ID_ROLE):
+            self.condition_activated.emit(str(current.data(0, ID_ROLE)))

@@ -1,0 +1,226 @@
+"""The clickable hip diagram.
+
+Mouse: hover brightens a region and shows its name; click selects it; Ctrl/Shift-click
+adds or removes; a click on empty space clears; the wheel over a selected region sets
+its pain intensity. Keyboard (once Tab reaches the diagram): arrows or Tab move between
+regions, Space/Enter toggles, digits 0-9 and +/- set intensity, Escape clears.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from explorer.model import Content
+from explorer.ui.diagram_art import DiagramArt, DiagramState
+from explorer.ui.selection import Selection
+
+
+class _BodyItem(QGraphicsItem):
+    """The drawing and labels; cached, repainted only when the side changes."""
+
+    def __init__(self, art: DiagramArt, state: DiagramState) -> None:
+        super().__init__()
+        self._art = art
+        self._state = state
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        return self._art.bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._art.paint_body(painter, self._state.side)
+        self._art.paint_labels(painter, self._state.side)
+
+
+class _RegionsItem(QGraphicsItem):
+    """The region overlays: cheap to repaint on every hover or selection change."""
+
+    def __init__(self, art: DiagramArt, state: DiagramState) -> None:
+        super().__init__()
+        self._art = art
+        self._state = state
+
+    def boundingRect(self) -> QRectF:
+        return self._art.bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._art.paint_regions(painter, self._state)
+
+
+class DiagramView(QGraphicsView):
+    region_hovered = Signal(str)  # "" when the pointer leaves every region
+
+    def __init__(self, content: Content, art: DiagramArt, selection: Selection,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._content = content
+        self._art = art
+        self._selection = selection
+        self.state = DiagramState(side=selection.side)
+        scene = QGraphicsScene(self)
+        scene.setSceneRect(art.bounds)
+        self._body = _BodyItem(art, self.state)
+        self._regions = _RegionsItem(art, self.state)
+        scene.addItem(self._body)
+        scene.addItem(self._regions)
+        self.setScene(scene)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(360, 230)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setAccessibleName("Hip diagram")
+        self.setAccessibleDescription(
+            "Regions: front, groin, outer, back. Arrow keys move, Space selects, "
+            "digits set pain intensity, Escape clears."
+        )
+        selection.regions_changed.connect(self._on_selection_regions_changed)
+        selection.side_changed.connect(self._on_selection_side_changed)
+
+    # ---- state from outside ----------------------------------------------------------
+    def show_condition_regions(self, regions: tuple[str, ...]) -> None:
+        self.state.condition_regions = regions
+        self._regions.update()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.state.high_contrast = on
+        self._regions.update()
+
+    def _on_selection_regions_changed(self) -> None:
+        self.state.selected = set(self._selection.regions)
+        self.state.intensities = self._selection.intensities
+        self._regions.update()
+
+    def _on_selection_side_changed(self, side: str) -> None:
+        self.state.side = side
+        self._body.update()
+        self._regions.update()
+
+    # ---- geometry ----------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fitInView(self._art.bounds, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def region_at(self, view_point: QPointF) -> str | None:
+        return self._art.region_at(self.mapToScene(view_point.toPoint()), self.state.side)
+
+    # ---- mouse ---------------------------------------------------------------------------
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        region = self.region_at(event.position())
+        if region != self.state.hover:
+            self.state.hover = region
+            self._regions.update()
+            self.region_hovered.emit(region or "")  # the window shows name and description
+        self.viewport().setCursor(
+            Qt.CursorShape.PointingHandCursor if region else Qt.CursorShape.ArrowCursor
+        )
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self.state.hover:
+            self.state.hover = None
+            self._regions.update()
+            self.region_hovered.emit("")
+        super().leaveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        region = self.region_at(event.position())
+        additive = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.ShiftModifier))
+        if region:
+            self.state.focus = region
+            self._selection.toggle_region(region, additive)
+        elif not additive:
+            self._selection.clear_regions()
+        event.accept()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        region = self.region_at(event.position())
+        if region and region in self._selection.regions:
+            step = 1 if event.angleDelta().y() > 0 else -1
+            current = self._selection.intensities.get(region, 0)
+            self._selection.set_intensity(region, current + step)
+            event.accept()
+        else:
+            event.ignore()
+
+    # ---- keyboard ------------------------------------------------------------------------
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.state.focus is None and self._art.region_ids:
+            self.state.focus = self._art.region_ids[0]
+        self.state.show_focus = event.reason() in (
+            Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason)
+        self._regions.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.state.show_focus = False
+        self._regions.update()
+        super().focusOutEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab walks through the regions first, then leaves the diagram."""
+        ids = self._art.region_ids
+        if self.hasFocus() and self.state.focus in ids:
+            index = ids.index(self.state.focus) + (1 if next else -1)
+            if 0 <= index < len(ids):
+                self._move_focus(ids[index])
+                return True
+        return super().focusNextPrevChild(next)
+
+    def _move_focus(self, region: str) -> None:
+        self.state.focus = region
+        self.state.show_focus = True
+        self._regions.update()
+        info = self._content.regions.get(region)
+        if info:
+            self.setAccessibleDescription(f"{info.name}: {info.description}")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ids = self._art.region_ids
+        key = event.key()
+        focus = self.state.focus if self.state.focus in ids else (ids[0] if ids else None)
+        if focus is None:
+            return super().keyPressEvent(event)
+        index = ids.index(focus)
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self._move_focus(ids[(index + 1) % len(ids)])
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self._move_focus(ids[(index - 1) % len(ids)])
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._selection.toggle_region(focus, additive=True)
+        elif key == Qt.Key.Key_Escape and self._selection.regions:
+            self._selection.clear_regions()
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self._selection.set_intensity(focus, key - Qt.Key.Key_0)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            current = self._selection.intensities.get(focus, 0)
+            self._selection.set_intensity(focus, current + (-1 if key == Qt.Key.Key_Minus else 1))
+        else:
+            return super().keyPressEvent(event)
+        event.accept()

@@ -1,0 +1,361 @@
+"""The main window: composition and wiring only.
+
+Widgets get what they show in their constructors and talk through the one
+`Selection` object; this class connects signals, owns menus and remembers state.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer import __version__
+from explorer.model import Content
+from explorer.paths import resources_dir
+from explorer.render.html import DISCLAIMER, esc
+from explorer.ui.condition_list import ConditionList
+from explorer.ui.detail_panel import DetailPanel
+from explorer.ui.diagram_art import DiagramArt
+from explorer.ui.diagram_view import DiagramView
+from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
+from explorer.ui.region_list import RegionList
+from explorer.ui.search_box import SearchBox
+from explorer.ui.selection import Selection
+from explorer.ui.settings import Settings
+
+HINT = ("Click where it hurts. Ctrl-click to add a region; the mouse wheel or number keys "
+        "set pain 0-10.")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, content: Content, art: DiagramArt, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.settings = settings
+        self.selection = Selection(self)
+        self._zoom_level = 0
+        self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hip-explorer.svg")))
+        self.setMinimumSize(760, 520)
+
+        self.diagram = DiagramView(content, art, self.selection)
+        self.region_list = RegionList(content, self.selection)
+        self.search = SearchBox(content)
+        self.banner = RedFlagBanner()
+        self.conditions = ConditionList(content)
+        self.refine = RefinePanel(content, self.selection)
+        self.detail = DetailPanel(content)
+        self._build_layout()
+        self._build_actions()
+        self._connect()
+        self._refresh_list()
+        self._update_title()
+        self._restore()
+        if content.problems:
+            self._show_problem_notice()
+
+    # ---- building ------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 6, 6)
+        left_layout.addWidget(self.diagram, 1)
+        self.hint = QLabel(HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #3b4452;")
+        self.hint.setMinimumHeight(self.hint.fontMetrics().height() * 2 + 4)
+        left_layout.addWidget(self.hint)
+        left_layout.addWidget(self.region_list)
+
+        refine_scroll = QScrollArea()
+        refine_scroll.setWidget(self.refine)
+        refine_scroll.setWidgetResizable(True)
+        refine_scroll.setAccessibleName("Refine questions")
+        middle_split = QSplitter(Qt.Orientation.Vertical)
+        middle_split.addWidget(self.conditions)
+        refine_box = QWidget()
+        refine_layout = QVBoxLayout(refine_box)
+        refine_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("<b>Refine</b>")
+        refine_layout.addWidget(title)
+        refine_layout.addWidget(refine_scroll)
+        middle_split.addWidget(refine_box)
+        middle_split.setStretchFactor(0, 3)
+        middle_split.setStretchFactor(1, 2)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(6, 6, 6, 6)
+        middle_layout.addWidget(self.search)
+        middle_layout.addWidget(self.banner)
+        middle_layout.addWidget(middle_split, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([560, 330, 460])
+        self.middle_split = middle_split
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        Std = QKeySequence.StandardKey
+        self.print_action = self._action("&Print…", self._on_print_triggered, Std.Print,
+                                         "Print the selected condition's summary")
+        self.export_action = self._action("&Export PDF…", self._on_export_triggered, "Ctrl+E",
+                                          "Save the selected condition's summary as PDF")
+        quit_action = self._action("&Quit", self.close, Std.Quit)
+        find = self._action("&Find…", self._on_find_triggered, Std.Find)
+        clear = self._action("&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X")
+        zoom_in = self._action("Zoom &in", lambda: self._zoom(1), Std.ZoomIn)
+        zoom_out = self._action("Zoom &out", lambda: self._zoom(-1), Std.ZoomOut)
+        zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
+        self.clinic_action = self._action("&Clinic mode", self._on_clinic_triggered, "F11",
+                                          "Full screen, large type, for showing a patient")
+        self.contrast_action = self._action("&High contrast", self._on_contrast_toggled)
+        self.contrast_action.setCheckable(True)
+        red_flags = self._action("&When to see a doctor", lambda: self._show_page("red-flags"))
+        running = self._action("&Running load and prevention",
+                               lambda: self._show_page("running-load"))
+        about = self._action("&About Hip Explorer", self._on_about_triggered)
+        problems = self._action("Content &problems…", self._on_problems_triggered)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.print_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([find, clear])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([zoom_in, zoom_out, zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addActions([self.clinic_action, self.contrast_action])
+        guide_menu = bar.addMenu("&Guide")
+        guide_menu.addActions([red_flags, running])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([about, problems])
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        self.side_box = QComboBox()
+        self.side_box.addItem("Right hip", "right")
+        self.side_box.addItem("Left hip", "left")
+        self.side_box.setAccessibleName("Which hip")
+        self.side_box.setToolTip("Which hip hurts (mirrors the diagram)")
+        toolbar.addWidget(self.side_box)
+        toolbar.addSeparator()
+        toolbar.addActions([self.print_action, self.export_action])
+        toolbar.addSeparator()
+        toolbar.addActions([red_flags, self.clinic_action])
+        self.addToolBar(toolbar)
+        self.statusBar()
+
+    def _connect(self) -> None:
+        s = self.selection
+        s.regions_changed.connect(self._on_selection_regions_changed)
+        s.answers_changed.connect(self._on_selection_answers_changed)
+        s.condition_selected.connect(self._on_selection_condition_selected)
+        s.side_changed.connect(self._on_selection_side_changed)
+        self.conditions.condition_activated.connect(s.select_condition)
+        self.detail.link_activated.connect(self._on_detail_link_activated)
+        self.search.result_chosen.connect(self._on_search_result_chosen)
+        self.diagram.region_hovered.connect(self._on_diagram_region_hovered)
+        self.side_box.currentIndexChanged.connect(
+            lambda index: s.set_side(self.side_box.itemData(index)))
+
+    # ---- reactions ---------------------------------------------------------------------------
+    def _refresh_list(self) -> None:
+        s = self.selection
+        self.conditions.show_ranked(s.regions, s.answers, s.intensities)
+
+    def _on_selection_regions_changed(self) -> None:
+        self._refresh_list()
+        ids = self.conditions.ids()
+        if self.selection.regions and ids and self.selection.condition not in ids:
+            self.selection.select_condition(ids[0])  # the best match, shown at once
+        elif self.selection.condition:
+            self.conditions.set_current(self.selection.condition, emit=False)
+
+    def _on_selection_answers_changed(self) -> None:
+        self._refresh_list()
+        self.banner.show_advice(self.refine.red_flag_advice())
+
+    def _on_selection_condition_selected(self, condition_id: str) -> None:
+        condition = self.content.conditions.get(condition_id)
+        self.detail.show_condition(condition_id)
+        self.diagram.show_condition_regions(condition.regions if condition else ())
+        self.conditions.set_current(condition_id, emit=False)
+
+    def _on_selection_side_changed(self, side: str) -> None:
+        index = self.side_box.findData(side)
+        if index != self.side_box.currentIndex():
+            self.side_box.setCurrentIndex(index)
+        self._update_title()
+
+    def _on_detail_link_activated(self, kind: str, entry_id: str) -> None:
+        if kind == "condition":
+            self.selection.select_condition(entry_id)
+        else:
+            self.detail.show_entry(kind, entry_id)
+
+    def _on_search_result_chosen(self, kind: str, entry_id: str) -> None:
+        if kind == "region":
+            self.selection.set_regions([entry_id])
+        elif kind == "condition":
+            self.selection.select_condition(entry_id)
+        else:
+            self.detail.show_entry(kind, entry_id)
+
+    def _on_diagram_region_hovered(self, region_id: str) -> None:
+        region = self.content.regions.get(region_id)
+        self.hint.setText(f"<b>{esc(region.name)}</b>: {esc(region.description)}"
+                          if region else HINT)
+
+    def _update_title(self) -> None:
+        side = "Right hip" if self.selection.side == "right" else "Left hip"
+        self.setWindowTitle(f"Hip Explorer — {side}")
+
+    # ---- actions -----------------------------------------------------------------------------
+    def _on_find_triggered(self) -> None:
+        self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.field.selectAll()
+
+    def _on_clear_triggered(self) -> None:
+        self.selection.clear_regions()
+
+    def _zoom(self, step: int) -> None:
+        if step == 0:
+            self.detail.zoomOut(self._zoom_level)
+            self._zoom_level = 0
+        else:
+            self.detail.zoomIn(step)
+            self._zoom_level += step
+
+    def _on_contrast_toggled(self) -> None:
+        self.diagram.set_high_contrast(self.contrast_action.isChecked())
+
+    def _on_clinic_triggered(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def _show_page(self, page_id: str) -> None:
+        if page_id in self.content.pages:
+            self.detail.show_page(page_id)
+
+    def _on_print_triggered(self) -> None:
+        from explorer.ui.print_actions import print_current
+
+        print_current(self)
+
+    def _on_export_triggered(self) -> None:
+        from explorer.ui.print_actions import export_current
+
+        export_current(self)
+
+    def _on_about_triggered(self) -> None:
+        sources = "".join(f"<li>{esc(r.citation)}</li>"
+                          for r in list(self.content.references.values())[:40])
+        QMessageBox.about(
+            self, "About Hip Explorer",
+            f"<h3>Hip Explorer {esc(__version__)}</h3>"
+            "<p>Understand hip pain after running: where it hurts, what commonly causes "
+            f"it, what helps and when to see a doctor.</p><p><b>{esc(DISCLAIMER)}</b></p>"
+            f"<p>Content sources:</p><ol style='font-size:small'>{sources}</ol>",
+        )
+
+    # ---- content problems --------------------------------------------------------------------
+    def _show_problem_notice(self) -> None:
+        count = len(self.content.problems)
+        button = QPushButton(f"⚠ {count} content problem{'s' * (count != 1)}: show")
+        button.setFlat(True)
+        button.clicked.connect(self._on_problems_triggered)
+        self.statusBar().addPermanentWidget(button)
+        self.statusBar().showMessage("Some content files had problems; the rest loaded.", 10000)
+
+    def _on_problems_triggered(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Content problems")
+        layout = QVBoxLayout(dialog)
+        text = QPlainTextEdit("\n".join(str(p) for p in self.content.problems)
+                              or "No problems: all content loaded.")
+        text.setReadOnly(True)
+        text.setMinimumSize(720, 300)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.setModal(False)
+        dialog.show()
+        self.problems_dialog = dialog
+
+    # ---- remembered state ------------------------------------------------------------------
+    def _restore(self) -> None:
+        st = self.settings
+        geometry = st.bytes("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        state = st.bytes("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        for key, splitter in (("window/splitter", self.splitter),
+                              ("window/middle", self.middle_split)):
+            sizes = st.bytes(key)
+            if not sizes.isEmpty():
+                splitter.restoreState(sizes)
+        side = st.text("selection/side", "right")
+        self.selection.set_side(side if side in ("right", "left") else "right")
+        regions = [r for r in st.words("selection/regions") if r in self.content.regions]
+        self.selection.set_regions(regions)
+        condition = st.text("selection/condition")
+        if condition in self.content.conditions:
+            self.selection.select_condition(condition)
+
+    def save_state(self) -> None:
+        st = self.settings
+        st.set("window/geometry", self.saveGeometry())
+        st.set("window/state", self.saveState())
+        st.set("window/splitter", self.splitter.saveState())
+        st.set("window/middle", self.middle_split.saveState())
+        st.set("selection/side", self.selection.side)
+        st.set("selection/regions", ",".join(self.selection.regions))
+        st.set("selection/condition", self.selection.condition)
+        st.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+

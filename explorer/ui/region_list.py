@@ -1,0 +1,58 @@
+"""A keyboard- and screen-reader-friendly list of the regions, mirroring the diagram."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from explorer.model import Content
+from explorer.ui.selection import Selection
+
+
+class RegionList(QListWidget):
+    def __init__(self, content: Content, selection: Selection,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._selection = selection
+        self._syncing = False
+        self.setAccessibleName("Painful regions")
+        for region in content.regions.values():
+            item = QListWidgetItem(region.name)
+            item.setData(Qt.ItemDataRole.UserRole, region.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                          | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(region.description)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, region.description)
+            self.addItem(item)
+        self.setMaximumHeight(self.sizeHintForRow(0) * (self.count() + 1) + 6)
+        self.itemChanged.connect(self._on_item_changed)
+        selection.regions_changed.connect(self._on_selection_regions_changed)
+
+    def region_item(self, region: str) -> QListWidgetItem | None:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == region:
+                return item
+        return None
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        if self._syncing:
+            return
+        region = item.data(Qt.ItemDataRole.UserRole)
+        checked = item.checkState() == Qt.CheckState.Checked
+        if checked != (region in self._selection.regions):
+            self._selection.toggle_region(region, additive=True)
+
+    def _on_selection_regions_changed(self) -> None:
+        self._syncing = True
+        intensities = self._selection.intensities
+        for row in range(self.count()):
+            item = self.item(row)
+            region = item.data(Qt.ItemDataRole.UserRole)
+            on = region in self._selection.regions
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            name = item.text().split("  (")[0]
+            level = intensities.get(region)
+            item.setText(f"{name}  (pain {level}/10)" if on and level else name)
+        self._syncing = False

@@ -1,0 +1,93 @@
+"""Search conditions, exercises, treatments and regions by lay or clinical words.
+
+Keyboard first: Ctrl+F focuses the field, typing lists matches right below it (in the
+window, not a popup, so screen readers and every platform see it), Up/Down move,
+Enter opens the highlighted (or first) match, Escape clears.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from explorer.model import Content, SearchHit, search
+
+KIND_LABELS = {"condition": "Condition", "exercise": "Exercise", "treatment": "Treatment",
+               "region": "Region"}
+
+
+class _Field(QLineEdit):
+    """Passes Up/Down/Escape to the results list."""
+
+    navigate = Signal(int)
+    cancelled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.navigate.emit(1)
+        elif event.key() == Qt.Key.Key_Up:
+            self.navigate.emit(-1)
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class SearchBox(QWidget):
+    result_chosen = Signal(str, str)  # kind, id
+
+    def __init__(self, content: Content, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._content = content
+        self.hits: list[SearchHit] = []
+        self.field = _Field()
+        self.field.setPlaceholderText("Search: “sit bone”, “GTPS”, “clicking”…  (Ctrl+F)")
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Search conditions, exercises and regions")
+        self.results = QListWidget()
+        self.results.setAccessibleName("Search results")
+        self.results.setMaximumHeight(180)
+        self.results.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.field)
+        layout.addWidget(self.results)
+        self.setFocusProxy(self.field)
+        self.field.textChanged.connect(self._on_field_text_changed)
+        self.field.returnPressed.connect(self._on_field_return_pressed)
+        self.field.navigate.connect(self._on_field_navigate)
+        self.field.cancelled.connect(self.field.clear)
+        self.results.itemActivated.connect(self._on_results_item_activated)
+
+    def text(self) -> str:
+        return self.field.text()
+
+    def _on_field_text_changed(self, text: str) -> None:
+        self.hits = search(self._content, text, limit=20)
+        self.results.clear()
+        for hit in self.hits:
+            extra = f" — “{hit.matched}”" if hit.matched != hit.title else ""
+            item = QListWidgetItem(f"{hit.title}  [{KIND_LABELS[hit.kind]}]{extra}")
+            self.results.addItem(item)
+        self.results.setVisible(bool(self.hits))
+        if self.hits:
+            self.results.setCurrentRow(0)
+
+    def _on_field_navigate(self, step: int) -> None:
+        if self.hits:
+            row = max(0, min(len(self.hits) - 1, self.results.currentRow() + step))
+            self.results.setCurrentRow(row)
+
+    def _choose(self, row: int) -> None:
+        if 0 <= row < len(self.hits):
+            hit = self.hits[row]
+            self.results.hide()
+            self.result_chosen.emit(hit.kind, hit.id)
+
+    def _on_field_return_pressed(self) -> None:
+        self._choose(max(0, self.results.currentRow()))
+
+    def _on_results_item_activated(self, item: QListWidgetItem) -> None:
+        self._choose(self.results.row(item))

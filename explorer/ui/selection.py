@@ -1,0 +1,97 @@
+"""The one selection state of the window; widgets listen to its signals.
+
+Signals are past events. The main window wires widgets to it; widgets never talk
+to each other directly, which keeps the diagram, the region list, the condition
+list and the detail panel in sync without loops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Selection(QObject):
+    regions_changed = Signal()  # the selected regions or their intensities changed
+    condition_selected = Signal(str)  # "" when cleared
+    side_changed = Signal(str)  # "right" or "left"
+    answers_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._regions: list[str] = []
+        self._intensities: dict[str, int] = {}
+        self._condition = ""
+        self._side = "right"
+        self._answers: dict[str, bool] = {}
+
+    # ---- regions ------------------------------------------------------------------
+    @property
+    def regions(self) -> list[str]:
+        return list(self._regions)
+
+    @property
+    def intensities(self) -> dict[str, int]:
+        return {r: self._intensities[r] for r in self._regions if r in self._intensities}
+
+    def set_regions(self, regions: Iterable[str]) -> None:
+        new = list(dict.fromkeys(regions))
+        if new != self._regions:
+            self._regions = new
+            self._intensities = {r: v for r, v in self._intensities.items() if r in new}
+            self.regions_changed.emit()
+
+    def toggle_region(self, region: str, additive: bool) -> None:
+        """A click: additive (Ctrl/Shift) adds or removes; otherwise selects only it."""
+        if additive:
+            if region in self._regions:
+                self.set_regions(r for r in self._regions if r != region)
+            else:
+                self.set_regions([*self._regions, region])
+        elif self._regions == [region]:
+            self.set_regions([])
+        else:
+            self.set_regions([region])
+
+    def set_intensity(self, region: str, value: int) -> None:
+        value = max(0, min(10, value))
+        if region not in self._regions:
+            self._regions.append(region)
+        if self._intensities.get(region) != value:
+            self._intensities[region] = value
+        self.regions_changed.emit()
+
+    def clear_regions(self) -> None:
+        self.set_regions([])
+
+    # ---- condition -----------------------------------------------------------------
+    @property
+    def condition(self) -> str:
+        return self._condition
+
+    def select_condition(self, condition_id: str) -> None:
+        if condition_id != self._condition:
+            self._condition = condition_id
+            self.condition_selected.emit(condition_id)
+
+    # ---- side and clue answers -----------------------------------------------------
+    @property
+    def side(self) -> str:
+        return self._side
+
+    def set_side(self, side: str) -> None:
+        if side not in ("right", "left"):
+            raise ValueError(f"side must be 'right' or 'left', not {side!r}")
+        if side != self._side:
+            self._side = side
+            self.side_changed.emit(side)
+
+    @property
+    def answers(self) -> dict[str, bool]:
+        return dict(self._answers)
+
+    def set_answer(self, clue: str, yes: bool) -> None:
+        if self._answers.get(clue, False) != yes:
+            self._answers[clue] = yes
+            self.answers_changed.emit()

@@ -1,0 +1,63 @@
+"""The one owner of QSettings. Tests pass a temporary file; bad values fall back to
+defaults (a damaged settings file never stops the app from starting)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from explorer.paths import APP_NAME
+
+ORGANISATION = "HipExplorer"
+
+
+class Settings:
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                 ORGANISATION, APP_NAME)
+        else:
+            self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+        self.damaged = self._qs.status() != QSettings.Status.NoError
+
+    @property
+    def file_name(self) -> str:
+        return self._qs.fileName()
+
+    def _get(self, key: str, default: Any, kind: type) -> Any:
+        value = self._qs.value(key, default)
+        if kind is bool and isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        try:
+            return kind(value) if value is not None else default
+        except (TypeError, ValueError):
+            return default
+
+    def bytes(self, key: str) -> QByteArray:
+        value = self._qs.value(key)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    def set(self, key: str, value: Any) -> None:
+        self._qs.setValue(key, value)
+
+    def text(self, key: str, default: str = "") -> str:
+        return str(self._get(key, default, str))
+
+    def number(self, key: str, default: int = 0) -> int:
+        return int(self._get(key, default, int))
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        return bool(self._get(key, default, bool))
+
+    def words(self, key: str) -> list[str]:
+        value = self._qs.value(key, [])
+        if isinstance(value, str):
+            return [v for v in value.split(",") if v]
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return []
+
+    def sync(self) -> None:
+        self._qs.sync()

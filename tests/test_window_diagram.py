@@ -1,0 +1,156 @@
+"""The clickable diagram: real-shape hit testing, modifiers, keyboard, wheel, sides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from explorer.paths import builtin_content_dir
+from explorer.ui.main_window import MainWindow
+from explorer.ui.settings import Settings
+from explorer.ui.startup import build_window
+
+# Points in SVG coordinates, in each region's main view: inside its shape, and inside
+# its bounding box but outside every region's shape.
+INSIDE = {"front": (106, 205), "groin": (140, 300), "outer": (481, 260), "back": (842, 240)}
+OUTSIDE = {"front": (88, 153), "groin": (129, 218), "outer": (465, 440), "back": (809, 156)}
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    win = build_window([builtin_content_dir()], Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    win.resize(1400, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+
+
+def view_point(win: MainWindow, x: float, y: float) -> QPoint:
+    return win.diagram.mapFromScene(QPointF(x, y))
+
+
+def click(qtbot: QtBot, win: MainWindow, x: float, y: float,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.mouseClick(win.diagram.viewport(), Qt.MouseButton.LeftButton, modifier,
+                     view_point(win, x, y))
+
+
+@pytest.mark.parametrize("region", ["front", "groin", "outer", "back"])
+def test_click_inside_shape_selects(qtbot: QtBot, window: MainWindow, region: str) -> None:
+    click(qtbot, window, *INSIDE[region])
+    assert window.selection.regions == [region]
+    # the list shows conditions for it, and the best match is shown in the panel
+    ids = window.conditions.ids()
+    assert ids and window.content.conditions[ids[0]].regions[0] == region
+    assert window.detail.shown == ("condition", ids[0])
+
+
+@pytest.mark.parametrize("region", ["front", "groin", "outer", "back"])
+def test_click_in_box_but_outside_shape_selects_nothing(qtbot: QtBot, window: MainWindow,
+                                                        region: str) -> None:
+    box = window.diagram._art.path(region).boundingRect()
+    x, y = OUTSIDE[region]
+    assert box.contains(QPointF(x, y)), "the test point must lie inside the bounding box"
+    click(qtbot, window, x, y)
+    assert window.selection.regions == []
+
+
+def test_modifier_click_adds_and_removes_and_empty_click_clears(qtbot: QtBot,
+                                                                 window: MainWindow) -> None:
+    click(qtbot, window, *INSIDE["outer"])
+    click(qtbot, window, *INSIDE["back"], Qt.KeyboardModifier.ControlModifier)
+    assert window.selection.regions == ["outer", "back"]
+    click(qtbot, window, *INSIDE["outer"], Qt.KeyboardModifier.ShiftModifier)
+    assert window.selection.regions == ["back"]
+    click(qtbot, window, *INSIDE["groin"])  # plain click replaces
+    assert window.selection.regions == ["groin"]
+    click(qtbot, window, 5, 590)  # empty space
+    assert window.selection.regions == []
+    assert window.region_list.region_item("groin").checkState() == Qt.CheckState.Unchecked
+
+
+def test_keyboard_path(qtbot: QtBot, window: MainWindow) -> None:
+    window.diagram.setFocus(Qt.FocusReason.TabFocusReason)
+    assert window.diagram.state.focus == "front"
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Right)
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Space)
+    assert window.selection.regions == ["groin"]
+    qtbot.keyClick(window.diagram, Qt.Key.Key_7)
+    assert window.selection.intensities == {"groin": 7}
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Tab)  # Tab walks through regions
+    assert window.diagram.state.focus == "outer"
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Return)
+    assert window.selection.regions == ["groin", "outer"]
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Escape)
+    assert window.selection.regions == []
+
+
+def test_region_list_mirrors_and_drives_selection(qtbot: QtBot, window: MainWindow) -> None:
+    click(qtbot, window, *INSIDE["back"])
+    item = window.region_list.region_item("back")
+    assert item.checkState() == Qt.CheckState.Checked
+    window.region_list.region_item("outer").setCheckState(Qt.CheckState.Checked)
+    assert window.selection.regions == ["back", "outer"]
+    assert all(window.region_list.item(i).data(Qt.ItemDataRole.AccessibleDescriptionRole)
+               for i in range(window.region_list.count()))
+
+
+def test_wheel_sets_intensity(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import QPoint as P
+    from PySide6.QtGui import QWheelEvent
+
+    click(qtbot, window, *INSIDE["outer"])
+    pos = QPointF(view_point(window, *INSIDE["outer"]))
+    for _ in range(3):
+        event = QWheelEvent(pos, QPointF(window.diagram.mapToGlobal(pos.toPoint())), P(0, 0),
+                            P(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        window.diagram.wheelEvent(event)
+    assert window.selection.intensities == {"outer": 3}
+
+
+def pixel(window: MainWindow, x: float, y: float) -> QColor:
+    image = window.diagram.viewport().grab().toImage()
+    p = view_point(window, x, y)
+    return QColor(image.pixel(p.x(), p.y()))
+
+
+def test_highlight_colour_at_region_centre(qtbot: QtBot, window: MainWindow) -> None:
+    centre = window.diagram._art.centre("back")
+    before = pixel(window, centre.x(), centre.y())
+    click(qtbot, window, centre.x(), centre.y())
+    window.selection.select_condition("")  # only the selection colour, no condition hatch
+    window.diagram.show_condition_regions(())
+    qtbot.waitUntil(lambda: pixel(window, centre.x(), centre.y()) != before)
+    after = pixel(window, centre.x(), centre.y())
+    # selected regions are filled with a strong blue (#0072B2 over the skin colour)
+    assert after.blue() > after.red() + 60 and after.blue() > 150, after.name()
+    assert before.blue() - before.red() < 60, before.name()
+
+
+def test_left_side_mirrors_the_drawing(qtbot: QtBot, window: MainWindow) -> None:
+    window.side_box.setCurrentIndex(window.side_box.findData("left"))
+    assert window.selection.side == "left"
+    assert "Left hip" in window.windowTitle()
+    x, y = INSIDE["back"]
+    click(qtbot, window, x, y)  # the right buttock's spot is now the other buttock
+    assert window.selection.regions == []
+    mirrored_x = 2 * 800 - x  # the back panel is mirrored about its centre (x = 800)
+    click(qtbot, window, mirrored_x, y)
+    assert window.selection.regions == ["back"]
+
+
+def test_hover_shows_region(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.diagram.region_hovered) as blocker:
+        qtbot.mouseMove(window.diagram.viewport(), view_point(window, *INSIDE["groin"]))
+    assert blocker.args == ["groin"]
+    assert window.diagram.state.hover == "groin"
+    assert "Groin" in window.hint.text() and "inner upper thigh" in window.hint.text()
+    qtbot.mouseMove(window.diagram.viewport(), view_point(window, 5, 590))
+    assert window.diagram.state.hover is None and "Click where it hurts" in window.hint.text()

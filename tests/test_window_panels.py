@@ -1,0 +1,182 @@
+"""The condition list, refine questions, red-flag banner, search, detail panel and
+remembered state of the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
+from pytestqt.qtbot import QtBot
+
+from explorer.paths import builtin_content_dir
+from explorer.ui.main_window import MainWindow
+from explorer.ui.settings import Settings
+from explorer.ui.startup import build_window
+
+
+def make(qtbot: QtBot, settings_file: Path, layers: list[Path] | None = None) -> MainWindow:
+    win = build_window(layers or [builtin_content_dir()], Settings(settings_file))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    yield make(qtbot, tmp_path / "settings.ini")
+
+
+def test_nothing_selected_groups_all_conditions_by_region(window: MainWindow) -> None:
+    tree = window.conditions
+    headers = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert headers == ["Front of the hip", "Groin", "Outer hip", "Back of the hip"]
+    assert sorted(tree.ids()) == sorted(window.content.conditions)
+
+
+def test_list_explains_why_and_marks_urgency(window: MainWindow) -> None:
+    window.selection.set_regions(["groin"])
+    first = window.conditions.ids()[0]
+    assert "Groin is its main area" in window.conditions.reason(first)
+    item = window.conditions.currentItem()
+    assert "Urgency:" in item.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert not item.icon(0).isNull()
+
+
+def test_two_way_link_between_list_and_diagram(window: MainWindow) -> None:
+    window.selection.set_regions(["back"])
+    window.conditions.set_current("greater-trochanteric-pain-syndrome")  # outer, back
+    assert window.selection.condition == "greater-trochanteric-pain-syndrome"
+    assert window.diagram.state.condition_regions == ("outer", "back")
+    assert window.detail.shown == ("condition", "greater-trochanteric-pain-syndrome")
+    window.selection.select_condition("hip-labral-tear")  # e.g. from a link or search
+    assert window.conditions.current_id() in ("", "hip-labral-tear")
+    assert window.diagram.state.condition_regions[0] == "groin"
+
+
+def test_refine_clue_reranks_and_explains(window: MainWindow) -> None:
+    window.selection.set_regions(["back"])
+    before = window.conditions.ids()
+    window.refine.boxes["worse-sitting"].setChecked(True)
+    after = window.conditions.ids()
+    assert after != before and after[0] == "proximal-hamstring-tendinopathy"
+    assert "you said: worse with sitting" in window.conditions.reason(after[0])
+
+
+@pytest.mark.parametrize("clue", ["cannot-bear-weight", "fever-unwell", "night-rest-pain"])
+def test_red_flag_answer_shows_banner(qtbot: QtBot, window: MainWindow, clue: str) -> None:
+    assert not window.banner.isVisible()
+    window.refine.boxes[clue].setChecked(True)
+    assert window.banner.isVisible()
+    assert "See a doctor" in window.banner.label.text()
+    assert window.content.clues[clue].advice.split()[0] in window.banner.label.text()
+    window.refine.boxes[clue].setChecked(False)
+    assert not window.banner.isVisible()
+
+
+def test_ordinary_clue_shows_no_banner(window: MainWindow) -> None:
+    window.refine.boxes["clicking-locking"].setChecked(True)
+    assert not window.banner.isVisible()
+
+
+def type_and_enter(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.field.hasFocus()
+    qtbot.keyClicks(window.search.field, text)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+
+
+def test_search_lay_words_select_region(qtbot: QtBot, window: MainWindow) -> None:
+    type_and_enter(qtbot, window, "sit bone")
+    assert window.selection.regions == ["back"]
+
+
+def test_search_abbreviation_opens_condition(qtbot: QtBot, window: MainWindow) -> None:
+    type_and_enter(qtbot, window, "GTPS")
+    assert window.selection.condition == "greater-trochanteric-pain-syndrome"
+    assert window.detail.shown[1] == "greater-trochanteric-pain-syndrome"
+
+
+def test_search_symptom_words_and_arrow_keys(qtbot: QtBot, window: MainWindow) -> None:
+    window.search.field.setFocus()
+    qtbot.keyClicks(window.search.field, "clicking")
+    kinds = [(h.kind, h.id) for h in window.search.hits]
+    assert ("condition", "hip-labral-tear") in kinds
+    assert window.search.results.isVisible()
+    target = kinds.index(("condition", "hip-labral-tear"))
+    for _ in range(target):
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert window.selection.condition == "hip-labral-tear"
+    assert not window.search.results.isVisible()
+
+
+def test_detail_links_navigate(window: MainWindow) -> None:
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    window.detail.anchorClicked.emit(QUrl("hip:exercise/clam"))
+    assert window.detail.shown == ("exercise", "clam")
+    window.detail.anchorClicked.emit(QUrl("hip:condition/hip-labral-tear"))
+    assert window.selection.condition == "hip-labral-tear"
+    window.detail.anchorClicked.emit(QUrl("hip:treatment/hyaluronic-acid-injection"))
+    assert window.detail.shown == ("treatment", "hyaluronic-acid-injection")
+
+
+def test_panel_shows_sections_and_exercise_pictures(window: MainWindow) -> None:
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    text = window.detail.toPlainText()
+    for heading in ("See a doctor if", "Symptoms", "What helps", "Exercises",
+                    "Typical recovery", "Prevention", "For clinicians", "References",
+                    "Last reviewed"):
+        assert heading in text
+    assert "hipimg:clam" in window.detail.toHtml()
+    image = window.detail.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                                       QUrl("hipimg:clam"))
+    assert not image.isNull()
+
+
+def test_panel_never_loads_from_network(window: MainWindow) -> None:
+    for url in ("http://example.org/x.png", "file:///etc/passwd", "https://a/b"):
+        assert window.detail.loadResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(url)) is None
+
+
+def test_state_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = tmp_path / "remember.ini"
+    first = make(qtbot, settings)
+    first.resize(780, 700)  # the offscreen screen is 800 x 800
+    first.selection.set_side("left")
+    first.selection.set_regions(["outer", "back"])
+    first.selection.select_condition("greater-trochanteric-pain-syndrome")
+    sizes = [300, 300, 400]
+    first.splitter.setSizes(sizes)
+    first.close()
+    second = make(qtbot, settings)
+    assert (second.size().width(), second.size().height()) == (780, 700)
+    assert second.selection.side == "left" and second.side_box.currentData() == "left"
+    assert second.selection.regions == ["outer", "back"]
+    assert second.selection.condition == "greater-trochanteric-pain-syndrome"
+    assert second.splitter.sizes() == first.splitter.sizes()
+
+
+def test_corrupt_settings_fall_back(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = tmp_path / "bad.ini"
+    settings.write_bytes(b"\x00\xff[window]\ngeometry=@ByteArray(garbage\nselection/regions=1")
+    window = make(qtbot, settings)
+    assert window.selection.regions == []
+    assert window.width() > 0
+
+
+def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic"
+    (clinic / "conditions").mkdir(parents=True)
+    (clinic / "conditions/broken.yaml").write_text("id: broken\nname: [oops\n")
+    window = make(qtbot, tmp_path / "s.ini", [builtin_content_dir(), clinic])
+    assert window.content.conditions  # the good content still loaded
+    window._on_problems_triggered()
+    text = window.problems_dialog.findChild(type(window.problems_dialog.children()[1]))
+    assert window.problems_dialog.isVisible() and not window.problems_dialog.isModal()
+    assert text is not None
+    window.problems_dialog.close()
