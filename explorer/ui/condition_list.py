@@ -188,7 +188,7 @@ class ConditionList(QTreeWidget):
                 self.blockSignals(False)
                 return
         self.blockSignals(True)  # not in the list: show nothing as current
-        self.setCurrentItem(None)
+        self.setCurrentIndex(QModelIndex())
         self.clearSelection()
         self.blockSignals(False)
 
