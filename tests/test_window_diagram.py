@@ -54,7 +54,7 @@ def test_click_inside_shape_selects(qtbot: QtBot, window: MainWindow, region: st
 @pytest.mark.parametrize("region", ["front", "groin", "outer", "back"])
 def test_click_in_box_but_outside_shape_selects_nothing(qtbot: QtBot, window: MainWindow,
                                                         region: str) -> None:
-    box = window.diagram._art.path(region).boundingRect()
+    box = window.diagram.art.path(region).boundingRect()
     x, y = OUTSIDE[region]
     assert box.contains(QPointF(x, y)), "the test point must lie inside the bounding box"
     click(qtbot, window, x, y)
@@ -122,7 +122,7 @@ def pixel(window: MainWindow, x: float, y: float) -> QColor:
 
 
 def test_highlight_colour_at_region_centre(qtbot: QtBot, window: MainWindow) -> None:
-    centre = window.diagram._art.centre("back")
+    centre = window.diagram.art.centre("back")
     before = pixel(window, centre.x(), centre.y())
     click(qtbot, window, centre.x(), centre.y())
     window.selection.select_condition("")  # only the selection colour, no condition hatch

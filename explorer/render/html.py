@@ -42,6 +42,7 @@ class RenderOptions:
     image_src: ImageSource | None = None
     image_width: int = 160
     exercise_steps: bool = False
+    compact: bool = False  # print summary: small steps, only condition-specific cautions
     side: str = "right"
 
 
@@ -111,9 +112,14 @@ def dose_line(dose: Dose | None) -> str:
 
 
 def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
-                  options: RenderOptions) -> str:
-    """An exercise as a card: picture, name, stage, dose, steps, cautions."""
-    dose = (use.dose if use and use.dose else None) or exercise.dose
+                  options: RenderOptions, *, dose: Dose | None = None,
+                  note: str = "") -> str:
+    """An exercise as a card: picture, name, stage, dose, steps, cautions.
+
+    `dose` and `note` are a handout's edits; otherwise the condition's dose (`use`) or
+    the exercise's default applies.
+    """
+    dose = dose or (use.dose if use and use.dose else None) or exercise.dose
     meta = []
     if use is not None:
         meta.append(f"<b>Stage:</b> {esc(STAGE_LABELS[use.stage.value])}")
@@ -121,10 +127,14 @@ def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
         meta.append(f"<b>Dose:</b> {esc(dose_line(dose))}")
     body = [f"<h3>{link('exercise', exercise.id, exercise.name)}</h3>",
             f"<p>{'<br>'.join(meta)}</p>" if meta else ""]
+    if note:
+        body.append(f'<p><b>Note:</b> {esc(note)}</p>')
     if options.exercise_steps:
-        body.append("<ol>" + "".join(f"<li>{esc(s)}</li>" for s in exercise.steps) + "</ol>")
+        css = ' class="small"' if options.compact else ""
+        body.append(f"<ol{css}>" + "".join(f"<li>{esc(s)}</li>" for s in exercise.steps)
+                    + "</ol>")
     cautions = [use.caution] if use and use.caution else []
-    if options.exercise_steps:
+    if options.exercise_steps and not options.compact:
         cautions.extend(exercise.cautions)
     if cautions:
         body.append("".join(f'<p class="caution small">&#9888; {esc(c)}</p>' for c in cautions))
@@ -136,10 +146,21 @@ def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
             f'<tr>{picture}<td valign="top">{"".join(body)}</td></tr></table>')
 
 
-def recovery_table(condition: Condition) -> str:
+def recovery_table(condition: Condition, across: bool = False) -> str:
+    """The recovery summary and its phases: as rows, or side by side (`across`, print)."""
     recovery = condition.recovery
     if recovery is None:
         return ""
+    if across and recovery.phases:
+        width = 100 // len(recovery.phases)
+        cells = "".join(
+            f'<td width="{width}%" valign="top"><b>{esc(p.name)}</b><br>'
+            f'<span class="muted">{_weeks(p.weeks_min, p.weeks_max)}</span><br>'
+            f'<span class="small">{esc(p.description or "")}</span></td>'
+            for p in recovery.phases)
+        return paragraphs(recovery.summary) + (
+            '<table width="100%" cellpadding="4" cellspacing="0" border="1" '
+            f'style="border-color:#c9d1dc; border-style:solid"><tr>{cells}</tr></table>')
     rows = "".join(
         f"<tr><td><b>{esc(p.name)}</b></td><td>{_weeks(p.weeks_min, p.weeks_max)}</td>"
         f"<td>{esc(p.description or '')}</td></tr>" for p in recovery.phases
@@ -157,7 +178,12 @@ def _weeks(low: int, high: int) -> str:
     return f"{low}&ndash;{high} weeks"
 
 
-def references(content: Content, ids: Iterable[str]) -> str:
+def references(content: Content, ids: Iterable[str], compact: bool = False) -> str:
+    """A numbered list; `compact` (print) runs them on as one small paragraph."""
+    if compact:
+        runs = [f"[{n}] {esc(content.references[r].citation)}"
+                for n, r in enumerate((r for r in ids if r in content.references), 1)]
+        return f'<p class="small">{" ".join(runs)}</p>' if runs else ""
     rows = []
     for ref_id in ids:
         ref = content.references.get(ref_id)
@@ -170,56 +196,120 @@ def references(content: Content, ids: Iterable[str]) -> str:
     return f"<ol>{''.join(rows)}</ol>" if rows else ""
 
 
-def condition_html(content: Content, condition: Condition,
-                   options: RenderOptions | None = None, *, title: bool = True) -> str:
-    """The whole condition, in reading order; the panel and the summary print use it."""
+@dataclass(frozen=True)
+class Block:
+    """A piece of a page that print keeps whole; `keep_with_next` glues a heading to
+    what follows it."""
+
+    html: str
+    keep_with_next: bool = False
+    splittable: bool = False
+
+
+def condition_blocks(content: Content, condition: Condition,
+                     options: RenderOptions | None = None, *, title: bool = True) -> list[Block]:
+    """The whole condition, in reading order, as blocks; the panel joins them."""
     o = options or RenderOptions()
-    out = []
+    head = []
     if title:
-        out.append(f"<h1>{esc(condition.name)}</h1>")
+        head.append(f"<h1>{esc(condition.name)}</h1>")
     if condition.aliases:
-        out.append(f'<p class="aka">Also called: {esc(", ".join(condition.aliases))}</p>')
+        head.append(f'<p class="aka">Also called: {esc(", ".join(condition.aliases))}</p>')
     regions = ", ".join(content.region_name(r) for r in condition.regions)
-    out.append(f'<p class="muted">Where it hurts: {esc(regions)}</p>')
-    out.append(badge(condition.urgency))
-    out.append(paragraphs(condition.summary))
-    out.append(red_flag_box(condition.red_flags))
-    out.append(section("Symptoms", bullet_list(condition.symptoms)))
-    out.append(section("What makes it worse", bullet_list(condition.aggravating)))
-    out.append(section("What helps", treatments_html(content, condition)))
-    cards = [exercise_card(content, content.exercises[use.exercise], use, o)
-             for use in condition.exercises if use.exercise in content.exercises]
-    out.append(section("Exercises", "".join(cards)))
-    out.append(section("Typical recovery", recovery_table(condition)))
-    out.append(section("Prevention", bullet_list(condition.prevention)))
+    head.append(f'<p class="muted">Where it hurts: {esc(regions)}</p>')
+    head.append(badge(condition.urgency))
+    blocks = [Block("".join(head), keep_with_next=True),
+              Block(paragraphs(condition.summary)),
+              Block(red_flag_box(condition.red_flags))]
+    blocks += sectioned("Symptoms", [bullet_list(condition.symptoms)])
+    blocks += sectioned("What makes it worse", [bullet_list(condition.aggravating)])
+    blocks += sectioned("What helps", treatment_parts(content, condition))
+    blocks += sectioned("Exercises", [
+        exercise_card(content, content.exercises[use.exercise], use, o)
+        for use in condition.exercises if use.exercise in content.exercises])
+    blocks += sectioned("Typical recovery", [recovery_table(condition)])
+    blocks += sectioned("Prevention", [bullet_list(condition.prevention)])
     if not o.patient and condition.clinician:
         notes = condition.clinician
-        body = ""
+        parts = []
         if notes.exam:
-            body += "<h3>Examination</h3>" + bullet_list(notes.exam)
+            parts.append("<h3>Examination</h3>" + bullet_list(notes.exam))
         if notes.differential:
-            body += "<h3>Differential diagnosis</h3>" + paragraphs(notes.differential)
-        out.append(section("For clinicians", body))
-    out.append(section("References", references(content, condition.references)))
-    out.append(f'<p class="muted small">Last reviewed {condition.reviewed:%d %B %Y}.</p>')
-    return "".join(out)
+            parts.append("<h3>Differential diagnosis</h3>" + paragraphs(notes.differential))
+        blocks += sectioned("For clinicians", parts)
+    blocks += sectioned("References", [references(content, condition.references)])
+    blocks.append(Block(f'<p class="muted small">Last reviewed {condition.reviewed:%d %B %Y}.</p>'))
+    return [b for b in blocks if b.html]
+
+
+def sectioned(heading: str, parts: list[str]) -> list[Block]:
+    """A heading kept with the first of its parts; nothing at all if parts are empty."""
+    parts = [p for p in parts if p]
+    if not parts:
+        return []
+    return [Block(f"<h2>{esc(heading)}</h2>", keep_with_next=True)] + [Block(p) for p in parts]
+
+
+def summary_blocks(content: Content, condition: Condition, options: RenderOptions,
+                   max_exercises: int = 2) -> list[Block]:
+    """The printed one-to-two page summary: the panel's building blocks, condensed.
+
+    Symptoms sit beside what makes them worse; exercise cards come two to a row, the
+    earliest stages first (the handout builder prints any number of them).
+    """
+    blocks = condition_blocks(content, condition, options)[:3]  # head, summary, red flags
+    two_col = (f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+               f'<td width="50%" valign="top"><h2>Symptoms</h2>'
+               f"{bullet_list(condition.symptoms)}</td>"
+               f'<td width="50%" valign="top"><h2>What makes it worse</h2>'
+               f"{bullet_list(condition.aggravating)}</td></tr></table>")
+    blocks.append(Block(two_col))
+    blocks += sectioned("What helps", treatment_parts(content, condition))
+    stages = ["early", "middle", "late", "maintenance"]
+    uses = sorted((u for u in condition.exercises if u.exercise in content.exercises),
+                  key=lambda u: stages.index(u.stage.value))[:max_exercises]
+    cards = [exercise_card(content, content.exercises[u.exercise], u, options) for u in uses]
+    blocks += sectioned("Exercises", pairs(cards))
+    blocks += sectioned("Typical recovery", [recovery_table(condition, across=True)])
+    refs = references(content, condition.references, compact=True)
+    if refs:
+        blocks.append(Block(refs.replace('<p class="small">', '<p class="small"><b>References:'
+                                         '</b> ', 1), splittable=True))
+    return blocks
+
+
+def pairs(parts: list[str]) -> list[str]:
+    """Parts two to a row (a row is one block, never split across pages)."""
+    return [
+        '<table width="100%" cellspacing="0" cellpadding="3"><tr>'
+        + "".join(f'<td width="50%" valign="top">{p}</td>' for p in parts[i:i + 2])
+        + ("<td></td>" if len(parts[i:i + 2]) == 1 else "") + "</tr></table>"
+        for i in range(0, len(parts), 2)
+    ]
+
+
+def condition_html(content: Content, condition: Condition,
+                   options: RenderOptions | None = None, *, title: bool = True) -> str:
+    """The condition for the detail panel: the same blocks print uses, joined."""
+    return "".join(b.html for b in condition_blocks(content, condition, options, title=title))
 
 
 def section(heading: str, body: str) -> str:
     return f"<h2>{esc(heading)}</h2>{body}" if body else ""
 
 
-def treatments_html(content: Content, condition: Condition) -> str:
+def treatment_parts(content: Content, condition: Condition) -> list[str]:
+    """One part per treatment: name, condition-specific note and caution."""
     out = []
     for use in condition.treatments:
         treatment = content.treatments.get(use.treatment)
         if treatment is None:
             continue
-        out.append(f"<h3>{link('treatment', treatment.id, treatment.name)}</h3>")
-        out.append(paragraphs(use.note))
+        part = f"<h3>{link('treatment', treatment.id, treatment.name)}</h3>" + paragraphs(use.note)
         if use.caution:
-            out.append(f'<p class="caution">&#9888; {esc(" ".join(use.caution.split()))}</p>')
-    return "".join(out)
+            part += f'<p class="caution">&#9888; {esc(" ".join(use.caution.split()))}</p>'
+        out.append(part)
+    return out
 
 
 def exercise_html(content: Content, exercise: Exercise,

@@ -1,13 +1,87 @@
-"""`hip-explorer export`: printing to PDF without a window."""
+"""`hip-explorer export`: condition summaries, booklets and handouts to PDF, headless.
+
+Works with no display (Qt's offscreen platform is chosen when none is available).
+Unknown ids or regions are usage errors (exit 2); an unwritable path is exit 1 with a
+message; nothing half-written is ever left behind.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from explorer.model import Content
+from explorer.model import Content, rank_conditions
+from explorer.model.handout import HandoutError, read_handout, unknown_entries
+
+
+def _ensure_gui_app() -> None:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            or sys.platform in ("win32", "darwin")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        QGuiApplication(sys.argv[:1])
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"hip-explorer export: {message}", file=sys.stderr)
+    return code
 
 
 def run_export(args: argparse.Namespace, content: Content) -> int:
-    print("hip-explorer: export is not available yet", file=sys.stderr)
-    return 1
+    from explorer.cli import UsageError
+
+    output = args.output
+    if output.suffix.lower() != ".pdf":
+        raise UsageError(f"--output {output}: the file name must end in .pdf")
+    conditions = []
+    handout = None
+    if args.condition:
+        unknown = [c for c in args.condition if c not in content.conditions]
+        if unknown:
+            raise UsageError(f"unknown condition {', '.join(unknown)}; run 'hip-explorer "
+                             "conditions' to list the ids")
+        conditions = [content.conditions[c] for c in args.condition]
+    elif args.region:
+        unknown = [r for r in args.region if r not in content.regions]
+        if unknown:
+            raise UsageError(f"unknown region {', '.join(unknown)}; choose from "
+                             f"{', '.join(content.regions)}")
+        conditions = [m.condition for m in rank_conditions(content, args.region)]
+    elif args.all:
+        conditions = list(content.conditions.values())
+    else:
+        try:
+            handout = read_handout(args.handout)
+        except HandoutError as exc:
+            return _fail(str(exc), 1)
+        for missing in unknown_entries(handout, content):
+            print(f"hip-explorer export: note: {missing} is not in the loaded content; "
+                  "left out", file=sys.stderr)
+
+    _ensure_gui_app()
+    from explorer.paths import diagram_svg
+    from explorer.report.documents import booklet_job, handout_job, summary_job
+    from explorer.report.output import ExportError, default_page_size, page_layout, write_pdf
+    from explorer.report.pages import DPI, Header
+    from explorer.ui.diagram_art import DiagramArt
+
+    art = DiagramArt(diagram_svg(), list(content.regions))
+    page_size = args.page_size or default_page_size()
+    side = args.side
+    if handout is not None:
+        job = handout_job(content, art, handout)
+    elif len(conditions) == 1:
+        job = summary_job(content, art, conditions[0], side)
+    else:
+        rect = page_layout(page_size).paintRectPixels(DPI)
+        job = booklet_job(content, art, conditions, side, rect.width(), rect.height())
+    header = Header(job.title, side=job.side)
+    try:
+        pages = write_pdf(output, job, header, page_size)
+    except ExportError as exc:
+        return _fail(str(exc), 1)
+    print(f"wrote {output} ({pages} page{'s' * (pages != 1)}, {page_size})")
+    return 0

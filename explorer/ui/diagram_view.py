@@ -35,18 +35,18 @@ class _BodyItem(QGraphicsItem):
 
     def __init__(self, art: DiagramArt, state: DiagramState) -> None:
         super().__init__()
-        self._art = art
+        self.art = art
         self._state = state
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
-        return self._art.bounds
+        return self.art.bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._art.paint_body(painter, self._state.side)
-        self._art.paint_labels(painter, self._state.side)
+        self.art.paint_body(painter, self._state.side)
+        self.art.paint_labels(painter, self._state.side)
 
 
 class _RegionsItem(QGraphicsItem):
@@ -54,16 +54,16 @@ class _RegionsItem(QGraphicsItem):
 
     def __init__(self, art: DiagramArt, state: DiagramState) -> None:
         super().__init__()
-        self._art = art
+        self.art = art
         self._state = state
 
     def boundingRect(self) -> QRectF:
-        return self._art.bounds
+        return self.art.bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._art.paint_regions(painter, self._state)
+        self.art.paint_regions(painter, self._state)
 
 
 class DiagramView(QGraphicsView):
@@ -73,7 +73,7 @@ class DiagramView(QGraphicsView):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._content = content
-        self._art = art
+        self.art = art
         self._selection = selection
         self.state = DiagramState(side=selection.side)
         scene = QGraphicsScene(self)
@@ -120,10 +120,10 @@ class DiagramView(QGraphicsView):
     # ---- geometry ----------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fitInView(self._art.bounds, Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self.art.bounds, Qt.AspectRatioMode.KeepAspectRatio)
 
     def region_at(self, view_point: QPointF) -> str | None:
-        return self._art.region_at(self.mapToScene(view_point.toPoint()), self.state.side)
+        return self.art.region_at(self.mapToScene(view_point.toPoint()), self.state.side)
 
     # ---- mouse ---------------------------------------------------------------------------
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -170,8 +170,8 @@ class DiagramView(QGraphicsView):
 
     # ---- keyboard ------------------------------------------------------------------------
     def focusInEvent(self, event: QFocusEvent) -> None:
-        if self.state.focus is None and self._art.region_ids:
-            self.state.focus = self._art.region_ids[0]
+        if self.state.focus is None and self.art.region_ids:
+            self.state.focus = self.art.region_ids[0]
         self.state.show_focus = event.reason() in (
             Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
             Qt.FocusReason.ShortcutFocusReason)
@@ -185,7 +185,7 @@ class DiagramView(QGraphicsView):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab walks through the regions first, then leaves the diagram."""
-        ids = self._art.region_ids
+        ids = self.art.region_ids
         if self.hasFocus() and self.state.focus in ids:
             index = ids.index(self.state.focus) + (1 if next else -1)
             if 0 <= index < len(ids):
@@ -202,7 +202,7 @@ class DiagramView(QGraphicsView):
             self.setAccessibleDescription(f"{info.name}: {info.description}")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        ids = self._art.region_ids
+        ids = self.art.region_ids
         key = event.key()
         focus = self.state.focus if self.state.focus in ids else (ids[0] if ids else None)
         if focus is None:

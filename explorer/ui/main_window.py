@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from explorer import __version__
 from explorer.model import Content
+from explorer.model.handout import Handout, suggested_exercises
 from explorer.paths import resources_dir
 from explorer.render.html import DISCLAIMER, esc
+from explorer.ui import print_actions
 from explorer.ui.condition_list import ConditionList
 from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
@@ -132,6 +134,15 @@ class MainWindow(QMainWindow):
                                          "Print the selected condition's summary")
         self.export_action = self._action("&Export PDF…", self._on_export_triggered, "Ctrl+E",
                                           "Save the selected condition's summary as PDF")
+        self.preview_action = self._action("Print pre&view…", self._on_preview_triggered,
+                                           "Ctrl+Shift+P", "Preview the condition summary")
+        booklet_action = self._action("Export &booklet…", self._on_booklet_triggered,
+                                      "Ctrl+Shift+E",
+                                      "All listed conditions in one PDF with contents")
+        self.handout_action = self._action("&Exercise handout…", self._on_handout_triggered,
+                                           "Ctrl+H", "Choose exercises and print a handout")
+        prefs = self._action("&Preferences…", self._on_preferences_triggered,
+                             QKeySequence.StandardKey.Preferences)
         quit_action = self._action("&Quit", self.close, Std.Quit)
         find = self._action("&Find…", self._on_find_triggered, Std.Find)
         clear = self._action("&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X")
@@ -150,11 +161,16 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.print_action, self.export_action])
+        file_menu.addAction(self.handout_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.preview_action, self.print_action, self.export_action,
+                              booklet_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([find, clear])
+        edit_menu.addSeparator()
+        edit_menu.addAction(prefs)
         view_menu = bar.addMenu("&View")
         view_menu.addActions([zoom_in, zoom_out, zoom_reset])
         view_menu.addSeparator()
@@ -174,7 +190,7 @@ class MainWindow(QMainWindow):
         self.side_box.setToolTip("Which hip hurts (mirrors the diagram)")
         toolbar.addWidget(self.side_box)
         toolbar.addSeparator()
-        toolbar.addActions([self.print_action, self.export_action])
+        toolbar.addActions([self.handout_action, self.print_action, self.export_action])
         toolbar.addSeparator()
         toolbar.addActions([red_flags, self.clinic_action])
         self.addToolBar(toolbar)
@@ -275,14 +291,47 @@ class MainWindow(QMainWindow):
             self.detail.show_page(page_id)
 
     def _on_print_triggered(self) -> None:
-        from explorer.ui.print_actions import print_current
+        job = print_actions.current_summary(self)
+        if job:
+            print_actions.print_job(self, job, self.settings)
 
-        print_current(self)
+    def _on_preview_triggered(self) -> None:
+        job = print_actions.current_summary(self)
+        if job:
+            self.preview_dialog = print_actions.preview(self, job, self.settings)
 
     def _on_export_triggered(self) -> None:
-        from explorer.ui.print_actions import export_current
+        job = print_actions.current_summary(self)
+        if job:
+            print_actions.export_job(self, job, self.settings, self.selection.condition)
 
-        export_current(self)
+    def _on_booklet_triggered(self) -> None:
+        print_actions.export_job(self, print_actions.booklet(self), self.settings,
+                                 "hip-conditions-booklet")
+
+    def current_handout(self) -> Handout:
+        """A new handout from the current selection: side, regions, intensities, condition."""
+        s = self.selection
+        levels = s.intensities
+        conditions = (s.condition,) if s.condition else tuple(self.conditions.ids()[:1])
+        handout = Handout(side=s.side, regions={r: levels.get(r, 0) for r in s.regions},
+                          conditions=conditions)
+        for exercise_id in suggested_exercises(self.content, conditions)[:4]:
+            handout = handout.with_exercise(self.content, exercise_id)
+        return handout
+
+    def _on_handout_triggered(self) -> None:
+        from explorer.ui.handout_dialog import HandoutDialog
+
+        self.handout_dialog = HandoutDialog(self.content, self.diagram.art, self.settings,
+                                            self.current_handout(), self)
+        self.handout_dialog.show()
+
+    def _on_preferences_triggered(self) -> None:
+        from explorer.ui.preferences import PreferencesDialog
+
+        self.preferences_dialog = PreferencesDialog(self.settings, self)
+        self.preferences_dialog.show()
 
     def _on_about_triggered(self) -> None:
         sources = "".join(f"<li>{esc(r.citation)}</li>"

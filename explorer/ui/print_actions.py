@@ -1,13 +1,107 @@
-"""File > Print and Export PDF from the main window (filled in by the printing work)."""
+"""Print, print preview and PDF export from the window, shared by the main window and
+the handout builder. Jobs come from explorer.report; this module only adds dialogs."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from explorer.report.documents import PrintJob, booklet_job, summary_job
+from explorer.report.output import (
+    ExportError,
+    default_page_size,
+    page_layout,
+    print_with,
+    write_pdf,
+)
+from explorer.report.pages import DPI, Header, load_logo
+
+if TYPE_CHECKING:
+    from explorer.ui.main_window import MainWindow
+    from explorer.ui.settings import Settings
 
 
-def print_current(window: QWidget) -> None:
-    QMessageBox.information(window, "Print", "Printing is not available yet.")
+def page_size(settings: Settings) -> str:
+    size = settings.text("print/page_size", "")
+    return size if size in ("A4", "Letter") else default_page_size()
 
 
-def export_current(window: QWidget) -> None:
-    QMessageBox.information(window, "Export PDF", "PDF export is not available yet.")
+def header_for(job: PrintJob, settings: Settings) -> Header:
+    return Header(job.title, clinic=settings.text("print/clinic"),
+                  logo=load_logo(settings.text("print/logo")), side=job.side)
+
+
+def make_printer(settings: Settings) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setResolution(DPI)
+    printer.setPageLayout(page_layout(page_size(settings)))
+    return printer
+
+
+def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreviewDialog:
+    """Open the print preview without blocking; returns the dialog."""
+    printer = make_printer(settings)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Print preview: {job.title}")
+    dialog.paintRequested.connect(lambda p: print_with(p, job, header_for(job, settings)))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def print_job(parent: QWidget, job: PrintJob, settings: Settings) -> None:
+    printer = make_printer(settings)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        print_with(printer, job, header_for(job, settings))
+
+
+def export_job(parent: QWidget, job: PrintJob, settings: Settings,
+               suggested: str = "") -> Path | None:
+    """Ask for a file name and write the PDF; errors are shown, nothing is lost."""
+    folder = settings.text("print/last_folder", str(Path.home()))
+    name = suggested or job.title.lower().replace(" ", "-").replace(":", "")
+    path, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(Path(folder) / f"{name}.pdf"),
+                                          "PDF files (*.pdf)")
+    if not path:
+        return None
+    target = Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
+    return write_job(parent, job, settings, target)
+
+
+def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path) -> Path | None:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        pages = write_pdf(target, job, header_for(job, settings), page_size(settings),
+                          author=settings.text("print/clinic"))
+    except ExportError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, "Export PDF", f"The PDF was not saved.\n\n{exc}")
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    settings.set("print/last_folder", str(target.parent))
+    if hasattr(parent, "statusBar"):
+        parent.statusBar().showMessage(f"Saved {target} ({pages} pages)", 8000)
+    return target
+
+
+def current_summary(window: MainWindow) -> PrintJob | None:
+    condition = window.content.conditions.get(window.selection.condition)
+    if condition is None:
+        QMessageBox.information(window, "Print", "Select a condition to print its summary, "
+                                "or use File > Export booklet for all conditions.")
+        return None
+    return summary_job(window.content, window.diagram.art, condition, window.selection.side)
+
+
+def booklet(window: MainWindow) -> PrintJob:
+    rect = page_layout(page_size(window.settings)).paintRectPixels(DPI)
+    ids = window.conditions.ids() if window.selection.regions else list(window.content.conditions)
+    conditions = [window.content.conditions[c] for c in ids]
+    return booklet_job(window.content, window.diagram.art, conditions, window.selection.side,
+                       rect.width(), rect.height())

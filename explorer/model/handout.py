@@ -1,0 +1,189 @@
+"""An exercise handout: what a clinician chose for one patient, saved as readable JSON.
+
+Saving is atomic (write a temporary file beside the target, flush it to disk, then
+rename), so a crash or a full disk mid-save never destroys the previous file. A
+damaged file raises HandoutError with a message that names the file and the problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from explorer.model.content import Content
+from explorer.model.entities import Dose
+
+FORMAT = "hip-explorer-handout"
+VERSION = 1
+MAX_HANDOUT_BYTES = 1024 * 1024
+RECOMMENDED_MAX_EXERCISES = 6
+
+
+class HandoutError(Exception):
+    """A handout file that cannot be read or written; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class HandoutExercise:
+    exercise: str
+    sets: str = ""
+    reps: str = ""
+    hold: str = ""
+    frequency: str = ""
+    note: str = ""
+
+    @property
+    def dose(self) -> Dose:
+        return Dose(sets=self.sets or None, reps=self.reps or None, hold=self.hold or None,
+                    frequency=self.frequency or None)
+
+
+@dataclass(frozen=True)
+class Handout:
+    patient: str = ""
+    clinician_note: str = ""
+    side: str = "right"
+    regions: dict[str, int] = field(default_factory=dict)  # region -> intensity 0-10
+    conditions: tuple[str, ...] = ()
+    exercises: tuple[HandoutExercise, ...] = ()
+    large_print: bool = False
+    created: str = field(default_factory=lambda: dt.date.today().isoformat())
+
+    @property
+    def too_many_exercises(self) -> bool:
+        return len(self.exercises) > RECOMMENDED_MAX_EXERCISES
+
+    def with_exercise(self, content: Content, exercise_id: str) -> Handout:
+        """Add an exercise with the dose the conditions suggest (or its default)."""
+        if any(e.exercise == exercise_id for e in self.exercises):
+            return self
+        dose = suggested_dose(content, self.conditions, exercise_id)
+        item = HandoutExercise(exercise_id, dose.sets or "", dose.reps or "", dose.hold or "",
+                               dose.frequency or "")
+        return replace(self, exercises=(*self.exercises, item))
+
+    def to_json(self) -> str:
+        data = {"format": FORMAT, "version": VERSION, **asdict(self)}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def suggested_exercises(content: Content, conditions: tuple[str, ...]) -> list[str]:
+    """Exercises of the chosen conditions, earliest stage first, without repeats."""
+    stages = ["early", "middle", "late", "maintenance"]
+    uses = [u for cid in conditions if cid in content.conditions
+            for u in content.conditions[cid].exercises]
+    uses.sort(key=lambda u: stages.index(u.stage.value))
+    return list(dict.fromkeys(u.exercise for u in uses if u.exercise in content.exercises))
+
+
+def suggested_dose(content: Content, conditions: tuple[str, ...], exercise_id: str) -> Dose:
+    for cid in conditions:
+        condition = content.conditions.get(cid)
+        for use in condition.exercises if condition else ():
+            if use.exercise == exercise_id and use.dose:
+                return use.dose
+    exercise = content.exercises.get(exercise_id)
+    return exercise.dose if exercise else Dose()
+
+
+def _text(data: dict[str, Any], key: str, where: str, limit: int = 5000) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise HandoutError(f"{where}: '{key}' should be text")
+    if len(value) > limit:
+        raise HandoutError(f"{where}: '{key}' is longer than {limit} characters")
+    return value
+
+
+def from_json(text: str, source: str = "handout") -> Handout:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise HandoutError(f"{source}:{exc.lineno}: not a readable handout file "
+                           f"({exc.msg}); it may be damaged or truncated") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise HandoutError(f"{source}: not a Hip Explorer handout file")
+    if data.get("version") != VERSION:
+        raise HandoutError(f"{source}: handout version {data.get('version')!r} is not "
+                           f"supported (this version reads {VERSION})")
+    regions = data.get("regions", {})
+    if not isinstance(regions, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and 0 <= v <= 10 for k, v in regions.items()
+    ):
+        raise HandoutError(f"{source}: 'regions' should map region ids to 0-10")
+    conditions = data.get("conditions", [])
+    if not isinstance(conditions, list) or not all(isinstance(c, str) for c in conditions):
+        raise HandoutError(f"{source}: 'conditions' should be a list of condition ids")
+    items = data.get("exercises", [])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise HandoutError(f"{source}: 'exercises' should be a list")
+    exercises = []
+    for index, item in enumerate(items):
+        where = f"{source}: exercise {index + 1}"
+        exercise_id = _text(item, "exercise", where, 80)
+        if not exercise_id:
+            raise HandoutError(f"{where}: 'exercise' is missing")
+        exercises.append(HandoutExercise(
+            exercise_id, sets=_text(item, "sets", where, 200), reps=_text(item, "reps", where, 200),
+            hold=_text(item, "hold", where, 200),
+            frequency=_text(item, "frequency", where, 200), note=_text(item, "note", where)))
+    side = data.get("side", "right")
+    if side not in ("right", "left"):
+        raise HandoutError(f"{source}: 'side' should be right or left")
+    return Handout(
+        patient=_text(data, "patient", source, 200),
+        clinician_note=_text(data, "clinician_note", source),
+        side=side, regions=dict(regions), conditions=tuple(conditions),
+        exercises=tuple(exercises), large_print=bool(data.get("large_print", False)),
+        created=_text(data, "created", source, 40),
+    )
+
+
+def read_handout(path: Path) -> Handout:
+    try:
+        if path.stat().st_size > MAX_HANDOUT_BYTES:
+            raise HandoutError(f"{path}: too large to be a handout file")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise HandoutError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HandoutError(f"{path}: not a readable handout file (not UTF-8 text)") from None
+    return from_json(text, str(path))
+
+
+def unknown_entries(handout: Handout, content: Content) -> list[str]:
+    """Ids in the handout that the loaded content does not have (shown to the user)."""
+    missing = [f"condition '{c}'" for c in handout.conditions if c not in content.conditions]
+    missing += [f"exercise '{e.exercise}'" for e in handout.exercises
+                if e.exercise not in content.exercises]
+    return missing
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` all at once, or leave the old file untouched."""
+    folder = path.parent
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise HandoutError(f"{path}: cannot write in {folder} ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise HandoutError(f"{path}: could not be saved ({exc.strerror or exc}); "
+                           "the previous file is unchanged") from None
+
+
+def write_handout(path: Path, handout: Handout) -> None:
+    atomic_write(path, handout.to_json().encode("utf-8"))

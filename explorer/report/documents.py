@@ -1,0 +1,181 @@
+"""What goes on paper: condition summaries, the booklet and exercise handouts, built
+from the shared renderer's blocks (what is printed is what the panel shows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QImage
+
+from explorer.model import Condition, Content
+from explorer.model.handout import Handout
+from explorer.render import html as render
+from explorer.report.pages import (
+    DiagramFlowable,
+    Flowable,
+    HtmlFlowable,
+    PageBreak,
+    content_size,
+    paginate,
+)
+from explorer.ui.diagram_art import DiagramArt, DiagramState
+from explorer.ui.images import load_picture
+
+CARD_IMAGE_PX = 150  # on paper: about 4 cm wide
+SUMMARY_IMAGE_PX = 96
+LARGE_CARD_IMAGE_PX = 210
+
+
+@dataclass
+class PrintJob:
+    """Flowables plus what the header, the footer and the PDF metadata need."""
+
+    title: str
+    flowables: list[Flowable]
+    side: str = "right"
+    anchors: dict[str, Flowable] = field(default_factory=dict)
+
+
+class _Pictures:
+    """Exercise pictures rendered once per job at print resolution (3x the CSS size)."""
+
+    def __init__(self, content: Content) -> None:
+        self._content = content
+        self.images: dict[str, QImage] = {}
+
+    def src(self, exercise_id: str) -> str | None:
+        name = f"picture:{exercise_id}"
+        if name not in self.images:
+            path = self._content.images.get(exercise_id)
+            image = load_picture(path, LARGE_CARD_IMAGE_PX * 3) if path else None
+            if image is None:
+                return None
+            self.images[name] = image
+        return name
+
+
+def _diagram(art: DiagramArt, regions: dict[str, int], side: str) -> DiagramFlowable:
+    state = DiagramState(selected=set(regions), intensities=regions, side=side)
+    return DiagramFlowable(art, state, height_mm=38)
+
+
+PRINT_STYLE = "h2 { margin-top: 6px; } h3 { margin-top: 3px; } p { margin-bottom: 4px; }"
+SUMMARY_FONT_SCALE = 0.85  # 9 pt body text keeps most summaries to two pages
+
+
+def _blocks_to_flowables(blocks: list[render.Block], pictures: _Pictures,
+                         font_scale: float = SUMMARY_FONT_SCALE) -> list[Flowable]:
+    return [HtmlFlowable(b.html, pictures.images, keep_with_next=b.keep_with_next,
+                         font_scale=font_scale, style=PRINT_STYLE, splittable=b.splittable)
+            for b in blocks]
+
+
+def condition_flowables(content: Content, art: DiagramArt, condition: Condition,
+                        side: str, pictures: _Pictures, page_break: bool = False,
+                        ) -> list[Flowable]:
+    options = render.RenderOptions(patient=True, image_src=pictures.src,
+                                   image_width=SUMMARY_IMAGE_PX, exercise_steps=True,
+                                   compact=True, side=side)
+    blocks = render.summary_blocks(content, condition, options)
+    flowables = _blocks_to_flowables(blocks, pictures)
+    flowables[0].keep_with_next = True
+    flowables[0].page_break_before = page_break
+    # the diagram right under the title: main region strongest
+    lit = {r: (10 if i == 0 else 4) for i, r in enumerate(condition.regions)}
+    flowables.insert(1, _diagram(art, lit, side))
+    return flowables
+
+
+def summary_job(content: Content, art: DiagramArt, condition: Condition,
+                side: str = "right") -> PrintJob:
+    pictures = _Pictures(content)
+    flowables = condition_flowables(content, art, condition, side, pictures)
+    return PrintJob(condition.name, flowables, side)
+
+
+def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
+                side: str = "right", width: float = 700, height: float = 950) -> PrintJob:
+    """All chosen conditions, each from a new page, after a contents page."""
+    pictures = _Pictures(content)
+    body: list[Flowable] = []
+    anchors: dict[str, Flowable] = {}
+    for index, condition in enumerate(conditions):
+        part = condition_flowables(content, art, condition, side, pictures,
+                                   page_break=index > 0)
+        anchors[condition.id] = part[0]
+        body.extend(part)
+    size = content_size(width, height)
+    body_pages = paginate(body, size.width(), size.height())
+    first_page = {}
+    for number, page in enumerate(body_pages, 1):
+        for placement in page:
+            for cid, flowable in anchors.items():
+                if placement.flowable is flowable and cid not in first_page:
+                    first_page[cid] = number
+
+    def contents(offset: int) -> HtmlFlowable:
+        rows = "".join(
+            f"<tr><td>{render.esc(c.name)}</td>"
+            f"<td>{render.esc(', '.join(content.region_name(r) for r in c.regions))}</td>"
+            f'<td align="right">{first_page.get(c.id, 0) + offset}</td></tr>'
+            for c in conditions)
+        return HtmlFlowable(
+            "<h1>Hip pain after running</h1><p>Conditions that commonly cause hip pain in "
+            "runners: what they feel like, what helps and when to see a doctor.</p>"
+            '<h2>Contents</h2><table width="100%" cellpadding="4" cellspacing="0">'
+            '<tr><th align="left">Condition</th><th align="left">Where it hurts</th>'
+            f'<th align="right">Page</th></tr>{rows}</table>')
+
+    contents_pages = len(paginate([contents(0)], size.width(), size.height()))
+    flowables: list[Flowable] = [contents(contents_pages), PageBreak(), *body]
+    return PrintJob("Hip pain after running: conditions", flowables, side, anchors)
+
+
+def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:
+    pictures = _Pictures(content)
+    scale = 1.3 if handout.large_print else 1.0
+    width = LARGE_CARD_IMAGE_PX if handout.large_print else CARD_IMAGE_PX
+    options = render.RenderOptions(patient=True, image_src=pictures.src, image_width=width,
+                                   exercise_steps=True, side=handout.side)
+    esc = render.esc
+    head = "<h1>Your exercise plan</h1>"
+    if handout.patient:
+        head += f"<p><b>For:</b> {esc(handout.patient)}</p>"
+    flows: list[Flowable] = [HtmlFlowable(head, keep_with_next=bool(handout.regions),
+                                          font_scale=scale)]
+    if handout.regions:
+        flows.append(_diagram(art, handout.regions, handout.side))
+        where = ", ".join(
+            f"{content.region_name(r)}" + (f" (pain {v}/10)" if v else "")
+            for r, v in handout.regions.items())
+        flows.append(HtmlFlowable(f'<p class="muted">Where it hurts: {esc(where)}</p>',
+                                  font_scale=scale))
+    names = [content.conditions[c].name for c in handout.conditions if c in content.conditions]
+    if names:
+        flows.append(HtmlFlowable("<h2>What we talked about</h2>"
+                                  + render.bullet_list(names), font_scale=scale))
+    if handout.clinician_note:
+        flows.append(HtmlFlowable("<h2>Note from your clinician</h2>"
+                                  + render.paragraphs(handout.clinician_note), font_scale=scale))
+    cards = []
+    for item in handout.exercises:
+        exercise = content.exercises.get(item.exercise)
+        if exercise is None:
+            continue
+        card = render.exercise_card(content, exercise, None, options,
+                                    dose=item.dose, note=item.note)
+        cards.append(card)
+    if cards:
+        flows.append(HtmlFlowable(
+            "<h2>Your exercises</h2><p>Do them as your clinician showed you. Mild "
+            "discomfort that settles by the next day is fine; stop and ask if pain is "
+            "sharp or keeps building.</p>", keep_with_next=True, font_scale=scale))
+        flows.extend(HtmlFlowable(c, pictures.images, font_scale=scale) for c in cards)
+    page = content.pages.get("red-flags")
+    emergency = [i for s in (page.sections if page else ()) if s.level in ("emergency",
+                                                                           "urgent")
+                 for i in s.items][:8]
+    if emergency:
+        flows.append(HtmlFlowable(render.red_flag_box(emergency), font_scale=scale))
+    return PrintJob("Exercise plan" + (f" for {handout.patient}" if handout.patient else ""),
+                    flows, handout.side)

@@ -1,0 +1,316 @@
+"""Real pagination for print: flowables placed on pages with a header and a footer.
+
+Qt's own QTextDocument.print adds its own margins and page numbers and splits
+anything anywhere. Here each block of the shared renderer becomes a flowable that
+is kept whole: a block that does not fit on the rest of a page moves to the next
+page; a heading stays with what follows it (`keep_with_next`). Only a block taller
+than a whole page is split, and then between lines, never through one.
+
+All coordinates are device units at 96 dpi (the same as CSS px on screen): the
+output devices are set to that resolution, so fonts, images and the diagram keep
+the sizes they have in the panel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
+
+from explorer.render.html import DISCLAIMER, STYLE
+from explorer.ui.diagram_art import DiagramArt, DiagramState
+
+DPI = 96
+GAP = 6.0  # space between flowables
+MIN_SPLIT = 24.0  # at least two lines of a split text stay on a page
+
+
+def mm(value: float) -> float:
+    return value / 25.4 * DPI
+
+
+class Flowable:
+    keep_with_next = False
+    page_break_before = False
+    splittable = False  # running text (not a card, row or heading) may continue overleaf
+
+    def height(self, width: float) -> float:
+        raise NotImplementedError
+
+    def draw(self, painter: QPainter, top: float, width: float, start: float = 0.0,
+             end: float | None = None) -> None:
+        """Draw the part [start, end) of the flowable with its `start` at `top`."""
+        raise NotImplementedError
+
+    def cut(self, width: float, limit: float) -> float:
+        """The largest y <= limit where the flowable may be split (0: nowhere)."""
+        return limit
+
+
+class HtmlFlowable(Flowable):
+    def __init__(self, html: str, images: dict[str, QImage] | None = None,
+                 keep_with_next: bool = False, style: str = "", font_scale: float = 1.0,
+                 page_break_before: bool = False, splittable: bool = False) -> None:
+        self.html = html
+        self.splittable = splittable
+        self.images = images or {}
+        self.keep_with_next = keep_with_next
+        self.page_break_before = page_break_before
+        self.style = style
+        self.font_scale = font_scale
+        self._doc: QTextDocument | None = None
+        self._width = -1.0
+
+    def document(self, width: float) -> QTextDocument:
+        if self._doc is None or self._width != width:
+            doc = QTextDocument()
+            doc.setDocumentMargin(0)
+            font = QFont(doc.defaultFont())
+            font.setPointSizeF(10.5 * self.font_scale)
+            doc.setDefaultFont(font)
+            doc.setDefaultStyleSheet(STYLE + self.style)
+            for name, image in self.images.items():
+                doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name),
+                                image)
+            doc.setHtml(self.html)
+            doc.setTextWidth(width)
+            self._doc, self._width = doc, width
+        return self._doc
+
+    def height(self, width: float) -> float:
+        return float(self.document(width).size().height())
+
+    def draw(self, painter: QPainter, top: float, width: float, start: float = 0.0,
+             end: float | None = None) -> None:
+        doc = self.document(width)
+        bottom = doc.size().height() if end is None else end
+        painter.save()
+        painter.translate(0, top - start)
+        clip = QRectF(0, start, width, bottom - start)
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        context.palette.setColor(context.palette.ColorRole.Text, QColor("#1c2430"))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def cut(self, width: float, limit: float) -> float:
+        """Split between text lines: never through a line of any block."""
+        doc = self.document(width)
+        layout = doc.documentLayout()
+        spans = []
+        block = doc.begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            text_layout = block.layout()
+            for index in range(text_layout.lineCount()):
+                line = text_layout.lineAt(index)
+                top = rect.top() + line.y()
+                spans.append((top, top + line.height()))
+            block = block.next()
+        best = 0.0
+        for top, _bottom in spans:
+            if best < top <= limit and not any(t < top < b for t, b in spans):
+                best = top
+        return best
+
+
+class DiagramFlowable(Flowable):
+    """The hip diagram as vector paths (not a bitmap) with the chosen regions lit."""
+
+    def __init__(self, art: DiagramArt, state: DiagramState, height_mm: float = 62,
+                 keep_with_next: bool = False) -> None:
+        self.art = art
+        self.state = state
+        self._height = mm(height_mm)
+        self.keep_with_next = keep_with_next
+
+    def height(self, width: float) -> float:
+        return self._height
+
+    def draw(self, painter: QPainter, top: float, width: float, start: float = 0.0,
+             end: float | None = None) -> None:
+        self.art.paint(painter, QRectF(0, top, width, self._height), self.state)
+
+    def cut(self, width: float, limit: float) -> float:
+        return 0.0
+
+
+class PageBreak(Flowable):
+    page_break_before = True
+
+    def height(self, width: float) -> float:
+        return 0.0
+
+    def draw(self, painter: QPainter, top: float, width: float, start: float = 0.0,
+             end: float | None = None) -> None:
+        return None
+
+
+@dataclass
+class Placement:
+    flowable: Flowable
+    top: float
+    start: float = 0.0
+    end: float | None = None
+
+
+@dataclass
+class Header:
+    """What every page shows above and below the content."""
+
+    title: str
+    clinic: str = ""
+    logo: QImage | None = None
+    side: str = "right"
+    date: dt.date = field(default_factory=dt.date.today)
+    footer_note: str = DISCLAIMER
+
+
+HEADER_HEIGHT = mm(16)
+FOOTER_HEIGHT = mm(11)
+
+
+def paginate(flowables: list[Flowable], width: float, height: float) -> list[list[Placement]]:
+    """Place flowables on pages of the given content size."""
+    pages: list[list[Placement]] = [[]]
+    y = 0.0
+
+    def new_page() -> None:
+        nonlocal y
+        if pages[-1]:
+            pages.append([])
+        y = 0.0
+
+    index = 0
+    while index < len(flowables):
+        flowable = flowables[index]
+        if flowable.page_break_before:
+            new_page()
+            if isinstance(flowable, PageBreak):
+                index += 1
+                continue
+        group = [flowable]
+        while group[-1].keep_with_next and index + len(group) < len(flowables) and \
+                not flowables[index + len(group)].page_break_before:
+            group.append(flowables[index + len(group)])
+        # a heading with the first thing after it: move together if they fit on a page
+        last = group[-1]
+        first_part = MIN_SPLIT if last.splittable else min(last.height(width), height / 3)
+        together = sum(f.height(width) + GAP for f in group[:-1]) + first_part
+        if y > 0 and y + together > height:
+            new_page()
+        for item in group:
+            h = item.height(width)
+            if y > 0 and y + h > height and (h <= height and not item.splittable):
+                new_page()
+            start = 0.0
+            while h - start > height - y:  # split between lines, page by page
+                cut = item.cut(width, start + height - y)
+                if cut - start < MIN_SPLIT:
+                    if y > 0:
+                        new_page()
+                        continue
+                    cut = start + height  # no line boundary at all: cut at the page
+                pages[-1].append(Placement(item, y, start, cut))
+                start = cut
+                new_page()
+            pages[-1].append(Placement(item, y, start, None if start == 0 else h))
+            y += h - start + GAP
+        index += len(group)
+    return [page for page in pages if page] or [[]]
+
+
+def paint_pages(painter: QPainter, pages: list[list[Placement]], header: Header,
+                page_width: float, page_height: float, new_page: object) -> None:
+    """Paint every page: header, content, footer "Page N of M". `new_page()` advances."""
+    content_top = HEADER_HEIGHT
+    total = len(pages)
+    for number, placements in enumerate(pages, 1):
+        if number > 1:
+            assert callable(new_page)
+            new_page()
+        painter.save()
+        _paint_header(painter, header, page_width)
+        painter.translate(0, content_top)
+        for placement in placements:
+            placement.flowable.draw(painter, placement.top, page_width, placement.start,
+                                    placement.end)
+        painter.restore()
+        _paint_footer(painter, header, page_width, page_height, number, total)
+
+
+def _paint_header(painter: QPainter, header: Header, width: float) -> None:
+    painter.save()
+    x = 0.0
+    if header.logo is not None and not header.logo.isNull():
+        logo_h = mm(11)
+        logo_w = min(mm(40), logo_h * header.logo.width() / max(1, header.logo.height()))
+        painter.drawImage(QRectF(0, 0, logo_w, logo_h), header.logo)
+        x = logo_w + mm(3)
+    font = QFont()
+    font.setPointSizeF(11)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#10243e"))
+    painter.drawText(QRectF(x, 0, width * 0.6 - x, mm(6)), Qt.AlignmentFlag.AlignLeft,
+                     header.clinic or "Hip Explorer")
+    font.setBold(False)
+    font.setPointSizeF(9)
+    painter.setFont(font)
+    painter.setPen(QColor("#3b4452"))
+    painter.drawText(QRectF(x, mm(5.5), width * 0.6 - x, mm(6)), Qt.AlignmentFlag.AlignLeft,
+                     header.title)
+    side = "Right hip" if header.side == "right" else "Left hip"
+    painter.drawText(QRectF(width * 0.5, 0, width * 0.5, mm(6)), Qt.AlignmentFlag.AlignRight,
+                     f"{header.date:%d %B %Y}")
+    painter.drawText(QRectF(width * 0.5, mm(5.5), width * 0.5, mm(6)),
+                     Qt.AlignmentFlag.AlignRight, side)
+    painter.setPen(QPen(QColor("#9aa6b6"), 1))
+    painter.drawLine(0, round(mm(12.5)), round(width), round(mm(12.5)))
+    painter.restore()
+
+
+def _paint_footer(painter: QPainter, header: Header, width: float, height: float,
+                  number: int, total: int) -> None:
+    painter.save()
+    top = height - FOOTER_HEIGHT + mm(3)
+    painter.setPen(QPen(QColor("#9aa6b6"), 1))
+    painter.drawLine(0, round(top - mm(1.5)), round(width), round(top - mm(1.5)))
+    font = QFont()
+    font.setPointSizeF(7)
+    painter.setFont(font)
+    painter.setPen(QColor("#4a5566"))
+    painter.drawText(QRectF(0, top, width * 0.78, mm(8)),
+                     Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, header.footer_note)
+    font.setPointSizeF(8.5)
+    painter.setFont(font)
+    painter.drawText(QRectF(width * 0.8, top, width * 0.2, mm(6)), Qt.AlignmentFlag.AlignRight,
+                     f"Page {number} of {total}")
+    painter.restore()
+
+
+def content_size(page_width: float, page_height: float) -> QSizeF:
+    return QSizeF(page_width, page_height - HEADER_HEIGHT - FOOTER_HEIGHT)
+
+
+def load_logo(path: str) -> QImage | None:
+    """The clinic's logo from settings; None (and no failure) if it cannot be read."""
+    if not path:
+        return None
+    file = Path(path)
+    if not file.is_file() or file.stat().st_size > 5 * 1024 * 1024:
+        return None
+    image = QImage(str(file))
+    return None if image.isNull() else image
