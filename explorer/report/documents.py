@@ -15,7 +15,7 @@ from explorer.report.pages import (
     Flowable,
     HtmlFlowable,
     PageBreak,
-    content_size,
+    page_content_size,
     paginate,
 )
 from explorer.ui.diagram_art import DiagramArt, DiagramState
@@ -94,7 +94,7 @@ def summary_job(content: Content, art: DiagramArt, condition: Condition,
 
 
 def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
-                side: str = "right", width: float = 700, height: float = 950) -> PrintJob:
+                side: str = "right", page_size: str = "A4") -> PrintJob:
     """All chosen conditions, each from a new page, after a contents page."""
     pictures = _Pictures(content)
     body: list[Flowable] = []
@@ -104,7 +104,7 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                                    page_break=index > 0)
         anchors[condition.id] = part[0]
         body.extend(part)
-    size = content_size(width, height)
+    size = page_content_size(page_size)
     body_pages = paginate(body, size.width(), size.height())
     first_page = {}
     for number, page in enumerate(body_pages, 1):

@@ -64,8 +64,8 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     _ensure_gui_app()
     from explorer.paths import diagram_svg
     from explorer.report.documents import booklet_job, handout_job, summary_job
-    from explorer.report.output import ExportError, default_page_size, page_layout, write_pdf
-    from explorer.report.pages import DPI, Header
+    from explorer.report.output import ExportError, default_page_size, write_pdf
+    from explorer.report.pages import Header
     from explorer.ui.diagram_art import DiagramArt
 
     art = DiagramArt(diagram_svg(), list(content.regions))
@@ -76,8 +76,7 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     elif len(conditions) == 1:
         job = summary_job(content, art, conditions[0], side)
     else:
-        rect = page_layout(page_size).paintRectPixels(DPI)
-        job = booklet_job(content, art, conditions, side, rect.width(), rect.height())
+        job = booklet_job(content, art, conditions, side, page_size)
     header = Header(job.title, side=job.side)
     try:
         pages = write_pdf(output, job, header, page_size)

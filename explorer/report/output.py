@@ -12,15 +12,19 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 
 from explorer import __version__
 from explorer.report.documents import PrintJob
-from explorer.report.pages import DPI, Header, content_size, paginate, paint_pages
-
-MARGINS_MM = QMarginsF(14, 10, 14, 10)
-PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+from explorer.report.pages import (
+    DPI,
+    Header,
+    content_size,
+    page_layout,
+    paginate,
+    paint_pages,
+)
 
 
 class ExportError(Exception):
@@ -31,11 +35,6 @@ def default_page_size() -> str:
     """Letter where the locale measures in inches (US), A4 elsewhere."""
     system = QLocale.system().measurementSystem()
     return "Letter" if system == QLocale.MeasurementSystem.ImperialUSSystem else "A4"
-
-
-def page_layout(page_size: str) -> QPageLayout:
-    return QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
-                       MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
 def render_job(device: QPagedPaintDevice, job: PrintJob, header: Header) -> int:

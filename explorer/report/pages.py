@@ -17,12 +17,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QImage,
+    QPageLayout,
+    QPageSize,
     QPainter,
     QPen,
     QTextDocument,
@@ -34,6 +36,21 @@ from explorer.ui.diagram_art import DiagramArt, DiagramState
 DPI = 96
 GAP = 6.0  # space between flowables
 MIN_SPLIT = 24.0  # at least two lines of a split text stay on a page
+
+
+MARGINS_MM = QMarginsF(14, 10, 14, 10)
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+
+
+def page_layout(page_size: str) -> QPageLayout:
+    return QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
+                       MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def page_content_size(page_size: str) -> QSizeF:
+    """The size left for content on a page, in device units."""
+    rect = page_layout(page_size).paintRectPixels(DPI)
+    return content_size(rect.width(), rect.height())
 
 
 def mm(value: float) -> float:

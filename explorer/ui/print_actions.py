@@ -12,14 +12,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from explorer.report.documents import PrintJob, booklet_job, summary_job
-from explorer.report.output import (
-    ExportError,
-    default_page_size,
-    page_layout,
-    print_with,
-    write_pdf,
-)
-from explorer.report.pages import DPI, Header, load_logo
+from explorer.report.output import ExportError, default_page_size, print_with, write_pdf
+from explorer.report.pages import DPI, Header, load_logo, page_layout
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -100,8 +94,7 @@ def current_summary(window: MainWindow) -> PrintJob | None:
 
 
 def booklet(window: MainWindow) -> PrintJob:
-    rect = page_layout(page_size(window.settings)).paintRectPixels(DPI)
     ids = window.conditions.ids() if window.selection.regions else list(window.content.conditions)
     conditions = [window.content.conditions[c] for c in ids]
     return booklet_job(window.content, window.diagram.art, conditions, window.selection.side,
-                       rect.width(), rect.height())
+                       page_size(window.settings))

@@ -1,0 +1,238 @@
+"""Printing: the right text on the right pages, real pagination, vector diagram,
+metadata, handout edits, safe writing, clear failures, and the print preview."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from explorer.cli import load, main
+from explorer.model import Content
+from explorer.model.handout import Handout, HandoutExercise
+from explorer.paths import diagram_svg
+from explorer.report.documents import booklet_job, handout_job, summary_job
+from explorer.report.output import ExportError, write_pdf
+from explorer.report.pages import Header
+from explorer.ui.diagram_art import DiagramArt
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load()
+
+
+@pytest.fixture
+def art(qapp: object, content: Content) -> DiagramArt:
+    return DiagramArt(diagram_svg(), list(content.regions))
+
+
+def pages_text(path: Path) -> list[str]:
+    """Each page's text with whitespace normalised (Qt's PDFs extract with tabs) and
+    ligatures unfolded ("ﬂ" -> "fl")."""
+    return [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
+            for page in PdfReader(path).pages]
+
+
+def export_summary(tmp_path: Path, content: Content, art: DiagramArt, cid: str,
+                   size: str = "A4", side: str = "right") -> Path:
+    job = summary_job(content, art, content.conditions[cid], side)
+    out = tmp_path / f"{cid}.pdf"
+    write_pdf(out, job, Header(job.title, clinic="Riverside Physio", side=side), size,
+              author="Riverside Physio")
+    return out
+
+
+def test_summary_text_on_the_right_pages(tmp_path: Path, content: Content,
+                                         art: DiagramArt) -> None:
+    out = export_summary(tmp_path, content, art, "greater-trochanteric-pain-syndrome")
+    pages = pages_text(out)
+    assert len(pages) == 2  # one to two pages
+    first = pages[0]
+    assert first.startswith("Riverside Physio")
+    assert "Greater trochanteric pain syndrome" in first and "Right hip" in first
+    assert first.index("See a doctor if") < first.index("Symptoms")
+    assert "References:" in pages[-1] and "Mellor R" in pages[-1]
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} of {len(pages)}" in text
+        assert "does not diagnose you" in text  # the disclaimer on every page
+
+
+@pytest.mark.parametrize("cid", ["adductor-related-groin-pain", "hip-osteoarthritis",
+                                 "proximal-hamstring-tendinopathy", "referred-lumbar-pain"])
+def test_summaries_fit_two_pages(tmp_path: Path, content: Content, art: DiagramArt,
+                                 cid: str) -> None:
+    assert len(PdfReader(export_summary(tmp_path, content, art, cid)).pages) <= 2
+
+
+def test_left_side_printed(tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    out = export_summary(tmp_path, content, art, "hip-labral-tear", side="left")
+    assert "Left hip" in pages_text(out)[0] and "LEFT SIDE" in pages_text(out)[0]
+
+
+def test_metadata_fonts_and_letter_size(tmp_path: Path, content: Content,
+                                        art: DiagramArt) -> None:
+    out = export_summary(tmp_path, content, art, "hip-labral-tear", size="Letter")
+    reader = PdfReader(out)
+    meta = reader.metadata
+    assert meta.title == "Hip labral tear"
+    assert meta.author == "Riverside Physio"
+    assert meta.creator.startswith("Hip Explorer")
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    for ref in fonts.values():
+        descriptor = ref.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_diagram_is_vector(tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    out = export_summary(tmp_path, content, art, "greater-trochanteric-pain-syndrome")
+    page = PdfReader(out).pages[0]
+    stream = page.get_contents().get_data().decode("latin-1")
+    curves = len(re.findall(r"\sc\n", stream))
+    assert curves > 200, f"only {curves} curve segments: the diagram is not vector paths"
+    # the region labels are drawn as text, not baked into an image
+    assert "FRONT" in pages_text(out)[0] and "BACK" in pages_text(out)[0]
+
+
+def test_handout_prints_edited_doses_notes_and_keeps_cards_whole(
+        tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    chosen = ["clam", "bridge", "side-plank", "copenhagen-adduction-1", "dead-bug",
+              "step-down", "romanian-deadlift", "split-squat"]
+    items = [HandoutExercise(e) for e in chosen]
+    items[0] = HandoutExercise("clam", sets="4", reps="9", frequency="every other day",
+                               note="Keep the band above your knees.")
+    handout = Handout(patient="Sam Runner", clinician_note="Walk 20 minutes on flat ground.",
+                      regions={"outer": 6}, conditions=("greater-trochanteric-pain-syndrome",),
+                      exercises=tuple(items))
+    job = handout_job(content, art, handout)
+    out = tmp_path / "handout.pdf"
+    pages_written = write_pdf(out, job, Header(job.title))
+    pages = pages_text(out)
+    assert len(pages) == pages_written >= 2
+    assert "Sam Runner" in pages[0] and "Walk 20 minutes on flat ground." in pages[0]
+    everything = " ".join(pages)
+    assert "4 sets x 9 reps, every other day" in everything
+    assert "Keep the band above your knees." in everything
+    for exercise_id in chosen:  # a card's title and its last step share a page
+        exercise = content.exercises[exercise_id]
+        last_step = " ".join(exercise.steps[-1].split())
+        page = next(t for t in pages if exercise.name in t)
+        card = page[page.index(exercise.name):]
+        assert last_step in card, f"{exercise.name}'s card is split across pages"
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} of {len(pages)}" in text
+
+
+def test_large_print_handout_is_longer(tmp_path: Path, content: Content,
+                                       art: DiagramArt) -> None:
+    items = tuple(HandoutExercise(e) for e in ("clam", "bridge", "side-plank", "dead-bug",
+                                               "step-down", "split-squat"))
+    write_pdf(tmp_path / "n.pdf", handout_job(content, art, Handout(exercises=items)),
+              Header("x"))
+    write_pdf(tmp_path / "l.pdf", handout_job(
+        content, art, Handout(exercises=items, large_print=True)), Header("x"))
+    normal, large = pages_text(tmp_path / "n.pdf"), pages_text(tmp_path / "l.pdf")
+    assert len(large) >= len(normal)
+    assert len(large[0]) < 0.9 * len(normal[0])  # bigger type: less text on a page
+
+
+def test_booklet_contents_page_numbers(tmp_path: Path, content: Content,
+                                       art: DiagramArt) -> None:
+    conditions = list(content.conditions.values())
+    job = booklet_job(content, art, conditions, page_size="A4")
+    out = tmp_path / "booklet.pdf"
+    write_pdf(out, job, Header(job.title))
+    pages = pages_text(out)
+    contents = pages[0]
+    assert "Contents" in contents
+    for condition in conditions:
+        match = re.search(re.escape(condition.name) + r".*? (\d+)(?= |$)", contents)
+        assert match, condition.name
+        page = int(match.group(1))
+        assert pages[page - 1].split("Right hip", 1)[1].lstrip().startswith(condition.name), (
+            f"{condition.name} should start page {page}")
+
+
+def test_failed_export_keeps_the_previous_file(tmp_path: Path, content: Content,
+                                               art: DiagramArt,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    out = export_summary(tmp_path, content, art, "hip-labral-tear")
+    before = out.read_bytes()
+
+    def explode(*args: object, **kwargs: object) -> int:
+        raise ExportError("disk full (simulated)")
+
+    monkeypatch.setattr("explorer.report.output.render_job", explode)
+    job = summary_job(content, art, content.conditions["hip-labral-tear"])
+    with pytest.raises(ExportError):
+        write_pdf(out, job, Header(job.title))
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary leftovers
+
+
+@pytest.mark.parametrize("where", ["missing-folder/x.pdf", "a-file.txt/x.pdf", "."])
+def test_unwritable_paths(tmp_path: Path, content: Content, art: DiagramArt,
+                          where: str) -> None:
+    (tmp_path / "a-file.txt").write_text("not a folder")
+    job = summary_job(content, art, content.conditions["hip-labral-tear"])
+    with pytest.raises(ExportError) as info:
+        write_pdf(tmp_path / where, job, Header(job.title))
+    assert str(tmp_path) in str(info.value) or "folder" in str(info.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file.txt"]
+
+
+def test_cli_export_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "labral.pdf"
+    assert main(["export", "-o", str(out), "--condition", "hip-labral-tear",
+                 "--page-size", "Letter"]) == 0
+    assert "Hip labral tear" in pages_text(out)[0]
+    assert main(["export", "-o", str(tmp_path / "x.pdf"), "--condition", "nope"]) == 2
+    assert "unknown condition nope" in capsys.readouterr().err
+    assert main(["export", "-o", str(tmp_path / "x.pdf"), "--region", "knee"]) == 2
+    assert main(["export", "-o", str(tmp_path / "nowhere" / "x.pdf"), "--all"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "hip-explorer-handout", "version": 1, "exercises": [')
+    assert main(["export", "-o", str(tmp_path / "h.pdf"), "--handout", str(broken)]) == 1
+    assert "broken.json:1: not a readable handout file" in capsys.readouterr().err
+
+
+def test_cli_export_region_booklet(tmp_path: Path) -> None:
+    out = tmp_path / "back.pdf"
+    assert main(["export", "-o", str(out), "--region", "back"]) == 0
+    pages = pages_text(out)
+    assert "Contents" in pages[0] and "Proximal hamstring tendinopathy" in pages[0]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[object]:
+    from explorer.paths import builtin_content_dir
+    from explorer.ui.settings import Settings
+    from explorer.ui.startup import build_window
+
+    win = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+
+
+def test_print_preview_counts_pages(qtbot: QtBot, window: object) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    win = window  # type: ignore[assignment]
+    win.selection.select_condition("greater-trochanteric-pain-syndrome")
+    win.preview_action.trigger()
+    dialog = win.preview_dialog
+    assert dialog.isVisible()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() > 0)
+    assert preview.pageCount() == 2
+    dialog.close()
