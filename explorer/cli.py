@@ -32,8 +32,13 @@ def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
     return layers
 
 
-def load(extra: Sequence[Path] = ()) -> Content:
-    return load_content(content_layers(extra), svg_file=diagram_svg())
+def load(extra: Sequence[Path] = (), fresh: bool = False) -> Content:
+    """Content from every layer; `fresh` skips the cache (validate always checks files)."""
+    if fresh:
+        return load_content(content_layers(extra), svg_file=diagram_svg())
+    from explorer.model.cache import load_content_cached
+
+    return load_content_cached(content_layers(extra), svg_file=diagram_svg())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -104,7 +109,7 @@ def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:
     for folder in dirs:
         if not folder.is_dir():
             raise UsageError(f"{folder}: not a folder")
-    content = load([*extra, *dirs])
+    content = load([*extra, *dirs], fresh=True)
     _print_problems(content)
     entries = sum(len(getattr(content, k)) for k in (
         "regions", "clues", "references", "conditions", "exercises", "treatments", "pages"))

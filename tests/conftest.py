@@ -10,6 +10,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never read or write the real user's folders from tests.
 os.environ.setdefault("HIP_EXPLORER_USER_CONTENT", "/nonexistent/hip-explorer-user-content")
+os.environ.setdefault("HIP_EXPLORER_CACHE_DIR", "off")  # tests always load content fresh
 
 import pytest
 

@@ -1,31 +1,43 @@
-"""The content model: what a content file may contain, validated by pydantic.
+"""The content model: what a content file may contain.
 
-Models are frozen and forbid unknown fields, so a typo in a clinician's file is
-reported instead of silently ignored. Cross-file checks (ids that refer to other
-files) live in the loader, not here.
+Entities are plain frozen dataclasses, so importing the model is cheap (start-up does
+not pay for pydantic). The loader validates files against these same classes with
+pydantic (`TypeAdapter`); the `Rule` markers and `CONFIG` below tell it how. Unknown
+fields are errors, so a typo in a clinician's file is reported, not ignored.
+Cross-file checks (ids that refer to other files) live in the loader.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from typing import Annotated, Any
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+class Rule:
+    """A constraint on a field, read by pydantic only when the loader validates."""
+
+    def __init__(self, pattern: str | None = None, min_length: int | None = None,
+                 max_length: int | None = None, url: bool = False,
+                 ge: int | None = None, le: int | None = None) -> None:
+        self.pattern, self.min_length, self.max_length = pattern, min_length, max_length
+        self.ge, self.le = ge, le
+        self.url = url
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        if self.ge is not None or self.le is not None:
+            return core_schema.int_schema(ge=self.ge, le=self.le)
+        schema = core_schema.str_schema(strip_whitespace=True, pattern=self.pattern,
+                                        min_length=self.min_length, max_length=self.max_length)
+        if self.url:
+            return core_schema.no_info_after_validator_function(_http_only, schema)
+        return schema
 
 
 def _http_only(url: str) -> str:
@@ -34,7 +46,19 @@ def _http_only(url: str) -> str:
     return url
 
 
-Url = Annotated[str, AfterValidator(_http_only)]
+Id = Annotated[str, Rule(pattern=ID_PATTERN, max_length=80)]
+Text = Annotated[str, Rule(min_length=1, max_length=20_000)]
+Line = Annotated[str, Rule(min_length=1, max_length=500)]
+Url = Annotated[str, Rule(max_length=2000, url=True)]
+Weeks = Annotated[int, Rule(ge=0, le=260)]
+# How pydantic treats every entity: unknown fields are errors; numbers written where
+# text is expected become text ("sets: 3").
+CONFIG = {"extra": "forbid", "str_strip_whitespace": True, "coerce_numbers_to_str": True}
+
+
+def _not_empty(name: str, value: tuple[Any, ...]) -> None:
+    if not value:
+        raise ValueError(f"{name} needs at least one entry")
 
 
 class Urgency(StrEnum):
@@ -66,39 +90,52 @@ class Stage(StrEnum):
     MAINTENANCE = "maintenance"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True
-    )
+class TreatmentCategory(StrEnum):
+    SELF_CARE = "self-care"
+    THERAPY = "therapy"
+    MEDICINE = "medicine"
+    PROCEDURE = "procedure"
+    SURGERY = "surgery"
 
 
-class Entry(_Model):
-    """Anything stored by id."""
+class SectionLevel(StrEnum):
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    INFO = "info"
 
+
+class _Model:
+    __pydantic_config__ = CONFIG
+
+
+@dataclass(frozen=True)
+class Region(_Model):
     id: Id
-
-
-class Region(Entry):
     name: Line
     description: Line
     clinical_area: Line
     lay_terms: tuple[Line, ...] = ()
 
 
-class Clue(Entry):
+@dataclass(frozen=True)
+class Clue(_Model):
     """A yes/no question; a yes re-ranks conditions that list it."""
 
+    id: Id
     question: Line
     reason: Line
     red_flag: bool = False
     advice: Text | None = None
 
 
-class Reference(Entry):
+@dataclass(frozen=True)
+class Reference(_Model):
+    id: Id
     citation: Text
     url: Url | None = None
 
 
+@dataclass(frozen=True)
 class Dose(_Model):
     sets: Line | None = None
     reps: Line | None = None
@@ -130,17 +167,20 @@ def _with_unit(value: str, plural: str, singular: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
 class ClueWeight(_Model):
     clue: Id
-    weight: int = Field(default=1, ge=1, le=3)
+    weight: Annotated[int, Rule(ge=1, le=3)] = 1  # 1 weak to 3 strong
 
 
+@dataclass(frozen=True)
 class TreatmentUse(_Model):
     treatment: Id
     note: Text | None = None
     caution: Text | None = None
 
 
+@dataclass(frozen=True)
 class ExerciseUse(_Model):
     exercise: Id
     stage: Stage = Stage.EARLY
@@ -148,105 +188,109 @@ class ExerciseUse(_Model):
     caution: Text | None = None
 
 
+@dataclass(frozen=True)
 class Phase(_Model):
     name: Line
-    weeks_min: int = Field(ge=0, le=260)
-    weeks_max: int = Field(ge=0, le=260)
+    weeks_min: Weeks
+    weeks_max: Weeks
     description: Text | None = None
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Phase:
+    def __post_init__(self) -> None:
         if self.weeks_max < self.weeks_min:
             raise ValueError("weeks_max must not be smaller than weeks_min")
-        return self
 
 
+@dataclass(frozen=True)
 class Recovery(_Model):
     summary: Text
     phases: tuple[Phase, ...] = ()
 
 
+@dataclass(frozen=True)
 class ClinicianNotes(_Model):
     exam: tuple[Text, ...] = ()
     differential: Text | None = None
 
 
-class Condition(Entry):
+@dataclass(frozen=True)
+class Condition(_Model):
+    id: Id
     name: Line
-    aliases: tuple[Line, ...] = ()
-    regions: tuple[Id, ...] = Field(min_length=1)
+    regions: tuple[Id, ...]
     urgency: Urgency
     summary: Text
+    symptoms: tuple[Line, ...]
+    red_flags: tuple[Line, ...]  # required: [] says "none" explicitly
+    references: tuple[Id, ...]
+    reviewed: dt.date
+    aliases: tuple[Line, ...] = ()
     clinician: ClinicianNotes | None = None
-    symptoms: tuple[Line, ...] = Field(min_length=1)
     aggravating: tuple[Line, ...] = ()
     clues: tuple[ClueWeight, ...] = ()
-    red_flags: tuple[Line, ...]
     treatments: tuple[TreatmentUse, ...] = ()
     exercises: tuple[ExerciseUse, ...] = ()
     recovery: Recovery | None = None
     prevention: tuple[Line, ...] = ()
-    references: tuple[Id, ...] = Field(min_length=1)
-    reviewed: dt.date
+
+    def __post_init__(self) -> None:
+        _not_empty("regions", self.regions)
+        _not_empty("symptoms", self.symptoms)
+        _not_empty("references", self.references)
 
     @property
     def main_region(self) -> str:
         return self.regions[0]
 
 
-class Exercise(Entry):
+@dataclass(frozen=True)
+class Exercise(_Model):
+    id: Id
     name: Line
-    aliases: tuple[Line, ...] = ()
     purpose: Text
-    steps: tuple[Line, ...] = Field(min_length=1)
+    steps: tuple[Line, ...]
     dose: Dose
+    aliases: tuple[Line, ...] = ()
     progression: Text | None = None
     regression: Text | None = None
     cautions: tuple[Line, ...] = ()
     image: Line | None = None
     references: tuple[Id, ...] = ()
 
-
-class TreatmentCategory(StrEnum):
-    SELF_CARE = "self-care"
-    THERAPY = "therapy"
-    MEDICINE = "medicine"
-    PROCEDURE = "procedure"
-    SURGERY = "surgery"
+    def __post_init__(self) -> None:
+        _not_empty("steps", self.steps)
 
 
-class Treatment(Entry):
+@dataclass(frozen=True)
+class Treatment(_Model):
+    id: Id
     name: Line
-    aliases: tuple[Line, ...] = ()
     category: TreatmentCategory
     what: Text
     helps_when: Text
-    cautions: tuple[Line, ...] = ()
     evidence: Text
+    aliases: tuple[Line, ...] = ()
+    cautions: tuple[Line, ...] = ()
     references: tuple[Id, ...] = ()
 
 
+@dataclass(frozen=True)
 class PageSection(_Model):
     heading: Line
-    level: str | None = Field(default=None, pattern=r"^(emergency|urgent|info)$")
+    level: SectionLevel | None = None
     items: tuple[Line, ...] = ()
     text: Text | None = None
 
 
-class Page(Entry):
+@dataclass(frozen=True)
+class Page(_Model):
+    id: Id
     title: Line
+    sections: tuple[PageSection, ...]
     intro: Text | None = None
-    sections: tuple[PageSection, ...] = Field(min_length=1)
     references: tuple[Id, ...] = ()
 
-
-class RegionsFile(_Model):
-    regions: tuple[Region, ...] = Field(min_length=1)
-
-
-class CluesFile(_Model):
-    clues: tuple[Clue, ...] = ()
+    def __post_init__(self) -> None:
+        _not_empty("sections", self.sections)
 
 
-class ReferencesFile(_Model):
-    references: tuple[Reference, ...] = ()
+Entry = Region | Clue | Reference | Condition | Exercise | Treatment | Page

@@ -7,13 +7,14 @@ applied in order: a later folder adds entries and replaces entries with the same
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from explorer.model import entities as e
 from explorer.model.content import Content
@@ -21,16 +22,18 @@ from explorer.model.diagram_shapes import read_shapes
 from explorer.model.problems import Problem
 from explorer.model.strict_yaml import Document, YamlError, parse
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 # file name -> (list key, model) for the shared list files
-LIST_FILES: dict[str, tuple[str, type[e.Entry]]] = {
+EntryType = type[e.Region] | type[e.Clue] | type[e.Reference] | type[e.Condition] | type[
+    e.Exercise] | type[e.Treatment] | type[e.Page]
+LIST_FILES: dict[str, tuple[str, EntryType]] = {
     "regions.yaml": ("regions", e.Region),
     "clues.yaml": ("clues", e.Clue),
     "references.yaml": ("references", e.Reference),
 }
 # folder -> model for one-entry-per-file folders
-ENTRY_FOLDERS: dict[str, type[e.Entry]] = {
+ENTRY_FOLDERS: dict[str, EntryType] = {
     "conditions": e.Condition,
     "exercises": e.Exercise,
     "treatments": e.Treatment,
@@ -40,9 +43,16 @@ IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 _KNOWN_FIELDS = sorted(
-    {name for model in vars(e).values() if isinstance(model, type) and issubclass(model, BaseModel)
-     for name in model.model_fields}
+    {f.name for model in vars(e).values() if dataclasses.is_dataclass(model)
+     for f in dataclasses.fields(model)}
 )
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type) -> TypeAdapter[Any]:
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
 
 
 @dataclass
@@ -100,7 +110,7 @@ class _Loader:
             return None
 
     def _load_list_file(
-        self, path: Path, key: str, model: type[e.Entry], layer: Path,
+        self, path: Path, key: str, model: EntryType, layer: Path,
         seen: dict[tuple[str, str], _Origin],
     ) -> None:
         doc = self._read(path)
@@ -120,7 +130,7 @@ class _Loader:
                 self._store(key, entry, origin, seen)
 
     def _load_entry_file(
-        self, path: Path, folder: str, model: type[e.Entry], layer: Path,
+        self, path: Path, folder: str, model: EntryType, layer: Path,
         seen: dict[tuple[str, str], _Origin],
     ) -> None:
         doc = self._read(path)
@@ -142,8 +152,12 @@ class _Loader:
         self._store(folder, entry, origin, seen)
 
     def _validate(self, model: type[M], data: Any, origin: _Origin) -> M | None:
+        if not isinstance(data, dict):
+            self.content.problems.append(origin.problem(
+                (), f"should be a set of 'field: value' lines, not {_describe(data)}"))
+            return None
         try:
-            return model.model_validate(data)
+            return _adapter(model).validate_python(data)  # type: ignore[no-any-return]
         except ValidationError as exc:
             for error in exc.errors():
                 loc = tuple(error["loc"])
@@ -206,17 +220,16 @@ class _Loader:
             if not regions:
                 del c.conditions[cid]
                 continue
-            c.conditions[cid] = condition.model_copy(update={
-                "regions": regions, "clues": clues, "treatments": treatments,
-                "exercises": exercises, "references": refs,
-            })
+            c.conditions[cid] = dataclasses.replace(
+                condition, regions=regions, clues=clues, treatments=treatments,
+                exercises=exercises, references=refs)
         for kind in ("exercises", "treatments", "pages"):
             table: dict[str, Any] = getattr(c, kind)
             for entry_id, entry in list(table.items()):
                 o = self.origins[(kind, entry_id)]
                 refs = self._keep_known(o, "references", entry.references, c.references,
                                         "reference")
-                table[entry_id] = entry.model_copy(update={"references": refs})
+                table[entry_id] = dataclasses.replace(entry, references=refs)
         for ex_id, exercise in c.exercises.items():
             if exercise.image:
                 self._check_image(ex_id, exercise.image)
@@ -291,9 +304,9 @@ def _friendly(error: Any) -> str:
     """Turn a pydantic error into words a clinician understands."""
     kind = error["type"]
     given = error.get("input")
-    if kind == "missing":
+    if kind in ("missing", "missing_argument"):
         return "is missing (it is required)"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         name = str(error["loc"][-1])
         hint = difflib.get_close_matches(name, _KNOWN_FIELDS, n=1)
         return "is not a known field" + (f" (did you mean '{hint[0]}'?)" if hint else "")
@@ -311,7 +324,8 @@ def _friendly(error: Any) -> str:
         return f"is too long (at most {error['ctx']['max_length']} characters)"
     if kind.startswith("date"):
         return f"should be a date written as \"YYYY-MM-DD\", not {given!r}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type",
+                "dataclass_args_type"):
         return f"should be a set of 'field: value' lines, not {_describe(given)}"
     message = str(error["msg"])
     for prefix in ("Value error, ", "Input "):

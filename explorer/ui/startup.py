@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from explorer.model import load_content
+from explorer.model.cache import load_content_cached
 from explorer.paths import diagram_svg
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.main_window import MainWindow
@@ -15,6 +15,6 @@ from explorer.ui.settings import Settings
 def build_window(layers: Sequence[Path], settings: Settings | None = None,
                  svg_file: Path | None = None) -> MainWindow:
     svg = svg_file or diagram_svg()
-    content = load_content(layers, svg_file=svg)
+    content = load_content_cached(layers, svg_file=svg)
     art = DiagramArt(svg, list(content.regions))
     return MainWindow(content, art, settings or Settings())
