@@ -15,6 +15,7 @@ Exit status is 0 unless --check is given and a budget is missed.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import statistics
@@ -104,8 +105,8 @@ def measure_clicks(extra_conditions: int, clicks: int = 60) -> float:
     for index in range(extra_conditions):
         template = base[index % len(base)]
         cid = f"generated-{index}"
-        content.conditions[cid] = template.model_copy(
-            update={"id": cid, "name": f"{template.name} {index}"})
+        content.conditions[cid] = dataclasses.replace(template, id=cid,
+                                                      name=f"{template.name} {index}")
     art = DiagramArt(diagram_svg(), list(content.regions))
     with tempfile.TemporaryDirectory() as tmp:
         window = MainWindow(content, art, Settings(Path(tmp) / "s.ini"))

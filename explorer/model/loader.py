@@ -12,15 +12,17 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from explorer.model import entities as e
 from explorer.model.content import Content
 from explorer.model.diagram_shapes import read_shapes
 from explorer.model.problems import Problem
-from explorer.model.strict_yaml import Document, YamlError, parse
+
+if TYPE_CHECKING:  # PyYAML and pydantic load only when files are read (not on a cache hit)
+    from pydantic import TypeAdapter
+
+    from explorer.model.strict_yaml import Document
 
 M = TypeVar("M")
 
@@ -51,6 +53,8 @@ _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 def _adapter(model: type) -> TypeAdapter[Any]:
     if model not in _ADAPTERS:
+        from pydantic import TypeAdapter
+
         _ADAPTERS[model] = TypeAdapter(model)
     return _ADAPTERS[model]
 
@@ -92,6 +96,8 @@ class _Loader:
         self._report_stray_files(folder)
 
     def _read(self, path: Path) -> Document | None:
+        from explorer.model.strict_yaml import YamlError, parse
+
         try:
             if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
                 self._problem(path, 1, "", "links to a file outside its folder; not read")
@@ -156,6 +162,8 @@ class _Loader:
             self.content.problems.append(origin.problem(
                 (), f"should be a set of 'field: value' lines, not {_describe(data)}"))
             return None
+        from pydantic import ValidationError
+
         try:
             return _adapter(model).validate_python(data)  # type: ignore[no-any-return]
         except ValidationError as exc:

@@ -55,31 +55,32 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class _TwoLineDelegate(QStyledItemDelegate):
-    """Name on the first line; the "why it matches" line below, wrapped, in grey."""
+    """Name on the first line, "why it matches" on up to two lines below, in grey.
 
-    def _reason_rect(self, option: QStyleOptionViewItem, width: int) -> QRectF:
-        small = QFont(option.font)
-        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
-        return QRectF(QFontMetrics(small).boundingRect(
-            0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, "x"))
+    Rows have one fixed height so the view sizes only the rows on screen: a click
+    stays fast with a thousand conditions. Full texts are in the tooltip and the
+    accessible text.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._height = 0
+
+    def _small(self, font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        return small
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        base = super().sizeHint(option, index)
-        reason = index.data(REASON_ROLE)
-        if not reason:
-            return base
-        width = max(120, option.rect.width() - 40) if option.rect.width() > 0 else 260
-        small = QFont(option.font)
-        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
-        name_h = QFontMetrics(option.font).boundingRect(
-            0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, index.data()).height()
-        reason_h = QFontMetrics(small).boundingRect(
-            0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, reason).height()
-        return QSize(base.width(), name_h + reason_h + 10)
+        if not index.data(ID_ROLE):
+            return super().sizeHint(option, index)  # group headers
+        if not self._height:
+            self._height = (QFontMetrics(option.font).height()
+                            + 2 * QFontMetrics(self._small(option.font)).height() + 10)
+        return QSize(200, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        reason = index.data(REASON_ROLE)
-        if not reason:
+        if not index.data(ID_ROLE):
             return super().paint(painter, option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -94,20 +95,21 @@ class _TwoLineDelegate(QStyledItemDelegate):
         painter.save()
         bold = QFont(opt.font)
         bold.setBold(True)
+        metrics = QFontMetrics(bold)
         painter.setFont(bold)
         painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#10243e"))
-        name_rect = QFontMetrics(bold).boundingRect(0, 0, width, 10_000,
-                                                    Qt.TextFlag.TextWordWrap, text)
         top = opt.rect.top() + 4
-        painter.drawText(QRectF(left, top, width, name_rect.height()),
-                         Qt.TextFlag.TextWordWrap, text)
-        small = QFont(opt.font)
-        small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.9))
-        painter.setFont(small)
-        painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#4a5566"))
-        painter.drawText(QRectF(left, top + name_rect.height() + 1, width,
-                                opt.rect.bottom() - top - name_rect.height()),
-                         Qt.TextFlag.TextWordWrap, reason)
+        painter.drawText(QRectF(left, top, width, metrics.height()), Qt.TextFlag.TextSingleLine,
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+        reason = str(index.data(REASON_ROLE) or "")
+        if reason:
+            small = self._small(opt.font)
+            painter.setFont(small)
+            painter.setPen(opt.palette.highlightedText().color() if selected
+                           else QColor("#4a5566"))
+            lines = QFontMetrics(small).height() * 2
+            painter.drawText(QRectF(left, top + metrics.height() + 1, width, lines),
+                             Qt.TextFlag.TextWordWrap, reason)
         painter.restore()
 
 
@@ -119,7 +121,7 @@ class ConditionList(QTreeWidget):
         self._content = content
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
-        self.setUniformRowHeights(False)
+        self.setUniformRowHeights(False)  # headers are shorter than condition rows
         self.setWordWrap(True)
         self.setAccessibleName("Conditions")
         self.setIndentation(12)

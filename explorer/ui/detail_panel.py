@@ -23,6 +23,7 @@ class DetailPanel(QTextBrowser):
         self._content = content
         self.patient = False
         self.shown: tuple[str, str] = ("", "")
+        self._pictures: dict[tuple[str, float], QImage] = {}
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Details")
@@ -40,13 +41,16 @@ class DetailPanel(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         url = QUrl(url)
         if url.scheme() == IMAGE_SCHEME:
-            path = self._content.images.get(url.path())
             ratio = max(1.0, self.devicePixelRatioF())
-            image = load_picture(path, int(320 * ratio)) if path else None
-            if image is not None:
+            key = (url.path(), ratio)
+            if key not in self._pictures:
+                path = self._content.images.get(url.path())
+                image = load_picture(path, int(320 * ratio)) if path else None
+                if image is None:
+                    return QImage()
                 image.setDevicePixelRatio(ratio)
-                return image
-            return QImage()
+                self._pictures[key] = image
+            return self._pictures[key]
         return None  # never fetch anything else (no network, no arbitrary files)
 
     def _set(self, kind: str, entry_id: str, body: str) -> None:

@@ -29,7 +29,6 @@ from explorer.model import Content
 from explorer.model.handout import Handout, suggested_exercises
 from explorer.paths import resources_dir
 from explorer.render.html import DISCLAIMER, esc
-from explorer.ui import print_actions
 from explorer.ui.condition_list import ConditionList
 from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
@@ -291,21 +290,29 @@ class MainWindow(QMainWindow):
             self.detail.show_page(page_id)
 
     def _on_print_triggered(self) -> None:
+        from explorer.ui import print_actions
+
         job = print_actions.current_summary(self)
         if job:
             print_actions.print_job(self, job, self.settings)
 
     def _on_preview_triggered(self) -> None:
+        from explorer.ui import print_actions
+
         job = print_actions.current_summary(self)
         if job:
             self.preview_dialog = print_actions.preview(self, job, self.settings)
 
     def _on_export_triggered(self) -> None:
+        from explorer.ui import print_actions
+
         job = print_actions.current_summary(self)
         if job:
             print_actions.export_job(self, job, self.settings, self.selection.condition)
 
     def _on_booklet_triggered(self) -> None:
+        from explorer.ui import print_actions
+
         print_actions.export_job(self, print_actions.booklet(self), self.settings,
                                  "hip-conditions-booklet")
 
