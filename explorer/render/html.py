@@ -43,6 +43,7 @@ class RenderOptions:
     image_width: int = 160
     exercise_steps: bool = False
     compact: bool = False  # print summary: small steps, only condition-specific cautions
+    links: bool = True  # False on paper: names in bold instead of app links
     side: str = "right"
 
 
@@ -125,7 +126,8 @@ def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
         meta.append(f"<b>Stage:</b> {esc(STAGE_LABELS[use.stage.value])}")
     if dose_line(dose):
         meta.append(f"<b>Dose:</b> {esc(dose_line(dose))}")
-    body = [f"<h3>{link('exercise', exercise.id, exercise.name)}</h3>",
+    title = link("exercise", exercise.id, exercise.name) if options.links else esc(exercise.name)
+    body = [f"<h3>{title}</h3>",
             f"<p>{'<br>'.join(meta)}</p>" if meta else ""]
     if note:
         body.append(f'<p><b>Note:</b> {esc(note)}</p>')
@@ -264,7 +266,7 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
                f'<td width="50%" valign="top"><h2>What makes it worse</h2>'
                f"{bullet_list(condition.aggravating)}</td></tr></table>")
     blocks.append(Block(two_col))
-    blocks += sectioned("What helps", treatment_parts(content, condition))
+    blocks += sectioned("What helps", treatment_parts(content, condition, options.links))
     stages = ["early", "middle", "late", "maintenance"]
     uses = sorted((u for u in condition.exercises if u.exercise in content.exercises),
                   key=lambda u: stages.index(u.stage.value))[:max_exercises]
@@ -298,14 +300,15 @@ def section(heading: str, body: str) -> str:
     return f"<h2>{esc(heading)}</h2>{body}" if body else ""
 
 
-def treatment_parts(content: Content, condition: Condition) -> list[str]:
+def treatment_parts(content: Content, condition: Condition, links: bool = True) -> list[str]:
     """One part per treatment: name, condition-specific note and caution."""
     out = []
     for use in condition.treatments:
         treatment = content.treatments.get(use.treatment)
         if treatment is None:
             continue
-        part = f"<h3>{link('treatment', treatment.id, treatment.name)}</h3>" + paragraphs(use.note)
+        name = link("treatment", treatment.id, treatment.name) if links else esc(treatment.name)
+        part = f"<h3>{name}</h3>" + paragraphs(use.note)
         if use.caution:
             part += f'<p class="caution">&#9888; {esc(" ".join(use.caution.split()))}</p>'
         out.append(part)

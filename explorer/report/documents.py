@@ -75,7 +75,7 @@ def condition_flowables(content: Content, art: DiagramArt, condition: Condition,
                         ) -> list[Flowable]:
     options = render.RenderOptions(patient=True, image_src=pictures.src,
                                    image_width=SUMMARY_IMAGE_PX, exercise_steps=True,
-                                   compact=True, side=side)
+                                   compact=True, links=False, side=side)
     blocks = render.summary_blocks(content, condition, options)
     flowables = _blocks_to_flowables(blocks, pictures)
     flowables[0].keep_with_next = True
@@ -136,7 +136,7 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
     scale = 1.3 if handout.large_print else 1.0
     width = LARGE_CARD_IMAGE_PX if handout.large_print else CARD_IMAGE_PX
     options = render.RenderOptions(patient=True, image_src=pictures.src, image_width=width,
-                                   exercise_steps=True, side=handout.side)
+                                   exercise_steps=True, links=False, side=handout.side)
     esc = render.esc
     head = "<h1>Your exercise plan</h1>"
     if handout.patient:
