@@ -244,12 +244,16 @@ def condition_blocks(content: Content, condition: Condition,
     return [b for b in blocks if b.html]
 
 
-def sectioned(heading: str, parts: list[str]) -> list[Block]:
-    """A heading kept with the first of its parts; nothing at all if parts are empty."""
+def sectioned(heading: str, parts: list[str], splittable: bool = False) -> list[Block]:
+    """A heading kept with the first of its parts; nothing at all if parts are empty.
+
+    `splittable` parts are running text that may continue on the next page (never
+    cards or table rows)."""
     parts = [p for p in parts if p]
     if not parts:
         return []
-    return [Block(f"<h2>{esc(heading)}</h2>", keep_with_next=True)] + [Block(p) for p in parts]
+    return [Block(f"<h2>{esc(heading)}</h2>", keep_with_next=True)] + [
+        Block(p, splittable=splittable) for p in parts]
 
 
 def summary_blocks(content: Content, condition: Condition, options: RenderOptions,
@@ -266,7 +270,8 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
                f'<td width="50%" valign="top"><h2>What makes it worse</h2>'
                f"{bullet_list(condition.aggravating)}</td></tr></table>")
     blocks.append(Block(two_col))
-    blocks += sectioned("What helps", treatment_parts(content, condition, options.links))
+    blocks += sectioned("What helps", treatment_parts(content, condition, options.links),
+                        splittable=True)
     stages = ["early", "middle", "late", "maintenance"]
     uses = sorted((u for u in condition.exercises if u.exercise in content.exercises),
                   key=lambda u: stages.index(u.stage.value))[:max_exercises]
