@@ -86,3 +86,8 @@ def test_deep_nesting_refused() -> None:
 def test_syntax_error_line() -> None:
     err = _error(b"a: 1\nb: [unclosed\nc: 2\n")
     assert err.line >= 2 and err.message.startswith("YAML syntax")
+
+
+def test_control_character_names_line() -> None:
+    err = _error(b"a: fine\nb: bad\x01char\n")
+    assert err.line == 2 and "not allowed" in err.message

@@ -83,8 +83,8 @@ def parse(raw: bytes) -> Document:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         raise _from_marked(exc) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
-        raise YamlError(1, str(exc)) from None
+    except yaml.YAMLError as exc:
+        raise _unmarked(exc, text) from None
     doc = Document(data=None)
     if node is None:
         return doc
@@ -124,6 +124,18 @@ def _check_events(text: str) -> None:
                     raise YamlError(line, f"more than {MAX_NODES} values in one file")
     except yaml.MarkedYAMLError as exc:
         raise _from_marked(exc) from None
+    except yaml.YAMLError as exc:
+        raise _unmarked(exc, text) from None
+
+
+def _unmarked(exc: yaml.YAMLError, text: str) -> YamlError:
+    """Errors PyYAML reports without a mark, such as a control character in the text."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text[: max(0, exc.position)].count("\n") + 1
+        char = exc.character
+        code = char if isinstance(char, int) else ord(str(char)[:1] or "?")
+        return YamlError(line, f"contains a character not allowed in text (code {code:#04x})")
+    return YamlError(1, f"YAML syntax: {exc}")
 
 
 def _from_marked(exc: yaml.MarkedYAMLError) -> YamlError:
