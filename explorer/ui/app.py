@@ -10,6 +10,7 @@ from pathlib import Path
 def run_gui(layers: Sequence[Path]) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from explorer.ui import crash
     from explorer.ui.main_window import MainWindow
     from explorer.ui.startup import build_window
 
@@ -17,6 +18,7 @@ def run_gui(layers: Sequence[Path]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Hip Explorer")
     app.setOrganizationName("HipExplorer")
+    crash.install()
     window: MainWindow = build_window(layers)
     window.show()
     return app.exec()

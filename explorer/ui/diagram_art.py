@@ -58,6 +58,7 @@ class DiagramArt:
     """The diagram's drawing and region shapes, in SVG coordinates."""
 
     def __init__(self, svg_file: Path, region_ids: list[str]) -> None:
+        self.svg_file = svg_file
         self.renderer = QSvgRenderer(str(svg_file))
         shapes = read_shapes(svg_file, region_ids)
         x, y, w, h = shapes.view_box

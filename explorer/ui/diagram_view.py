@@ -75,7 +75,8 @@ class DiagramView(QGraphicsView):
         self._content = content
         self.art = art
         self._selection = selection
-        self.state = DiagramState(side=selection.side)
+        self.state = DiagramState(selected=set(selection.regions),
+                                  intensities=selection.intensities, side=selection.side)
         scene = QGraphicsScene(self)
         scene.setSceneRect(art.bounds)
         self._body = _BodyItem(art, self.state)

@@ -6,6 +6,8 @@ Widgets get what they show in their constructors and talk through the one
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -54,6 +56,25 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hip-explorer.svg")))
         self.setMinimumSize(760, 520)
 
+        self.art = art
+        self.layers: list[Path] = list(content.layers)
+        self._problem_button: QPushButton | None = None
+        self._build_content_widgets()
+        self._build_actions()
+        self._connect()
+        self._connect_content_widgets()
+        self._refresh_list()
+        self._update_title()
+        self._restore()
+        self._show_problem_notice()
+        if settings.damaged:
+            self.statusBar().showMessage(
+                f"The settings file {settings.file_name} could not be read; "
+                "defaults are used.", 15000)
+
+    def _build_content_widgets(self) -> None:
+        """Everything that shows content; rebuilt when content is reloaded."""
+        content, art = self.content, self.art
         self.diagram = DiagramView(content, art, self.selection)
         self.region_list = RegionList(content, self.selection)
         self.search = SearchBox(content)
@@ -62,13 +83,31 @@ class MainWindow(QMainWindow):
         self.refine = RefinePanel(content, self.selection)
         self.detail = DetailPanel(content)
         self._build_layout()
-        self._build_actions()
-        self._connect()
+
+    def reload_content(self) -> None:
+        """Read the content folders again (after editing them, or if one vanished).
+
+        Problems are listed as at start-up; the selection keeps what still exists.
+        """
+        from explorer.model import load_content
+
+        content = load_content(self.layers, svg_file=self.art.svg_file)
+        regions = [r for r in self.selection.regions if r in content.regions]
+        condition = self.selection.condition
+        old = self.centralWidget()
+        self.content = content
+        self.art = DiagramArt(self.art.svg_file, list(content.regions))
+        self._build_content_widgets()
+        self._connect_content_widgets()
+        if old is not None:
+            old.deleteLater()
+        self.selection.set_regions(regions)
         self._refresh_list()
-        self._update_title()
-        self._restore()
-        if content.problems:
-            self._show_problem_notice()
+        self.selection.select_condition(condition if condition in content.conditions else "")
+        self._show_problem_notice()
+        self.statusBar().showMessage(
+            f"Content reloaded: {len(content.conditions)} conditions, "
+            f"{len(content.problems)} problem(s).", 8000)
 
     # ---- building ------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -157,6 +196,9 @@ class MainWindow(QMainWindow):
                                lambda: self._show_page("running-load"))
         about = self._action("&About Hip Explorer", self._on_about_triggered)
         problems = self._action("Content &problems…", self._on_problems_triggered)
+        self.reload_action = self._action("&Reload content", self.reload_content,
+                                          QKeySequence.StandardKey.Refresh,
+                                          "Read the content folders again")
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -174,6 +216,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions([zoom_in, zoom_out, zoom_reset])
         view_menu.addSeparator()
         view_menu.addActions([self.clinic_action, self.contrast_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.reload_action)
         guide_menu = bar.addMenu("&Guide")
         guide_menu.addActions([red_flags, running])
         help_menu = bar.addMenu("&Help")
@@ -201,12 +245,15 @@ class MainWindow(QMainWindow):
         s.answers_changed.connect(self._on_selection_answers_changed)
         s.condition_selected.connect(self._on_selection_condition_selected)
         s.side_changed.connect(self._on_selection_side_changed)
-        self.conditions.condition_activated.connect(s.select_condition)
+        self.side_box.currentIndexChanged.connect(
+            lambda index: s.set_side(self.side_box.itemData(index)))
+
+    def _connect_content_widgets(self) -> None:
+        self.conditions.condition_activated.connect(self.selection.select_condition)
         self.detail.link_activated.connect(self._on_detail_link_activated)
         self.search.result_chosen.connect(self._on_search_result_chosen)
         self.diagram.region_hovered.connect(self._on_diagram_region_hovered)
-        self.side_box.currentIndexChanged.connect(
-            lambda index: s.set_side(self.side_box.itemData(index)))
+        self.diagram.state.side = self.selection.side
 
     # ---- reactions ---------------------------------------------------------------------------
     def _refresh_list(self) -> None:
@@ -353,11 +400,19 @@ class MainWindow(QMainWindow):
 
     # ---- content problems --------------------------------------------------------------------
     def _show_problem_notice(self) -> None:
+        """A non-blocking notice in the status bar while content has problems."""
+        if self._problem_button is not None:
+            self.statusBar().removeWidget(self._problem_button)
+            self._problem_button.deleteLater()
+            self._problem_button = None
         count = len(self.content.problems)
+        if not count:
+            return
         button = QPushButton(f"⚠ {count} content problem{'s' * (count != 1)}: show")
         button.setFlat(True)
         button.clicked.connect(self._on_problems_triggered)
         self.statusBar().addPermanentWidget(button)
+        self._problem_button = button
         self.statusBar().showMessage("Some content files had problems; the rest loaded.", 10000)
 
     def _on_problems_triggered(self) -> None:

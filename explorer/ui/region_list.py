@@ -28,6 +28,7 @@ class RegionList(QListWidget):
         self.setMaximumHeight(self.sizeHintForRow(0) * (self.count() + 1) + 6)
         self.itemChanged.connect(self._on_item_changed)
         selection.regions_changed.connect(self._on_selection_regions_changed)
+        self._on_selection_regions_changed()
 
     def region_item(self, region: str) -> QListWidgetItem | None:
         for row in range(self.count()):

@@ -17,4 +17,6 @@ def build_window(layers: Sequence[Path], settings: Settings | None = None,
     svg = svg_file or diagram_svg()
     content = load_content_cached(layers, svg_file=svg)
     art = DiagramArt(svg, list(content.regions))
-    return MainWindow(content, art, settings or Settings())
+    window = MainWindow(content, art, settings or Settings())
+    window.layers = list(layers)  # also folders missing now, so a reload finds them later
+    return window

@@ -1,0 +1,378 @@
+"""Running load: spot single runs that jump past the recent long run, plan gradually,
+and lay a condition's recovery phases out on a weeks axis.
+
+Why single runs and not weekly totals: a 2025 cohort of more than 5,000 runners
+(Frandsen et al., Br J Sports Med 2025) compared each run with the longest run of the
+previous 30 days; runs more than 10% longer came with more overuse injuries, while
+changes in weekly distance did not in the same way. The popular weekly "10% rule" made
+no difference in a trial (Buist et al., Am J Sports Med 2008). So this module flags
+single-run spikes, and its plan limits the long run, not the week.
+
+Days are counted backwards: `Run.day` is how many days before today the run was
+(0 = today, 1 = yesterday). Planned runs in the future get negative days (-7 = a week
+from today), so one rule ("the 30 days before a run") covers history and plan alike.
+Distances are plain numbers in the input's unit (km or mi); the rules are ratios, so
+they need no conversion. Pure Python: no Qt, no numpy (the model never imports them).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from explorer.model.entities import Condition
+
+Unit = Literal["km", "mi"]
+UNITS: tuple[Unit, ...] = ("km", "mi")
+KM_PER_MILE = 1.609344
+
+WINDOW_DAYS = 30  # the study's comparison window
+SPIKE_LIMIT = 0.10  # more than 10% longer than the window's longest run is a spike
+HISTORY_DAYS = 60  # how far back input may go: twice the window is enough context
+# Plausibility limits: a typing slip (150 instead of 15) must not become a "plan".
+MAX_RUN: dict[Unit, float] = {"km": 100.0, "mi": 62.0}
+MAX_WEEK: dict[Unit, float] = {"km": 250.0, "mi": 155.0}
+# The plan grows the long run by 8%, not the full 10%: a margin below the spike line,
+# so a planned run that ends up a little long is still not a spike.
+PLAN_GROWTH = 0.08
+_EPSILON = 1e-9  # distances are typed with one decimal; ignore float noise
+
+
+class LoadInputError(ValueError):
+    """Input the planner refuses; `problems` holds every reason, one line each."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run: `day` days before today (0 = today, negative = planned)."""
+
+    day: int
+    distance: float
+
+
+@dataclass(frozen=True)
+class RunLog:
+    """Checked planner input: recent runs (newest first) in one unit."""
+
+    runs: tuple[Run, ...]
+    unit: Unit
+
+
+def to_km(distance: float, unit: Unit) -> float:
+    return distance * KM_PER_MILE if unit == "mi" else distance
+
+
+def from_km(distance_km: float, unit: Unit) -> float:
+    return distance_km / KM_PER_MILE if unit == "mi" else distance_km
+
+
+def format_distance(distance: float, unit: str) -> str:
+    return f"{distance:.1f} {unit}"
+
+
+def _days_ago(day: int) -> str:
+    if day == 0:
+        return "today"
+    if day == 1:
+        return "yesterday"
+    if day < 0:
+        return f"in {-day} days"
+    return f"{day} days ago"
+
+
+def input_problems(runs: Iterable[Run], unit: str) -> list[str]:
+    """Every reason the input cannot be used, in plain words (empty when it is fine)."""
+    problems: list[str] = []
+    if unit not in UNITS:
+        return [f"The unit must be km or mi, not '{unit}'."]
+    checked_unit: Unit = "mi" if unit == "mi" else "km"
+    max_run, max_week = MAX_RUN[checked_unit], MAX_WEEK[checked_unit]
+    good: list[Run] = []
+    for run in runs:
+        if not isinstance(run.day, int) or isinstance(run.day, bool):
+            problems.append(f"Days ago must be a whole number, not '{run.day}'.")
+            continue
+        when = f"The run {_days_ago(run.day)}"
+        if run.day < 0:
+            problems.append(f"A run cannot be in the future ({run.day} days ago).")
+        elif run.day > HISTORY_DAYS:
+            problems.append(f"{run.day} days ago is too far back: enter runs from the "
+                            f"last {HISTORY_DAYS} days.")
+        elif not math.isfinite(run.distance):
+            problems.append(f"{when}: the distance is not a number.")
+        elif run.distance < 0:
+            problems.append(f"{when}: a distance cannot be negative "
+                            f"({run.distance:g} {unit}).")
+        elif run.distance == 0:
+            problems.append(f"{when}: the distance is 0; enter it, or remove the row.")
+        elif run.distance > max_run:
+            problems.append(f"{when}: {run.distance:g} {unit} is more than "
+                            f"{max_run:g} {unit} for one run; check the number.")
+        else:
+            good.append(run)
+    week = _busiest_week(good)
+    if week is not None and week[1] > max_week + _EPSILON:
+        start, total = week
+        problems.append(f"The 7 days from {_days_ago(start + 6)} to {_days_ago(start)} add "
+                        f"up to {total:g} {unit}, more than {max_week:g} {unit} in a week; "
+                        "check the numbers.")
+    return problems
+
+
+def _busiest_week(runs: Sequence[Run]) -> tuple[int, float] | None:
+    """(newest day, total) of the 7-day stretch with the most distance."""
+    best: tuple[int, float] | None = None
+    for start in {run.day for run in runs}:
+        total = sum(r.distance for r in runs if start <= r.day <= start + 6)
+        if best is None or total > best[1]:
+            best = (start, round(total, 6))
+    return best
+
+
+def check_input(runs: Iterable[Run], unit: str) -> RunLog:
+    """The runs as a `RunLog` (newest first), or `LoadInputError` with every problem."""
+    runs = tuple(runs)
+    problems = input_problems(runs, unit)
+    if problems:
+        raise LoadInputError(problems)
+    checked_unit: Unit = "mi" if unit == "mi" else "km"
+    return RunLog(tuple(sorted(runs, key=lambda r: r.day)), checked_unit)
+
+
+# --- spikes -------------------------------------------------------------------------
+
+
+def longest_run_last_30_days(runs: Iterable[Run], on_day: int) -> float | None:
+    """The longest run in the 30 days before `on_day` (not counting that day itself).
+
+    None when there was no run in that window: a first run has nothing to compare with.
+    Runs on the same day are not compared with each other; they count for later days.
+    """
+    window = [r.distance for r in runs if on_day < r.day <= on_day + WINDOW_DAYS]
+    return max(window) if window else None
+
+
+def spike_limit(runs: Iterable[Run], on_day: int) -> float | None:
+    """The longest distance a run on `on_day` can have without being a spike."""
+    longest = longest_run_last_30_days(runs, on_day)
+    return None if longest is None else longest * (1 + SPIKE_LIMIT)
+
+
+def _is_spike(distance: float, longest: float | None) -> bool:
+    # Exactly 10% longer is not a spike ("more than 10%"); the epsilon keeps float
+    # noise (10.0 * 1.1 = 11.000000000000002) from deciding either way.
+    return longest is not None and distance > longest * (1 + SPIKE_LIMIT) + _EPSILON
+
+
+@dataclass(frozen=True)
+class Spike:
+    """A run more than 10% longer than the longest run of the 30 days before it."""
+
+    run: Run
+    longest_before: float
+    percent: float  # how much longer, in percent
+    reason: str
+
+
+def _percent_text(percent: float) -> str:
+    # A whole number, except near the line, where "10%" would contradict "more than 10%".
+    return f"{percent:.1f}%" if percent < 10.5 else f"{percent:.0f}%"
+
+
+def spikes(runs: Iterable[Run], unit: str = "km") -> list[Spike]:
+    """Every spike, oldest first, each with its reason in plain words."""
+    runs = tuple(runs)
+    found = []
+    for run in sorted(runs, key=lambda r: -r.day):
+        longest = longest_run_last_30_days(runs, run.day)
+        if longest is None or not _is_spike(run.distance, longest):
+            continue
+        percent = (run.distance / longest - 1) * 100
+        reason = (f"{format_distance(run.distance, unit)} {_days_ago(run.day)} is "
+                  f"{_percent_text(percent)} longer than your longest run in the 30 days "
+                  f"before ({format_distance(longest, unit)}).")
+        found.append(Spike(run, longest, percent, reason))
+    return found
+
+
+# --- the gradual plan ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Where a plan starts: the usual weekly distance and the recent longest run."""
+
+    weekly_distance: float
+    longest_run: float
+
+    @classmethod
+    def from_runs(cls, runs: Sequence[Run]) -> Baseline | None:
+        """The average week of the last 4 weeks (only the weeks the runs cover, so a
+        person who entered one week is not averaged down) and the longest run of the
+        last 30 days; None without a run in the last 30 days."""
+        recent = [r for r in runs if 0 <= r.day < WINDOW_DAYS]
+        if not recent:
+            return None
+        last_4_weeks = [r for r in runs if 0 <= r.day < 28]
+        weeks = min(4, max(r.day for r in last_4_weeks) // 7 + 1) if last_4_weeks else 1
+        weekly = sum(r.distance for r in last_4_weeks) / weeks
+        return cls(round(weekly, 1), max(r.distance for r in recent))
+
+
+@dataclass(frozen=True)
+class PlanWeek:
+    """One coming week: the week's distance, its long run and why."""
+
+    week: int  # 1 = the 7 days from tomorrow
+    weekly_distance: float
+    long_run: float
+    limit: float  # the spike line for this long run: 30-day longest + 10%
+    note: str
+
+    @property
+    def day(self) -> int:
+        """The long run's day in `Run.day` terms: the last day of the week (negative)."""
+        return -7 * self.week
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A gradual plan: only the long run grows, never past the spike line."""
+
+    baseline: Baseline | None
+    weeks: tuple[PlanWeek, ...]
+    unit: str
+    summary: str
+
+    def as_runs(self) -> tuple[Run, ...]:
+        """The planned long runs, on future days, to check them with `spikes`."""
+        return tuple(Run(w.day, w.long_run) for w in self.weeks)
+
+
+def _floor_tenth(value: float) -> float:
+    return math.floor(value * 10 + _EPSILON) / 10
+
+
+def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int = 6,
+                 goal: float | None = None) -> Plan:
+    """A plan for the coming `weeks` from recent runs or a baseline.
+
+    Each week has one long run, 8% longer than the longest of the 30 days before it
+    (rounded down to 0.1), so it stays under the 10% spike line with a margin; the
+    other runs stay as they were, so the week grows only by what the long run adds.
+    With a `goal` the long run stops growing there. Nothing here tests a plan in a
+    trial: it applies the one rule the evidence supports (no single-run spikes) and
+    otherwise keeps things as they were. When runs are given, the line counts them
+    too, so a recent spike raises the longest run the plan builds on.
+    """
+    if weeks < 1:
+        raise ValueError("a plan needs at least one week")
+    history: tuple[Run, ...] = ()
+    if isinstance(start, Baseline):
+        baseline: Baseline | None = start
+    else:
+        history = tuple(start)
+        baseline = Baseline.from_runs(history)
+    if baseline is None:
+        return Plan(None, (), unit, "Enter at least one run from the last 30 days to "
+                    "see a plan.")
+    # Without runs the baseline's longest run stands for a run today.
+    known = list(history) or [Run(0, baseline.longest_run)]
+    plan_weeks = []
+    for week in range(1, weeks + 1):
+        day = -7 * week
+        longest = longest_run_last_30_days(known, day) or baseline.longest_run
+        long_run = _floor_tenth(longest * (1 + PLAN_GROWTH))
+        held = goal is not None and long_run >= goal
+        if held and goal is not None:
+            long_run = goal  # reached: hold it (a goal below the baseline is kept too)
+        limit = longest * (1 + SPIKE_LIMIT)
+        # The week grows only by what the long run adds; it is never less than the long run.
+        weekly = round(max(long_run, baseline.weekly_distance + long_run
+                           - baseline.longest_run), 1)
+        note = (f"Week {week}: long run {format_distance(long_run, unit)} "
+                + (f"(your goal; the limit is {format_distance(limit, unit)})" if held else
+                   f"(up to {format_distance(limit, unit)} is not a spike: 10% over "
+                   f"{format_distance(longest, unit)})")
+                + f"; about {format_distance(weekly, unit)} in the week.")
+        plan_weeks.append(PlanWeek(week, weekly, long_run, limit, note))
+        known.append(Run(day, long_run))
+    first, last = plan_weeks[0], plan_weeks[-1]
+    summary = (f"Plan for {weeks} weeks: one long run a week, from "
+               f"{format_distance(first.long_run, unit)} to "
+               f"{format_distance(last.long_run, unit)}, each at most 10% longer than the "
+               "longest run of the 30 days before it; other runs stay as they are "
+               f"(about {format_distance(first.weekly_distance, unit)} to "
+               f"{format_distance(last.weekly_distance, unit)} a week).")
+    return Plan(baseline, tuple(plan_weeks), unit, summary)
+
+
+# --- recovery timeline --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PhaseBar:
+    """One phase on a weeks axis. It starts when the phases before it end, so its
+    start is a range too: earliest if every earlier phase is quick, latest if slow."""
+
+    name: str
+    start_min: int
+    start_max: int
+    end_min: int
+    end_max: int
+    description: str | None = None
+
+    @property
+    def certain(self) -> tuple[int, int] | None:
+        """The weeks this phase runs however quick or slow recovery is, if any."""
+        return (self.start_max, self.end_min) if self.end_min > self.start_max else None
+
+    @property
+    def text(self) -> str:
+        start = ("the start" if self.start_max == 0
+                 else f"week {_range(self.start_min, self.start_max)}")
+        return f"{self.name}: from {start} to week {_range(self.end_min, self.end_max)}"
+
+
+def _range(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}-{high}"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A condition's recovery phases as bars, with a text equivalent for screen readers
+    and print."""
+
+    condition_id: str
+    title: str
+    bars: tuple[PhaseBar, ...]
+    summary: str
+
+    @property
+    def weeks_max(self) -> int:
+        return self.bars[-1].end_max if self.bars else 0
+
+
+def phases_timeline(condition: Condition) -> Timeline:
+    """The phases one after another, with earliest and latest start and end weeks."""
+    phases = condition.recovery.phases if condition.recovery else ()
+    bars = []
+    start_min = start_max = 0
+    for phase in phases:
+        bar = PhaseBar(phase.name, start_min, start_max, start_min + phase.weeks_min,
+                       start_max + phase.weeks_max, phase.description)
+        bars.append(bar)
+        start_min, start_max = bar.end_min, bar.end_max
+    title = f"Typical recovery: {condition.name}"
+    if not bars:
+        summary = f"No recovery phases are given for {condition.name}."
+    else:
+        summary = ("; ".join(bar.text for bar in bars)
+                   + f". In all about {_range(start_min, start_max)} weeks.")
+    return Timeline(condition.id, title, tuple(bars), summary)

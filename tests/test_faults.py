@@ -1,0 +1,80 @@
+"""Faults: an error in a handler is logged and shown while the app keeps running;
+content folders that vanish or change are reloaded on request; bad settings fall back."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from explorer.paths import builtin_content_dir
+from explorer.ui import crash
+from explorer.ui.settings import Settings
+from explorer.ui.startup import build_window
+
+
+def test_exception_is_logged_and_shown(qtbot: QtBot, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HIP_EXPLORER_LOG_DIR", str(tmp_path / "logs"))
+    window = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    try:
+        raise RuntimeError("handler exploded")
+    except RuntimeError:
+        crash.handle_exception(*sys.exc_info())  # type: ignore[arg-type]
+    log = (tmp_path / "logs" / "hip-explorer.log").read_text()
+    assert "RuntimeError: handler exploded" in log and "Traceback" in log
+    box = crash.last_dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "handler exploded" in box.text() and str(tmp_path / "logs") in box.text()
+    box.close()
+    window.selection.set_regions(["back"])  # and the app carries on
+    assert window.conditions.ids()
+
+
+def test_vanished_and_changed_content_folder(qtbot: QtBot, tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic"
+    shutil.copytree(FIXTURES / "mini" / "conditions", clinic / "conditions")
+    (clinic / "references.yaml").write_text(
+        (FIXTURES / "mini" / "references.yaml").read_text())
+    (clinic / "treatments").mkdir()
+    shutil.copy(FIXTURES / "mini" / "treatments" / "exercise-therapy.yaml", clinic / "treatments")
+    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert "buttock-thing" in window.content.conditions
+    window.selection.set_regions(["back"])
+    window.selection.select_condition("buttock-thing")
+
+    shutil.rmtree(clinic)  # the clinic folder disappears while the app runs
+    window.reload_action.trigger()
+    assert "buttock-thing" not in window.content.conditions
+    assert any("not found" in p.message for p in window.content.problems)
+    assert window.selection.regions == ["back"] and window.selection.condition == ""
+    assert window.conditions.ids()  # the built-in content still works
+
+    (clinic / "conditions").mkdir(parents=True)  # it comes back, changed
+    (clinic / "conditions" / "new-thing.yaml").write_text(
+        "id: new-thing\nname: New thing\nregions: [back]\nurgency: routine\nsummary: s\n"
+        "symptoms: [x]\nred_flags: []\nreferences: [wilson2014, chamberlain2021]\n"
+        "reviewed: '2026-01-01'\n")
+    window.reload_action.trigger()
+    assert window.content.problems == []
+    assert "new-thing" in window.conditions.ids()
+    assert window.region_list.region_item("back").checkState().name == "Checked"
+
+
+def test_unreadable_settings_fall_back_with_notice(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    path.mkdir()  # a folder where the settings file should be: it cannot be read
+    settings = Settings(path)
+    assert settings.damaged
+    window = build_window([builtin_content_dir()], settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert "could not be read; defaults are used" in window.statusBar().currentMessage()
+    assert window.selection.regions == [] and window.selection.side == "right"

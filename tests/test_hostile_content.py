@@ -1,0 +1,74 @@
+"""Hostile content: markup is shown as text on screen and on paper, links open only
+when clicked and only for http(s), and dangerous references are refused."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QUrl
+from pytestqt.qtbot import QtBot
+
+from explorer.cli import load
+from explorer.paths import builtin_content_dir, diagram_svg
+from explorer.report.documents import summary_job
+from explorer.report.output import write_pdf
+from explorer.report.pages import Header
+from explorer.ui.diagram_art import DiagramArt
+from explorer.ui.settings import Settings
+from explorer.ui.startup import build_window
+
+EVIL_NAME = "Evil <script>alert(1)</script> thing"
+EVIL_SUMMARY = 'Looks <b>bold</b> <img src="http://tracker.example/x.png"> & <a href="x">y</a>.'
+
+
+@pytest.fixture
+def clinic(tmp_path: Path) -> Path:
+    folder = tmp_path / "clinic"
+    (folder / "conditions").mkdir(parents=True)
+    (folder / "references.yaml").write_text(
+        "references:\n"
+        "  - id: evil-ref\n    citation: 'A <i>paper</i>'\n    url: https://example.org/paper\n"
+        "  - id: js-ref\n    citation: Bad link\n    url: 'javascript:alert(1)'\n")
+    (folder / "conditions/evil-thing.yaml").write_text(
+        f"id: evil-thing\nname: '{EVIL_NAME}'\nregions: [back]\nurgency: routine\n"
+        f"summary: '{EVIL_SUMMARY}'\nsymptoms: ['<h1>huge</h1>']\nred_flags: []\n"
+        "references: [evil-ref, wilson2014]\nreviewed: '2026-01-01'\n")
+    return folder
+
+
+def test_javascript_link_refused(clinic: Path) -> None:
+    content = load([clinic])
+    assert any("js-ref" not in content.references and "http" in p.message
+               for p in content.problems if p.path.name == "references.yaml")
+
+
+def test_markup_is_text_in_the_panel(qtbot: QtBot, tmp_path: Path, clinic: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.selection.select_condition("evil-thing")
+    text = window.detail.toPlainText()
+    assert EVIL_NAME in text and "<b>bold</b>" in text and "<h1>huge</h1>" in text
+    html = window.detail.document().toHtml()
+    assert 'src="http://tracker.example' not in html and "&lt;img src=" in html
+    opened: list[str] = []
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toString()))
+    for url in ("javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/x"):
+        window.detail.anchorClicked.emit(QUrl(url))
+    assert opened == []
+    window.detail.anchorClicked.emit(QUrl("https://example.org/paper"))
+    assert opened == ["https://example.org/paper"]
+
+
+def test_markup_is_text_in_print(qapp: object, tmp_path: Path, clinic: Path) -> None:
+    content = load([clinic])
+    art = DiagramArt(diagram_svg(), list(content.regions))
+    job = summary_job(content, art, content.conditions["evil-thing"])
+    out = tmp_path / "evil.pdf"
+    write_pdf(out, job, Header(job.title))
+    text = " ".join(unicodedata.normalize("NFKC", PdfReader(out).pages[0].extract_text()).split())
+    assert "<script>alert(1)</script>" in text and "<b>bold</b>" in text
