@@ -65,3 +65,12 @@ def test_global_content_layer(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     )
     assert main(["--content", str(tmp_path), "conditions", "-r", "back", "--json"]) == 0
     assert "clinic-special" in [r["id"] for r in json.loads(capsys.readouterr().out)]
+
+
+def test_documented_example_clinic_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    example = ROOT / "docs" / "example-clinic"
+    assert main(["validate", str(example)]) == 0
+    capsys.readouterr()
+    assert main(["--content", str(example), "conditions", "-r", "front", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert "hip-flexor-overuse-hills" in [r["id"] for r in rows]
