@@ -29,6 +29,9 @@ def test_wheel_installs_and_validates_outside_checkout(tmp_path: Path) -> None:
     Path(fresh_site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps",
                     "--no-index", str(wheel)], check=True, capture_output=True, timeout=300)
+    desktop = env_dir / "share" / "applications" / "hip-explorer.desktop"
+    assert "Exec=hip-explorer" in desktop.read_text()
+    assert (env_dir / "share/icons/hicolor/scalable/apps/hip-explorer.svg").is_file()
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     env = {**os.environ, "HIP_EXPLORER_USER_CONTENT": str(tmp_path / "none")}
