@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -52,6 +53,8 @@ class Handout:
     conditions: tuple[str, ...] = ()
     exercises: tuple[HandoutExercise, ...] = ()
     large_print: bool = False
+    # pen drawings from clinic mode, in diagram coordinates: (colour, points)
+    drawings: tuple[tuple[str, tuple[tuple[float, float], ...]], ...] = ()
     created: str = field(default_factory=lambda: dt.date.today().isoformat())
 
     @property
@@ -132,6 +135,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
             exercise_id, sets=_text(item, "sets", where, 200), reps=_text(item, "reps", where, 200),
             hold=_text(item, "hold", where, 200),
             frequency=_text(item, "frequency", where, 200), note=_text(item, "note", where)))
+    drawings = _drawings(data.get("drawings", []), source)
     side = data.get("side", "right")
     if side not in ("right", "left"):
         raise HandoutError(f"{source}: 'side' should be right or left")
@@ -140,8 +144,29 @@ def from_json(text: str, source: str = "handout") -> Handout:
         clinician_note=_text(data, "clinician_note", source),
         side=side, regions=dict(regions), conditions=tuple(conditions),
         exercises=tuple(exercises), large_print=bool(data.get("large_print", False)),
+        drawings=drawings,
         created=_text(data, "created", source, 40),
     )
+
+
+def _drawings(value: Any, source: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:
+    message = f"{source}: 'drawings' should be a list of [colour, [[x, y], ...]]"
+    if not isinstance(value, list) or len(value) > 500:
+        raise HandoutError(message)
+    out = []
+    for stroke in value:
+        if not (isinstance(stroke, list) and len(stroke) == 2 and isinstance(stroke[0], str)
+                and re.fullmatch(r"#[0-9a-fA-F]{6}", stroke[0]) and isinstance(stroke[1], list)
+                and len(stroke[1]) <= 5000):
+            raise HandoutError(message)
+        points = []
+        for point in stroke[1]:
+            if not (isinstance(point, list) and len(point) == 2
+                    and all(isinstance(v, (int, float)) and -1e4 < v < 1e4 for v in point)):
+                raise HandoutError(message)
+            points.append((float(point[0]), float(point[1])))
+        out.append((stroke[0], tuple(points)))
+    return tuple(out)
 
 
 def read_handout(path: Path) -> Handout:

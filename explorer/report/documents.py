@@ -54,8 +54,11 @@ class _Pictures:
         return name
 
 
-def _diagram(art: DiagramArt, regions: dict[str, int], side: str) -> DiagramFlowable:
-    state = DiagramState(selected=set(regions), intensities=regions, side=side)
+def _diagram(art: DiagramArt, regions: dict[str, int], side: str,
+             strokes: list[tuple[str, list[tuple[float, float]]]] | None = None,
+             ) -> DiagramFlowable:
+    state = DiagramState(selected=set(regions), intensities=regions, side=side,
+                         strokes=strokes or [])
     return DiagramFlowable(art, state, height_mm=38)
 
 
@@ -141,10 +144,12 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
     head = "<h1>Your exercise plan</h1>"
     if handout.patient:
         head += f"<p><b>For:</b> {esc(handout.patient)}</p>"
-    flows: list[Flowable] = [HtmlFlowable(head, keep_with_next=bool(handout.regions),
+    flows: list[Flowable] = [HtmlFlowable(head, keep_with_next=bool(handout.regions
+                                                                     or handout.drawings),
                                           font_scale=scale)]
-    if handout.regions:
-        flows.append(_diagram(art, handout.regions, handout.side))
+    if handout.regions or handout.drawings:
+        strokes = [(colour, list(points)) for colour, points in handout.drawings]
+        flows.append(_diagram(art, handout.regions, handout.side, strokes))
         where = ", ".join(
             f"{content.region_name(r)}" + (f" (pain {v}/10)" if v else "")
             for r, v in handout.regions.items())

@@ -52,6 +52,8 @@ class DiagramState:
     show_focus: bool = False
     side: str = "right"
     high_contrast: bool = False
+    # pen drawings in drawing coordinates: (colour, points); shown and printed
+    strokes: list[tuple[str, list[tuple[float, float]]]] = field(default_factory=list)
 
 
 class DiagramArt:
@@ -197,6 +199,18 @@ class DiagramArt:
             painter.drawPath(outline.createStroke(path).united(path))
         painter.restore()
 
+    def paint_strokes(self, painter: QPainter, state: DiagramState) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for colour, points in state.strokes:
+            if len(points) < 2:
+                continue
+            pen = QPen(QColor(colour), 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                       Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in points]))
+        painter.restore()
+
     def paint(self, painter: QPainter, target: QRectF, state: DiagramState) -> None:
         """Everything, scaled into `target` keeping the aspect ratio (used by print)."""
         painter.save()
@@ -209,4 +223,5 @@ class DiagramArt:
         self.paint_body(painter, state.side)
         self.paint_regions(painter, state)
         self.paint_labels(painter, state.side)
+        self.paint_strokes(painter, state)
         painter.restore()

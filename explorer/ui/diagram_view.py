@@ -66,8 +66,25 @@ class _RegionsItem(QGraphicsItem):
         self.art.paint_regions(painter, self._state)
 
 
+class _StrokesItem(QGraphicsItem):
+    """Pen drawings on top of everything (clinic mode)."""
+
+    def __init__(self, art: DiagramArt, state: DiagramState) -> None:
+        super().__init__()
+        self._art = art
+        self._state = state
+
+    def boundingRect(self) -> QRectF:
+        return self._art.bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        self._art.paint_strokes(painter, self._state)
+
+
 class DiagramView(QGraphicsView):
     region_hovered = Signal(str)  # "" when the pointer leaves every region
+    strokes_changed = Signal()
 
     def __init__(self, content: Content, art: DiagramArt, selection: Selection,
                  parent: QWidget | None = None) -> None:
@@ -81,8 +98,11 @@ class DiagramView(QGraphicsView):
         scene.setSceneRect(art.bounds)
         self._body = _BodyItem(art, self.state)
         self._regions = _RegionsItem(art, self.state)
+        self._strokes = _StrokesItem(art, self.state)
         scene.addItem(self._body)
         scene.addItem(self._regions)
+        scene.addItem(self._strokes)
+        self.pen_colour = ""  # "" = pen off; otherwise a colour such as "#d55e00"
         self.setScene(scene)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -108,6 +128,34 @@ class DiagramView(QGraphicsView):
         self.state.high_contrast = on
         self._regions.update()
 
+    # ---- the pen ------------------------------------------------------------------------
+    def set_pen(self, colour: str) -> None:
+        """Draw with `colour` on the diagram; "" turns the pen off (clicks select again)."""
+        self.pen_colour = colour
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if colour
+                                  else Qt.CursorShape.ArrowCursor)
+
+    def undo_stroke(self) -> None:
+        if self.state.strokes:
+            self.state.strokes.pop()
+            self._strokes.update()
+            self.strokes_changed.emit()
+
+    def clear_strokes(self) -> None:
+        if self.state.strokes:
+            self.state.strokes.clear()
+            self._strokes.update()
+            self.strokes_changed.emit()
+
+    def _pen_point(self, event: QMouseEvent) -> tuple[float, float]:
+        point = self.mapToScene(event.position().toPoint())
+        return (round(point.x(), 1), round(point.y(), 1))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.pen_colour and self.state.strokes:
+            self.strokes_changed.emit()
+        super().mouseReleaseEvent(event)
+
     def _on_selection_regions_changed(self) -> None:
         self.state.selected = set(self._selection.regions)
         self.state.intensities = self._selection.intensities
@@ -128,6 +176,10 @@ class DiagramView(QGraphicsView):
 
     # ---- mouse ---------------------------------------------------------------------------
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.pen_colour and event.buttons() & Qt.MouseButton.LeftButton:
+            self.state.strokes[-1][1].append(self._pen_point(event))
+            self._strokes.update()
+            return
         region = self.region_at(event.position())
         if region != self.state.hover:
             self.state.hover = region
@@ -149,6 +201,11 @@ class DiagramView(QGraphicsView):
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if self.pen_colour:
+            self.state.strokes.append((self.pen_colour, [self._pen_point(event)]))
+            self._strokes.update()
+            event.accept()
+            return
         region = self.region_at(event.position())
         additive = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                              | Qt.KeyboardModifier.ShiftModifier))

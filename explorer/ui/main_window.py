@@ -31,6 +31,7 @@ from explorer.model import Content
 from explorer.model.handout import Handout, suggested_exercises
 from explorer.paths import resources_dir
 from explorer.render.html import DISCLAIMER, esc
+from explorer.ui.clinic_mode import ClinicMode
 from explorer.ui.condition_list import ConditionList
 from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self._problem_button: QPushButton | None = None
         self._build_content_widgets()
         self._build_actions()
+        self.clinic = ClinicMode(self)
         self._connect()
         self._connect_content_widgets()
         self._refresh_list()
@@ -327,10 +329,7 @@ class MainWindow(QMainWindow):
         self.diagram.set_high_contrast(self.contrast_action.isChecked())
 
     def _on_clinic_triggered(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
+        self.clinic.toggle()
 
     def _show_page(self, page_id: str) -> None:
         if page_id in self.content.pages:
@@ -368,8 +367,9 @@ class MainWindow(QMainWindow):
         s = self.selection
         levels = s.intensities
         conditions = (s.condition,) if s.condition else tuple(self.conditions.ids()[:1])
+        drawings = tuple((colour, tuple(points)) for colour, points in self.diagram.state.strokes)
         handout = Handout(side=s.side, regions={r: levels.get(r, 0) for r in s.regions},
-                          conditions=conditions)
+                          conditions=conditions, drawings=drawings)
         for exercise_id in suggested_exercises(self.content, conditions)[:4]:
             handout = handout.with_exercise(self.content, exercise_id)
         return handout

@@ -1,0 +1,168 @@
+"""Clinic mode: full screen for showing a patient.
+
+The diagram is large, the text is large enough to read from a metre away and plain
+language only (clinician sections hidden). Left/Right or Page Up/Down step through the
+ranked conditions, lighting their regions; a pen draws on the diagram. Leaving
+restores the window exactly as it was: geometry, window state, splitters, text size.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import QToolBar
+
+if TYPE_CHECKING:
+    from explorer.ui.main_window import MainWindow
+
+PEN_COLOURS = {"Orange pen": "#D55E00", "Blue pen": "#0072B2", "Black pen": "#1c2430"}
+TEXT_ZOOM = 6  # points added to the panel's text: about 17 pt body text
+CLINIC_STYLE = "QWidget { font-size: 15pt; }"
+
+
+class ClinicMode(QObject):
+    changed = Signal(bool)  # entered (True) or left (False)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self._saved: dict[str, object] = {}
+        self.toolbar = self._build_toolbar()
+        self._shortcuts = []
+        for keys, step in (((Qt.Key.Key_Right, Qt.Key.Key_PageDown), 1),
+                           ((Qt.Key.Key_Left, Qt.Key.Key_PageUp), -1)):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), window)
+                shortcut.setEnabled(False)
+                shortcut.activated.connect(lambda s=step: self.step(s))
+                self._shortcuts.append(shortcut)
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        leave.setEnabled(False)
+        leave.activated.connect(self.leave)
+        self._shortcuts.append(leave)
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar("Clinic")
+        bar.setObjectName("clinicToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction("◀ Previous", lambda: self.step(-1))
+        bar.addAction("Next ▶", lambda: self.step(1))
+        bar.addSeparator()
+        group = QActionGroup(bar)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.pen_actions: dict[str, QAction] = {}
+        for name, colour in PEN_COLOURS.items():
+            action = QAction(_swatch(colour), name, bar)
+            action.setCheckable(True)
+            action.toggled.connect(lambda on, c=colour: self._on_pen_toggled(c, on))
+            group.addAction(action)
+            bar.addAction(action)
+            self.pen_actions[colour] = action
+        bar.addAction("Undo stroke", lambda: self.window.diagram.undo_stroke())
+        bar.addAction("Clear drawing", lambda: self.window.diagram.clear_strokes())
+        bar.addSeparator()
+        self.contrast = bar.addAction("High contrast")
+        self.contrast.setCheckable(True)
+        self.contrast.toggled.connect(self._on_contrast_toggled)
+        bar.addSeparator()
+        bar.addAction("Leave clinic mode (Esc)", self.leave)
+        bar.hide()
+        return bar
+
+    # ---- entering and leaving ------------------------------------------------------
+    def toggle(self) -> None:
+        if self.active:
+            self.leave()
+        else:
+            self.enter()
+
+    def enter(self) -> None:
+        if self.active:
+            return
+        w = self.window
+        self._saved = {
+            "geometry": w.geometry(), "state": w.saveState(),
+            "splitter": w.splitter.saveState(), "middle": w.middle_split.saveState(),
+            "maximized": w.isMaximized(), "patient": w.detail.patient,
+            "style": w.styleSheet(), "menu": w.menuBar().isVisible(),
+            "contrast": w.diagram.state.high_contrast,
+        }
+        self.active = True
+        w.detail.patient = True
+        w.detail.zoomIn(TEXT_ZOOM)
+        w.detail.refresh()
+        w.setStyleSheet(CLINIC_STYLE)
+        w.menuBar().hide()
+        for bar in w.findChildren(QToolBar):
+            if bar is not self.toolbar:
+                bar.hide()
+        if self.toolbar.parent() is None:
+            w.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar.show()
+        width = max(w.width(), 1200)
+        w.splitter.setSizes([int(width * 0.55), int(width * 0.12), int(width * 0.33)])
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(True)
+        w.showFullScreen()
+        self.changed.emit(True)
+
+    def leave(self) -> None:
+        if not self.active:
+            return
+        w = self.window
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+        for action in self.pen_actions.values():
+            action.setChecked(False)
+        self.toolbar.hide()
+        w.setStyleSheet(str(self._saved["style"]))
+        w.detail.zoomOut(TEXT_ZOOM)
+        w.detail.patient = bool(self._saved["patient"])
+        w.detail.refresh()
+        w.diagram.set_high_contrast(bool(self._saved["contrast"]))
+        self.contrast.setChecked(bool(self._saved["contrast"]))
+        w.showNormal()
+        w.restoreState(_bytes(self._saved["state"]))
+        if self._saved["maximized"]:
+            w.showMaximized()
+        elif isinstance(self._saved["geometry"], QRect):
+            w.setGeometry(self._saved["geometry"])
+        w.splitter.restoreState(_bytes(self._saved["splitter"]))
+        w.middle_split.restoreState(_bytes(self._saved["middle"]))
+        w.menuBar().setVisible(bool(self._saved["menu"]))
+        self.active = False
+        self.changed.emit(False)
+
+    # ---- presenting --------------------------------------------------------------------
+    def step(self, direction: int) -> None:
+        """Show the next (or previous) condition of the ranked list, wrapping around."""
+        ids = self.window.conditions.ids()
+        if not ids:
+            return
+        current = self.window.selection.condition
+        index = ids.index(current) + direction if current in ids else (
+            0 if direction > 0 else len(ids) - 1)
+        self.window.selection.select_condition(ids[index % len(ids)])
+
+    def _on_pen_toggled(self, colour: str, on: bool) -> None:
+        if on:
+            self.window.diagram.set_pen(colour)
+        elif self.window.diagram.pen_colour == colour:
+            self.window.diagram.set_pen("")
+
+    def _on_contrast_toggled(self, on: bool) -> None:
+        self.window.diagram.set_high_contrast(on)
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+def _bytes(value: object) -> QByteArray:
+    return value if isinstance(value, QByteArray) else QByteArray()

@@ -1,0 +1,121 @@
+"""Clinic mode: full screen and large, plain language, stepping through conditions,
+a pen with undo and clear whose drawing reaches the handout print, exact restore."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QPointF, Qt
+from pytestqt.qtbot import QtBot
+
+from explorer.model.handout import read_handout, write_handout
+from explorer.paths import builtin_content_dir
+from explorer.report.documents import handout_job
+from explorer.report.output import write_pdf
+from explorer.report.pages import Header
+from explorer.ui.main_window import MainWindow
+from explorer.ui.settings import Settings
+from explorer.ui.startup import build_window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    win = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(win)
+    win.resize(780, 640)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+
+
+def test_enter_and_leave_restore_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["groin"])
+    window.splitter.setSizes([300, 200, 280])
+    before = (window.geometry(), window.splitter.sizes(), window.detail.font().pointSizeF(),
+              window.menuBar().isVisible())
+    assert "For clinicians" in window.detail.toPlainText()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.clinic.active and window.isFullScreen()
+    assert not window.menuBar().isVisible() and window.clinic.toolbar.isVisible()
+    assert "For clinicians" not in window.detail.toPlainText()  # plain language only
+    assert window.detail.font().pointSizeF() >= before[2] + 5  # readable from a metre
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.clinic.active and not window.isFullScreen()
+    qtbot.waitUntil(lambda: window.geometry() == before[0])
+    assert (window.geometry(), window.splitter.sizes(), window.detail.font().pointSizeF(),
+            window.menuBar().isVisible()) == before
+    assert "For clinicians" in window.detail.toPlainText()
+
+
+def test_stepping_through_conditions_lights_regions(qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["back"])
+    ids = window.conditions.ids()
+    window.clinic.enter()
+    first = window.selection.condition
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    second = window.selection.condition
+    assert ids.index(second) == (ids.index(first) + 1) % len(ids)
+    assert window.diagram.state.condition_regions == \
+        window.content.conditions[second].regions
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.selection.condition == first
+    window.clinic.leave()
+
+
+def draw(qtbot: QtBot, window: MainWindow, points: list[tuple[float, float]]) -> None:
+    viewport = window.diagram.viewport()
+    pos = [window.diagram.mapFromScene(QPointF(*p)) for p in points]
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=pos[0])
+    for p in pos[1:]:
+        from PySide6.QtGui import QMouseEvent
+        from PySide6.QtWidgets import QApplication
+
+        event = QMouseEvent(QMouseEvent.Type.MouseMove, QPointF(p), QPointF(p),
+                            Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(viewport, event)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=pos[-1])
+
+
+def test_pen_strokes_undo_clear_and_handout_print(qtbot: QtBot, window: MainWindow,
+                                                  tmp_path: Path) -> None:
+    window.selection.set_regions(["outer"])
+    window.clinic.enter()
+    window.clinic.pen_actions["#D55E00"].setChecked(True)
+    draw(qtbot, window, [(470, 200), (490, 260), (520, 300)])
+    draw(qtbot, window, [(800, 200), (850, 250)])
+    strokes = window.diagram.state.strokes
+    assert [c for c, _ in strokes] == ["#D55E00", "#D55E00"] and len(strokes[0][1]) == 3
+    assert window.selection.regions == ["outer"]  # drawing does not change the selection
+    window.diagram.undo_stroke()
+    assert len(window.diagram.state.strokes) == 1
+    handout = window.current_handout()
+    assert handout.drawings and handout.drawings[0][0] == "#D55E00"
+    path = tmp_path / "with-drawing.json"
+    write_handout(path, handout)
+    assert read_handout(path).drawings == handout.drawings
+
+    def pdf_ops(h: object, name: str) -> str:
+        job = handout_job(window.content, window.art, h)  # type: ignore[arg-type]
+        write_pdf(tmp_path / name, job, Header(job.title))
+        return PdfReader(tmp_path / name).pages[0].get_contents().get_data().decode("latin-1")
+
+    from dataclasses import replace
+
+    with_drawing = pdf_ops(handout, "a.pdf")
+    without = pdf_ops(replace(handout, drawings=()), "b.pdf")
+    orange = "0.835294127 0.368627458 0 SCN"  # #D55E00 as a stroke colour
+    assert orange in with_drawing and orange not in without
+    window.diagram.clear_strokes()
+    assert window.diagram.state.strokes == []
+    window.clinic.pen_actions["#D55E00"].setChecked(False)
+    centre = window.art.centre("back")
+    qtbot.mouseClick(window.diagram.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, window.diagram.mapFromScene(centre))
+    assert window.selection.regions == ["back"]  # pen off: clicks select again
+    window.clinic.leave()
