@@ -7,8 +7,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
+# a 1920x1080 virtual screen, so full-screen clinic mode looks as it does on a monitor
+os.environ.setdefault("QT_QPA_PLATFORM",
+                      f"offscreen:configfile={ROOT / 'scripts' / 'offscreen-1920x1080.json'}")
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -41,6 +43,17 @@ def main() -> None:
                 window.selection.set_side("left"),
                 window.selection.set_regions(["back"])),
         }
+        def clinic() -> None:
+            window.selection.set_side("right")
+            window.selection.set_regions(["outer"])
+            window.clinic.enter()
+            window.resize(1400, 860)
+            window.clinic.step(1)
+            window.diagram.state.strokes.append(
+                ("#D55E00", [(455.0, 175.0), (470.0, 160.0), (500.0, 165.0), (512.0, 190.0)]))
+            window.diagram.viewport().update()
+
+        shots["window-clinic-mode.png"] = clinic
         DOCS.mkdir(exist_ok=True)
         for name, action in shots.items():
             action()

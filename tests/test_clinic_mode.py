@@ -34,18 +34,19 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 def test_enter_and_leave_restore_the_window(qtbot: QtBot, window: MainWindow) -> None:
     window.selection.set_regions(["groin"])
     window.splitter.setSizes([300, 200, 280])
-    before = (window.geometry(), window.splitter.sizes(), window.detail.font().pointSizeF(),
+    before = (window.geometry(), window.splitter.sizes(), window.detail.toHtml().count("17pt"),
               window.menuBar().isVisible())
     assert "For clinicians" in window.detail.toPlainText()
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert window.clinic.active and window.isFullScreen()
     assert not window.menuBar().isVisible() and window.clinic.toolbar.isVisible()
     assert "For clinicians" not in window.detail.toPlainText()  # plain language only
-    assert window.detail.font().pointSizeF() >= before[2] + 5  # readable from a metre
+    assert "font-size:17pt" in window.detail.toHtml()  # readable from a metre
+    assert window.splitter.sizes()[0] > window.width() * 0.5  # the diagram large
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.clinic.active and not window.isFullScreen()
     qtbot.waitUntil(lambda: window.geometry() == before[0])
-    assert (window.geometry(), window.splitter.sizes(), window.detail.font().pointSizeF(),
+    assert (window.geometry(), window.splitter.sizes(), window.detail.toHtml().count("17pt"),
             window.menuBar().isVisible()) == before
     assert "For clinicians" in window.detail.toPlainText()
 

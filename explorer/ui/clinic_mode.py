@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
 
 PEN_COLOURS = {"Orange pen": "#D55E00", "Blue pen": "#0072B2", "Black pen": "#1c2430"}
-TEXT_ZOOM = 6  # points added to the panel's text: about 17 pt body text
+# Type to read from a metre away: 17 pt body text, headings in proportion.
+PANEL_STYLE = ("body, p, li, td, span { font-size: 17pt; } h1 { font-size: 26pt; } "
+               "h2 { font-size: 20pt; } h3 { font-size: 18pt; } .small { font-size: 14pt; }")
 CLINIC_STYLE = "QWidget { font-size: 15pt; }"
 
 
@@ -93,7 +95,7 @@ class ClinicMode(QObject):
         }
         self.active = True
         w.detail.patient = True
-        w.detail.zoomIn(TEXT_ZOOM)
+        w.detail.extra_style = PANEL_STYLE
         w.detail.refresh()
         w.setStyleSheet(CLINIC_STYLE)
         w.menuBar().hide()
@@ -103,8 +105,8 @@ class ClinicMode(QObject):
         if self.toolbar.parent() is None:
             w.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.toolbar.show()
-        width = max(w.width(), 1200)
-        w.splitter.setSizes([int(width * 0.55), int(width * 0.12), int(width * 0.33)])
+        width = max(w.width(), 1200)  # the list column steps aside: arrows step instead
+        w.splitter.setSizes([int(width * 0.58), 0, int(width * 0.42)])
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)
         w.showFullScreen()
@@ -120,7 +122,7 @@ class ClinicMode(QObject):
             action.setChecked(False)
         self.toolbar.hide()
         w.setStyleSheet(str(self._saved["style"]))
-        w.detail.zoomOut(TEXT_ZOOM)
+        w.detail.extra_style = ""
         w.detail.patient = bool(self._saved["patient"])
         w.detail.refresh()
         w.diagram.set_high_contrast(bool(self._saved["contrast"]))

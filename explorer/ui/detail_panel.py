@@ -22,6 +22,7 @@ class DetailPanel(QTextBrowser):
         super().__init__(parent)
         self._content = content
         self.patient = False
+        self.extra_style = ""  # clinic mode's larger type
         self.shown: tuple[str, str] = ("", "")
         self._pictures: dict[tuple[str, float], QImage] = {}
         self.setOpenLinks(False)
@@ -55,7 +56,7 @@ class DetailPanel(QTextBrowser):
 
     def _set(self, kind: str, entry_id: str, body: str) -> None:
         self.shown = (kind, entry_id)
-        self.setHtml(render.document(body))
+        self.setHtml(render.document(body, self.extra_style))
 
     def show_welcome(self) -> None:
         self._set("", "", "<h1>Where does your hip hurt?</h1>"
