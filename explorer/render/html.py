@@ -338,14 +338,16 @@ def exercise_html(content: Content, exercise: Exercise,
     out.append(section("Take care", bullet_list(exercise.cautions)))
     used_by = [c for c in content.conditions.values()
                if any(u.exercise == exercise.id for u in c.exercises)]
-    out.append(section("Used for", bullet_list_links("condition", used_by)))
-    out.append(section("References", references(content, exercise.references)))
+    out.append(used_for_and_references(content, used_by, exercise.references))
     return "".join(out)
 
 
-def bullet_list_links(kind: str, entries: Iterable[Condition | Treatment]) -> str:
-    rows = "".join(f"<li>{link(kind, e.id, e.name)}</li>" for e in entries)
-    return f"<ul>{rows}</ul>" if rows else ""
+def used_for_and_references(content: Content, conditions: list[Condition],
+                            refs: Iterable[str]) -> str:
+    """The closing sections of an exercise or treatment page."""
+    rows = "".join(f"<li>{link('condition', c.id, c.name)}</li>" for c in conditions)
+    return (section("Used for", f"<ul>{rows}</ul>" if rows else "")
+            + section("References", references(content, refs)))
 
 
 def treatment_html(content: Content, treatment: Treatment) -> str:
@@ -358,8 +360,7 @@ def treatment_html(content: Content, treatment: Treatment) -> str:
     out.append(section("Evidence", paragraphs(treatment.evidence)))
     used_by = [c for c in content.conditions.values()
                if any(u.treatment == treatment.id for u in c.treatments)]
-    out.append(section("Used for", bullet_list_links("condition", used_by)))
-    out.append(section("References", references(content, treatment.references)))
+    out.append(used_for_and_references(content, used_by, treatment.references))
     return "".join(out)
 
 

@@ -8,6 +8,8 @@ regions, Space/Enter toggles, digits 0-9 and +/- set intensity, Escape clears.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
@@ -30,56 +32,28 @@ from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.selection import Selection
 
 
-class _BodyItem(QGraphicsItem):
-    """The drawing and labels; cached, repainted only when the side changes."""
+class _Layer(QGraphicsItem):
+    """One layer of the drawing, painted by a DiagramArt method.
 
-    def __init__(self, art: DiagramArt, state: DiagramState) -> None:
-        super().__init__()
-        self.art = art
-        self._state = state
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    The body is cached (repainted only when the side changes); the regions and pen
+    strokes are cheap and repaint on every hover, selection or stroke.
+    """
 
-    def boundingRect(self) -> QRectF:
-        return self.art.bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.art.paint_body(painter, self._state.side)
-        self.art.paint_labels(painter, self._state.side)
-
-
-class _RegionsItem(QGraphicsItem):
-    """The region overlays: cheap to repaint on every hover or selection change."""
-
-    def __init__(self, art: DiagramArt, state: DiagramState) -> None:
-        super().__init__()
-        self.art = art
-        self._state = state
-
-    def boundingRect(self) -> QRectF:
-        return self.art.bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.art.paint_regions(painter, self._state)
-
-
-class _StrokesItem(QGraphicsItem):
-    """Pen drawings on top of everything (clinic mode)."""
-
-    def __init__(self, art: DiagramArt, state: DiagramState) -> None:
+    def __init__(self, art: DiagramArt, paint: Callable[[QPainter], None],
+                 cached: bool = False) -> None:
         super().__init__()
         self._art = art
-        self._state = state
+        self._paint = paint
+        if cached:
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return self._art.bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        self._art.paint_strokes(painter, self._state)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint(painter)
 
 
 class DiagramView(QGraphicsView):
@@ -96,9 +70,9 @@ class DiagramView(QGraphicsView):
                                   intensities=selection.intensities, side=selection.side)
         scene = QGraphicsScene(self)
         scene.setSceneRect(art.bounds)
-        self._body = _BodyItem(art, self.state)
-        self._regions = _RegionsItem(art, self.state)
-        self._strokes = _StrokesItem(art, self.state)
+        self._body = _Layer(art, self._paint_body, cached=True)
+        self._regions = _Layer(art, lambda p: art.paint_regions(p, self.state))
+        self._strokes = _Layer(art, lambda p: art.paint_strokes(p, self.state))
         scene.addItem(self._body)
         scene.addItem(self._regions)
         scene.addItem(self._strokes)
@@ -127,6 +101,10 @@ class DiagramView(QGraphicsView):
     def set_high_contrast(self, on: bool) -> None:
         self.state.high_contrast = on
         self._regions.update()
+
+    def _paint_body(self, painter: QPainter) -> None:
+        self.art.paint_body(painter, self.state.side)
+        self.art.paint_labels(painter, self.state.side)
 
     # ---- the pen ------------------------------------------------------------------------
     def set_pen(self, colour: str) -> None:
