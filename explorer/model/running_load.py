@@ -333,6 +333,22 @@ class PhaseBar:
         """The weeks this phase runs however quick or slow recovery is, if any."""
         return (self.start_max, self.end_min) if self.end_min > self.start_max else None
 
+    def segments(self) -> tuple[tuple[Literal["range", "certain"], int, int], ...]:
+        """The pieces to draw, left to right, without overlap: a "range" where the phase
+        may or may not be running yet (or still), "certain" where it surely is. Without
+        a certain part the whole span from earliest start to latest end is one range."""
+        certain = self.certain
+        if certain is None:
+            return (("range", self.start_min, self.end_max),) \
+                if self.end_max > self.start_min else ()
+        parts: list[tuple[Literal["range", "certain"], int, int]] = []
+        if self.start_max > self.start_min:
+            parts.append(("range", self.start_min, self.start_max))
+        parts.append(("certain", certain[0], certain[1]))
+        if self.end_max > self.end_min:
+            parts.append(("range", self.end_min, self.end_max))
+        return tuple(parts)
+
     @property
     def text(self) -> str:
         start = ("the start" if self.start_max == 0

@@ -1,0 +1,686 @@
+"""Charts: a condition's recovery timeline and the running-load planner (pyqtgraph).
+
+pyqtgraph (with numpy) costs about 0.4 s to import, so this is the only module that
+imports it, and nothing imports this module at start-up: the main window imports it
+the first time a chart is shown (tests/test_charts.py checks both). Each chart is drawn
+by a function that takes a PlotItem, so the widget on screen and the image exported
+for print draw the same thing; exports use a fixed logical size, so a printed chart
+does not depend on how large the window was. pyqtgraph's SVGExporter is broken on
+current Qt and its PrintExporter is disabled: images go through ImageExporter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QButtonGroup,
+    QGraphicsItem,
+    QGraphicsWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.model.entities import Condition
+from explorer.model.running_load import (
+    HISTORY_DAYS,
+    LoadInputError,
+    Plan,
+    Run,
+    RunLog,
+    Spike,
+    Timeline,
+    Unit,
+    check_input,
+    gradual_plan,
+    phases_timeline,
+    spike_limit,
+    spikes,
+)
+
+# Curves and bars are smoother antialiased; pyqtgraph reads this when painting.
+pg.setConfigOptions(antialias=True)
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+BLUE, ORANGE, GREEN = "#0072B2", "#E69F00", "#009E73"
+PURPLE, SKY, VERMILLION, YELLOW = "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"
+PHASE_COLOURS = (BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILLION)
+INK, GREY = "#222222", "#666666"
+ERROR_RED = "#B00020"  # 6:1 contrast on white
+
+TICK_POINT_SIZE = 10
+TITLE_SIZE = "13pt"
+LEGEND_SIZE = "10pt"
+MAX_LABEL_WIDTH = 240  # phase names longer than this are elided (the summary has them)
+
+
+def _colour(hex_colour: str, alpha: int = 255) -> QColor:
+    colour = QColor(hex_colour)
+    colour.setAlpha(alpha)
+    return colour
+
+
+def _font(point_size: int = TICK_POINT_SIZE, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(point_size)
+    font.setBold(bold)
+    return font
+
+
+def _plot_widget(parent: QWidget | None) -> Any:
+    """A static chart: white, dark text, no mouse zoom/pan, no context menu, and a
+    legend in its own row under the x axis, where it never hides data."""
+    widget = pg.PlotWidget(parent=parent, background="w")
+    plot = widget.getPlotItem()
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(GREY))
+        axis.setTextPen(pg.mkPen(INK))
+        axis.setStyle(tickFont=_font(), tickTextOffset=6)
+    legend = pg.LegendItem(labelTextSize=LEGEND_SIZE, labelTextColor=INK, frame=False,
+                           horSpacing=12)
+    # A legend keeps its size when a view zooms; here it must scale with the export.
+    legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, False)
+    plot.layout.addItem(legend, 4, 1)
+    plot.layout.setAlignment(legend, Qt.AlignmentFlag.AlignHCenter)
+    widget.chart_legend = legend
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with the keyboard there
+    return widget
+
+
+def _clear(widget: Any) -> tuple[Any, Any]:
+    """The widget's PlotItem and legend, both emptied."""
+    plot = widget.getPlotItem()
+    plot.clear()
+    widget.chart_legend.clear()
+    return plot, widget.chart_legend
+
+
+def _settle(widget: Any) -> None:
+    """Apply pending layout changes now: an export does not wait for the event loop,
+    and a legend or title laid out late would be cut off or squeezed."""
+    plot = widget.getPlotItem()
+    items = [item for item in plot.childItems() if isinstance(item, QGraphicsWidget)]
+    for item in [*items, plot]:
+        layout = QGraphicsWidget.layout(item)  # pyqtgraph shadows layout() with a field
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
+    widget.chart_legend.updateSize()
+    plot.layout.invalidate()
+    plot.layout.activate()
+
+
+class _Swatch(pg.ItemSample):  # type: ignore[misc]
+    """A legend sample for bars: a plain square (pyqtgraph's also draws a line), and
+    clicking it does not hide the bars (these charts are static)."""
+
+    def __init__(self, brush: QBrush, pen: QPen) -> None:
+        super().__init__(pg.BarGraphItem(x0=[0], x1=[1], y0=[0], height=1))
+        self._brush, self._pen = brush, pen
+
+    def paint(self, painter: QPainter, *_: object) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self._pen)
+        painter.setBrush(self._brush)
+        painter.drawRect(QRectF(2, 2, 16, 16))
+
+    def mouseClickEvent(self, event: Any) -> None:
+        event.ignore()
+
+
+def _hatch(colour: str) -> QBrush:
+    return QBrush(_colour(colour), Qt.BrushStyle.BDiagPattern)
+
+
+def _short_title(text: str, width: int = 680) -> str:
+    """Fit a title in `width` pixels: drop a bracketed aside first, then elide."""
+    metrics = QFontMetrics(_font(13))
+    if metrics.horizontalAdvance(text) > width and "(" in text:
+        text = text[:text.index("(")].rstrip()
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+def _set_title(plot: Any, text: str, width: int) -> None:
+    plot.setTitle(_short_title(text, width), size=TITLE_SIZE, color=INK)
+    plot.titleLabel.setMinimumWidth(0)  # a narrow window clips the title, not the plot
+
+
+def _export(owner: QWidget, draw: Callable[[Any], None], width: int, height: int,
+            width_px: int) -> QImage:
+    """Draw into a hidden twin plot of `width` x `height` logical pixels and render it
+    `width_px` wide: the same picture at any resolution, with a white background."""
+    from pyqtgraph.exporters import ImageExporter  # parametertree: only when printing
+
+    twin = _plot_widget(owner)
+    twin.hide()
+    try:
+        draw(twin)
+        plot = twin.getPlotItem()
+        plot.setGeometry(QRectF(0, 0, width, height))
+        _settle(twin)
+        exporter = ImageExporter(plot)
+        exporter.parameters()["background"] = QColor("white")
+        exporter.parameters()["width"] = max(1, width_px)
+        image = exporter.export(toBytes=True)
+    finally:
+        twin.deleteLater()
+    assert isinstance(image, QImage)
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _summary_label() -> QLabel:
+    label = QLabel()
+    label.setContentsMargins(8, 4, 8, 4)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+# --- recovery timeline --------------------------------------------------------------
+
+
+def _week_step(weeks: int) -> int:
+    """Tick spacing that keeps about 6 to 13 labels on the weeks axis."""
+    for longest, step in ((12, 1), (26, 2), (52, 4), (104, 8)):
+        if weeks <= longest:
+            return step
+    return 26
+
+
+def draw_timeline(widget: Any, timeline: Timeline) -> None:
+    """Phases as rows (first on top), weeks across: solid where the phase surely runs,
+    light and hatched where it may start or end, depending on how recovery goes."""
+    plot, legend = _clear(widget)
+    left, bottom = plot.getAxis("left"), plot.getAxis("bottom")
+    bottom.setLabel("Weeks from the start", color=INK, **{"font-size": "10pt"})
+    rows = len(timeline.bars)
+    if not rows:
+        _set_title(plot, timeline.title, RecoveryChart.EXPORT_WIDTH - 80)
+        left.setTicks([[], []])
+        left.setWidth(24)
+        bottom.setTicks(None)
+        plot.setXRange(0, 12, padding=0)
+        plot.setYRange(0, 1, padding=0)
+        message = pg.TextItem("No recovery phases are given for this condition.",
+                              color=GREY, anchor=(0.5, 0.5))
+        message.setFont(_font(11))
+        message.setPos(6, 0.5)
+        plot.addItem(message)
+        return
+    height = 0.56
+    keys = ("x0", "x1", "y0", "brushes", "pens")
+    certain: dict[str, list[Any]] = {key: [] for key in keys}
+    ranges: dict[str, list[Any]] = {key: [] for key in keys}
+    hatches: dict[str, list[Any]] = {key: [] for key in keys}
+    for index, bar in enumerate(timeline.bars):
+        colour = PHASE_COLOURS[index % len(PHASE_COLOURS)]
+        y0 = rows - 1 - index - height / 2
+        for kind, x0, x1 in bar.segments():
+            targets = [certain] if kind == "certain" else [ranges, hatches]
+            for target in targets:
+                target["x0"].append(x0)
+                target["x1"].append(x1)
+                target["y0"].append(y0)
+            if kind == "certain":
+                certain["brushes"].append(pg.mkBrush(_colour(colour)))
+                certain["pens"].append(pg.mkPen(INK, width=1))
+            else:
+                ranges["brushes"].append(pg.mkBrush(_colour(colour, 80)))
+                ranges["pens"].append(pg.mkPen(_colour(colour), width=1.5,
+                                               style=Qt.PenStyle.DashLine))
+                hatches["brushes"].append(_hatch(colour))
+                hatches["pens"].append(pg.mkPen(None))
+    for data in (ranges, hatches, certain):
+        if data["x0"]:
+            plot.addItem(pg.BarGraphItem(height=height, **data))
+    metrics = QFontMetrics(_font())
+    ticks = [(float(rows - 1 - i), metrics.elidedText(bar.name, Qt.TextElideMode.ElideRight,
+                                                      MAX_LABEL_WIDTH))
+             for i, bar in enumerate(timeline.bars)]
+    left.setTicks([ticks, []])
+    axis_width = max(metrics.horizontalAdvance(name) for _, name in ticks) + 16
+    left.setWidth(axis_width)
+    _set_title(plot, timeline.title, RecoveryChart.EXPORT_WIDTH - axis_width - 24)
+    weeks = max(timeline.weeks_max, 1)
+    step = _week_step(weeks)
+    bottom.setTicks([[(float(w), str(w)) for w in range(0, weeks + step, step)], []])
+    plot.setXRange(-0.2 - weeks * 0.015, weeks + 0.3 + weeks * 0.02, padding=0)
+    plot.setYRange(-0.55, rows - 0.45, padding=0)
+    plot.showGrid(x=True, y=False, alpha=0.2)
+    legend.setColumnCount(2)
+    legend.addItem(_Swatch(pg.mkBrush(GREY), pg.mkPen(INK)), "Expected weeks")
+    legend.addItem(_Swatch(_hatch(GREY), pg.mkPen(GREY, style=Qt.PenStyle.DashLine)),
+                   "May start or end earlier or later")
+
+
+class RecoveryChart(QWidget):
+    """A condition's recovery phases on a weeks axis, with the same text below."""
+
+    EXPORT_WIDTH = 720  # logical pixels; the export scales this to the asked width
+
+    def __init__(self, condition: Condition | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Recovery timeline")
+        self.plot_widget = _plot_widget(self)
+        self.plot_widget.setAccessibleName("Recovery timeline chart")
+        self.summary = _summary_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.summary)
+        self._timeline: Timeline | None = None
+        if condition is not None:
+            self.set_condition(condition)
+
+    @property
+    def timeline(self) -> Timeline | None:
+        return self._timeline
+
+    def set_condition(self, condition: Condition) -> None:
+        self._timeline = phases_timeline(condition)
+        draw_timeline(self.plot_widget, self._timeline)
+        rows = len(self._timeline.bars)
+        self.plot_widget.setMinimumHeight(140 + 44 * max(rows, 1))
+        text = self._timeline.summary
+        self.summary.setText(text)
+        for widget in (self, self.plot_widget, self.summary):
+            widget.setAccessibleDescription(text)
+
+    def summary_text(self) -> str:
+        return self._timeline.summary if self._timeline else ""
+
+    def bar_items(self) -> list[Any]:
+        """The chart's BarGraphItems (for tests and tools)."""
+        return [item for item in self.plot_widget.getPlotItem().items
+                if isinstance(item, pg.BarGraphItem)]
+
+    def export_image(self, width_px: int) -> QImage:
+        """The chart for print, `width_px` wide, white background."""
+        timeline = self._timeline
+        if timeline is None:
+            raise ValueError("set a condition before exporting")
+        height = 150 + 48 * max(len(timeline.bars), 1)
+        return _export(self, lambda widget: draw_timeline(widget, timeline),
+                       self.EXPORT_WIDTH, height, width_px)
+
+
+# --- running-load planner -----------------------------------------------------------
+
+
+def _week_ticks(first: int, last: int) -> list[list[tuple[float, str]]]:
+    """Ticks every 2 weeks ("4 wk ago", "today", "+2 wk"), minor ticks every week."""
+    major, minor = [], []
+    for x in range(-7 * (-first // 7), last + 1, 7):
+        if x % 14 == 0:
+            label = "today" if x == 0 else (f"{-x // 7} wk ago" if x < 0 else f"+{x // 7} wk")
+            major.append((float(x), label))
+        else:
+            minor.append((float(x), ""))
+    return [major, minor]
+
+
+def _limit_curve(runs: Sequence[Run], first_x: int, last_x: int) -> tuple[list[float],
+                                                                             list[float]]:
+    """The spike line as steps, one per day; NaN where there is nothing to compare."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for x in range(first_x, last_x + 1):
+        limit = spike_limit(runs, -x)
+        value = float("nan") if limit is None else limit
+        xs += [x - 0.5, x + 0.5]
+        ys += [value, value]
+    return xs, ys
+
+
+def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
+              weeks: int = 6) -> None:
+    """Recent runs as bars (spikes in vermillion with a triangle and their percentage),
+    the spike line (longest run of the past 30 days + 10%), and the planned long runs."""
+    plot, legend = _clear(widget)
+    unit = log.unit
+    _set_title(plot, "Your runs and a gradual plan", LoadPlanner.EXPORT_WIDTH - 80)
+    plot.getAxis("left").setLabel(f"Distance ({unit})", color=INK, **{"font-size": "10pt"})
+    plot.getAxis("left").setWidth(56)
+    plot.getAxis("bottom").setLabel("")
+    spike_days = {(s.run.day, s.run.distance) for s in found}
+    last_x = 7 * max(len(plan.weeks), weeks) + 3
+    first_x = -max([r.day for r in log.runs] + [28]) - 5  # room for the first tick label
+    legend.setColumnCount(2)
+    # Runs on the same day sit side by side.
+    by_day: dict[int, list[Run]] = {}
+    for run in log.runs:
+        by_day.setdefault(run.day, []).append(run)
+    normal: dict[str, list[float]] = {"x": [], "height": [], "width": []}
+    spiky: dict[str, list[float]] = {"x": [], "height": [], "width": []}
+    for day, runs in by_day.items():
+        width = 0.8 / len(runs)
+        for i, run in enumerate(runs):
+            target = spiky if (run.day, run.distance) in spike_days else normal
+            target["x"].append(-day - 0.4 + width * (i + 0.5))
+            target["height"].append(run.distance)
+            target["width"].append(width)
+    top = max([r.distance for r in log.runs] + [w.long_run for w in plan.weeks] + [5.0])
+    plot.addItem(pg.LinearRegionItem((0.5, last_x + 1), movable=False,
+                                     brush=pg.mkBrush(0, 0, 0, 10), pen=pg.mkPen(None)))
+    plan_label = pg.TextItem("Plan", color=GREY, anchor=(0, 0))
+    plan_label.setFont(_font(10, bold=True))
+    plan_label.setPos(1.0, top * 1.28)
+    plot.addItem(plan_label)
+    if not log.runs:
+        hint = pg.TextItem("Enter recent runs to see spikes and a plan.", color=GREY,
+                           anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 230))
+        hint.setFont(_font(11))
+        hint.setPos((first_x + last_x + 1) / 2, top * 0.6)
+        plot.addItem(hint)
+    if normal["x"]:
+        plot.addItem(pg.BarGraphItem(brush=pg.mkBrush(BLUE), pen=pg.mkPen(None), **normal))
+        legend.addItem(_Swatch(pg.mkBrush(BLUE), pg.mkPen(None)), "Run")
+    if spiky["x"]:
+        item = pg.BarGraphItem(brush=pg.mkBrush(VERMILLION), pen=pg.mkPen(None), **spiky)
+        plot.addItem(item)
+        marks = pg.ScatterPlotItem(
+            x=spiky["x"], y=[h + top * 0.06 for h in spiky["height"]], symbol="t1",
+            size=13, brush=pg.mkBrush(VERMILLION), pen=pg.mkPen(INK, width=1))
+        plot.addItem(marks)
+        legend.addItem(marks, "Spike: a run above the line")
+        for spike in found:
+            label = pg.TextItem(f"+{spike.percent:.0f}%", color=VERMILLION, anchor=(0.5, 1))
+            label.setFont(_font(9, bold=True))
+            label.setPos(-spike.run.day, spike.run.distance + top * 0.1)
+            plot.addItem(label)
+    if plan.weeks:
+        brush, pen = pg.mkBrush(_colour(GREEN, 90)), pg.mkPen(GREEN, width=1.5)
+        plot.addItem(pg.BarGraphItem(
+            x=[float(-w.day) for w in plan.weeks], height=[w.long_run for w in plan.weeks],
+            width=2.2, brush=brush, pen=pen))
+        legend.addItem(_Swatch(brush, pen), "Planned long run")
+        for week in plan.weeks:
+            value = pg.TextItem(f"{week.long_run:.1f}", color=INK, anchor=(0.5, 0))
+            value.setFont(_font(8))
+            value.setPos(-week.day, week.long_run)
+            plot.addItem(value)
+    if log.runs:
+        xs, ys = _limit_curve(log.runs + plan.as_runs(), first_x, last_x)
+        line = pg.PlotCurveItem(xs, ys, connect="finite",
+                                pen=pg.mkPen(INK, width=2, style=Qt.PenStyle.DashLine))
+        plot.addItem(line)
+        legend.addItem(line, "Longest of past 30 days + 10%")
+    today = pg.InfiniteLine(0.5, angle=90, pen=pg.mkPen(GREY, width=1,
+                                                        style=Qt.PenStyle.DotLine))
+    plot.addItem(today)
+    plot.getAxis("bottom").setTicks(_week_ticks(first_x, last_x))
+    plot.setXRange(first_x, last_x + 1, padding=0)
+    plot.setYRange(0, top * 1.32, padding=0)
+    plot.showGrid(x=False, y=True, alpha=0.2)
+
+
+EMPTY_HINT = (f"Enter your runs of the last {HISTORY_DAYS} days: how many days ago "
+              "(0 = today) and how far.")
+
+
+class LoadPlanner(QWidget):
+    """Enter recent runs; see spikes, the spike line and a gradual plan, in a chart and
+    in words. Bad input shows a message and leaves the last good chart in place."""
+
+    plan_updated = Signal()  # the chart and summary now show the table's runs
+    input_rejected = Signal(str)  # the message shown; the chart was kept
+
+    EXPORT_WIDTH, EXPORT_HEIGHT = 720, 400
+
+    def __init__(self, runs: Sequence[Run] = (), unit: Unit = "km", weeks: int = 6,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Running load planner")
+        self._weeks = weeks
+        self._log = RunLog((), unit)
+        self._spikes: list[Spike] = []
+        self._plan = gradual_plan((), unit, weeks)
+        self._summary = EMPTY_HINT
+
+        self.table = QTableWidget(0, 2)
+        self.table.setAccessibleName("Recent runs")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.add_button = QPushButton("Add run")
+        self.remove_button = QPushButton("Remove run")
+        self.km = QRadioButton("km")
+        self.mi = QRadioButton("miles")
+        self.units = QButtonGroup(self)
+        self.units.addButton(self.km)
+        self.units.addButton(self.mi)
+        (self.mi if unit == "mi" else self.km).setChecked(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(f"color: {ERROR_RED};")
+        self.error.setAccessibleName("Input problems")
+        self.error.hide()
+        self.plot_widget = _plot_widget(self)
+        self.plot_widget.setAccessibleName("Running load chart")
+        self.plot_widget.setMinimumSize(420, 300)
+        self.summary = _summary_label()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(QLabel("Unit:"))
+        unit_row.addWidget(self.km)
+        unit_row.addWidget(self.mi)
+        unit_row.addStretch(1)
+        inputs = QVBoxLayout()
+        inputs.addWidget(QLabel("Recent runs"))
+        inputs.addWidget(self.table, 1)
+        inputs.addLayout(buttons)
+        inputs.addLayout(unit_row)
+        inputs.addWidget(self.error)
+        inputs_box = QWidget()
+        inputs_box.setLayout(inputs)
+        inputs_box.setMaximumWidth(260)
+        top = QHBoxLayout()
+        top.addWidget(inputs_box)
+        top.addWidget(self.plot_widget, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(self.summary)
+
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.table.itemChanged.connect(self._on_table_item_changed)
+        self.units.buttonToggled.connect(self._on_units_toggled)
+        self._show_unit()
+        self._draw()
+        if runs:
+            self.set_runs(runs, unit)
+
+    # -- public ----------------------------------------------------------------------
+
+    def set_runs(self, runs: Sequence[Run], unit: str) -> bool:
+        """Show these runs in the table and, if they are valid, in the chart."""
+        self.table.blockSignals(True)
+        self.units.blockSignals(True)
+        try:
+            self.table.setRowCount(0)
+            for run in runs:
+                self._append_row(str(run.day), f"{run.distance:g}")
+            (self.mi if unit == "mi" else self.km).setChecked(True)
+            self._show_unit()
+        finally:
+            self.table.blockSignals(False)
+            self.units.blockSignals(False)
+        return self._update(list(runs), unit)
+
+    @property
+    def log(self) -> RunLog:
+        """The runs the chart shows (the last valid input)."""
+        return self._log
+
+    @property
+    def found_spikes(self) -> list[Spike]:
+        return list(self._spikes)
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    def unit(self) -> Unit:
+        return "mi" if self.mi.isChecked() else "km"
+
+    def summary_text(self) -> str:
+        return self._summary
+
+    def error_text(self) -> str:
+        return self.error.text()
+
+    def export_image(self, width_px: int) -> QImage:
+        """The chart for print, `width_px` wide, white background."""
+        log, found, plan = self._log, list(self._spikes), self._plan
+        weeks = self._weeks
+        return _export(self, lambda widget: draw_load(widget, log, found, plan, weeks),
+                       self.EXPORT_WIDTH, self.EXPORT_HEIGHT, width_px)
+
+    # -- input -----------------------------------------------------------------------
+
+    def _append_row(self, day: str, distance: str) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate((day, distance)):
+            item = QTableWidgetItem(text)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, column, item)
+
+    def _on_add_clicked(self) -> None:
+        self.table.blockSignals(True)
+        self._append_row("", "")
+        self.table.blockSignals(False)
+        row = self.table.rowCount() - 1
+        self.table.setCurrentCell(row, 0)
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.table.editItem(item)
+
+    def _on_remove_clicked(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
+        if not rows and self.table.rowCount():
+            rows = [self.table.currentRow() if self.table.currentRow() >= 0
+                    else self.table.rowCount() - 1]
+        for row in rows:
+            self.table.removeRow(row)
+        self._on_table_item_changed()
+
+    def _on_units_toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:  # the other button's "unchecked" needs no second update
+            self._show_unit()
+            self._on_table_item_changed()
+
+    def _show_unit(self) -> None:
+        self.table.setHorizontalHeaderLabels(["Days ago", f"Distance ({self.unit()})"])
+
+    def _on_table_item_changed(self, *_: object) -> None:
+        try:
+            runs = self._read_table()
+        except LoadInputError as error:
+            self._reject(error)
+            return
+        self._update(runs, self.unit())
+
+    def _read_table(self) -> list[Run]:
+        """The table's runs; blank rows are skipped, unreadable cells are problems."""
+        runs, problems = [], []
+        for row in range(self.table.rowCount()):
+            texts = [(self.table.item(row, c).text().strip() if self.table.item(row, c)
+                      else "") for c in range(2)]
+            if not any(texts):
+                continue
+            day_text, distance_text = texts
+            where = f"Row {row + 1}"
+            if not day_text:
+                problems.append(f"{where}: enter how many days ago (0 = today).")
+                continue
+            if not distance_text:
+                problems.append(f"{where}: enter the distance.")
+                continue
+            try:
+                day = int(day_text)
+            except ValueError:
+                problems.append(f"{where}: days ago must be a whole number, "
+                                f"not '{day_text}'.")
+                continue
+            try:
+                distance = float(distance_text.replace(",", "."))
+            except ValueError:
+                problems.append(f"{where}: '{distance_text}' is not a distance.")
+                continue
+            runs.append(Run(day, distance))
+        if problems:
+            raise LoadInputError(problems)
+        return runs
+
+    # -- output ----------------------------------------------------------------------
+
+    def _update(self, runs: Sequence[Run], unit: str) -> bool:
+        try:
+            log = check_input(runs, unit)
+        except LoadInputError as error:
+            self._reject(error)
+            return False
+        self._log = log
+        self._spikes = spikes(log.runs, log.unit)
+        self._plan = gradual_plan(log.runs, log.unit, self._weeks)
+        self._summary = self._describe()
+        self.error.clear()
+        self.error.hide()
+        self._draw()
+        self.plan_updated.emit()
+        return True
+
+    def _reject(self, error: LoadInputError) -> None:
+        message = "\n".join(error.problems)
+        self.error.setText(message)
+        self.error.setAccessibleDescription(message)
+        self.error.show()
+        self.input_rejected.emit(message)
+
+    def _describe(self) -> str:
+        if not self._log.runs:
+            return EMPTY_HINT
+        if self._spikes:
+            count = len(self._spikes)
+            lines = [f"{count} run{'s' if count > 1 else ''} jumped more than 10% past the "
+                     "longest run of the 30 days before:"]
+            lines += [f"- {spike.reason}" for spike in self._spikes]
+            if any(spike.run.day < 30 for spike in self._spikes):
+                lines.append("The plan starts from the longest run of the last 30 days, "
+                             "spike included.")
+        else:
+            lines = ["No spikes: no run was more than 10% longer than the longest run of "
+                     "the 30 days before it."]
+        lines.append(self._plan.summary)
+        return "\n".join(lines)
+
+    def _draw(self) -> None:
+        draw_load(self.plot_widget, self._log, self._spikes, self._plan, self._weeks)
+        self.summary.setText(self._summary)
+        for widget in (self, self.plot_widget, self.summary):
+            widget.setAccessibleDescription(self._summary)

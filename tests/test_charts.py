@@ -1,0 +1,244 @@
+"""The recovery timeline and running-load planner widgets, their exports, and the rule
+that pyqtgraph is imported only when a chart is first shown (and quickly)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from explorer.cli import load
+from explorer.model.content import Content
+from explorer.model.running_load import Run
+from explorer.ui.charts import LoadPlanner, RecoveryChart
+
+ROOT = Path(__file__).resolve().parent.parent
+GTPS = "greater-trochanteric-pain-syndrome"
+RUNS = [Run(30, 10.0), Run(20, 10.5), Run(10, 11.0), Run(3, 12.0), Run(1, 5.0)]  # no spike
+SPIKE = Run(0, 14.0)  # 17% over 12.0 km, the longest of the 30 days before
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load()
+
+
+def _non_white(image: QImage) -> int:
+    count = 0
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            if image.pixelColor(x, y).lightness() < 200:
+                count += 1
+    return count
+
+
+def _run(code: str) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+# --- recovery timeline --------------------------------------------------------------
+
+
+def test_recovery_chart_draws_each_phase(qtbot: QtBot, content: Content) -> None:
+    condition = content.conditions[GTPS]
+    chart = RecoveryChart(condition)
+    qtbot.addWidget(chart)
+    timeline = chart.timeline
+    assert timeline is not None
+    phases = condition.recovery.phases if condition.recovery else ()
+    assert [bar.name for bar in timeline.bars] == [p.name for p in phases]
+    segments = [s for bar in timeline.bars for s in bar.segments()]
+    ranges = sum(1 for kind, *_ in segments if kind == "range")
+    certain = len(segments) - ranges
+    # Ranges are drawn twice (light fill and hatch), certain weeks once.
+    bars = sorted(len(item.opts["x0"]) for item in chart.bar_items())
+    assert bars == sorted([ranges, ranges, certain])
+    ticks = chart.plot_widget.getPlotItem().getAxis("left")._tickLevels[0]
+    assert sorted(label for _, label in ticks) == sorted(p.name for p in phases)
+
+
+def test_recovery_chart_has_a_text_equivalent(qtbot: QtBot, content: Content) -> None:
+    chart = RecoveryChart(content.conditions[GTPS])
+    qtbot.addWidget(chart)
+    text = chart.summary_text()
+    assert text.startswith("Settle the pain: from the start to week 1-4; ")
+    assert chart.summary.text() == text
+    assert chart.accessibleDescription() == text
+    assert chart.plot_widget.accessibleDescription() == text
+
+
+def test_recovery_chart_switches_condition(qtbot: QtBot, content: Content) -> None:
+    chart = RecoveryChart()
+    qtbot.addWidget(chart)
+    assert chart.summary_text() == ""
+    with pytest.raises(ValueError):
+        chart.export_image(400)
+    for condition in content.conditions.values():
+        chart.set_condition(condition)
+        assert chart.timeline is not None and chart.timeline.condition_id == condition.id
+        assert chart.summary.text() == chart.summary_text()
+
+
+def test_recovery_chart_exports_a_crisp_image(qtbot: QtBot, content: Content) -> None:
+    chart = RecoveryChart(content.conditions[GTPS])
+    qtbot.addWidget(chart)
+    image = chart.export_image(800)
+    assert not image.isNull()
+    assert image.width() == 800
+    assert _non_white(image) > 100
+    assert image.pixelColor(0, 0).name() == "#ffffff"  # white background for print
+    large = chart.export_image(1600)
+    assert large.width() == 1600
+    assert large.height() == pytest.approx(2 * image.height(), abs=2)  # same picture
+
+
+# --- running-load planner -----------------------------------------------------------
+
+
+def test_planner_names_the_spike(qtbot: QtBot) -> None:
+    planner = LoadPlanner()
+    qtbot.addWidget(planner)
+    assert "Enter your runs" in planner.summary_text()
+    with qtbot.waitSignal(planner.plan_updated):
+        assert planner.set_runs([*RUNS, SPIKE], "km")
+    assert [s.run for s in planner.found_spikes] == [SPIKE]
+    summary = planner.summary_text()
+    assert ("14.0 km today is 17% longer than your longest run in the 30 days before "
+            "(12.0 km).") in summary
+    assert "Plan for 6 weeks" in summary
+    assert planner.summary.text() == summary
+    assert planner.accessibleDescription() == summary
+    assert planner.error_text() == ""
+    assert planner.table.rowCount() == len(RUNS) + 1
+    assert planner.table.horizontalHeaderItem(1).text() == "Distance (km)"
+
+
+def test_planner_without_spikes_says_so(qtbot: QtBot) -> None:
+    planner = LoadPlanner(RUNS[:3], "mi")
+    qtbot.addWidget(planner)
+    assert planner.summary_text().startswith("No spikes")
+    assert planner.log.unit == "mi"
+    assert "mi" in planner.plan.summary
+    assert len(planner.plan.weeks) == 6
+
+
+def test_invalid_input_shows_the_message_and_keeps_the_chart(qtbot: QtBot) -> None:
+    planner = LoadPlanner([*RUNS, SPIKE], "km")
+    qtbot.addWidget(planner)
+    planner.show()
+    qtbot.waitExposed(planner)
+    before = (planner.log, planner.summary_text(), planner.plan)
+    items = len(planner.plot_widget.getPlotItem().items)
+    with qtbot.waitSignal(planner.input_rejected) as signal:
+        assert not planner.set_runs([Run(2, -5.0), Run(1, 150.0)], "km")
+    assert signal.args == [planner.error_text()]
+    assert "cannot be negative" in planner.error_text()
+    assert "150 km is more than 100 km for one run; check the number" in planner.error_text()
+    assert planner.error.isVisible()
+    assert (planner.log, planner.summary_text(), planner.plan) == before
+    assert len(planner.plot_widget.getPlotItem().items) == items
+    assert planner.set_runs(RUNS, "km")  # fixed: the message goes away
+    assert not planner.error.isVisible() and planner.error_text() == ""
+
+
+def test_typing_in_the_table_updates_or_explains(qtbot: QtBot) -> None:
+    planner = LoadPlanner(RUNS, "km")
+    qtbot.addWidget(planner)
+    qtbot.mouseClick(planner.add_button, Qt.MouseButton.LeftButton)
+    row = planner.table.rowCount() - 1
+    assert row == len(RUNS)
+    with qtbot.waitSignal(planner.input_rejected):
+        planner.table.item(row, 0).setText("0")  # a distance is still missing
+    assert planner.error_text() == f"Row {row + 1}: enter the distance."
+    with qtbot.waitSignal(planner.input_rejected):
+        planner.table.item(row, 1).setText("abc")
+    assert "'abc' is not a distance" in planner.error_text()
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.table.item(row, 1).setText("14,0")  # a decimal comma is fine
+    assert planner.error_text() == ""
+    assert [s.run for s in planner.found_spikes] == [SPIKE]
+    planner.table.selectRow(row)
+    with qtbot.waitSignal(planner.plan_updated):
+        qtbot.mouseClick(planner.remove_button, Qt.MouseButton.LeftButton)
+    assert planner.found_spikes == [] and planner.table.rowCount() == len(RUNS)
+
+
+def test_unit_switch_rechecks_the_numbers(qtbot: QtBot) -> None:
+    planner = LoadPlanner([Run(1, 70.0)], "km")
+    qtbot.addWidget(planner)
+    assert planner.error_text() == ""
+    with qtbot.waitSignal(planner.input_rejected):
+        planner.mi.click()
+    assert "70 mi is more than 62 mi" in planner.error_text()
+    assert planner.table.horizontalHeaderItem(1).text() == "Distance (mi)"
+    assert planner.log.unit == "km"  # the chart still shows the last good input
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.km.click()
+
+
+def test_planner_exports_a_crisp_image(qtbot: QtBot) -> None:
+    planner = LoadPlanner([*RUNS, SPIKE], "km")
+    qtbot.addWidget(planner)
+    image = planner.export_image(800)
+    assert not image.isNull()
+    assert image.width() == 800
+    assert _non_white(image) > 100
+    empty = LoadPlanner()
+    qtbot.addWidget(empty)
+    assert not empty.export_image(600).isNull()
+
+
+# --- lazy import and speed ----------------------------------------------------------
+
+
+def test_start_up_does_not_import_pyqtgraph(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "import explorer.ui.main_window, explorer.ui.startup\n"
+        "from explorer.paths import builtin_content_dir\n"
+        "from explorer.ui.settings import Settings\n"
+        f"settings = Settings(Path({str(tmp_path / 'settings.ini')!r}))\n"
+        "window = explorer.ui.startup.build_window([builtin_content_dir()], settings)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(sorted(m for m in ('pyqtgraph', 'numpy', 'explorer.ui.charts') "
+        "if m in sys.modules))\n"
+        "window.close()\n"
+        "del window\n"
+    )
+    assert _run(code).splitlines()[-1] == "[]"
+
+
+def test_first_chart_opens_within_a_second() -> None:
+    code = (
+        "import sys, time\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "from explorer.cli import load\n"
+        f"condition = load().conditions[{GTPS!r}]\n"
+        "assert 'pyqtgraph' not in sys.modules\n"
+        "start = time.perf_counter()\n"
+        "from explorer.ui.charts import RecoveryChart\n"
+        "chart = RecoveryChart(condition)\n"
+        "chart.show()\n"
+        "app.processEvents()\n"
+        "chart.grab()\n"
+        "print(time.perf_counter() - start)\n"
+        "chart.close()\n"
+        "del chart\n"
+    )
+    seconds = float(_run(code).splitlines()[-1])
+    assert seconds < 1.0, f"first chart took {seconds:.2f} s (budget 1 s)"
