@@ -55,6 +55,9 @@ class Handout:
     large_print: bool = False
     # pen drawings from clinic mode, in diagram coordinates: (colour, points)
     drawings: tuple[tuple[str, tuple[tuple[float, float], ...]], ...] = ()
+    recovery_chart: bool = False  # print the first condition's recovery timeline
+    runs: tuple[tuple[int, float], ...] = ()  # (days ago, distance) for the running plan
+    unit: str = "km"
     created: str = field(default_factory=lambda: dt.date.today().isoformat())
 
     @property
@@ -136,6 +139,14 @@ def from_json(text: str, source: str = "handout") -> Handout:
             hold=_text(item, "hold", where, 200),
             frequency=_text(item, "frequency", where, 200), note=_text(item, "note", where)))
     drawings = _drawings(data.get("drawings", []), source)
+    runs = data.get("runs", [])
+    if not isinstance(runs, list) or len(runs) > 200 or not all(
+            isinstance(r, list) and len(r) == 2 and isinstance(r[0], int)
+            and isinstance(r[1], (int, float)) for r in runs):
+        raise HandoutError(f"{source}: 'runs' should be a list of [days ago, distance]")
+    unit = data.get("unit", "km")
+    if unit not in ("km", "mi"):
+        raise HandoutError(f"{source}: 'unit' should be km or mi")
     side = data.get("side", "right")
     if side not in ("right", "left"):
         raise HandoutError(f"{source}: 'side' should be right or left")
@@ -144,7 +155,8 @@ def from_json(text: str, source: str = "handout") -> Handout:
         clinician_note=_text(data, "clinician_note", source),
         side=side, regions=dict(regions), conditions=tuple(conditions),
         exercises=tuple(exercises), large_print=bool(data.get("large_print", False)),
-        drawings=drawings,
+        drawings=drawings, recovery_chart=bool(data.get("recovery_chart", False)),
+        runs=tuple((int(d), float(x)) for d, x in runs), unit=unit,
         created=_text(data, "created", source, 40),
     )
 

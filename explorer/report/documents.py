@@ -134,6 +134,40 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
     return PrintJob("Hip pain after running: conditions", flowables, side, anchors)
 
 
+CHART_WIDTH_PX = 640  # on paper: about 17 cm, the width of the text
+
+
+def _chart_flowables(content: Content, handout: Handout, scale: float) -> list[Flowable]:
+    """The recovery timeline and the running plan as crisp images, each with its text.
+
+    The chart module (and pyqtgraph) is imported only when a handout asks for a chart.
+    """
+    charts = []
+    condition = next((content.conditions[c] for c in handout.conditions
+                      if c in content.conditions), None)
+    if handout.recovery_chart and condition is not None and condition.recovery:
+        from explorer.ui.charts import RecoveryChart
+
+        chart = RecoveryChart(condition)
+        charts.append(("Your recovery timeline", chart.export_image(CHART_WIDTH_PX * 3),
+                       chart.summary_text()))
+    if handout.runs:
+        from explorer.model.running_load import Run
+        from explorer.ui.charts import LoadPlanner
+
+        planner = LoadPlanner([Run(day, distance) for day, distance in handout.runs],
+                              "mi" if handout.unit == "mi" else "km")
+        charts.append(("Your running plan", planner.export_image(CHART_WIDTH_PX * 3),
+                       planner.summary_text()))
+    flows: list[Flowable] = []
+    for index, (title, image, text) in enumerate(charts):
+        name = f"chart:{index}"
+        flows.append(HtmlFlowable(
+            f"<h2>{render.esc(title)}</h2><p><img src=\"{name}\" width=\"{CHART_WIDTH_PX}\">"
+            f"</p>{render.paragraphs(text, 'small')}", {name: image}, font_scale=scale))
+    return flows
+
+
 def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:
     pictures = _Pictures(content)
     scale = 1.3 if handout.large_print else 1.0
@@ -176,6 +210,7 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
             "discomfort that settles by the next day is fine; stop and ask if pain is "
             "sharp or keeps building.</p>", keep_with_next=True, font_scale=scale))
         flows.extend(HtmlFlowable(c, pictures.images, font_scale=scale) for c in cards)
+    flows.extend(_chart_flowables(content, handout, scale))
     page = content.pages.get("red-flags")
     emergency = [i for s in (page.sections if page else ()) if s.level in ("emergency",
                                                                            "urgent")

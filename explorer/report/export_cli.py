@@ -19,10 +19,10 @@ def _ensure_gui_app() -> None:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
             or sys.platform in ("win32", "darwin")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication  # charts in handouts are widgets
 
-    if QGuiApplication.instance() is None:
-        QGuiApplication(sys.argv[:1])
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])
 
 
 def _fail(message: str, code: int) -> int:

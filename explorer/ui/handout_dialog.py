@@ -65,6 +65,11 @@ class HandoutDialog(QDialog):
         self.patient.setPlaceholderText("optional")
         self.large_print = QCheckBox("Large print")
         self.large_print.setChecked(handout.large_print)
+        self.recovery_chart = QCheckBox("Include the recovery timeline")
+        self.recovery_chart.setChecked(handout.recovery_chart)
+        self.running_plan = QCheckBox("Include the running plan (from the planner)")
+        self.running_plan.setChecked(bool(handout.runs))
+        self.running_plan.setEnabled(bool(handout.runs))
         self.note = QPlainTextEdit(handout.clinician_note)
         self.note.setPlaceholderText("A note for the patient (optional)")
         self.note.setMaximumHeight(90)
@@ -88,6 +93,8 @@ class HandoutDialog(QDialog):
         form = QFormLayout()
         form.addRow("Patient name:", self.patient)
         form.addRow("", self.large_print)
+        form.addRow("", self.recovery_chart)
+        form.addRow("", self.running_plan)
         form.addRow("Note:", self.note)
 
         add = QPushButton("Add →")
@@ -157,6 +164,9 @@ class HandoutDialog(QDialog):
         self._base = handout
         self.patient.setText(handout.patient)
         self.large_print.setChecked(handout.large_print)
+        self.recovery_chart.setChecked(handout.recovery_chart)
+        self.running_plan.setEnabled(bool(handout.runs))
+        self.running_plan.setChecked(bool(handout.runs))
         self.note.setPlainText(handout.clinician_note)
         self.table.setRowCount(0)
         for item in handout.exercises:
@@ -183,7 +193,9 @@ class HandoutDialog(QDialog):
             items.append(HandoutExercise(exercise_id, **dict(zip(FIELDS, values, strict=True))))
         return replace(self._base, patient=self.patient.text().strip(),
                        clinician_note=self.note.toPlainText().strip(),
-                       large_print=self.large_print.isChecked(), exercises=tuple(items))
+                       large_print=self.large_print.isChecked(), exercises=tuple(items),
+                       recovery_chart=self.recovery_chart.isChecked(),
+                       runs=self._base.runs if self.running_plan.isChecked() else ())
 
     def add_exercise(self, exercise_id: str) -> None:
         before = self.handout()

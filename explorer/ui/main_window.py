@@ -54,6 +54,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.selection = Selection(self)
         self._zoom_level = 0
+        self.chart_dialogs: dict[str, QDialog] = {}
+        self.planner_runs: tuple[tuple[int, float], ...] = ()  # kept for the handout
+        self.planner_unit = "km"
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hip-explorer.svg")))
         self.setMinimumSize(760, 520)
 
@@ -196,6 +199,11 @@ class MainWindow(QMainWindow):
         red_flags = self._action("&When to see a doctor", lambda: self._show_page("red-flags"))
         running = self._action("&Running load and prevention",
                                lambda: self._show_page("running-load"))
+        self.timeline_action = self._action("Recovery &timeline…", self._on_timeline_triggered,
+                                            "Ctrl+T", "The selected condition's typical recovery")
+        self.planner_action = self._action("Running-load &planner…",
+                                           self._on_planner_triggered, "Ctrl+L",
+                                           "Check recent runs for spikes and plan a build-up")
         about = self._action("&About Hip Explorer", self._on_about_triggered)
         problems = self._action("Content &problems…", self._on_problems_triggered)
         self.reload_action = self._action("&Reload content", self.reload_content,
@@ -222,6 +230,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.reload_action)
         guide_menu = bar.addMenu("&Guide")
         guide_menu.addActions([red_flags, running])
+        guide_menu.addSeparator()
+        guide_menu.addActions([self.timeline_action, self.planner_action])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([about, problems])
 
@@ -276,6 +286,8 @@ class MainWindow(QMainWindow):
 
     def _on_selection_condition_selected(self, condition_id: str) -> None:
         condition = self.content.conditions.get(condition_id)
+        if condition is not None and "timeline" in self.chart_dialogs:
+            self.timeline_chart.set_condition(condition)
         self.detail.show_condition(condition_id)
         self.diagram.show_condition_regions(condition.regions if condition else ())
         self.conditions.set_current(condition_id, emit=False)
@@ -369,10 +381,55 @@ class MainWindow(QMainWindow):
         conditions = (s.condition,) if s.condition else tuple(self.conditions.ids()[:1])
         drawings = tuple((colour, tuple(points)) for colour, points in self.diagram.state.strokes)
         handout = Handout(side=s.side, regions={r: levels.get(r, 0) for r in s.regions},
-                          conditions=conditions, drawings=drawings)
+                          conditions=conditions, drawings=drawings,
+                          recovery_chart=bool(conditions), runs=self.planner_runs,
+                          unit=self.planner_unit)
         for exercise_id in suggested_exercises(self.content, conditions)[:4]:
             handout = handout.with_exercise(self.content, exercise_id)
         return handout
+
+    # ---- charts (pyqtgraph is imported only when one is first shown) -----------------------
+    def _chart_dialog(self, key: str, title: str, widget: QWidget) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(widget)
+        dialog.resize(900, 560)
+        self.chart_dialogs[key] = dialog
+        return dialog
+
+    def _on_timeline_triggered(self) -> None:
+        condition = self.content.conditions.get(self.selection.condition)
+        if condition is None:
+            self.statusBar().showMessage("Select a condition to see its recovery timeline.",
+                                         6000)
+            return
+        from explorer.ui.charts import RecoveryChart
+
+        dialog = self.chart_dialogs.get("timeline")
+        if dialog is None:
+            self.timeline_chart = RecoveryChart(condition)
+            dialog = self._chart_dialog("timeline", "Recovery timeline", self.timeline_chart)
+        else:
+            self.timeline_chart.set_condition(condition)
+        dialog.show()
+
+    def _on_planner_triggered(self) -> None:
+        from explorer.model.running_load import Run
+        from explorer.ui.charts import LoadPlanner
+
+        dialog = self.chart_dialogs.get("planner")
+        if dialog is None:
+            runs = [Run(day, distance) for day, distance in self.planner_runs]
+            self.planner = LoadPlanner(runs, "mi" if self.planner_unit == "mi" else "km")
+            self.planner.plan_updated.connect(self._on_planner_plan_updated)
+            dialog = self._chart_dialog("planner", "Running-load planner", self.planner)
+        dialog.show()
+
+    def _on_planner_plan_updated(self) -> None:
+        log = self.planner.log
+        self.planner_runs = tuple((r.day, r.distance) for r in log.runs)
+        self.planner_unit = log.unit
 
     def _on_handout_triggered(self) -> None:
         from explorer.ui.handout_dialog import HandoutDialog

@@ -1,0 +1,81 @@
+"""The charts inside the app: opened from the window, and printed in handouts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from explorer.cli import load, main
+from explorer.model.handout import Handout, HandoutExercise, read_handout, write_handout
+from explorer.model.running_load import Run
+from explorer.paths import builtin_content_dir, diagram_svg
+from explorer.report.documents import handout_job
+from explorer.report.output import write_pdf
+from explorer.report.pages import Header
+from explorer.ui.diagram_art import DiagramArt
+from explorer.ui.settings import Settings
+from explorer.ui.startup import build_window
+
+RUNS = ((20, 8.0), (13, 9.0), (6, 10.0), (1, 14.0))  # the last one is a spike
+
+
+def images_on(path: Path) -> list[tuple[int, int]]:
+    """(width, height) of every image drawn on the pages (read from the PDF objects)."""
+    sizes = []
+    for page in PdfReader(path).pages:
+        objects = page.get("/Resources", {}).get("/XObject", {})
+        for ref in objects.values():
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Image":
+                sizes.append((int(obj["/Width"]), int(obj["/Height"])))
+    return sizes
+
+
+def test_window_opens_charts_and_remembers_runs(qtbot: QtBot, tmp_path: Path) -> None:
+    window = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.selection.select_condition("hip-osteoarthritis")
+    window.timeline_action.trigger()
+    assert window.chart_dialogs["timeline"].isVisible()
+    assert "weeks" in window.timeline_chart.summary_text()
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    assert window.timeline_chart.timeline.condition_id == "greater-trochanteric-pain-syndrome"
+    window.planner_action.trigger()
+    assert window.planner.set_runs([Run(d, x) for d, x in RUNS], "km")
+    assert set(window.planner_runs) == set(RUNS)
+    handout = window.current_handout()
+    assert set(handout.runs) == set(RUNS) and handout.recovery_chart
+    for dialog in window.chart_dialogs.values():
+        dialog.close()
+
+
+def test_charts_printed_in_handout(qapp: object, tmp_path: Path) -> None:
+    content = load()
+    art = DiagramArt(diagram_svg(), list(content.regions))
+    handout = Handout(conditions=("greater-trochanteric-pain-syndrome",), recovery_chart=True,
+                      runs=RUNS, exercises=(HandoutExercise("clam"),))
+    job = handout_job(content, art, handout)
+    out = tmp_path / "charts.pdf"
+    write_pdf(out, job, Header(job.title))
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "Your recovery timeline" in text and "Your running plan" in text
+    assert "27% longer" in text or "longer than your longest run" in text  # the spike, in words
+    big = [size for size in images_on(out) if size[0] >= 1500]
+    assert len(big) == 2, f"two crisp chart images expected, found {images_on(out)}"
+    plain = tmp_path / "plain.pdf"
+    write_pdf(plain, handout_job(content, art, Handout(exercises=(HandoutExercise("clam"),))),
+              Header("x"))
+    assert not [s for s in images_on(plain) if s[0] >= 1500]
+
+
+def test_handout_file_keeps_runs_and_cli_prints_charts(tmp_path: Path) -> None:
+    handout = Handout(conditions=("hip-osteoarthritis",), recovery_chart=True, runs=RUNS,
+                      unit="mi")
+    path = tmp_path / "h.json"
+    write_handout(path, handout)
+    assert read_handout(path) == handout
+    out = tmp_path / "h.pdf"
+    assert main(["export", "-o", str(out), "--handout", str(path)]) == 0
+    assert len([s for s in images_on(out) if s[0] >= 1500]) == 2
