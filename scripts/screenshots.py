@@ -60,6 +60,22 @@ def main() -> None:
             app.processEvents()
             window.grab().save(str(DOCS / name))
             print(DOCS / name)
+        window.clinic.leave()
+        window.selection.select_condition("greater-trochanteric-pain-syndrome")
+        window.timeline_action.trigger()
+        window.planner_action.trigger()
+        from explorer.model.running_load import Run
+
+        window.planner.set_runs([Run(d, x) for d, x in (
+            (40, 8), (36, 6), (33, 9), (29, 5), (26, 9.5), (22, 6), (19, 10), (15, 6),
+            (12, 10.5), (8, 7), (5, 11), (1, 14))], "km")
+        for key, name in (("timeline", "chart-recovery.png"), ("planner", "chart-planner.png")):
+            dialog = window.chart_dialogs[key]
+            dialog.resize(1100, 640)
+            app.processEvents()
+            dialog.grab().save(str(DOCS / name))
+            print(DOCS / name)
+            dialog.close()
         window.close()
 
 

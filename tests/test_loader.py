@@ -125,7 +125,13 @@ def test_image_outside_folder_missing_or_wrong_kind(mini: Path, write: Write,
     write("exercises/escape.yaml", f"id: escape\n{base}image: ../../secret.svg\n")
     write("exercises/missing.yaml", f"id: missing\n{base}image: images/nothing.svg\n")
     write("exercises/device.yaml", f"id: device\n{base}image: /dev/zero\n")
+    write("exercises/images/fake.svg", "just some text, not a drawing")
+    write("exercises/images/fake.png", "<svg> pretending </svg>")
+    write("exercises/fake.yaml", f"id: fake\n{base}image: images/fake.svg\n")
+    write("exercises/fake-png.yaml", f"id: fake-png\n{base}image: images/fake.png\n")
     found = problems(load(mini))
+    assert "fake.yaml:6: image: image 'images/fake.svg' is not a readable SVG image" in found
+    assert "fake-png.yaml:6: image: image 'images/fake.png' is not a readable PNG image" in found
     assert any(f.startswith("escape.yaml:6: image: image '../../secret.svg' is outside")
                for f in found)
     assert any(f.startswith("missing.yaml:6: image: image 'images/nothing.svg' not found")

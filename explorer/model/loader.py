@@ -285,10 +285,27 @@ class _Loader:
             message = f"image '{relative}' not found (looked for {target})"
         elif target.stat().st_size > MAX_IMAGE_BYTES:
             message = f"image '{relative}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
+        elif not _looks_like_image(target):
+            message = f"image '{relative}' is not a readable {target.suffix[1:].upper()} image"
         if message:
             self.content.problems.append(o.problem(("image",), message))
         else:
             self.content.images[ex_id] = target
+
+
+def _looks_like_image(path: Path) -> bool:
+    """The file starts as its kind of image must (a renamed text file is refused)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048)
+    except OSError:
+        return False
+    suffix = path.suffix.lower()
+    if suffix == ".png":
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
+    if suffix in (".jpg", ".jpeg"):
+        return head.startswith(b"\xff\xd8\xff")
+    return b"<svg" in head and b"<!ENTITY" not in head  # no XML entity tricks
 
 
 def load_content(layers: Iterable[Path], svg_file: Path | None = None) -> Content:
