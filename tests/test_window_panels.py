@@ -180,3 +180,29 @@ def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.problems_dialog.isVisible() and not window.problems_dialog.isModal()
     assert text is not None
     window.problems_dialog.close()
+
+
+def test_long_lists_show_the_best_matches_and_say_how_many_more(qtbot: QtBot,
+                                                                 tmp_path: Path) -> None:
+    import dataclasses
+
+    from explorer.cli import load
+    from explorer.paths import diagram_svg
+    from explorer.ui.condition_list import MAX_LISTED
+    from explorer.ui.diagram_art import DiagramArt
+
+    content = load()
+    base = list(content.conditions.values())
+    for index in range(600):
+        template = base[index % len(base)]
+        content.conditions[f"gen-{index}"] = dataclasses.replace(
+            template, id=f"gen-{index}", name=f"{template.name} {index}")
+    window = MainWindow(content, DiagramArt(diagram_svg(), list(content.regions)),
+                        Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.selection.set_regions(["groin"])
+    assert len(window.conditions.ids()) == MAX_LISTED
+    last = window.conditions.topLevelItem(window.conditions.topLevelItemCount() - 1)
+    assert "more match less well" in last.text(0) and not last.data(0, Qt.ItemDataRole.UserRole)
+    window.search.field.setText(content.conditions["gen-599"].name)  # unlisted ones: search
+    assert ("condition", "gen-599") in [(h.kind, h.id) for h in window.search.hits]

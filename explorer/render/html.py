@@ -44,6 +44,7 @@ class RenderOptions:
     exercise_steps: bool = False
     compact: bool = False  # print summary: small steps, only condition-specific cautions
     links: bool = True  # False on paper: names in bold instead of app links
+    stacked: bool = False  # narrow panel: the picture above the text, not beside it
     side: str = "right"
 
 
@@ -141,11 +142,13 @@ def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
     if cautions:
         body.append("".join(f'<p class="caution small">&#9888; {esc(c)}</p>' for c in cautions))
     src = options.image_src(exercise.id) if options.image_src else None
-    picture = (f'<td width="{options.image_width + 8}" valign="top">'
-               f'<img src="{esc(src)}" width="{options.image_width}"></td>') if src else ""
+    cell = "<td" if options.stacked else f'<td width="{options.image_width + 8}"'
+    picture = (f'{cell} valign="top"><img src="{esc(src)}" width="{options.image_width}">'
+               "</td>") if src else ""
+    row = (f"{picture}</tr><tr>" if options.stacked and picture else picture)
     return ('<table width="100%" cellpadding="6" cellspacing="0" border="1" '
             'style="border-color:#c9d1dc; border-style:solid; margin:4px 0">'
-            f'<tr>{picture}<td valign="top">{"".join(body)}</td></tr></table>')
+            f'<tr>{row}<td valign="top">{"".join(body)}</td></tr></table>')
 
 
 def recovery_table(condition: Condition, across: bool = False) -> str:

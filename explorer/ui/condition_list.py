@@ -51,6 +51,9 @@ def urgency_icon(urgency: Urgency, size: int = 16) -> QIcon:
 
 
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1
+# A ranked list longer than this helps nobody (and costs time on every click with a
+# large clinic library): the best matches are listed, then a line saying how many more.
+MAX_LISTED = 150
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -135,10 +138,17 @@ class ConditionList(QTreeWidget):
         self.blockSignals(True)
         self.clear()
         if regions:
-            for match in rank_conditions(self._content, regions, answers, intensities):
+            matches = rank_conditions(self._content, regions, answers, intensities)
+            for match in matches[:MAX_LISTED]:
                 self._add(self.invisibleRootItem(), match.condition.id,
                           match.condition.name, match.condition.urgency,
                           "; ".join(match.reasons))
+            if len(matches) > MAX_LISTED:
+                more = QTreeWidgetItem(self.invisibleRootItem(), [
+                    f"{len(matches) - MAX_LISTED} more match less well: answer the Refine "
+                    "questions or search to find them"])
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                more.setForeground(0, QColor("#4a5566"))
         else:
             for region, conditions in conditions_by_region(self._content).items():
                 if not conditions:

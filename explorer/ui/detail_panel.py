@@ -4,8 +4,12 @@ only when clicked, and only http(s). Nothing is ever loaded from the network."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from explorer.model import Content
@@ -13,6 +17,8 @@ from explorer.render import html as render
 from explorer.ui.images import load_picture
 
 IMAGE_SCHEME = "hipimg"
+MAX_CACHED_DOCUMENTS = 24
+NARROW_PX = 440  # below this the exercise cards stack picture over text
 
 
 class DetailPanel(QTextBrowser):
@@ -25,6 +31,9 @@ class DetailPanel(QTextBrowser):
         self.extra_style = ""  # clinic mode's larger type
         self.shown: tuple[str, str] = ("", "")
         self._pictures: dict[tuple[str, float], QImage] = {}
+        self._holder = QObject(self)  # owns the cached documents
+        self._documents: OrderedDict[tuple[str, str, bool, str, bool], QTextDocument] = (
+            OrderedDict())
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Details")
@@ -34,7 +43,16 @@ class DetailPanel(QTextBrowser):
 
     def _options(self) -> render.RenderOptions:
         return render.RenderOptions(patient=self.patient, image_src=self._image_src,
-                                    image_width=140)
+                                    image_width=140, stacked=self._narrow())
+
+    def _narrow(self) -> bool:
+        return self.viewport().width() < NARROW_PX
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        was = self._narrow()
+        super().resizeEvent(event)
+        if self._narrow() != was and self.shown[0]:
+            self.refresh()  # re-lay the exercise cards for the new width
 
     def _image_src(self, exercise_id: str) -> str | None:
         return f"{IMAGE_SCHEME}:{exercise_id}" if exercise_id in self._content.images else None
@@ -42,21 +60,48 @@ class DetailPanel(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         url = QUrl(url)
         if url.scheme() == IMAGE_SCHEME:
-            ratio = max(1.0, self.devicePixelRatioF())
-            key = (url.path(), ratio)
-            if key not in self._pictures:
-                path = self._content.images.get(url.path())
-                image = load_picture(path, int(320 * ratio)) if path else None
-                if image is None:
-                    return QImage()
-                image.setDevicePixelRatio(ratio)
-                self._pictures[key] = image
-            return self._pictures[key]
+            return self._picture(url.path()) or QImage()
         return None  # never fetch anything else (no network, no arbitrary files)
 
-    def _set(self, kind: str, entry_id: str, body: str) -> None:
+    def _picture(self, exercise_id: str) -> QImage | None:
+        """The exercise's picture at this screen's pixel ratio (rendered once)."""
+        ratio = max(1.0, self.devicePixelRatioF())
+        key = (exercise_id, ratio)
+        if key not in self._pictures:
+            path = self._content.images.get(exercise_id)
+            image = load_picture(path, int(320 * ratio)) if path else None
+            if image is None:
+                return None
+            image.setDevicePixelRatio(ratio)
+            self._pictures[key] = image
+        return self._pictures[key]
+
+    def _set(self, kind: str, entry_id: str, body: str | Callable[[], str]) -> None:
+        """Show an entry. Laid-out documents are kept for the last few entries, so going
+        back to one (stepping through conditions, clicking between regions) is instant."""
         self.shown = (kind, entry_id)
-        self.setHtml(render.document(body, self.extra_style))
+        key = (kind, entry_id, self.patient, self.extra_style, self._narrow())
+        font = self.document().defaultFont()
+        document = self._documents.pop(key, None)
+        if document is None:
+            # Not parented to this widget: setDocument() would delete the previous one.
+            document = QTextDocument(self._holder)
+            document.setDefaultStyleSheet(render.STYLE)
+            document.setDefaultFont(font)
+            html = render.document(body() if callable(body) else body, self.extra_style)
+            for exercise_id in set(re.findall(f'src="{IMAGE_SCHEME}:([^"]+)"', html)):
+                image = self._picture(exercise_id)
+                if image is not None:
+                    document.addResource(QTextDocument.ResourceType.ImageResource.value,
+                                         QUrl(f"{IMAGE_SCHEME}:{exercise_id}"), image)
+            document.setHtml(html)
+        elif document.defaultFont() != font:
+            document.setDefaultFont(font)  # zoomed meanwhile
+        self._documents[key] = document
+        while len(self._documents) > MAX_CACHED_DOCUMENTS:
+            _, old = self._documents.popitem(last=False)
+            old.deleteLater()
+        self.setDocument(document)
 
     def show_welcome(self) -> None:
         self._set("", "", "<h1>Where does your hip hurt?</h1>"
@@ -80,7 +125,7 @@ class DetailPanel(QTextBrowser):
         if condition is None:
             return self.show_welcome()
         self._set("condition", condition_id,
-                  render.condition_html(self._content, condition, self._options()))
+                  lambda: render.condition_html(self._content, condition, self._options()))
 
     def show_exercise(self, exercise_id: str) -> None:
         exercise = self._content.exercises.get(exercise_id)
