@@ -154,3 +154,32 @@ def test_hover_shows_region(qtbot: QtBot, window: MainWindow) -> None:
     assert "Groin" in window.hint.text() and "inner upper thigh" in window.hint.text()
     qtbot.mouseMove(window.diagram.viewport(), view_point(window, 5, 590))
     assert window.diagram.state.hover is None and "Click where it hurts" in window.hint.text()
+
+
+def test_diagram_renders_at_2x_display_scaling(tmp_path: Path) -> None:
+    """At 2x scaling the diagram is painted with twice the pixels (crisp, not upscaled)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtGui import QColor\n"
+        "app = QApplication([])\n"
+        "from explorer.paths import builtin_content_dir\n"
+        "from explorer.ui.settings import Settings\n"
+        "from explorer.ui.startup import build_window\n"
+        f"w = build_window([builtin_content_dir()], Settings({str(tmp_path / 's.ini')!r}))\n"
+        "w.resize(780, 600); w.show(); w.selection.set_regions(['back'])\n"
+        "w.selection.select_condition(''); w.diagram.show_condition_regions(())\n"
+        "app.processEvents()\n"
+        "image = w.diagram.viewport().grab().toImage()\n"
+        "c = w.diagram.mapFromScene(w.art.centre('back'))\n"
+        "px = QColor(image.pixel(c.x() * 2, c.y() * 2))\n"
+        "print(image.devicePixelRatio(), image.width() == 2 * w.diagram.viewport().width(),"
+        " px.blue() > px.red() + 60)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    assert out == ["2.0", "True", "True"]
