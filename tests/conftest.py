@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never read or write the real user's folders from tests.
@@ -40,3 +41,23 @@ def write(mini: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return _write
+
+
+@pytest.fixture
+def open_window(qtbot: Any, tmp_path: Path) -> Callable[..., Any]:
+    """Build, show and register a main window on the built-in content (temporary
+    settings); keyword arguments: width, height, layers."""
+    from explorer.paths import builtin_content_dir
+    from explorer.ui.settings import Settings
+    from explorer.ui.startup import build_window
+
+    def _open(width: int = 1400, height: int = 860, layers: list[Path] | None = None) -> Any:
+        window = build_window(layers or [builtin_content_dir()],
+                              Settings(tmp_path / "settings.ini"))
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return _open

@@ -3,7 +3,7 @@ a pen with undo and clear whose drawing reaches the handout print, exact restore
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,23 +12,15 @@ from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from explorer.model.handout import read_handout, write_handout
-from explorer.paths import builtin_content_dir
 from explorer.report.documents import handout_job
 from explorer.report.output import write_pdf
 from explorer.report.pages import Header
 from explorer.ui.main_window import MainWindow
-from explorer.ui.settings import Settings
-from explorer.ui.startup import build_window
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    win = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
-    qtbot.addWidget(win)
-    win.resize(780, 640)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
+    return open_window(780, 640)
 
 
 def test_enter_and_leave_restore_the_window(qtbot: QtBot, window: MainWindow) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,10 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from explorer.paths import builtin_content_dir
 from explorer.ui.main_window import MainWindow
-from explorer.ui.settings import Settings
-from explorer.ui.startup import build_window
 
 # Points in SVG coordinates, in each region's main view: inside its shape, and inside
 # its bounding box but outside every region's shape.
@@ -22,13 +19,8 @@ OUTSIDE = {"front": (88, 153), "groin": (129, 218), "outer": (465, 440), "back":
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    win = build_window([builtin_content_dir()], Settings(tmp_path / "settings.ini"))
-    qtbot.addWidget(win)
-    win.resize(1400, 860)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
+    return open_window(1400, 860)
 
 
 def view_point(win: MainWindow, x: float, y: float) -> QPoint:

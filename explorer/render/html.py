@@ -64,6 +64,15 @@ a { color: #0b5cad; }
 """
 
 
+def title_and_aliases(name: str, aliases: Iterable[str]) -> str:
+    """The heading of a page: its name, and the other names it goes by."""
+    out = f"<h1>{esc(name)}</h1>" if name else ""
+    aliases = list(aliases)
+    if aliases:
+        out += f'<p class="aka">Also called: {esc(", ".join(aliases))}</p>'
+    return out
+
+
 def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
@@ -215,11 +224,7 @@ def condition_blocks(content: Content, condition: Condition,
                      options: RenderOptions | None = None, *, title: bool = True) -> list[Block]:
     """The whole condition, in reading order, as blocks; the panel joins them."""
     o = options or RenderOptions()
-    head = []
-    if title:
-        head.append(f"<h1>{esc(condition.name)}</h1>")
-    if condition.aliases:
-        head.append(f'<p class="aka">Also called: {esc(", ".join(condition.aliases))}</p>')
+    head = [title_and_aliases(condition.name if title else "", condition.aliases)]
     regions = ", ".join(content.region_name(r) for r in condition.regions)
     head.append(f'<p class="muted">Where it hurts: {esc(regions)}</p>')
     head.append(badge(condition.urgency))
@@ -326,9 +331,7 @@ def treatment_parts(content: Content, condition: Condition, links: bool = True) 
 def exercise_html(content: Content, exercise: Exercise,
                   options: RenderOptions | None = None) -> str:
     o = options or RenderOptions()
-    out = [f"<h1>{esc(exercise.name)}</h1>"]
-    if exercise.aliases:
-        out.append(f'<p class="aka">Also called: {esc(", ".join(exercise.aliases))}</p>')
+    out = [title_and_aliases(exercise.name, exercise.aliases)]
     src = o.image_src(exercise.id) if o.image_src else None
     if src:
         out.append(f'<p><img src="{esc(src)}" width="{max(o.image_width, 320)}"></p>')
@@ -354,9 +357,7 @@ def used_for_and_references(content: Content, conditions: list[Condition],
 
 
 def treatment_html(content: Content, treatment: Treatment) -> str:
-    out = [f"<h1>{esc(treatment.name)}</h1>"]
-    if treatment.aliases:
-        out.append(f'<p class="aka">Also called: {esc(", ".join(treatment.aliases))}</p>')
+    out = [title_and_aliases(treatment.name, treatment.aliases)]
     out.append(section("What it is", paragraphs(treatment.what)))
     out.append(section("When it helps", paragraphs(treatment.helps_when)))
     out.append(section("Cautions", bullet_list(treatment.cautions)))
