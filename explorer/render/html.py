@@ -45,7 +45,6 @@ class RenderOptions:
     compact: bool = False  # print summary: small steps, only condition-specific cautions
     links: bool = True  # False on paper: names in bold instead of app links
     stacked: bool = False  # narrow panel: the picture above the text, not beside it
-    side: str = "right"
 
 
 STYLE = """
@@ -343,17 +342,16 @@ def exercise_html(content: Content, exercise: Exercise,
     out.append(section("Make it easier", paragraphs(exercise.regression)))
     out.append(section("Take care", bullet_list(exercise.cautions)))
     used_by = [c for c in content.conditions.values()
-               if any(u.exercise == exercise.id for u in c.exercises)]
-    out.append(used_for_and_references(content, used_by, exercise.references))
+               if exercise.id in (u.exercise for u in c.exercises)]
+    out.append(used_for(used_by))
+    out.append(section("References", references(content, exercise.references)))
     return "".join(out)
 
 
-def used_for_and_references(content: Content, conditions: list[Condition],
-                            refs: Iterable[str]) -> str:
-    """The closing sections of an exercise or treatment page."""
+def used_for(conditions: list[Condition]) -> str:
+    """Links to the conditions an exercise or treatment is used for."""
     rows = "".join(f"<li>{link('condition', c.id, c.name)}</li>" for c in conditions)
-    return (section("Used for", f"<ul>{rows}</ul>" if rows else "")
-            + section("References", references(content, refs)))
+    return section("Used for", f"<ul>{rows}</ul>" if rows else "")
 
 
 def treatment_html(content: Content, treatment: Treatment) -> str:
@@ -363,8 +361,9 @@ def treatment_html(content: Content, treatment: Treatment) -> str:
     out.append(section("Cautions", bullet_list(treatment.cautions)))
     out.append(section("Evidence", paragraphs(treatment.evidence)))
     used_by = [c for c in content.conditions.values()
-               if any(u.treatment == treatment.id for u in c.treatments)]
-    out.append(used_for_and_references(content, used_by, treatment.references))
+               if treatment.id in (u.treatment for u in c.treatments)]
+    out.append(used_for(used_by))
+    out.append(section("References", references(content, treatment.references)))
     return "".join(out)
 
 

@@ -3,7 +3,7 @@ from the shared renderer's blocks (what is printed is what the panel shows)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtGui import QImage
 
@@ -33,7 +33,6 @@ class PrintJob:
     title: str
     flowables: list[Flowable]
     side: str = "right"
-    anchors: dict[str, Flowable] = field(default_factory=dict)
 
 
 class _Pictures:
@@ -78,7 +77,7 @@ def condition_flowables(content: Content, art: DiagramArt, condition: Condition,
                         ) -> list[Flowable]:
     options = render.RenderOptions(patient=True, image_src=pictures.src,
                                    image_width=SUMMARY_IMAGE_PX, exercise_steps=True,
-                                   compact=True, links=False, side=side)
+                                   compact=True, links=False)
     blocks = render.summary_blocks(content, condition, options)
     flowables = _blocks_to_flowables(blocks, pictures)
     flowables[0].keep_with_next = True
@@ -131,7 +130,7 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
 
     contents_pages = len(paginate([contents(0)], size.width(), size.height()))
     flowables: list[Flowable] = [contents(contents_pages), PageBreak(), *body]
-    return PrintJob("Hip pain after running: conditions", flowables, side, anchors)
+    return PrintJob("Hip pain after running: conditions", flowables, side)
 
 
 CHART_WIDTH_PX = 640  # on paper: about 17 cm, the width of the text
@@ -173,7 +172,7 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
     scale = 1.3 if handout.large_print else 1.0
     width = LARGE_CARD_IMAGE_PX if handout.large_print else CARD_IMAGE_PX
     options = render.RenderOptions(patient=True, image_src=pictures.src, image_width=width,
-                                   exercise_steps=True, links=False, side=handout.side)
+                                   exercise_steps=True, links=False)
     esc = render.esc
     head = "<h1>Your exercise plan</h1>"
     if handout.patient:
