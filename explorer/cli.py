@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer import __version__
-from explorer.model import Content, conditions_by_region, load_content, rank_conditions
+from explorer.model import Content, conditions_by_region, rank_conditions
 from explorer.paths import builtin_content_dir, diagram_svg, user_content_dir
 
 
@@ -35,6 +35,8 @@ def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
 def load(extra: Sequence[Path] = (), fresh: bool = False) -> Content:
     """Content from every layer; `fresh` skips the cache (validate always checks files)."""
     if fresh:
+        from explorer.model.loader import load_content
+
         return load_content(content_layers(extra), svg_file=diagram_svg())
     from explorer.model.cache import load_content_cached
 

@@ -1,14 +1,14 @@
 """A cache of validated content, so start-up does not re-check unchanged files.
 
-The key covers the program version and the path, size and modification time of every
-file in every layer and of the diagram; any change means a full, strict load. The
-cache lives in the user's cache folder (it is written and read only by this program;
-a damaged or unreadable cache is ignored and rebuilt).
+The cache stores the content with a key: the program and Python versions and the path,
+size and modification time of every file in every layer and of the diagram. Any
+difference means a full, strict load. The cache lives in the user's cache folder (it is
+written and read only by this program); a damaged or unreadable cache is ignored and
+rebuilt. The loader (and with it PyYAML and pydantic) is imported only on a miss.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -18,7 +18,8 @@ from pathlib import Path
 
 from explorer import __version__
 from explorer.model.content import Content
-from explorer.model.loader import load_content
+
+CACHE_FILE = "content.pickle"
 
 
 def cache_dir() -> Path | None:
@@ -35,44 +36,52 @@ def cache_dir() -> Path | None:
     return base / "HipExplorer"
 
 
-def _key(layers: Sequence[Path], svg_file: Path | None) -> str:
-    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+def cache_key(layers: Sequence[Path], svg_file: Path | None) -> str:
+    """Changes whenever a file that the content is read from changes."""
+    parts = [__version__, sys.version]
+    files: list[Path] = [] if svg_file is None else [svg_file]
     for layer in layers:
-        digest.update(f"layer:{Path(layer).resolve()}".encode())
-        paths = sorted(Path(layer).rglob("*")) if Path(layer).is_dir() else []
-        for path in paths:
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}".encode())
-    if svg_file is not None and svg_file.exists():
-        info = svg_file.stat()
-        digest.update(f"{svg_file}|{info.st_size}|{info.st_mtime_ns}".encode())
-    return digest.hexdigest()[:32]
+        parts.append(f"layer:{Path(layer).resolve()}")
+        files += sorted(Path(layer).rglob("*")) if Path(layer).is_dir() else []
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        parts.append(f"{path}|{info.st_size}|{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _read(path: Path, key: str) -> Content | None:
+    try:
+        with path.open("rb") as handle:
+            stored_key, content = pickle.load(handle)
+    except Exception:  # missing, damaged or from another version: rebuild
+        return None
+    return content if stored_key == key and isinstance(content, Content) else None
+
+
+def _write(folder: Path, key: str, content: Content) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((key, content), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, folder / CACHE_FILE)
+        for old in folder.glob("content-*.pickle"):  # an older layout: one file per key
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
 
 
 def load_content_cached(layers: Sequence[Path], svg_file: Path | None = None) -> Content:
     folder = cache_dir()
-    if folder is None:
-        return load_content(layers, svg_file)
-    path = folder / f"content-{_key(layers, svg_file)}.pickle"
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, Content):
-            return cached
-    except Exception:
-        pass
-    content = load_content(layers, svg_file)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("content-*.pickle"):
-            old.unlink(missing_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-    except OSError:
-        pass  # a read-only cache folder only costs speed
+    key = cache_key(layers, svg_file) if folder is not None else ""
+    content = _read(folder / CACHE_FILE, key) if folder is not None else None
+    if content is None:
+        from explorer.model.loader import load_content
+
+        content = load_content(layers, svg_file)
+        if folder is not None:
+            _write(folder, key, content)
     return content

@@ -1,24 +1,39 @@
-"""Start the window: create the QApplication, load content, show the main window."""
+"""Start the window: load content, create the QApplication, show the main window."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.ui.main_window import MainWindow
 
 
-def run_gui(layers: Sequence[Path]) -> int:
+def start(layers: Sequence[Path],
+          settings_file: Path | None = None) -> tuple[QApplication, MainWindow]:
+    """Everything up to the shown window (the benchmark measures exactly this path)."""
+    from explorer.ui.startup import build_window, load_window_content
+
+    content = load_window_content(layers)  # before PySide6 is imported: see startup.py
     from PySide6.QtWidgets import QApplication
 
     from explorer.ui import crash
-    from explorer.ui.main_window import MainWindow
-    from explorer.ui.startup import build_window
+    from explorer.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Hip Explorer")
     app.setOrganizationName("HipExplorer")
     crash.install()
-    window: MainWindow = build_window(layers)
+    window = build_window(layers, Settings(settings_file), content=content)
     window.show()
+    return app, window
+
+
+def run_gui(layers: Sequence[Path]) -> int:
+    app, _window = start(layers)
     return app.exec()

@@ -66,16 +66,8 @@ class DiagramArt:
         x, y, w, h = shapes.view_box
         self.bounds = QRectF(x, y, w, h)
         self.region_ids = [r for r in region_ids if r in shapes.regions]
-        self._paths: dict[tuple[str, str], QPainterPath] = {}
-        for side in ("right", "left"):
-            for region, polygons in shapes.regions.items():
-                path = QPainterPath()
-                for polygon in polygons:
-                    points = [QPointF(*self._mirror(p, side)) for p in polygon]
-                    path.addPolygon(QPolygonF(points))
-                    path.closeSubpath()
-                path.setFillRule(Qt.FillRule.WindingFill)
-                self._paths[(side, region)] = path
+        self._polygons = shapes.regions
+        self._paths: dict[tuple[str, str], QPainterPath] = {}  # made on first use
 
     def _panel_centre(self, x: float) -> float:
         width = self.bounds.width() / 3
@@ -89,18 +81,27 @@ class DiagramArt:
         return x, y
 
     def path(self, region: str, side: str = "right") -> QPainterPath:
-        return self._paths[(side, region)]
+        """The region's real shape; KeyError for an unknown region."""
+        key = (side, region)
+        if key not in self._paths:
+            path = QPainterPath()
+            for polygon in self._polygons[region]:
+                path.addPolygon(QPolygonF([QPointF(*self._mirror(p, side)) for p in polygon]))
+                path.closeSubpath()
+            path.setFillRule(Qt.FillRule.WindingFill)
+            self._paths[key] = path
+        return self._paths[key]
 
     def region_at(self, point: QPointF, side: str = "right") -> str | None:
         """The region whose real shape contains `point` (SVG coordinates), if any."""
         for region in reversed(self.region_ids):
-            if self._paths[(side, region)].contains(point):
+            if self.path(region, side).contains(point):
                 return region
         return None
 
     def centre(self, region: str, side: str = "right") -> QPointF:
         """A point inside the region's largest part (for labels and tests)."""
-        path = self._paths[(side, region)]
+        path = self.path(region, side)
         best = max(path.toFillPolygons(), key=lambda p: p.boundingRect().width()
                    * p.boundingRect().height())
         box = best.boundingRect()
@@ -166,7 +167,7 @@ class DiagramArt:
             self.paint_region(painter, region, state)
 
     def paint_region(self, painter: QPainter, region: str, state: DiagramState) -> None:
-        path = self._paths[(state.side, region)]
+        path = self.path(region, state.side)
         selected = region in state.selected
         in_condition = region in state.condition_regions
         painter.save()

@@ -1,0 +1,109 @@
+"""The content cache: a warm start skips parsing, any edit is seen, a damaged or
+unwritable cache costs speed and nothing else."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DIAGRAM
+
+from explorer.model import cache, loader
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("HIP_EXPLORER_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the strict (uncached) loads."""
+    calls: list[int] = []
+    real = loader.load_content
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load_content", counting)
+    return calls
+
+
+def test_second_load_comes_from_the_cache(mini: Path, cache_folder: Path,
+                                          loads: list[int]) -> None:
+    first = cache.load_content_cached([mini], DIAGRAM)
+    second = cache.load_content_cached([mini], DIAGRAM)
+    assert len(loads) == 1
+    assert (cache_folder / cache.CACHE_FILE).is_file()
+    assert second.conditions == first.conditions
+    assert second.regions == first.regions
+
+
+def test_an_edited_file_is_read_again(mini: Path, cache_folder: Path,
+                                      loads: list[int]) -> None:
+    cache.load_content_cached([mini], DIAGRAM)
+    path = mini / "conditions/front-thing.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("name: Front thing", "name: Front thing, edited"))
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    content = cache.load_content_cached([mini], DIAGRAM)
+    assert len(loads) == 2
+    assert content.conditions["front-thing"].name == "Front thing, edited"
+
+
+def test_a_new_layer_or_a_new_file_is_seen(mini: Path, tmp_path: Path, cache_folder: Path,
+                                           loads: list[int]) -> None:
+    cache.load_content_cached([mini], DIAGRAM)
+    clinic = tmp_path / "clinic"
+    clinic.mkdir()
+    cache.load_content_cached([mini, clinic], DIAGRAM)
+    (mini / "notes.txt").write_text("a clinician's note")
+    cache.load_content_cached([mini, clinic], DIAGRAM)
+    assert len(loads) == 3
+
+
+def test_a_damaged_cache_is_rebuilt(mini: Path, cache_folder: Path, loads: list[int]) -> None:
+    cache.load_content_cached([mini], DIAGRAM)
+    (cache_folder / cache.CACHE_FILE).write_bytes(b"\x80\x05not a pickle at all")
+    content = cache.load_content_cached([mini], DIAGRAM)
+    assert "front-thing" in content.conditions
+    assert len(loads) == 2
+    cache.load_content_cached([mini], DIAGRAM)
+    assert len(loads) == 2  # rewritten, so the next start is fast again
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(mini: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     loads: list[int]) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("HIP_EXPLORER_CACHE_DIR", str(blocker / "cache"))
+    for _ in range(2):
+        assert "front-thing" in cache.load_content_cached([mini], DIAGRAM).conditions
+    assert len(loads) == 2
+
+
+def test_a_warm_start_reads_no_yaml_and_imports_no_qt(tmp_path: Path) -> None:
+    """The window's content comes from the cache without PyYAML or pydantic, and before
+    PySide6 is imported (its import hook taxes every later import)."""
+    script = (
+        "import sys\n"
+        "from explorer.cli import content_layers\n"
+        "from explorer.ui.startup import load_window_content\n"
+        "content = load_window_content(content_layers())\n"
+        "print(len(content.conditions),"
+        " sorted(m for m in ('yaml', 'pydantic', 'PySide6') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "HIP_EXPLORER_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                           text=True, check=True, timeout=60).stdout.split(" ", 1)
+            for _ in range(2)]
+    assert runs[0][1].strip() == "['pydantic', 'yaml']"  # cold: a strict load
+    assert runs[1][1].strip() == "[]"  # warm: the cache only
+    assert runs[0][0] == runs[1][0] and int(runs[1][0]) >= 15
