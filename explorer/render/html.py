@@ -136,34 +136,40 @@ def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
     if dose_line(dose):
         meta.append(f"<b>Dose:</b> {esc(dose_line(dose))}")
     title = link("exercise", exercise.id, exercise.name) if options.links else esc(exercise.name)
-    body = [f"<h3>{title}</h3>",
-            f"<p>{'<br>'.join(meta)}</p>" if meta else ""]
+    head = [f"<h3>{title}</h3>", f"<p>{'<br>'.join(meta)}</p>" if meta else ""]
     if note:
-        body.append(f'<p><b>Note:</b> {esc(note)}</p>')
+        head.append(f'<p><b>Note:</b> {esc(note)}</p>')
+    details = []
     if options.exercise_steps:
         css = ' class="small"' if options.compact else ""
-        body.append(f"<ol{css}>" + "".join(f"<li>{esc(s)}</li>" for s in exercise.steps)
-                    + "</ol>")
+        details.append(f"<ol{css}>" + "".join(f"<li>{esc(s)}</li>" for s in exercise.steps)
+                       + "</ol>")
     cautions = [use.caution] if use and use.caution else []
     if options.exercise_steps and not options.compact:
         cautions.extend(exercise.cautions)
-    if cautions:
-        body.append("".join(f'<p class="caution small">&#9888; {esc(c)}</p>' for c in cautions))
+    details += [f'<p class="caution small">&#9888; {esc(c)}</p>' for c in cautions]
     src = options.image_src(exercise.id) if options.image_src else None
     cell = "<td" if options.stacked else f'<td width="{options.image_width + 8}"'
     picture = (f'{cell} valign="top"><img src="{esc(src)}" width="{options.image_width}">'
                "</td>") if src else ""
-    row = (f"{picture}</tr><tr>" if options.stacked and picture else picture)
+    if options.compact and picture:
+        # half-page print cards: the steps use the card's full width under the picture
+        rows = (f'<tr>{picture}<td valign="top">{"".join(head)}</td></tr>'
+                f'<tr><td colspan="2">{"".join(details)}</td></tr>')
+    else:
+        row = (f"{picture}</tr><tr>" if options.stacked and picture else picture)
+        rows = f'<tr>{row}<td valign="top">{"".join(head + details)}</td></tr>'
     return ('<table width="100%" cellpadding="6" cellspacing="0" border="1" '
-            'style="border-color:#c9d1dc; border-style:solid; margin:4px 0">'
-            f'<tr>{row}<td valign="top">{"".join(body)}</td></tr></table>')
+            f'style="border-color:#c9d1dc; border-style:solid; margin:4px 0">{rows}</table>')
 
 
-def recovery_table(condition: Condition, across: bool = False) -> str:
-    """The recovery summary and its phases: as rows, or side by side (`across`, print)."""
+def recovery_table(condition: Condition, across: bool = False, summary: bool = True) -> str:
+    """The recovery summary (unless not `summary`) and its phases: as rows, or side by
+    side (`across`, print)."""
     recovery = condition.recovery
     if recovery is None:
         return ""
+    text = paragraphs(recovery.summary) if summary else ""
     if across and recovery.phases:
         width = 100 // len(recovery.phases)
         cells = "".join(
@@ -171,7 +177,7 @@ def recovery_table(condition: Condition, across: bool = False) -> str:
             f'<span class="muted">{_weeks(p.weeks_min, p.weeks_max)}</span><br>'
             f'<span class="small">{esc(p.description or "")}</span></td>'
             for p in recovery.phases)
-        return paragraphs(recovery.summary) + (
+        return text + (
             '<table width="100%" cellpadding="4" cellspacing="0" border="1" '
             f'style="border-color:#c9d1dc; border-style:solid"><tr>{cells}</tr></table>')
     rows = "".join(
@@ -182,7 +188,7 @@ def recovery_table(condition: Condition, across: bool = False) -> str:
              f'style="border-color:#c9d1dc; border-style:solid">'
              f'<tr><th align="left">Phase</th><th align="left">How long</th>'
              f'<th align="left">What happens</th></tr>{rows}</table>') if rows else ""
-    return paragraphs(recovery.summary) + table
+    return text + table
 
 
 def _weeks(low: int, high: int) -> str:
@@ -284,7 +290,11 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
                   key=lambda u: stages.index(u.stage.value))[:max_exercises]
     cards = [exercise_card(content, content.exercises[u.exercise], u, options) for u in uses]
     blocks += sectioned("Exercises", pairs(cards))
-    blocks += sectioned("Typical recovery", [recovery_table(condition, across=True)])
+    recovery = condition.recovery
+    if recovery is not None:  # the text may run on to the next page; the table stays whole
+        blocks += sectioned("Typical recovery", [paragraphs(recovery.summary)], splittable=True)
+        table = recovery_table(condition, across=True, summary=False)
+        blocks += [Block(table)] if table else []
     refs = references(content, condition.references, compact=True)
     if refs:
         blocks.append(Block(refs.replace('<p class="small">', '<p class="small"><b>References:'

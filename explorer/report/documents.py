@@ -11,6 +11,7 @@ from explorer.model import Condition, Content
 from explorer.model.handout import Handout
 from explorer.render import html as render
 from explorer.report.pages import (
+    Beside,
     DiagramFlowable,
     Flowable,
     HtmlFlowable,
@@ -55,10 +56,10 @@ class _Pictures:
 
 def _diagram(art: DiagramArt, regions: dict[str, int], side: str,
              strokes: list[tuple[str, list[tuple[float, float]]]] | None = None,
-             ) -> DiagramFlowable:
+             height_mm: float = 38) -> DiagramFlowable:
     state = DiagramState(selected=set(regions), intensities=regions, side=side,
                          strokes=strokes or [])
-    return DiagramFlowable(art, state, height_mm=38)
+    return DiagramFlowable(art, state, height_mm=height_mm)
 
 
 PRINT_STYLE = "h2 { margin-top: 6px; } h3 { margin-top: 3px; } p { margin-bottom: 4px; }"
@@ -79,12 +80,12 @@ def condition_flowables(content: Content, art: DiagramArt, condition: Condition,
                                    image_width=SUMMARY_IMAGE_PX, exercise_steps=True,
                                    compact=True, links=False)
     blocks = render.summary_blocks(content, condition, options)
-    flowables = _blocks_to_flowables(blocks, pictures)
-    flowables[0].keep_with_next = True
+    # the title and the summary beside the diagram (main region strongest)
+    head = render.Block(blocks[0].html + blocks[1].html)
+    flowables = _blocks_to_flowables([head, *blocks[2:]], pictures)
     flowables[0].page_break_before = page_break
-    # the diagram right under the title: main region strongest
     lit = {r: (10 if i == 0 else 4) for i, r in enumerate(condition.regions)}
-    flowables.insert(1, _diagram(art, lit, side))
+    flowables[0] = Beside(flowables[0], _diagram(art, lit, side, height_mm=50))
     return flowables
 
 
@@ -177,21 +178,18 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
     head = "<h1>Your exercise plan</h1>"
     if handout.patient:
         head += f"<p><b>For:</b> {esc(handout.patient)}</p>"
-    flows: list[Flowable] = [HtmlFlowable(head, keep_with_next=bool(handout.regions
-                                                                     or handout.drawings),
-                                          font_scale=scale)]
-    if handout.regions or handout.drawings:
-        strokes = [(colour, list(points)) for colour, points in handout.drawings]
-        flows.append(_diagram(art, handout.regions, handout.side, strokes))
-        where = ", ".join(
-            f"{content.region_name(r)}" + (f" (pain {v}/10)" if v else "")
-            for r, v in handout.regions.items())
-        flows.append(HtmlFlowable(f'<p class="muted">Where it hurts: {esc(where)}</p>',
-                                  font_scale=scale))
+    if handout.regions:
+        where = ", ".join(f"{content.region_name(r)}" + (f" (pain {v}/10)" if v else "")
+                          for r, v in handout.regions.items())
+        head += f'<p class="muted">Where it hurts: {esc(where)}</p>'
     names = [content.conditions[c].name for c in handout.conditions if c in content.conditions]
     if names:
-        flows.append(HtmlFlowable("<h2>What we talked about</h2>"
-                                  + render.bullet_list(names), font_scale=scale))
+        head += "<h2>What we talked about</h2>" + render.bullet_list(names)
+    flows: list[Flowable] = [HtmlFlowable(head, font_scale=scale)]
+    if handout.regions or handout.drawings:  # the title block beside the diagram
+        strokes = [(colour, list(points)) for colour, points in handout.drawings]
+        flows[0] = Beside(flows[0], _diagram(art, handout.regions, handout.side, strokes,
+                                             height_mm=50))
     if handout.clinician_note:
         flows.append(HtmlFlowable("<h2>Note from your clinician</h2>"
                                   + render.paragraphs(handout.clinician_note), font_scale=scale))

@@ -164,6 +164,37 @@ class DiagramFlowable(Flowable):
         return 0.0
 
 
+class Beside(Flowable):
+    """Two flowables side by side, kept whole: the title block beside the diagram."""
+
+    def __init__(self, left: Flowable, right: Flowable, right_share: float = 0.4,
+                 gap_mm: float = 5) -> None:
+        self.left, self.right = left, right
+        self.right_share, self.gap = right_share, mm(gap_mm)
+        self.keep_with_next = left.keep_with_next
+        self.page_break_before = left.page_break_before
+
+    def _widths(self, width: float) -> tuple[float, float]:
+        right = width * self.right_share
+        return width - right - self.gap, right
+
+    def height(self, width: float) -> float:
+        left, right = self._widths(width)
+        return max(self.left.height(left), self.right.height(right))
+
+    def draw(self, painter: QPainter, top: float, width: float, start: float = 0.0,
+             end: float | None = None) -> None:
+        left, right = self._widths(width)
+        self.left.draw(painter, top, left)
+        painter.save()
+        painter.translate(left + self.gap, 0)
+        self.right.draw(painter, top, right)
+        painter.restore()
+
+    def cut(self, width: float, limit: float) -> float:
+        return 0.0
+
+
 class PageBreak(Flowable):
     page_break_before = True
 
