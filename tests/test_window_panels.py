@@ -137,6 +137,22 @@ def test_panel_shows_sections_and_exercise_pictures(window: MainWindow) -> None:
     assert not image.isNull()
 
 
+def test_panel_text_wraps_without_a_sideways_scrollbar(qtbot: QtBot, tmp_path: Path) -> None:
+    """Every page fits the panel's width (a stale layout once left a sideways scrollbar),
+    also when going back to a page laid out before the window was resized."""
+    window = make(qtbot, tmp_path / "settings.ini")
+    window.resize(1400, 860)
+    qtbot.wait(10)
+    for width in (1400, 1100, 1400):
+        window.resize(width, 860)
+        for region in window.content.regions:
+            window.selection.set_regions([region])
+            qtbot.wait(1)
+            bar = window.detail.horizontalScrollBar()
+            assert bar.maximum() == 0, (width, region, window.selection.condition)
+            assert not bar.isVisible()
+
+
 def test_panel_never_loads_from_network(window: MainWindow) -> None:
     for url in ("http://example.org/x.png", "file:///etc/passwd", "https://a/b"):
         assert window.detail.loadResource(

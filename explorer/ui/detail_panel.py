@@ -97,6 +97,9 @@ class DetailPanel(QTextBrowser):
             document.setHtml(html)
         elif document.defaultFont() != font:
             document.setDefaultFont(font)  # zoomed meanwhile
+        # laid out at the panel's width before it is shown: a document laid out at
+        # another width first leaves QTextEdit with a stale horizontal scroll range
+        document.setTextWidth(self.viewport().width())
         self._documents[key] = document
         while len(self._documents) > MAX_CACHED_DOCUMENTS:
             _, old = self._documents.popitem(last=False)

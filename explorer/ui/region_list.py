@@ -55,5 +55,5 @@ class RegionList(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             name = item.text().split("  (")[0]
             level = intensities.get(region)
-            item.setText(f"{name}  (pain {level}/10)" if on and level else name)
+            item.setText(f"{name} (pain {level}/10)" if on and level else name)
         self._syncing = False
