@@ -43,6 +43,24 @@ def test_enter_and_leave_restore_the_window(qtbot: QtBot, window: MainWindow) ->
     assert "For clinicians" in window.detail.toPlainText()
 
 
+def _point_size_of(window: MainWindow, text: str) -> float:
+    block = window.detail.document().begin()
+    while block.isValid() and block.text() != text:
+        block = block.next()
+    assert block.isValid(), f"no paragraph {text!r} in the panel"
+    return block.charFormat().fontPointSize() or block.begin().fragment().charFormat(
+    ).fontPointSize()
+
+
+def test_warning_box_title_grows_with_clinic_type(qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    normal = _point_size_of(window, "See a doctor if")
+    window.clinic.enter()
+    large = _point_size_of(window, "See a doctor if")
+    window.clinic.leave()
+    assert normal == 11.5 and large >= 17  # never smaller than the text it heads
+
+
 def test_stepping_through_conditions_lights_regions(qtbot: QtBot, window: MainWindow) -> None:
     window.selection.set_regions(["back"])
     ids = window.conditions.ids()

@@ -105,6 +105,10 @@ def test_wheel_sets_intensity(qtbot: QtBot, window: MainWindow) -> None:
                             Qt.ScrollPhase.NoScrollPhase, False)
         window.diagram.wheelEvent(event)
     assert window.selection.intensities == {"outer": 3}
+    assert window.region_list.region_item("outer").text() == "Outer hip (pain 3/10)"
+    click(qtbot, window, *INSIDE["back"])  # another region: outer is no longer selected
+    assert window.region_list.region_item("outer").text() == "Outer hip"
+    assert window.region_list.region_item("back").text() == "Back of the hip"
 
 
 def pixel(window: MainWindow, x: float, y: float) -> QColor:

@@ -59,6 +59,7 @@ li { margin-bottom: 2px; }
 .muted { color: #5a6372; }
 .small { font-size: 9pt; }
 .caution { color: #7a2e00; }
+.boxtitle { font-weight: bold; font-size: 11.5pt; margin: 0 0 4px 0; }
 a { color: #0b5cad; }
 """
 
@@ -105,8 +106,8 @@ def box(title: str, body: str, *, border: str, background: str, colour: str) -> 
     """A framed box that prints as one block (tables are not split by our paginator)."""
     return (f'<table width="100%" cellpadding="8" cellspacing="0" border="1" '
             f'style="border-color:{border}; border-style:solid; margin:8px 0"><tr>'
-            f'<td bgcolor="{background}"><p style="font-weight:bold; color:{colour}; '
-            f'font-size:11.5pt; margin:0 0 4px 0">{esc(title)}</p>{body}</td></tr></table>')
+            f'<td bgcolor="{background}"><p class="boxtitle" style="color:{colour}">'
+            f'{esc(title)}</p>{body}</td></tr></table>')
 
 
 def red_flag_box(items: Iterable[str], title: str = "See a doctor if") -> str:

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from explorer.model import Content
 from explorer.ui.selection import Selection
 
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 class RegionList(QListWidget):
     def __init__(self, content: Content, selection: Selection,
@@ -19,6 +21,7 @@ class RegionList(QListWidget):
         for region in content.regions.values():
             item = QListWidgetItem(region.name)
             item.setData(Qt.ItemDataRole.UserRole, region.id)
+            item.setData(NAME_ROLE, region.name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -53,7 +56,7 @@ class RegionList(QListWidget):
             region = item.data(Qt.ItemDataRole.UserRole)
             on = region in self._selection.regions
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-            name = item.text().split("  (")[0]
+            name = item.data(NAME_ROLE)
             level = intensities.get(region)
             item.setText(f"{name} (pain {level}/10)" if on and level else name)
         self._syncing = False
