@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from explorer.cli import load
 from explorer.model.content import Content
-from explorer.model.running_load import Run
+from explorer.model.running_load import Baseline, Run
 from explorer.ui.charts import LoadPlanner, RecoveryChart
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,6 +184,40 @@ def test_unit_switch_rechecks_the_numbers(qtbot: QtBot) -> None:
     assert planner.log.unit == "km"  # the chart still shows the last good input
     with qtbot.waitSignal(planner.plan_updated):
         planner.km.click()
+
+
+def test_usual_week_plans_without_a_log(qtbot: QtBot) -> None:
+    planner = LoadPlanner()
+    qtbot.addWidget(planner)
+    with qtbot.waitSignal(planner.input_rejected):
+        qtbot.keyClicks(planner.weekly, "25")  # the longest run is still missing
+    assert planner.error_text() == ("Enter both the usual week and the longest run, "
+                                    "or leave both empty.")
+    with qtbot.waitSignal(planner.plan_updated):
+        qtbot.keyClicks(planner.longest, "10,5")
+    assert planner.baseline == Baseline(25, 10.5)
+    assert planner.plan.weeks[0].long_run == 11.3  # 8% more, rounded down
+    summary = planner.summary_text()
+    assert summary.startswith("From your usual week (25.0 km, longest run 10.5 km):")
+    assert "Plan for 6 weeks" in summary
+    planner.longest.selectAll()
+    with qtbot.waitSignal(planner.input_rejected):
+        qtbot.keyClicks(planner.longest, "31")  # "3" is fine, "31" is more than the week
+    assert planner.error_text() == ("The longest run (31 km) cannot be longer than the "
+                                    "whole week (25 km).")
+    assert planner.baseline == Baseline(25, 3)  # the last good input stays
+
+
+def test_recent_runs_win_over_the_usual_week(qtbot: QtBot) -> None:
+    planner = LoadPlanner(RUNS, "km", baseline=Baseline(60, 30))
+    qtbot.addWidget(planner)
+    assert planner.weekly.text() == "60" and planner.longest.text() == "30"
+    assert planner.plan.baseline == Baseline.from_runs(list(RUNS))  # not the typed week
+    old = LoadPlanner([Run(45, 8.0)], "km", baseline=Baseline(20, 8))
+    qtbot.addWidget(old)
+    assert old.plan.baseline == Baseline(20, 8)  # no run in the last 30 days
+    assert old.summary_text().startswith("No run from the last 30 days is listed, so the "
+                                         "plan starts from your usual week")
 
 
 def test_planner_exports_a_crisp_image(qtbot: QtBot) -> None:

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from explorer.cli import load, main
 from explorer.model.handout import Handout, HandoutExercise, read_handout, write_handout
-from explorer.model.running_load import Run
+from explorer.model.running_load import Baseline, Run
 from explorer.paths import builtin_content_dir, diagram_svg
 from explorer.report.documents import handout_job
 from explorer.report.output import write_pdf
@@ -79,3 +79,22 @@ def test_handout_file_keeps_runs_and_cli_prints_charts(tmp_path: Path) -> None:
     out = tmp_path / "h.pdf"
     assert main(["export", "-o", str(out), "--handout", str(path)]) == 0
     assert len([s for s in images_on(out) if s[0] >= 1500]) == 2
+
+
+def test_usual_week_reaches_the_handout_file_and_print(qtbot: QtBot, tmp_path: Path) -> None:
+    window = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.planner_action.trigger()
+    with qtbot.waitSignal(window.planner.plan_updated):
+        assert window.planner.set_runs([], "mi", Baseline(18, 6))
+    handout = window.current_handout()
+    assert handout.baseline == (18, 6) and handout.runs == () and handout.unit == "mi"
+    path = tmp_path / "week.json"
+    write_handout(path, handout)
+    assert read_handout(path) == handout
+    out = tmp_path / "week.pdf"
+    assert main(["export", "-o", str(out), "--handout", str(path)]) == 0
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "Your running plan" in text
+    assert "From your usual week (18.0 mi, longest run 6.0 mi)" in text
+    window.chart_dialogs["planner"].close()

@@ -13,6 +13,7 @@ from explorer.model.running_load import (
     Baseline,
     LoadInputError,
     Run,
+    check_baseline,
     check_input,
     from_km,
     gradual_plan,
@@ -236,3 +237,26 @@ def test_condition_without_phases_says_so() -> None:
     timeline = phases_timeline(_condition())
     assert timeline.bars == () and timeline.weeks_max == 0
     assert timeline.summary == "No recovery phases are given for Test thing."
+
+
+# --- a usual week instead of a log ----------------------------------------------------
+
+
+def test_a_typed_usual_week_is_checked_in_plain_words() -> None:
+    assert check_baseline(30, 12, "km") == Baseline(30, 12)
+    with pytest.raises(LoadInputError) as error:
+        check_baseline(20, 25, "km")
+    assert error.value.problems == (
+        "The longest run (25 km) cannot be longer than the whole week (20 km).",)
+    with pytest.raises(LoadInputError) as error:
+        check_baseline(0, 300, "mi")
+    assert error.value.problems == ("The usual week must be more than 0 mi.",
+                                    "The longest run: 300 mi is more than 62 mi; "
+                                    "check the number.")
+
+
+def test_a_plan_from_a_usual_week_grows_only_the_long_run() -> None:
+    plan = gradual_plan(Baseline(30, 10), "km", weeks=3)
+    assert [w.long_run for w in plan.weeks] == [10.8, 11.6, 12.5]
+    assert [w.weekly_distance for w in plan.weeks] == [30.8, 31.6, 32.5]
+    assert not spikes([Run(0, 10), *plan.as_runs()])

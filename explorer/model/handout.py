@@ -58,7 +58,13 @@ class Handout:
     recovery_chart: bool = False  # print the first condition's recovery timeline
     runs: tuple[tuple[int, float], ...] = ()  # (days ago, distance) for the running plan
     unit: str = "km"
+    # without runs, the plan may start from a usual week: (weekly distance, longest run)
+    baseline: tuple[float, float] | None = None
     created: str = field(default_factory=lambda: dt.date.today().isoformat())
+
+    @property
+    def has_running_plan(self) -> bool:
+        return bool(self.runs or self.baseline)
 
     @property
     def too_many_exercises(self) -> bool:
@@ -147,6 +153,12 @@ def from_json(text: str, source: str = "handout") -> Handout:
     unit = data.get("unit", "km")
     if unit not in ("km", "mi"):
         raise HandoutError(f"{source}: 'unit' should be km or mi")
+    baseline = data.get("baseline")
+    if baseline is not None and not (
+            isinstance(baseline, list) and len(baseline) == 2
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 1e4
+                    for v in baseline)):
+        raise HandoutError(f"{source}: 'baseline' should be [weekly distance, longest run]")
     side = data.get("side", "right")
     if side not in ("right", "left"):
         raise HandoutError(f"{source}: 'side' should be right or left")
@@ -157,6 +169,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
         exercises=tuple(exercises), large_print=bool(data.get("large_print", False)),
         drawings=drawings, recovery_chart=bool(data.get("recovery_chart", False)),
         runs=tuple((int(d), float(x)) for d, x in runs), unit=unit,
+        baseline=(float(baseline[0]), float(baseline[1])) if baseline else None,
         created=_text(data, "created", source, 40),
     )
 

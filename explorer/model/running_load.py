@@ -145,6 +145,26 @@ def check_input(runs: Iterable[Run], unit: str) -> RunLog:
     return RunLog(tuple(sorted(runs, key=lambda r: r.day)), checked_unit)
 
 
+def check_baseline(weekly: float, longest: float, unit: str) -> Baseline:
+    """A typed usual week and recent longest run, or `LoadInputError` with every problem
+    (for people who keep no log of single runs)."""
+    checked: Unit = "mi" if unit == "mi" else "km"
+    problems = [] if unit in UNITS else [f"The unit must be km or mi, not '{unit}'."]
+    for label, value, limit in (("The usual week", weekly, MAX_WEEK[checked]),
+                                ("The longest run", longest, MAX_RUN[checked])):
+        if not math.isfinite(value) or value <= 0:
+            problems.append(f"{label} must be more than 0 {unit}.")
+        elif value > limit + _EPSILON:
+            problems.append(f"{label}: {value:g} {unit} is more than {limit:g} {unit}; "
+                            "check the number.")
+    if not problems and longest > weekly + _EPSILON:
+        problems.append(f"The longest run ({longest:g} {unit}) cannot be longer than the "
+                        f"whole week ({weekly:g} {unit}).")
+    if problems:
+        raise LoadInputError(problems)
+    return Baseline(weekly, longest)
+
+
 # --- spikes -------------------------------------------------------------------------
 
 

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
+    QFormLayout,
     QGraphicsItem,
     QGraphicsWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 from explorer.model.entities import Condition
 from explorer.model.running_load import (
     HISTORY_DAYS,
+    Baseline,
     LoadInputError,
     Plan,
     Run,
@@ -44,7 +47,9 @@ from explorer.model.running_load import (
     Spike,
     Timeline,
     Unit,
+    check_baseline,
     check_input,
+    format_distance,
     gradual_plan,
     phases_timeline,
     spike_limit,
@@ -386,7 +391,7 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     plan_label.setFont(_font(10, bold=True))
     plan_label.setPos(1.0, top * 1.28)
     plot.addItem(plan_label)
-    if not log.runs:
+    if not log.runs and not plan.weeks:
         hint = pg.TextItem("Enter recent runs to see spikes and a plan.", color=GREY,
                            anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 230))
         hint.setFont(_font(11))
@@ -419,8 +424,10 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
             value.setFont(_font(8))
             value.setPos(-week.day, week.long_run)
             plot.addItem(value)
-    if log.runs:
-        xs, ys = _limit_curve(log.runs + plan.as_runs(), first_x, last_x)
+    # without runs, the typed longest run stands for a run today (as in the plan)
+    known = log.runs or ((Run(0, plan.baseline.longest_run),) if plan.baseline else ())
+    if known:
+        xs, ys = _limit_curve(known + plan.as_runs(), first_x, last_x)
         line = pg.PlotCurveItem(xs, ys, connect="finite",
                                 pen=pg.mkPen(INK, width=2, style=Qt.PenStyle.DashLine))
         plot.addItem(line)
@@ -435,7 +442,7 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
 
 
 EMPTY_HINT = (f"Enter your runs of the last {HISTORY_DAYS} days: how many days ago "
-              "(0 = today) and how far.")
+              "(0 = today) and how far. No log? Type your usual week instead.")
 
 
 class LoadPlanner(QWidget):
@@ -448,13 +455,14 @@ class LoadPlanner(QWidget):
     EXPORT_WIDTH, EXPORT_HEIGHT = 720, 400
 
     def __init__(self, runs: Sequence[Run] = (), unit: Unit = "km", weeks: int = 6,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, baseline: Baseline | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Running load planner")
         self._weeks = weeks
         self._log = RunLog((), unit)
         self._spikes: list[Spike] = []
         self._plan = gradual_plan((), unit, weeks)
+        self._baseline: Baseline | None = None
         self._summary = EMPTY_HINT
 
         self.table = QTableWidget(0, 2)
@@ -470,6 +478,17 @@ class LoadPlanner(QWidget):
         self.units.addButton(self.km)
         self.units.addButton(self.mi)
         (self.mi if unit == "mi" else self.km).setChecked(True)
+        # no log of single runs: a usual week and the recent longest run will do
+        self.weekly = QLineEdit()
+        self.longest = QLineEdit()
+        for field, name in ((self.weekly, "Usual week"), (self.longest, "Longest recent run")):
+            field.setAccessibleName(name)
+            field.setPlaceholderText("e.g. 20")
+            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.weekly_label = QLabel()
+        self.longest_label = QLabel()
+        self.weekly_label.setBuddy(self.weekly)
+        self.longest_label.setBuddy(self.longest)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -494,6 +513,14 @@ class LoadPlanner(QWidget):
         inputs.addWidget(self.table, 1)
         inputs.addLayout(buttons)
         inputs.addLayout(unit_row)
+        usual = QLabel("No log? Type a usual week and the longest run of the last 30 "
+                       "days (used when no recent run is listed):")
+        usual.setWordWrap(True)
+        inputs.addWidget(usual)
+        form = QFormLayout()
+        form.addRow(self.weekly_label, self.weekly)
+        form.addRow(self.longest_label, self.longest)
+        inputs.addLayout(form)
         inputs.addWidget(self.error)
         inputs_box = QWidget()
         inputs_box.setLayout(inputs)
@@ -509,27 +536,31 @@ class LoadPlanner(QWidget):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.units.buttonToggled.connect(self._on_units_toggled)
+        self.weekly.textEdited.connect(self._on_table_item_changed)
+        self.longest.textEdited.connect(self._on_table_item_changed)
         self._show_unit()
         self._draw()
-        if runs:
-            self.set_runs(runs, unit)
+        if runs or baseline:
+            self.set_runs(runs, unit, baseline)
 
     # -- public ----------------------------------------------------------------------
 
-    def set_runs(self, runs: Sequence[Run], unit: str) -> bool:
-        """Show these runs in the table and, if they are valid, in the chart."""
+    def set_runs(self, runs: Sequence[Run], unit: str, baseline: Baseline | None = None) -> bool:
+        """Show these runs (and usual week) in the inputs and, if valid, in the chart."""
         self.table.blockSignals(True)
         self.units.blockSignals(True)
         try:
             self.table.setRowCount(0)
             for run in runs:
                 self._append_row(str(run.day), f"{run.distance:g}")
+            self.weekly.setText(f"{baseline.weekly_distance:g}" if baseline else "")
+            self.longest.setText(f"{baseline.longest_run:g}" if baseline else "")
             (self.mi if unit == "mi" else self.km).setChecked(True)
             self._show_unit()
         finally:
             self.table.blockSignals(False)
             self.units.blockSignals(False)
-        return self._update(list(runs), unit)
+        return self._update(list(runs), unit, baseline)
 
     @property
     def log(self) -> RunLog:
@@ -543,6 +574,11 @@ class LoadPlanner(QWidget):
     @property
     def plan(self) -> Plan:
         return self._plan
+
+    @property
+    def baseline(self) -> Baseline | None:
+        """The usual week typed in (last valid input), whether or not runs override it."""
+        return self._baseline
 
     def unit(self) -> Unit:
         return "mi" if self.mi.isChecked() else "km"
@@ -595,15 +631,43 @@ class LoadPlanner(QWidget):
             self._on_table_item_changed()
 
     def _show_unit(self) -> None:
-        self.table.setHorizontalHeaderLabels(["Days ago", f"Distance ({self.unit()})"])
+        unit = self.unit()
+        self.table.setHorizontalHeaderLabels(["Days ago", f"Distance ({unit})"])
+        self.weekly_label.setText(f"Usual &week ({unit}):")
+        self.longest_label.setText(f"&Longest run ({unit}):")
 
     def _on_table_item_changed(self, *_: object) -> None:
+        problems: list[str] = []
+        runs: list[Run] = []
+        baseline = None
         try:
             runs = self._read_table()
         except LoadInputError as error:
-            self._reject(error)
+            problems += error.problems
+        try:
+            baseline = self._read_baseline()
+        except LoadInputError as error:
+            problems += error.problems
+        if problems:
+            self._reject(LoadInputError(problems))
             return
-        self._update(runs, self.unit())
+        self._update(runs, self.unit(), baseline)
+
+    def _read_baseline(self) -> Baseline | None:
+        """The usual week, if both fields are filled; None if both are empty."""
+        texts = [field.text().strip() for field in (self.weekly, self.longest)]
+        if not any(texts):
+            return None
+        if not all(texts):
+            raise LoadInputError(["Enter both the usual week and the longest run, "
+                                  "or leave both empty."])
+        values = []
+        for text, name in zip(texts, ("usual week", "longest run"), strict=True):
+            try:
+                values.append(float(text.replace(",", ".")))
+            except ValueError:
+                raise LoadInputError([f"The {name}: '{text}' is not a distance."]) from None
+        return check_baseline(values[0], values[1], self.unit())
 
     def _read_table(self) -> list[Run]:
         """The table's runs; blank rows are skipped, unreadable cells are problems."""
@@ -639,15 +703,21 @@ class LoadPlanner(QWidget):
 
     # -- output ----------------------------------------------------------------------
 
-    def _update(self, runs: Sequence[Run], unit: str) -> bool:
+    def _update(self, runs: Sequence[Run], unit: str, baseline: Baseline | None = None) -> bool:
         try:
             log = check_input(runs, unit)
+            if baseline is not None:
+                baseline = check_baseline(baseline.weekly_distance, baseline.longest_run, unit)
         except LoadInputError as error:
             self._reject(error)
             return False
         self._log = log
+        self._baseline = baseline
         self._spikes = spikes(log.runs, log.unit)
-        self._plan = gradual_plan(log.runs, log.unit, self._weeks)
+        recent = Baseline.from_runs(log.runs)
+        start: Baseline | Sequence[Run] = (
+            log.runs if recent is not None or baseline is None else baseline)
+        self._plan = gradual_plan(start, log.unit, self._weeks)
         self._summary = self._describe()
         self.error.clear()
         self.error.hide()
@@ -663,8 +733,15 @@ class LoadPlanner(QWidget):
         self.input_rejected.emit(message)
 
     def _describe(self) -> str:
+        unit, base = self._log.unit, self._baseline
+        from_week = (f"From your usual week ({format_distance(base.weekly_distance, unit)}, "
+                     f"longest run {format_distance(base.longest_run, unit)}):"
+                     if base else "")
         if not self._log.runs:
-            return EMPTY_HINT
+            return f"{from_week}\n{self._plan.summary}" if base else EMPTY_HINT
+        if base and Baseline.from_runs(self._log.runs) is None:
+            return (f"No run from the last 30 days is listed, so the plan starts "
+                    f"{from_week[0].lower()}{from_week[1:]}\n{self._plan.summary}")
         if self._spikes:
             count = len(self._spikes)
             lines = [f"{count} run{'s' if count > 1 else ''} jumped more than 10% past the "

@@ -68,8 +68,8 @@ class HandoutDialog(QDialog):
         self.recovery_chart = QCheckBox("Include the recovery timeline")
         self.recovery_chart.setChecked(handout.recovery_chart)
         self.running_plan = QCheckBox("Include the running plan (from the planner)")
-        self.running_plan.setChecked(bool(handout.runs))
-        self.running_plan.setEnabled(bool(handout.runs))
+        self.running_plan.setChecked(handout.has_running_plan)
+        self.running_plan.setEnabled(handout.has_running_plan)
         self.note = QPlainTextEdit(handout.clinician_note)
         self.note.setPlaceholderText("A note for the patient (optional)")
         self.note.setMaximumHeight(90)
@@ -165,8 +165,8 @@ class HandoutDialog(QDialog):
         self.patient.setText(handout.patient)
         self.large_print.setChecked(handout.large_print)
         self.recovery_chart.setChecked(handout.recovery_chart)
-        self.running_plan.setEnabled(bool(handout.runs))
-        self.running_plan.setChecked(bool(handout.runs))
+        self.running_plan.setEnabled(handout.has_running_plan)
+        self.running_plan.setChecked(handout.has_running_plan)
         self.note.setPlainText(handout.clinician_note)
         self.table.setRowCount(0)
         for item in handout.exercises:
@@ -195,7 +195,8 @@ class HandoutDialog(QDialog):
                        clinician_note=self.note.toPlainText().strip(),
                        large_print=self.large_print.isChecked(), exercises=tuple(items),
                        recovery_chart=self.recovery_chart.isChecked(),
-                       runs=self._base.runs if self.running_plan.isChecked() else ())
+                       runs=self._base.runs if self.running_plan.isChecked() else (),
+                       baseline=self._base.baseline if self.running_plan.isChecked() else None)
 
     def add_exercise(self, exercise_id: str) -> None:
         before = self.handout()

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.chart_dialogs: dict[str, QDialog] = {}
         self.planner_runs: tuple[tuple[int, float], ...] = ()  # kept for the handout
         self.planner_unit = "km"
+        self.planner_baseline: tuple[float, float] | None = None
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hip-explorer.svg")))
         self.setMinimumSize(760, 520)
 
@@ -383,7 +384,7 @@ class MainWindow(QMainWindow):
         handout = Handout(side=s.side, regions={r: levels.get(r, 0) for r in s.regions},
                           conditions=conditions, drawings=drawings,
                           recovery_chart=bool(conditions), runs=self.planner_runs,
-                          unit=self.planner_unit)
+                          unit=self.planner_unit, baseline=self.planner_baseline)
         for exercise_id in suggested_exercises(self.content, conditions)[:4]:
             handout = handout.with_exercise(self.content, exercise_id)
         return handout
@@ -415,13 +416,15 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def _on_planner_triggered(self) -> None:
-        from explorer.model.running_load import Run
+        from explorer.model.running_load import Baseline, Run
         from explorer.ui.charts import LoadPlanner
 
         dialog = self.chart_dialogs.get("planner")
         if dialog is None:
             runs = [Run(day, distance) for day, distance in self.planner_runs]
-            self.planner = LoadPlanner(runs, "mi" if self.planner_unit == "mi" else "km")
+            baseline = Baseline(*self.planner_baseline) if self.planner_baseline else None
+            self.planner = LoadPlanner(runs, "mi" if self.planner_unit == "mi" else "km",
+                                       baseline=baseline)
             self.planner.plan_updated.connect(self._on_planner_plan_updated)
             dialog = self._chart_dialog("planner", "Running-load planner", self.planner)
         dialog.show()
@@ -430,6 +433,8 @@ class MainWindow(QMainWindow):
         log = self.planner.log
         self.planner_runs = tuple((r.day, r.distance) for r in log.runs)
         self.planner_unit = log.unit
+        base = self.planner.baseline
+        self.planner_baseline = (base.weekly_distance, base.longest_run) if base else None
 
     def _on_handout_triggered(self) -> None:
         from explorer.ui.handout_dialog import HandoutDialog
