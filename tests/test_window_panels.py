@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QColor, QFontMetrics, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
@@ -35,6 +35,9 @@ def test_nothing_selected_groups_all_conditions_by_region(window: MainWindow) ->
     headers = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert headers == ["Front of the hip", "Groin", "Outer hip", "Back of the hip"]
     assert sorted(tree.ids()) == sorted(window.content.conditions)
+    # the second line says how urgent, and where else it hurts
+    assert tree.reason("femoral-neck-stress-fracture") == "Urgent; also Front of the hip"
+    assert tree.reason("iliotibial-band-hip") == "Routine"
 
 
 def test_list_explains_why_and_marks_urgency(window: MainWindow) -> None:
@@ -44,6 +47,17 @@ def test_list_explains_why_and_marks_urgency(window: MainWindow) -> None:
     item = window.conditions.currentItem()
     assert "Urgency:" in item.data(0, Qt.ItemDataRole.AccessibleTextRole)
     assert not item.icon(0).isNull()
+    # the marker is drawn beside the name: the urgent triangle's orange at its centre
+    window.conditions.setCurrentItem(None)  # no selection colour over the row
+    tree = window.conditions
+    rect = tree.visualItemRect(tree.topLevelItem(tree.ids().index(
+        "femoral-neck-stress-fracture")))
+    image = tree.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    line = QFontMetrics(tree.font()).height()
+    centre = (rect.left() + 6 + 8, rect.top() + 4 + line // 2 + 2)
+    colour = QColor(image.pixel(int(centre[0] * ratio), int(centre[1] * ratio)))
+    assert (colour.red(), colour.green(), colour.blue()) == (0xD5, 0x5E, 0x00)
 
 
 def test_two_way_link_between_list_and_diagram(window: MainWindow) -> None:

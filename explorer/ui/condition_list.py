@@ -87,8 +87,8 @@ class _TwoLineDelegate(QStyledItemDelegate):
             return super().paint(painter, option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
+        text, icon = opt.text, QIcon(opt.icon)  # a copy: opt.icon is replaced below
+        opt.text, opt.icon = "", QIcon()
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
@@ -99,9 +99,11 @@ class _TwoLineDelegate(QStyledItemDelegate):
         bold = QFont(opt.font)
         bold.setBold(True)
         metrics = QFontMetrics(bold)
+        top = opt.rect.top() + 4
+        # the urgency marker beside the name, not centred on the whole row
+        icon.paint(painter, opt.rect.left() + 6, top + (metrics.height() - 16) // 2, 16, 16)
         painter.setFont(bold)
         painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#10243e"))
-        top = opt.rect.top() + 4
         painter.drawText(QRectF(left, top, width, metrics.height()), Qt.TextFlag.TextSingleLine,
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
         reason = str(index.data(REASON_ROLE) or "")
@@ -161,7 +163,11 @@ class ConditionList(QTreeWidget):
                 header.setFont(0, font)
                 header.setForeground(0, QColor("#10243e"))
                 for condition in conditions:
-                    self._add(header, condition.id, condition.name, condition.urgency)
+                    others = [self._content.region_name(r) for r in condition.regions
+                              if r != region]
+                    note = condition.urgency.label + (
+                        f"; also {', '.join(others)}" if others else "")
+                    self._add(header, condition.id, condition.name, condition.urgency, note)
             self.expandAll()
         self.blockSignals(False)
         if current:
