@@ -75,6 +75,8 @@ class HandoutDialog(QDialog):
         self.note.setMaximumHeight(90)
         self.catalogue = QListWidget()
         self.catalogue.setAccessibleName("Exercises to choose from")
+        self.catalogue.setWordWrap(True)  # long names wrap instead of scrolling sideways
+        self.catalogue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Chosen exercises")
