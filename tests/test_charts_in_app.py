@@ -88,7 +88,8 @@ def test_usual_week_reaches_the_handout_file_and_print(qtbot: QtBot, tmp_path: P
     with qtbot.waitSignal(window.planner.plan_updated):
         assert window.planner.set_runs([], "mi", Baseline(18, 6))
     handout = window.current_handout()
-    assert handout.baseline == (18, 6) and handout.runs == () and handout.unit == "mi"
+    assert handout.baseline == Baseline(18, 6) and handout.runs == () and handout.unit == "mi"
+    assert '"baseline": {\n    "weekly_distance": 18' in handout.to_json()  # readable
     path = tmp_path / "week.json"
     write_handout(path, handout)
     assert read_handout(path) == handout

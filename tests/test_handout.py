@@ -64,8 +64,10 @@ def test_unwritable_folder(tmp_path: Path) -> None:
     (b'{"format": "hip-explorer-handout", "version": 1, "exercises": [{"sets": "3"}]}',
      "exercise 1: 'exercise' is missing"),
     (b'{"format": "hip-explorer-handout", "version": 1, "patient": ["x"]}', "should be text"),
-    (b'{"format": "hip-explorer-handout", "version": 1, "baseline": [30, true]}',
-     "'baseline' should be \\[weekly distance, longest run\\]"),
+    (b'{"format": "hip-explorer-handout", "version": 1, "baseline": [30, 12]}',
+     "'baseline' should be {\"weekly_distance\": number, \"longest_run\": number}"),
+    (b'{"format": "hip-explorer-handout", "version": 1,'
+     b' "baseline": {"weekly_distance": 30, "longest_run": true}}', "'baseline' should be"),
 ])
 def test_damaged_files_are_reported(tmp_path: Path, data: bytes, message: str) -> None:
     path = tmp_path / "h.json"

@@ -18,6 +18,7 @@ from typing import Any
 
 from explorer.model.content import Content
 from explorer.model.entities import Dose
+from explorer.model.running_load import Baseline
 
 FORMAT = "hip-explorer-handout"
 VERSION = 1
@@ -58,8 +59,7 @@ class Handout:
     recovery_chart: bool = False  # print the first condition's recovery timeline
     runs: tuple[tuple[int, float], ...] = ()  # (days ago, distance) for the running plan
     unit: str = "km"
-    # without runs, the plan may start from a usual week: (weekly distance, longest run)
-    baseline: tuple[float, float] | None = None
+    baseline: Baseline | None = None  # without runs, the plan may start from a usual week
     created: str = field(default_factory=lambda: dt.date.today().isoformat())
 
     @property
@@ -154,11 +154,13 @@ def from_json(text: str, source: str = "handout") -> Handout:
     if unit not in ("km", "mi"):
         raise HandoutError(f"{source}: 'unit' should be km or mi")
     baseline = data.get("baseline")
+    fields = ("weekly_distance", "longest_run")
     if baseline is not None and not (
-            isinstance(baseline, list) and len(baseline) == 2
+            isinstance(baseline, dict) and sorted(baseline) == sorted(fields)
             and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 1e4
-                    for v in baseline)):
-        raise HandoutError(f"{source}: 'baseline' should be [weekly distance, longest run]")
+                    for v in baseline.values())):
+        raise HandoutError(f"{source}: 'baseline' should be "
+                           '{"weekly_distance": number, "longest_run": number}')
     side = data.get("side", "right")
     if side not in ("right", "left"):
         raise HandoutError(f"{source}: 'side' should be right or left")
@@ -169,7 +171,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
         exercises=tuple(exercises), large_print=bool(data.get("large_print", False)),
         drawings=drawings, recovery_chart=bool(data.get("recovery_chart", False)),
         runs=tuple((int(d), float(x)) for d, x in runs), unit=unit,
-        baseline=(float(baseline[0]), float(baseline[1])) if baseline else None,
+        baseline=Baseline(*(float(baseline[f]) for f in fields)) if baseline else None,
         created=_text(data, "created", source, 40),
     )
 

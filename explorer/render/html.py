@@ -164,32 +164,36 @@ def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
             f'style="border-color:#c9d1dc; border-style:solid; margin:4px 0">{rows}</table>')
 
 
-def recovery_table(condition: Condition, across: bool = False, summary: bool = True) -> str:
-    """The recovery summary (unless not `summary`) and its phases: as rows, or side by
-    side (`across`, print)."""
+def recovery_table(condition: Condition, across: bool = False) -> str:
+    """The recovery summary and its phases (see `recovery_phases`)."""
     recovery = condition.recovery
     if recovery is None:
         return ""
-    text = paragraphs(recovery.summary) if summary else ""
-    if across and recovery.phases:
-        width = 100 // len(recovery.phases)
+    return paragraphs(recovery.summary) + recovery_phases(condition, across)
+
+
+def recovery_phases(condition: Condition, across: bool = False) -> str:
+    """The recovery phases as table rows, or side by side (`across`, print)."""
+    phases = condition.recovery.phases if condition.recovery else ()
+    if not phases:
+        return ""
+    if across:
+        width = 100 // len(phases)
         cells = "".join(
             f'<td width="{width}%" valign="top"><b>{esc(p.name)}</b><br>'
             f'<span class="muted">{_weeks(p.weeks_min, p.weeks_max)}</span><br>'
             f'<span class="small">{esc(p.description or "")}</span></td>'
-            for p in recovery.phases)
-        return text + (
-            '<table width="100%" cellpadding="4" cellspacing="0" border="1" '
-            f'style="border-color:#c9d1dc; border-style:solid"><tr>{cells}</tr></table>')
+            for p in phases)
+        return ('<table width="100%" cellpadding="4" cellspacing="0" border="1" '
+                f'style="border-color:#c9d1dc; border-style:solid"><tr>{cells}</tr></table>')
     rows = "".join(
         f"<tr><td><b>{esc(p.name)}</b></td><td>{_weeks(p.weeks_min, p.weeks_max)}</td>"
-        f"<td>{esc(p.description or '')}</td></tr>" for p in recovery.phases
+        f"<td>{esc(p.description or '')}</td></tr>" for p in phases
     )
-    table = (f'<table width="100%" cellpadding="4" cellspacing="0" border="1" '
-             f'style="border-color:#c9d1dc; border-style:solid">'
-             f'<tr><th align="left">Phase</th><th align="left">How long</th>'
-             f'<th align="left">What happens</th></tr>{rows}</table>') if rows else ""
-    return text + table
+    return (f'<table width="100%" cellpadding="4" cellspacing="0" border="1" '
+            f'style="border-color:#c9d1dc; border-style:solid">'
+            f'<tr><th align="left">Phase</th><th align="left">How long</th>'
+            f'<th align="left">What happens</th></tr>{rows}</table>')
 
 
 def _weeks(low: int, high: int) -> str:
@@ -294,7 +298,7 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
     recovery = condition.recovery
     if recovery is not None:  # the text may run on to the next page; the table stays whole
         blocks += sectioned("Typical recovery", [paragraphs(recovery.summary)], splittable=True)
-        table = recovery_table(condition, across=True, summary=False)
+        table = recovery_phases(condition, across=True)
         blocks += [Block(table)] if table else []
     refs = references(content, condition.references, compact=True)
     if refs:
@@ -354,15 +358,17 @@ def exercise_html(content: Content, exercise: Exercise,
     out.append(section("Take care", bullet_list(exercise.cautions)))
     used_by = [c for c in content.conditions.values()
                if exercise.id in (u.exercise for u in c.exercises)]
-    out.append(used_for(used_by))
-    out.append(section("References", references(content, exercise.references)))
+    out.append(used_for_and_references(content, used_by, exercise.references))
     return "".join(out)
 
 
-def used_for(conditions: list[Condition]) -> str:
-    """Links to the conditions an exercise or treatment is used for."""
+def used_for_and_references(content: Content, conditions: list[Condition],
+                            reference_ids: Iterable[str]) -> str:
+    """The end of an exercise or treatment page: links to the conditions it is used
+    for, then its references."""
     rows = "".join(f"<li>{link('condition', c.id, c.name)}</li>" for c in conditions)
-    return section("Used for", f"<ul>{rows}</ul>" if rows else "")
+    return (section("Used for", f"<ul>{rows}</ul>" if rows else "")
+            + section("References", references(content, reference_ids)))
 
 
 def treatment_html(content: Content, treatment: Treatment) -> str:
@@ -373,8 +379,7 @@ def treatment_html(content: Content, treatment: Treatment) -> str:
     out.append(section("Evidence", paragraphs(treatment.evidence)))
     used_by = [c for c in content.conditions.values()
                if treatment.id in (u.treatment for u in c.treatments)]
-    out.append(used_for(used_by))
-    out.append(section("References", references(content, treatment.references)))
+    out.append(used_for_and_references(content, used_by, treatment.references))
     return "".join(out)
 
 

@@ -152,12 +152,12 @@ def _chart_flowables(content: Content, handout: Handout, scale: float) -> list[F
         charts.append(("Your recovery timeline", chart.export_image(CHART_WIDTH_PX * 3),
                        chart.summary_text()))
     if handout.has_running_plan:
-        from explorer.model.running_load import Baseline, Run
+        from explorer.model.running_load import Run
         from explorer.ui.charts import LoadPlanner
 
         planner = LoadPlanner([Run(day, distance) for day, distance in handout.runs],
                               "mi" if handout.unit == "mi" else "km",
-                              baseline=Baseline(*handout.baseline) if handout.baseline else None)
+                              baseline=handout.baseline)
         charts.append(("Your running plan", planner.export_image(CHART_WIDTH_PX * 3),
                        planner.summary_text()))
     flows: list[Flowable] = []

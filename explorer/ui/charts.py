@@ -714,11 +714,10 @@ class LoadPlanner(QWidget):
         self._log = log
         self._baseline = baseline
         self._spikes = spikes(log.runs, log.unit)
-        recent = Baseline.from_runs(log.runs)
-        start: Baseline | Sequence[Run] = (
-            log.runs if recent is not None or baseline is None else baseline)
-        self._plan = gradual_plan(start, log.unit, self._weeks)
-        self._summary = self._describe()
+        from_week = baseline is not None and Baseline.from_runs(log.runs) is None
+        self._plan = gradual_plan(baseline if baseline and from_week else log.runs, log.unit,
+                                  self._weeks)
+        self._summary = self._describe(from_week)
         self.error.clear()
         self.error.hide()
         self._draw()
@@ -732,16 +731,17 @@ class LoadPlanner(QWidget):
         self.error.show()
         self.input_rejected.emit(message)
 
-    def _describe(self) -> str:
-        unit, base = self._log.unit, self._baseline
-        from_week = (f"From your usual week ({format_distance(base.weekly_distance, unit)}, "
-                     f"longest run {format_distance(base.longest_run, unit)}):"
-                     if base else "")
+    def _describe(self, from_week: bool) -> str:
+        """`from_week`: the plan starts from the typed usual week, not from runs."""
+        base, unit = self._baseline, self._log.unit
+        if from_week and base is not None:
+            week = (f"your usual week ({format_distance(base.weekly_distance, unit)}, "
+                    f"longest run {format_distance(base.longest_run, unit)}):")
+            lead = ("No run from the last 30 days is listed, so the plan starts from"
+                    if self._log.runs else "From")
+            return f"{lead} {week}\n{self._plan.summary}"
         if not self._log.runs:
-            return f"{from_week}\n{self._plan.summary}" if base else EMPTY_HINT
-        if base and Baseline.from_runs(self._log.runs) is None:
-            return (f"No run from the last 30 days is listed, so the plan starts "
-                    f"{from_week[0].lower()}{from_week[1:]}\n{self._plan.summary}")
+            return EMPTY_HINT
         if self._spikes:
             count = len(self._spikes)
             lines = [f"{count} run{'s' if count > 1 else ''} jumped more than 10% past the "

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from explorer import __version__
 from explorer.model import Content
 from explorer.model.handout import Handout, suggested_exercises
+from explorer.model.running_load import Baseline
 from explorer.paths import resources_dir
 from explorer.render.html import DISCLAIMER, esc
 from explorer.ui.clinic_mode import ClinicMode
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self.chart_dialogs: dict[str, QDialog] = {}
         self.planner_runs: tuple[tuple[int, float], ...] = ()  # kept for the handout
         self.planner_unit = "km"
-        self.planner_baseline: tuple[float, float] | None = None
+        self.planner_baseline: Baseline | None = None
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hip-explorer.svg")))
         self.setMinimumSize(760, 520)
 
@@ -416,15 +417,14 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def _on_planner_triggered(self) -> None:
-        from explorer.model.running_load import Baseline, Run
+        from explorer.model.running_load import Run
         from explorer.ui.charts import LoadPlanner
 
         dialog = self.chart_dialogs.get("planner")
         if dialog is None:
             runs = [Run(day, distance) for day, distance in self.planner_runs]
-            baseline = Baseline(*self.planner_baseline) if self.planner_baseline else None
             self.planner = LoadPlanner(runs, "mi" if self.planner_unit == "mi" else "km",
-                                       baseline=baseline)
+                                       baseline=self.planner_baseline)
             self.planner.plan_updated.connect(self._on_planner_plan_updated)
             dialog = self._chart_dialog("planner", "Running-load planner", self.planner)
         dialog.show()
@@ -433,8 +433,7 @@ class MainWindow(QMainWindow):
         log = self.planner.log
         self.planner_runs = tuple((r.day, r.distance) for r in log.runs)
         self.planner_unit = log.unit
-        base = self.planner.baseline
-        self.planner_baseline = (base.weekly_distance, base.longest_run) if base else None
+        self.planner_baseline = self.planner.baseline
 
     def _on_handout_triggered(self) -> None:
         from explorer.ui.handout_dialog import HandoutDialog
