@@ -88,6 +88,7 @@ class DetailPanel(QTextBrowser):
             document = QTextDocument(self._holder)
             document.setDefaultStyleSheet(render.STYLE)
             document.setDefaultFont(font)
+            document.setTextWidth(self.viewport().width())  # laid out once, at its width
             html = render.document(body() if callable(body) else body, self.extra_style)
             for exercise_id in set(re.findall(f'src="{IMAGE_SCHEME}:([^"]+)"', html)):
                 image = self._picture(exercise_id)
@@ -97,8 +98,8 @@ class DetailPanel(QTextBrowser):
             document.setHtml(html)
         elif document.defaultFont() != font:
             document.setDefaultFont(font)  # zoomed meanwhile
-        # laid out at the panel's width before it is shown: a document laid out at
-        # another width first leaves QTextEdit with a stale horizontal scroll range
+        # a kept document may have been laid out at another width: shown so, QTextEdit
+        # keeps a stale horizontal scroll range
         document.setTextWidth(self.viewport().width())
         self._documents[key] = document
         while len(self._documents) > MAX_CACHED_DOCUMENTS:
