@@ -68,6 +68,20 @@ def test_a_new_layer_or_a_new_file_is_seen(mini: Path, tmp_path: Path, cache_fol
     assert len(loads) == 3
 
 
+def test_an_edited_diagram_is_read_again(mini: Path, tmp_path: Path, cache_folder: Path,
+                                         loads: list[int]) -> None:
+    svg = tmp_path / "diagram.svg"
+    svg.write_text(DIAGRAM.read_text())
+    first = cache.load_content_cached([mini], svg)
+    assert first.diagram is not None and first.diagram.source == str(svg)
+    svg.write_text(DIAGRAM.read_text().replace('viewBox="0 0 300 100"', 'viewBox="5 0 300 100"'))
+    os.utime(svg, ns=(svg.stat().st_atime_ns, svg.stat().st_mtime_ns + 10**9))
+    second = cache.load_content_cached([mini], svg)
+    assert len(loads) == 2
+    assert second.diagram is not None
+    assert second.diagram.view_box[0] == 5 and first.diagram.view_box[0] != 5
+
+
 def test_a_damaged_cache_is_rebuilt(mini: Path, cache_folder: Path, loads: list[int]) -> None:
     cache.load_content_cached([mini], DIAGRAM)
     (cache_folder / cache.CACHE_FILE).write_bytes(b"\x80\x05not a pickle at all")

@@ -118,6 +118,23 @@ def test_region_missing_from_diagram(mini: Path, write: Write) -> None:
     assert "knee" not in content.regions
 
 
+def test_a_damaged_diagram_is_reported_and_the_content_still_loads(mini: Path,
+                                                                   tmp_path: Path) -> None:
+    broken = tmp_path / "diagram.svg"
+    broken.write_text("<svg xmlns='http://www.w3.org/2000/svg'><g id='front'>")  # cut short
+    content = load_content([mini], broken)
+    assert any(str(p).startswith(f"{broken}:1: diagram cannot be read: no element found")
+               for p in content.problems)
+    assert "front-thing" in content.conditions and content.diagram is None
+
+
+def test_the_loader_keeps_the_region_shapes_it_checked(mini: Path) -> None:
+    content = load(mini)
+    assert content.diagram is not None and content.diagram.source == str(DIAGRAM)
+    assert set(content.diagram.regions) == set(content.regions)
+    assert all(polygons for polygons in content.diagram.regions.values())
+
+
 def test_image_outside_folder_missing_or_wrong_kind(mini: Path, write: Write,
                                                      tmp_path: Path) -> None:
     (tmp_path / "secret.svg").write_text("<svg/>")

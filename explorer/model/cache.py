@@ -1,7 +1,8 @@
 """A cache of validated content, so start-up does not re-check unchanged files.
 
 The cache stores the content with a key: the program and Python versions and the path,
-size and modification time of every file in every layer and of the diagram. Any
+size and modification time of every file in every layer, of the diagram and of the model's
+own modules (so a changed model in a checkout never reads old objects). Any
 difference means a full, strict load. The cache lives in the user's cache folder (it is
 written and read only by this program); a damaged or unreadable cache is ignored and
 rebuilt. The loader (and with it PyYAML and pydantic) is imported only on a miss.
@@ -39,7 +40,7 @@ def cache_dir() -> Path | None:
 def cache_key(layers: Sequence[Path], svg_file: Path | None) -> str:
     """Changes whenever a file that the content is read from changes."""
     parts = [__version__, sys.version]
-    files: list[Path] = [] if svg_file is None else [svg_file]
+    files = sorted(Path(__file__).parent.glob("*.py")) + ([] if svg_file is None else [svg_file])
     for layer in layers:
         parts.append(f"layer:{Path(layer).resolve()}")
         files += sorted(Path(layer).rglob("*")) if Path(layer).is_dir() else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explorer.model.diagram_shapes import DiagramShapes
 from explorer.model.entities import (
     Clue,
     Condition,
@@ -31,6 +32,7 @@ class Content:
     images: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     layers: tuple[Path, ...] = ()
+    diagram: DiagramShapes | None = None  # the region shapes, when checked against a drawing
 
     @property
     def red_flag_clues(self) -> list[Clue]:

@@ -9,7 +9,6 @@ testing, highlighting, printing) use, so every consumer agrees on the shape.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,15 +26,22 @@ class ShapeError(ValueError):
 
 @dataclass(frozen=True)
 class DiagramShapes:
-    """Region polygons and the drawing's view box (x, y, width, height)."""
+    """Region polygons and the drawing's view box (x, y, width, height).
+
+    `source` is the file they were read from, so a copy kept with the content (and in
+    its cache) is only reused for that same drawing.
+    """
 
     view_box: tuple[float, float, float, float]
     regions: dict[str, tuple[Polygon, ...]]
     element_ids: frozenset[str]
+    source: str = ""
 
 
 def read_shapes(svg_file: Path, region_ids: list[str] | None = None) -> DiagramShapes:
     """Parse `svg_file`; collect polygons for `region_ids` (default: none)."""
+    import xml.etree.ElementTree as ET  # only when the drawing is read, not from the cache
+
     root = ET.parse(svg_file).getroot()
     ids = frozenset(el.get("id", "") for el in root.iter() if el.get("id"))
     box = [float(v) for v in (root.get("viewBox") or "0 0 100 100").replace(",", " ").split()]
@@ -52,7 +58,8 @@ def read_shapes(svg_file: Path, region_ids: list[str] | None = None) -> DiagramS
             if el.tag == f"{SVG_NS}path" or el.tag == "path":
                 polygons.extend(path_to_polygons(el.get("d", "")))
         regions[region] = tuple(polygons)
-    return DiagramShapes(view_box=view_box, regions=regions, element_ids=ids)
+    return DiagramShapes(view_box=view_box, regions=regions, element_ids=ids,
+                         source=str(svg_file))
 
 
 def path_to_polygons(d: str) -> list[Polygon]:

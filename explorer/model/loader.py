@@ -246,12 +246,13 @@ class _Loader:
         if self.svg_file is None:
             return
         try:
-            ids = read_shapes(self.svg_file).element_ids
-        except (OSError, ValueError) as exc:
+            shapes = read_shapes(self.svg_file, list(self.content.regions))
+        except (OSError, ValueError, SyntaxError) as exc:  # SyntaxError: XML ParseError
             self._problem(self.svg_file, 1, "", f"diagram cannot be read: {exc}")
             return
+        self.content.diagram = shapes
         for region_id in list(self.content.regions):
-            if region_id not in ids:
+            if region_id not in shapes.element_ids:
                 o = self.origins[("regions", region_id)]
                 self.content.problems.append(o.problem(
                     ("id",), f"region '{region_id}' has no shape in the diagram "

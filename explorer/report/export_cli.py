@@ -68,7 +68,7 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     from explorer.report.pages import Header
     from explorer.ui.diagram_art import DiagramArt
 
-    art = DiagramArt(diagram_svg(), list(content.regions))
+    art = DiagramArt(diagram_svg(), list(content.regions), content.diagram)
     page_size = args.page_size or default_page_size()
     side = args.side
     if handout is not None:

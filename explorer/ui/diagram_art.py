@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from explorer.model.diagram_shapes import read_shapes
+from explorer.model.diagram_shapes import DiagramShapes, read_shapes
 
 PANEL_TITLES = ("FRONT", "SIDE", "BACK")
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -59,10 +59,14 @@ class DiagramState:
 class DiagramArt:
     """The diagram's drawing and region shapes, in SVG coordinates."""
 
-    def __init__(self, svg_file: Path, region_ids: list[str]) -> None:
+    def __init__(self, svg_file: Path, region_ids: list[str],
+                 shapes: DiagramShapes | None = None) -> None:
+        """`shapes`: polygons already read from this file (the loaded content keeps them)."""
         self.svg_file = svg_file
         self.renderer = QSvgRenderer(str(svg_file))
-        shapes = read_shapes(svg_file, region_ids)
+        if (shapes is None or shapes.source != str(svg_file)
+                or not set(region_ids) <= shapes.regions.keys()):
+            shapes = read_shapes(svg_file, region_ids)
         x, y, w, h = shapes.view_box
         self.bounds = QRectF(x, y, w, h)
         self.region_ids = [r for r in region_ids if r in shapes.regions]

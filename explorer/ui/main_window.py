@@ -7,6 +7,7 @@ Widgets get what they show in their constructors and talk through the one
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -28,8 +29,6 @@ from PySide6.QtWidgets import (
 
 from explorer import __version__
 from explorer.model import Content
-from explorer.model.handout import Handout, suggested_exercises
-from explorer.model.running_load import Baseline
 from explorer.paths import resources_dir
 from explorer.render.html import DISCLAIMER, esc
 from explorer.ui.clinic_mode import ClinicMode
@@ -42,6 +41,10 @@ from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox
 from explorer.ui.selection import Selection
 from explorer.ui.settings import Settings
+
+if TYPE_CHECKING:  # the handout model is imported when a handout is first made
+    from explorer.model.handout import Handout
+    from explorer.model.running_load import Baseline
 
 HINT = ("Click where it hurts. Ctrl-click to add a region; the mouse wheel or number keys "
         "set pain 0-10.")
@@ -103,7 +106,7 @@ class MainWindow(QMainWindow):
         condition = self.selection.condition
         old = self.centralWidget()
         self.content = content
-        self.art = DiagramArt(self.art.svg_file, list(content.regions))
+        self.art = DiagramArt(self.art.svg_file, list(content.regions), content.diagram)
         self._build_content_widgets()
         self._connect_content_widgets()
         if old is not None:
@@ -378,6 +381,8 @@ class MainWindow(QMainWindow):
 
     def current_handout(self) -> Handout:
         """A new handout from the current selection: side, regions, intensities, condition."""
+        from explorer.model.handout import Handout, suggested_exercises
+
         s = self.selection
         levels = s.intensities
         conditions = (s.condition,) if s.condition else tuple(self.conditions.ids()[:1])

@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 def load_window_content(layers: Sequence[Path], svg_file: Path | None = None) -> Content:
     """The content the window shows, with the pure-Python modules the window needs."""
     content = load_content_cached(layers, svg_file=svg_file or diagram_svg())
-    for module in ("explorer.model.handout", "explorer.render.html"):
-        importlib.import_module(module)
+    importlib.import_module("explorer.render.html")  # the detail panel's renderer
     return content
 
 
@@ -38,7 +37,7 @@ def build_window(layers: Sequence[Path], settings: Settings | None = None,
     from explorer.ui.main_window import MainWindow
     from explorer.ui.settings import Settings
 
-    art = DiagramArt(svg, list(content.regions))
+    art = DiagramArt(svg, list(content.regions), content.diagram)
     window = MainWindow(content, art, settings or Settings())
     window.layers = list(layers)  # also folders missing now, so a reload finds them later
     return window
