@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from explorer.cli import load, main
 from explorer.model import Content
+from explorer.model.entities import PHASE_LENGTHS_NOTE
 from explorer.model.handout import Handout, HandoutExercise
 from explorer.paths import diagram_svg
 from explorer.report.documents import booklet_job, handout_job, summary_job
@@ -58,6 +59,9 @@ def test_summary_text_on_the_right_pages(tmp_path: Path, content: Content,
     assert "Greater trochanteric pain syndrome" in first and "Right hip" in first
     assert first.index("See a doctor if") < first.index("Symptoms")
     assert "References:" in pages[-1] and "Mellor R" in pages[-1]
+    # the recovery phases come with the warning that their lengths are estimates
+    recovery = next(text for text in pages if "Typical recovery" in text)
+    assert recovery.index("Typical recovery") < recovery.index(PHASE_LENGTHS_NOTE)
     for number, text in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in text
         assert "does not diagnose you" in text  # the disclaimer on every page

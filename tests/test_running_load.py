@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.model.entities import Condition, Phase, Recovery, Urgency
+from explorer.model.entities import PHASE_LENGTHS_NOTE, Condition, Phase, Recovery, Urgency
 from explorer.model.running_load import (
     Baseline,
     LoadInputError,
@@ -222,13 +222,14 @@ def test_timeline_summary_reads_as_text() -> None:
                                           ("Keep going", 2, 2)))
     assert timeline.summary == (
         "Settle the pain: from the start to week 1-4; Build strength: from week 1-4 to "
-        "week 5-12; Keep going: from week 5-12 to week 7-14. In all about 7-14 weeks.")
+        f"week 5-12; Keep going: from week 5-12 to week 7-14. In all about 7-14 weeks. "
+        f"{PHASE_LENGTHS_NOTE}")
 
 
 def test_fixed_phases_show_single_weeks() -> None:
     timeline = phases_timeline(_condition(("Rest", 2, 2), ("Walk", 3, 3)))
     assert timeline.summary == ("Rest: from the start to week 2; Walk: from week 2 to "
-                                "week 5. In all about 5 weeks.")
+                                f"week 5. In all about 5 weeks. {PHASE_LENGTHS_NOTE}")
     assert [b.segments() for b in timeline.bars] == [(("certain", 0, 2),),
                                                      (("certain", 2, 5),)]
 

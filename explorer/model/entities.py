@@ -188,6 +188,11 @@ class ExerciseUse(_Model):
     caution: Text | None = None
 
 
+# Shown with every set of recovery phases, on screen, in print and under the chart.
+PHASE_LENGTHS_NOTE = ("The times are rough guides from reviews and clinical experience, not "
+                      "trial results.")
+
+
 @dataclass(frozen=True)
 class Phase(_Model):
     name: Line

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from explorer.model.entities import Condition
+from explorer.model.entities import PHASE_LENGTHS_NOTE, Condition
 
 Unit = Literal["km", "mi"]
 UNITS: tuple[Unit, ...] = ("km", "mi")
@@ -410,5 +410,5 @@ def phases_timeline(condition: Condition) -> Timeline:
         summary = f"No recovery phases are given for {condition.name}."
     else:
         summary = ("; ".join(bar.text for bar in bars)
-                   + f". In all about {_range(start_min, start_max)} weeks.")
+                   + f". In all about {_range(start_min, start_max)} weeks. {PHASE_LENGTHS_NOTE}")
     return Timeline(condition.id, title, tuple(bars), summary)

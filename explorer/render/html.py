@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from explorer.model import Condition, Content, Exercise, Page, Treatment
-from explorer.model.entities import Dose, ExerciseUse, Urgency
+from explorer.model.entities import PHASE_LENGTHS_NOTE, Dose, ExerciseUse, Urgency
 
 ImageSource = Callable[[str], str | None]
 
@@ -185,7 +185,8 @@ def recovery_phases(condition: Condition, across: bool = False) -> str:
             f'<span class="small">{esc(p.description or "")}</span></td>'
             for p in phases)
         return ('<table width="100%" cellpadding="4" cellspacing="0" border="1" '
-                f'style="border-color:#c9d1dc; border-style:solid"><tr>{cells}</tr></table>')
+                f'style="border-color:#c9d1dc; border-style:solid"><tr>{cells}</tr></table>'
+                + _phase_note())
     rows = "".join(
         f"<tr><td><b>{esc(p.name)}</b></td><td>{_weeks(p.weeks_min, p.weeks_max)}</td>"
         f"<td>{esc(p.description or '')}</td></tr>" for p in phases
@@ -193,7 +194,11 @@ def recovery_phases(condition: Condition, across: bool = False) -> str:
     return (f'<table width="100%" cellpadding="4" cellspacing="0" border="1" '
             f'style="border-color:#c9d1dc; border-style:solid">'
             f'<tr><th align="left">Phase</th><th align="left">How long</th>'
-            f'<th align="left">What happens</th></tr>{rows}</table>')
+            f'<th align="left">What happens</th></tr>{rows}</table>' + _phase_note())
+
+
+def _phase_note() -> str:
+    return f'<p class="muted small">{esc(PHASE_LENGTHS_NOTE)}</p>'
 
 
 def _weeks(low: int, high: int) -> str:
