@@ -71,7 +71,8 @@ class Urgency(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Urgency).index(self)
+        """0 for routine, rising with urgency (ranking reads it for every match)."""
+        return _URGENCY_RANK[self]
 
     @property
     def label(self) -> str:
@@ -81,6 +82,9 @@ class Urgency(StrEnum):
             "urgent": "Urgent",
             "emergency": "Emergency",
         }[self.value]
+
+
+_URGENCY_RANK = {urgency: index for index, urgency in enumerate(Urgency)}
 
 
 class Stage(StrEnum):

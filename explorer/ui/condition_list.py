@@ -141,22 +141,22 @@ class ConditionList(QTreeWidget):
         self.clear()
         if regions:
             matches = rank_conditions(self._content, regions, answers, intensities)
-            for match in matches[:MAX_LISTED]:
-                self._add(self.invisibleRootItem(), match.condition.id,
-                          match.condition.name, match.condition.urgency,
-                          "; ".join(match.reasons))
+            rows = [self._item(match.condition.id, match.condition.name,
+                               match.condition.urgency, "; ".join(match.reasons))
+                    for match in matches[:MAX_LISTED]]
             if len(matches) > MAX_LISTED:
-                more = QTreeWidgetItem(self.invisibleRootItem(), [
+                more = QTreeWidgetItem([
                     f"{len(matches) - MAX_LISTED} more match less well: answer the Refine "
                     "questions or search to find them"])
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 more.setForeground(0, QColor("#4a5566"))
+                rows.append(more)
+            self.addTopLevelItems(rows)  # one insertion, not one per row
         else:
             for region, conditions in conditions_by_region(self._content).items():
                 if not conditions:
                     continue
-                header = QTreeWidgetItem(self.invisibleRootItem(),
-                                         [self._content.region_name(region)])
+                header = QTreeWidgetItem([self._content.region_name(region)])
                 header.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = header.font(0)
                 font.setBold(True)
@@ -167,21 +167,25 @@ class ConditionList(QTreeWidget):
                               if r != region]
                     note = condition.urgency.label + (
                         f"; also {', '.join(others)}" if others else "")
-                    self._add(header, condition.id, condition.name, condition.urgency, note)
+                    header.addChild(self._item(condition.id, condition.name,
+                                               condition.urgency, note))
+                self.addTopLevelItem(header)
             self.expandAll()
         self.blockSignals(False)
         if current:
             self.set_current(current, emit=False)
 
-    def _add(self, parent: QTreeWidgetItem, condition_id: str, name: str,
-             urgency: Urgency, why: str = "") -> None:
-        item = QTreeWidgetItem(parent, [name])
+    def _item(self, condition_id: str, name: str, urgency: Urgency,
+              why: str = "") -> QTreeWidgetItem:
+        """A condition row, not yet in the tree (rows are inserted together)."""
+        item = QTreeWidgetItem([name])
         item.setData(0, ID_ROLE, condition_id)
         item.setData(0, REASON_ROLE, why)
         item.setIcon(0, self._icons[urgency])
         item.setToolTip(0, f"{name}\n{urgency.label}" + (f"\nWhy: {why}" if why else ""))
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                      f"{name}. Urgency: {urgency.label}." + (f" Why: {why}" if why else ""))
+        return item
 
     def reason(self, condition_id: str) -> str:
         for item in self._items():
