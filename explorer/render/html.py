@@ -173,32 +173,27 @@ def recovery_table(condition: Condition, across: bool = False) -> str:
 
 
 def recovery_phases(condition: Condition, across: bool = False) -> str:
-    """The recovery phases as table rows, or side by side (`across`, print)."""
+    """The recovery phases as table rows, or side by side (`across`, print), followed by
+    the note that their lengths are estimates."""
     phases = condition.recovery.phases if condition.recovery else ()
     if not phases:
         return ""
     if across:
         width = 100 // len(phases)
-        cells = "".join(
+        body = "<tr>" + "".join(
             f'<td width="{width}%" valign="top"><b>{esc(p.name)}</b><br>'
             f'<span class="muted">{_weeks(p.weeks_min, p.weeks_max)}</span><br>'
             f'<span class="small">{esc(p.description or "")}</span></td>'
-            for p in phases)
-        return ('<table width="100%" cellpadding="4" cellspacing="0" border="1" '
-                f'style="border-color:#c9d1dc; border-style:solid"><tr>{cells}</tr></table>'
-                + _phase_note())
-    rows = "".join(
-        f"<tr><td><b>{esc(p.name)}</b></td><td>{_weeks(p.weeks_min, p.weeks_max)}</td>"
-        f"<td>{esc(p.description or '')}</td></tr>" for p in phases
-    )
-    return (f'<table width="100%" cellpadding="4" cellspacing="0" border="1" '
-            f'style="border-color:#c9d1dc; border-style:solid">'
-            f'<tr><th align="left">Phase</th><th align="left">How long</th>'
-            f'<th align="left">What happens</th></tr>{rows}</table>' + _phase_note())
-
-
-def _phase_note() -> str:
-    return f'<p class="muted small">{esc(PHASE_LENGTHS_NOTE)}</p>'
+            for p in phases) + "</tr>"
+    else:
+        body = ('<tr><th align="left">Phase</th><th align="left">How long</th>'
+                '<th align="left">What happens</th></tr>' + "".join(
+                    f"<tr><td><b>{esc(p.name)}</b></td>"
+                    f"<td>{_weeks(p.weeks_min, p.weeks_max)}</td>"
+                    f"<td>{esc(p.description or '')}</td></tr>" for p in phases))
+    return ('<table width="100%" cellpadding="4" cellspacing="0" border="1" '
+            f'style="border-color:#c9d1dc; border-style:solid">{body}</table>'
+            f'<p class="muted small">{esc(PHASE_LENGTHS_NOTE)}</p>')
 
 
 def _weeks(low: int, high: int) -> str:
