@@ -3,8 +3,9 @@
     make bench            (or: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/run.py)
 
 Reports, with the budgets from the issues:
-- time to first painted window, app vs bare window (budget: at most 1.5x); also the
-  app's cold start (no content cache: first run, or a content file changed), for reference
+- time to first painted window, app vs bare window (budget: at most 1.5x); for
+  reference, the app's cold start (no content cache: first run, or a content file
+  changed) and the same widget set with placeholder text and no content ("widgets only")
 - peak memory, app vs bare window (budget: at most 2x)
 - region click -> list and panel updated, median (budget: < 8 ms built-in content,
   < 16 ms with 1,000 generated conditions)
@@ -40,6 +41,64 @@ if KIND == "bare":
     window.resize(1360, 820)
     window.show()
     target = window
+elif KIND == "widgets":  # the app's widget set with placeholder text: no content, no app code
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QGraphicsScene,
+        QGraphicsView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
+        QScrollArea, QSplitter, QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem,
+        QVBoxLayout, QWidget)
+    app = QApplication([])
+    window = QMainWindow()
+    for title in ("&File", "&Edit", "&View", "&Guide", "&Help"):
+        menu = window.menuBar().addMenu(title)
+        menu.addActions([QAction(f"Item {i}", window) for i in range(5)])
+    toolbar = QToolBar()
+    box = QComboBox()
+    box.addItems(["Right hip", "Left hip"])
+    toolbar.addWidget(box)
+    toolbar.addActions([QAction(f"Action {i}", window) for i in range(5)])
+    window.addToolBar(toolbar)
+    scene = QGraphicsScene()
+    scene.addRect(0, 0, 500, 400)
+    view = QGraphicsView(scene)
+    regions = QListWidget()
+    for name in ("Front", "Groin", "Outer", "Back"):
+        item = QListWidgetItem(name)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        regions.addItem(item)
+    tree = QTreeWidget()
+    for group in range(4):
+        parent = QTreeWidgetItem(tree, [f"Region {group}"])
+        for row in range(4):
+            QTreeWidgetItem(parent, [f"Condition {row}"])
+    tree.expandAll()
+    questions = QWidget()
+    questions_layout = QVBoxLayout(questions)
+    for row in range(12):
+        questions_layout.addWidget(QCheckBox(f"Question {row}?"))
+    scroll = QScrollArea()
+    scroll.setWidget(questions)
+    scroll.setWidgetResizable(True)
+    detail = QTextBrowser()
+    detail.setHtml("<h1>Where does your hip hurt?</h1><p>" + "Some words. " * 60 + "</p>")
+    columns = [QWidget(), QWidget()]
+    left, middle = (QVBoxLayout(c) for c in columns)
+    left.addWidget(view, 1)
+    left.addWidget(QLabel("Click where it hurts."))
+    left.addWidget(regions)
+    middle.addWidget(QLineEdit())
+    middle_split = QSplitter(Qt.Orientation.Vertical)
+    middle_split.addWidget(tree)
+    middle_split.addWidget(scroll)
+    middle.addWidget(middle_split, 1)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    for widget in (*columns, detail):
+        splitter.addWidget(widget)
+    window.setCentralWidget(splitter)
+    window.resize(1360, 820)
+    window.show()
+    target = view.viewport()
 else:  # the app's own start-up path, as `hip-explorer` runs it
     from pathlib import Path
     sys.path.insert(0, sys.argv[2])
@@ -87,10 +146,11 @@ def measure_startup(runs: int) -> dict[str, float | list[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         settings = str(Path(tmp) / "bench.ini")
         _startup("app", settings)  # warm the disk cache and the content cache; not counted
-        bare, app = [], []
-        for _ in range(runs):  # alternated, so a busy moment on the machine hits both
+        bare, app, widgets = [], [], []
+        for _ in range(runs):  # alternated, so a busy moment on the machine hits all
             bare.append(_startup("bare", settings))
             app.append(_startup("app", settings))
+            widgets.append(_startup("widgets", settings)[0])
         # the first start after installing, or after a content file changed: no cache
         cold = statistics.median(_startup("app", settings, cache="off")[0] for _ in range(3))
     bare_t = statistics.median(b[0] for b in bare)
@@ -99,6 +159,7 @@ def measure_startup(runs: int) -> dict[str, float | list[str]]:
     app_m = max(a[1] for a in app)
     return {"bare_start_s": bare_t, "app_start_s": app_t, "start_ratio": app_t / bare_t,
             "app_cold_start_s": cold,
+            "widgets_only_ratio": statistics.median(widgets) / bare_t,
             "bare_rss_mb": bare_m / 1024, "app_rss_mb": app_m / 1024,
             "memory_ratio": app_m / bare_m, "slow_imports_at_start": app[0][2]}
 
