@@ -119,3 +119,153 @@ def test_builder_edits_saves_and_reopens(qtbot: QtBot, tmp_path: Path,
     qtbot.addWidget(other)
     assert other.open_from(path)
     assert other.handout() == saved
+
+
+def test_removing_and_moving_exercises_returns_new_handouts() -> None:
+    three = Handout(exercises=(HandoutExercise("clam"), HandoutExercise("bridge"),
+                               HandoutExercise("side-plank")))
+    assert [e.exercise for e in three.without_exercises([0, 2]).exercises] == ["bridge"]
+    moved = three.with_exercise_moved(2, -1)
+    assert [e.exercise for e in moved.exercises] == ["clam", "side-plank", "bridge"]
+    assert three.with_exercise_moved(0, -1) is three  # already first
+    assert three.with_exercise_moved(5, 1) is three
+    assert [e.exercise for e in three.exercises] == ["clam", "bridge", "side-plank"]
+
+
+@pytest.fixture
+def builder(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> object:
+    """A handout builder with three exercises. A question the test does not expect
+    fails it instead of waiting for a click that never comes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.paths import diagram_svg
+    from explorer.ui.diagram_art import DiagramArt
+    from explorer.ui.handout_dialog import HandoutDialog
+    from explorer.ui.settings import Settings
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a: pytest.fail(f"unexpected question: {a[2]}"))
+    content = load()
+    art = DiagramArt(diagram_svg(), list(content.regions))
+    start = Handout(conditions=("greater-trochanteric-pain-syndrome",))
+    for exercise in ("clam", "bridge", "side-plank"):
+        start = start.with_exercise(content, exercise)
+    dialog = HandoutDialog(content, art, Settings(tmp_path / "s.ini"), start)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _names(dialog: object) -> list[str]:
+    return [e.exercise for e in dialog.handout().exercises]  # type: ignore[attr-defined]
+
+
+def test_builder_changes_can_be_undone_and_redone(builder: object, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog: object = builder
+    table = dialog.table  # type: ignore[attr-defined]
+    assert not dialog.isWindowModified()  # type: ignore[attr-defined]
+    table.item(1, 1).setText("5")  # the bridge: 5 sets, as if typed into the cell
+    assert dialog.handout().exercises[1].sets == "5"  # type: ignore[attr-defined]
+    assert dialog.isWindowModified()  # type: ignore[attr-defined]
+    table.selectRow(1)
+    dialog._on_remove_clicked()  # type: ignore[attr-defined]
+    assert _names(dialog) == ["clam", "side-plank"]
+    assert dialog.undo_action.text() == "&Undo Remove Bridge"  # type: ignore[attr-defined]
+
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _names(dialog) == ["clam", "bridge", "side-plank"]
+    assert dialog.handout().exercises[1].sets == "5"  # the edited dose came back too
+    dialog.redo_action.trigger()  # type: ignore[attr-defined]
+    assert _names(dialog) == ["clam", "side-plank"]
+    dialog.undo_action.trigger()  # type: ignore[attr-defined]
+
+    table.setCurrentCell(2, 0)
+    dialog._move(-1)  # type: ignore[attr-defined]
+    assert _names(dialog) == ["clam", "side-plank", "bridge"]
+    dialog.add_exercise("dead-bug")  # type: ignore[attr-defined]
+    assert _names(dialog) == ["clam", "side-plank", "bridge", "dead-bug"]
+    for _ in range(3):  # the add, the move, then the dose edit
+        dialog.undo_action.trigger()  # type: ignore[attr-defined]
+    assert _names(dialog) == ["clam", "bridge", "side-plank"]
+    assert dialog.handout().exercises[1].sets != "5"  # type: ignore[attr-defined]
+    assert not dialog.undo_action.isEnabled()  # type: ignore[attr-defined]
+    assert not dialog.isWindowModified()  # type: ignore[attr-defined]
+
+
+def test_closing_with_unsaved_changes_asks_first(builder: object, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    dialog: object = builder
+    answers: list[QMessageBox.StandardButton] = []
+    asked: list[str] = []
+
+    def answer(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog.table.item(0, 5).setText("Slowly")  # type: ignore[attr-defined]
+
+    answers.append(QMessageBox.StandardButton.Cancel)
+    assert not dialog.close()  # type: ignore[attr-defined]
+    assert dialog.isVisible() and "not saved" in asked[0]  # type: ignore[attr-defined]
+    assert dialog.handout().exercises[0].note == "Slowly"  # type: ignore[attr-defined]
+
+    # Open... with unsaved changes asks too, before choosing a file
+    opened: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a: opened.append("chooser") or ("", ""))
+    answers.append(QMessageBox.StandardButton.Cancel)
+    dialog._on_open_clicked()  # type: ignore[attr-defined]
+    assert len(asked) == 2 and not opened
+
+    # Save... from the question writes the file, then the dialog closes
+    path = tmp_path / "kim.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(path), ""))
+    answers.append(QMessageBox.StandardButton.Save)
+    assert dialog.close()  # type: ignore[attr-defined]
+    assert read_handout(path).exercises[0].note == "Slowly"
+    assert dialog.windowTitle() == "Exercise handout — kim.json[*]"  # type: ignore[attr-defined]
+
+
+def test_closing_saved_or_discarded_handout(builder: object, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog: object = builder
+    dialog.patient.setText("Kim")  # type: ignore[attr-defined]
+    assert dialog.save_to(tmp_path / "kim.json")  # type: ignore[attr-defined]
+    assert not dialog.isWindowModified()  # type: ignore[attr-defined]
+    assert dialog.close()  # type: ignore[attr-defined]  # saved: no question
+    dialog.show()  # type: ignore[attr-defined]
+    dialog.patient.setText("Kim Lee")  # type: ignore[attr-defined]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a: QMessageBox.StandardButton.Discard)
+    assert dialog.close()  # type: ignore[attr-defined]
+    assert read_handout(tmp_path / "kim.json").patient == "Kim"
+
+
+def test_handout_command_brings_back_the_open_builder(open_window: object,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window()  # type: ignore[operator]
+    window.handout_action.trigger()
+    first = window.handout_dialog
+    first.patient.setText("Kim")
+    window.handout_action.trigger()
+    assert window.handout_dialog is first and first.patient.text() == "Kim"
+    # quitting with that unsaved handout asks; Cancel keeps both open
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert window.isVisible() and first.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    assert window.close()
+    window.show()
+    window.handout_action.trigger()  # the closed one is replaced by a fresh one
+    assert window.handout_dialog is not first and window.handout_dialog.patient.text() == ""

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,21 @@ class Handout:
         item = HandoutExercise(exercise_id, dose.sets or "", dose.reps or "", dose.hold or "",
                                dose.frequency or "")
         return replace(self, exercises=(*self.exercises, item))
+
+    def without_exercises(self, indices: Iterable[int]) -> Handout:
+        drop = set(indices)
+        return replace(self, exercises=tuple(e for i, e in enumerate(self.exercises)
+                                             if i not in drop))
+
+    def with_exercise_moved(self, index: int, step: int) -> Handout:
+        """The exercise at `index` swapped with the one `step` places away; unchanged if
+        either place is outside the list."""
+        target = index + step
+        if not (0 <= index < len(self.exercises) and 0 <= target < len(self.exercises)):
+            return self
+        items = list(self.exercises)
+        items[index], items[target] = items[target], items[index]
+        return replace(self, exercises=tuple(items))
 
     def to_json(self) -> str:
         data = {"format": FORMAT, "version": VERSION, **asdict(self)}

@@ -1,5 +1,8 @@
 """The handout builder: choose exercises for a patient, edit doses and notes, then
-preview, print, export or save the handout as a file to reopen later."""
+preview, print, export or save the handout as a file to reopen later.
+
+Changes to the chosen exercises (add, remove, move, edit a dose) can be undone and
+redone; closing or opening another file with unsaved changes asks first."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,17 +52,37 @@ from explorer.ui.settings import Settings
 
 COLUMNS = ("Exercise", "Sets", "Reps", "Hold", "Frequency", "Note")
 FIELDS = ("sets", "reps", "hold", "frequency", "note")
+Exercises = tuple[HandoutExercise, ...]
+TITLE = "Exercise handout"
+
+
+class _ExercisesChange(QUndoCommand):
+    """One change to the chosen exercises: redo shows the list after it, undo before."""
+
+    def __init__(self, dialog: HandoutDialog, text: str, before: Exercises,
+                 after: Exercises) -> None:
+        super().__init__(text)
+        self._dialog, self._before, self._after = dialog, before, after
+
+    def redo(self) -> None:
+        self._dialog.show_exercises(self._after)
+
+    def undo(self) -> None:
+        self._dialog.show_exercises(self._before)
 
 
 class HandoutDialog(QDialog):
     def __init__(self, content: Content, art: DiagramArt, settings: Settings,
                  handout: Handout, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Exercise handout")
+        self.setWindowTitle(f"{TITLE}[*]")
         self.content = content
         self.art = art
         self.settings = settings
         self._base = handout
+        self._saved = handout  # as last created, opened or saved: closing compares with it
+        self._shown: Exercises = ()
+        self.undo_stack = QUndoStack(self)
         self.path: Path | None = None
         self.resize(1000, 640)
 
@@ -89,6 +114,11 @@ class HandoutDialog(QDialog):
         self._build()
         self._fill_catalogue(handout.conditions)
         self._load(handout)
+        self.table.itemChanged.connect(self._on_table_item_changed)
+        for signal in (self.patient.textChanged, self.note.textChanged,
+                       self.large_print.toggled, self.recovery_chart.toggled,
+                       self.running_plan.toggled):
+            signal.connect(self._update_modified)
 
     # ---- layout ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -118,6 +148,15 @@ class HandoutDialog(QDialog):
         for button in (remove, up, down):
             row.addWidget(button)
         row.addStretch(1)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)  # the shortcuts work anywhere in the dialog
+            tool = QToolButton()
+            tool.setDefaultAction(action)  # shows "Undo Remove Clam", greyed when empty
+            row.addWidget(tool)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(QLabel("<b>In the handout</b> (edit doses and notes)"))
@@ -163,6 +202,7 @@ class HandoutDialog(QDialog):
 
     # ---- the handout <-> the widgets ----------------------------------------------------
     def _load(self, handout: Handout) -> None:
+        """Show a new or opened handout: nothing to undo, nothing unsaved."""
         self._base = handout
         self.patient.setText(handout.patient)
         self.large_print.setChecked(handout.large_print)
@@ -170,42 +210,68 @@ class HandoutDialog(QDialog):
         self.running_plan.setEnabled(handout.has_running_plan)
         self.running_plan.setChecked(handout.has_running_plan)
         self.note.setPlainText(handout.clinician_note)
-        self.table.setRowCount(0)
-        for item in handout.exercises:
-            self._append_row(item)
+        self.show_exercises(handout.exercises)
+        self.undo_stack.clear()
+        self._saved = self.handout()
+        self._update_modified()
+
+    def show_exercises(self, items: Exercises) -> None:
+        """Show these exercises. The table is rebuilt only if it shows something else, so
+        a dose just typed keeps its place."""
+        if items != self._table_items():
+            self.table.blockSignals(True)  # rebuilding is not an edit
+            self.table.setRowCount(0)
+            for item in items:
+                self._append_row(item)
+            self.table.blockSignals(False)
+        self._shown = items
         self._update_warning()
+        self._update_modified()
+
+    def _change(self, text: str, after: Exercises) -> None:
+        """Show `after` as one step that Undo takes back."""
+        if after != self._shown:
+            self.undo_stack.push(_ExercisesChange(self, text, self._shown, after))
+
+    def _name(self, item: HandoutExercise) -> str:
+        exercise = self.content.exercises.get(item.exercise)
+        return exercise.name if exercise else item.exercise
 
     def _append_row(self, item: HandoutExercise) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        exercise = self.content.exercises.get(item.exercise)
-        name = QTableWidgetItem(exercise.name if exercise else f"{item.exercise} (unknown)")
+        known = item.exercise in self.content.exercises
+        name = QTableWidgetItem(self._name(item) if known else f"{item.exercise} (unknown)")
         name.setData(Qt.ItemDataRole.UserRole, item.exercise)
         name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(row, 0, name)
         for column, field in enumerate(FIELDS, 1):
             self.table.setItem(row, column, QTableWidgetItem(getattr(item, field)))
 
-    def handout(self) -> Handout:
+    def _table_items(self) -> Exercises:
         items = []
         for row in range(self.table.rowCount()):
             values = [(self.table.item(row, c).text() if self.table.item(row, c) else "")
                       for c in range(1, len(COLUMNS))]
             exercise_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
             items.append(HandoutExercise(exercise_id, **dict(zip(FIELDS, values, strict=True))))
+        return tuple(items)
+
+    def handout(self) -> Handout:
         return replace(self._base, patient=self.patient.text().strip(),
                        clinician_note=self.note.toPlainText().strip(),
-                       large_print=self.large_print.isChecked(), exercises=tuple(items),
+                       large_print=self.large_print.isChecked(), exercises=self._table_items(),
                        recovery_chart=self.recovery_chart.isChecked(),
                        runs=self._base.runs if self.running_plan.isChecked() else (),
                        baseline=self._base.baseline if self.running_plan.isChecked() else None)
 
     def add_exercise(self, exercise_id: str) -> None:
-        before = self.handout()
-        after = before.with_exercise(self.content, exercise_id)
-        if after is not before:
-            self._append_row(after.exercises[-1])
-        self._update_warning()
+        after = self.handout().with_exercise(self.content, exercise_id).exercises
+        self._change(f"Add {self._name(after[-1])}", after)
+
+    def _update_modified(self) -> None:
+        """The title's * says the handout differs from its file (or from how it began)."""
+        self.setWindowModified(self.handout() != self._saved)
 
     def _update_warning(self) -> None:
         count = self.table.rowCount()
@@ -216,24 +282,50 @@ class HandoutDialog(QDialog):
 
     # ---- buttons ------------------------------------------------------------------------
     def _on_add_clicked(self) -> None:
+        self.undo_stack.beginMacro("Add exercises")  # one Undo for one click
         for item in self.catalogue.selectedItems():
             self.add_exercise(item.data(Qt.ItemDataRole.UserRole))
+        self.undo_stack.endMacro()
+
+    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        items = self._table_items()
+        self._change(f"Change {self._name(items[item.row()])}", items)
 
     def _on_remove_clicked(self) -> None:
-        for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
-            self.table.removeRow(row)
-        self._update_warning()
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if not rows:
+            return
+        handout = self.handout()
+        what = self._name(handout.exercises[rows[0]]) if len(rows) == 1 else (
+            f"{len(rows)} exercises")
+        self._change(f"Remove {what}", handout.without_exercises(rows).exercises)
 
     def _move(self, step: int) -> None:
         row = self.table.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.table.rowCount():
-            return
         handout = self.handout()
-        items = list(handout.exercises)
-        items[row], items[target] = items[target], items[row]
-        self._load(replace(handout, exercises=tuple(items)))
-        self.table.selectRow(target)
+        moved = handout.with_exercise_moved(row, step)
+        if moved is not handout:
+            self._change(f"Move {self._name(handout.exercises[row])}", moved.exercises)
+            self.table.selectRow(row + step)
+
+    def done(self, result: int) -> None:
+        """Close (Close, Escape or the window's close box), offering first to save
+        changes that would otherwise be lost."""
+        if self._may_drop_changes():
+            super().done(result)
+
+    def _may_drop_changes(self) -> bool:
+        """True if there is nothing unsaved, or the user saved it or chose to discard it."""
+        if self.handout() == self._saved:
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, TITLE, "This handout has changes that are not saved in a handout file. "
+            "Save them, so you can open the handout and change it later?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return self._on_save_clicked()
+        return answer == buttons.Discard
 
     def job(self) -> PrintJob:
         return handout_job(self.content, self.art, self.handout())
@@ -247,24 +339,32 @@ class HandoutDialog(QDialog):
     def _on_export_clicked(self) -> None:
         print_actions.export_job(self, self.job(), self.settings, "exercise-handout")
 
-    def _on_save_clicked(self) -> None:
+    def _on_save_clicked(self) -> bool:
         start = str(self.path or Path(self.settings.text("print/last_folder",
                                                          str(Path.home()))) / "handout.json")
         path, _ = QFileDialog.getSaveFileName(self, "Save handout", start,
                                               "Handout files (*.json)")
-        if path:
-            self.save_to(Path(path))
+        return self.save_to(Path(path)) if path else False
 
     def save_to(self, path: Path) -> bool:
+        handout = self.handout()
         try:
-            write_handout(path, self.handout())
+            write_handout(path, handout)
         except HandoutError as exc:
             QMessageBox.warning(self, "Save handout", str(exc))
             return False
-        self.path = path
+        self._set_path(path)
+        self._saved = handout
+        self._update_modified()
         return True
 
+    def _set_path(self, path: Path) -> None:
+        self.path = path
+        self.setWindowTitle(f"{TITLE} — {path.name}[*]")
+
     def _on_open_clicked(self) -> None:
+        if not self._may_drop_changes():
+            return
         path, _ = QFileDialog.getOpenFileName(self, "Open handout", str(self.path or Path.home()),
                                               "Handout files (*.json);;All files (*)")
         if path:
@@ -283,7 +383,7 @@ class HandoutDialog(QDialog):
             QMessageBox.information(self, "Open handout",
                                     "Not in the loaded content, so left out of the print: "
                                     + ", ".join(missing))
-        self.path = path
+        self._set_path(path)
         self._fill_catalogue(handout.conditions)
         self._load(handout)
         return True

@@ -45,6 +45,7 @@ from explorer.ui.settings import Settings
 if TYPE_CHECKING:  # the handout model is imported when a handout is first made
     from explorer.model.handout import Handout
     from explorer.model.running_load import Baseline
+    from explorer.ui.handout_dialog import HandoutDialog
 
 HINT = ("Click where it hurts. Ctrl-click to add a region; the mouse wheel or number keys "
         "set pain 0-10.")
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.planner_runs: tuple[tuple[int, float], ...] = ()  # kept for the handout
         self.planner_unit = "km"
         self.planner_baseline: Baseline | None = None
+        self.handout_dialog: HandoutDialog | None = None
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hip-explorer.svg")))
         self.setMinimumSize(760, 520)
 
@@ -441,8 +443,16 @@ class MainWindow(QMainWindow):
         self.planner_baseline = self.planner.baseline
 
     def _on_handout_triggered(self) -> None:
+        """Open the handout builder for the current selection; one still open is brought
+        to the front instead, with its changes."""
         from explorer.ui.handout_dialog import HandoutDialog
 
+        if self.handout_dialog is not None:
+            if self.handout_dialog.isVisible():
+                self.handout_dialog.raise_()
+                self.handout_dialog.activateWindow()
+                return
+            self.handout_dialog.deleteLater()
         self.handout_dialog = HandoutDialog(self.content, self.diagram.art, self.settings,
                                             self.current_handout(), self)
         self.handout_dialog.show()
@@ -533,6 +543,10 @@ class MainWindow(QMainWindow):
         st.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        handout = self.handout_dialog
+        if handout is not None and handout.isVisible() and not handout.close():
+            event.ignore()  # the user chose to keep working on an unsaved handout
+            return
         self.save_state()
         super().closeEvent(event)
 
