@@ -111,6 +111,36 @@ def test_wheel_sets_intensity(qtbot: QtBot, window: MainWindow) -> None:
     assert window.region_list.region_item("back").text() == "Back of the hip"
 
 
+def test_region_changes_can_be_undone(qtbot: QtBot, window: MainWindow) -> None:
+    stack = window.history.stack
+    assert not stack.canUndo()  # nothing yet to take back
+    click(qtbot, window, *INSIDE["groin"])
+    click(qtbot, window, *INSIDE["outer"], Qt.KeyboardModifier.ControlModifier)
+    window.diagram.setFocus()
+    window.diagram.state.focus = "outer"
+    for key in (Qt.Key.Key_5, Qt.Key.Key_7):  # two pain levels in a row: one step
+        qtbot.keyClick(window.diagram, key)
+    assert window.selection.intensities == {"outer": 7}
+    click(qtbot, window, 5, 5)  # a stray click on empty space clears everything
+    assert window.selection.regions == []
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert edit.actions()[0].text() == "&Undo Clear selection"
+
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.selection.regions == ["groin", "outer"]
+    assert window.selection.intensities == {"outer": 7}
+    assert window.region_list.region_item("outer").text() == "Outer hip (pain 7/10)"
+    assert window.conditions.ids()  # the list is ranked again for them
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.selection.intensities == {}  # both pain levels went in one step
+    assert window.selection.regions == ["groin", "outer"]
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.selection.intensities == {"outer": 7}  # redone
+    click(qtbot, window, *INSIDE["back"])  # a new change drops what could be redone
+    assert not stack.canRedo()
+
+
 def pixel(window: MainWindow, x: float, y: float) -> QColor:
     image = window.diagram.viewport().grab().toImage()
     p = view_point(window, x, y)

@@ -149,9 +149,9 @@ class HandoutDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)  # the shortcuts work anywhere in the dialog
             tool = QToolButton()

@@ -40,6 +40,7 @@ from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox
 from explorer.ui.selection import Selection
+from explorer.ui.selection_history import SelectionHistory
 from explorer.ui.settings import Settings
 
 if TYPE_CHECKING:  # the handout model is imported when a handout is first made
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.art = art
         self.layers: list[Path] = list(content.layers)
         self._problem_button: QPushButton | None = None
+        self.history = SelectionHistory(self.selection, self._region_name, self)
         self._build_content_widgets()
         self._build_actions()
         self.clinic = ClinicMode(self)
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self._refresh_list()
         self._update_title()
         self._restore()
+        self.history.reset()  # the last session's regions are not a step to undo
         self._show_problem_notice()
         if settings.damaged:
             self.statusBar().showMessage(
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
         self.selection.set_regions(regions)
+        self.history.reset()
         self._refresh_list()
         self.selection.select_condition(condition if condition in content.conditions else "")
         self._show_problem_notice()
@@ -217,6 +221,11 @@ class MainWindow(QMainWindow):
                                           QKeySequence.StandardKey.Refresh,
                                           "Read the content folders again")
 
+        undo = self.history.stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(Std.Undo)
+        redo = self.history.stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts(Std.Redo)  # every platform binding: Ctrl+Y and Ctrl+Shift+Z
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.handout_action)
@@ -226,6 +235,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
         edit_menu.addActions([find, clear])
         edit_menu.addSeparator()
         edit_menu.addAction(prefs)
@@ -323,6 +334,10 @@ class MainWindow(QMainWindow):
         region = self.content.regions.get(region_id)
         self.hint.setText(f"<b>{esc(region.name)}</b>: {esc(region.description)}"
                           if region else HINT)
+
+    def _region_name(self, region_id: str) -> str:
+        region = self.content.regions.get(region_id)
+        return region.name if region else region_id
 
     def _update_title(self) -> None:
         side = "Right hip" if self.selection.side == "right" else "Left hip"

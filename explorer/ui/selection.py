@@ -65,6 +65,12 @@ class Selection(QObject):
     def clear_regions(self) -> None:
         self.set_regions([])
 
+    def restore(self, regions: Iterable[str], intensities: dict[str, int]) -> None:
+        """Put back an earlier choice of regions and pain levels (undo and redo)."""
+        self._regions = list(dict.fromkeys(regions))
+        self._intensities = {r: v for r, v in intensities.items() if r in self._regions}
+        self.regions_changed.emit()
+
     # ---- condition -----------------------------------------------------------------
     @property
     def condition(self) -> str:
