@@ -103,7 +103,9 @@ def test_pen_strokes_undo_clear_and_handout_print(qtbot: QtBot, window: MainWind
     strokes = window.diagram.state.strokes
     assert [c for c, _ in strokes] == ["#D55E00", "#D55E00"] and len(strokes[0][1]) == 3
     assert window.selection.regions == ["outer"]  # drawing does not change the selection
-    window.diagram.undo_stroke()
+    undo = next(a for a in window.clinic.toolbar.actions() if a.text().startswith("&Undo"))
+    assert undo.text() == "&Undo Draw"  # the clinic toolbar's Undo is the window's
+    undo.trigger()
     assert len(window.diagram.state.strokes) == 1
     handout = window.current_handout()
     assert handout.drawings and handout.drawings[0][0] == "#D55E00"
@@ -122,8 +124,12 @@ def test_pen_strokes_undo_clear_and_handout_print(qtbot: QtBot, window: MainWind
     without = pdf_ops(replace(handout, drawings=()), "b.pdf")
     orange = "0.835294127 0.368627458 0 SCN"  # #D55E00 as a stroke colour
     assert orange in with_drawing and orange not in without
+    drawn = [(colour, list(points)) for colour, points in window.diagram.state.strokes]
     window.diagram.clear_strokes()
     assert window.diagram.state.strokes == []
+    undo.trigger()  # a cleared drawing comes back
+    assert window.diagram.state.strokes == drawn and len(drawn[0][1]) == 3
+    window.diagram.clear_strokes()
     window.clinic.pen_actions["#D55E00"].setChecked(False)
     centre = window.art.centre("back")
     qtbot.mouseClick(window.diagram.viewport(), Qt.MouseButton.LeftButton,

@@ -65,7 +65,7 @@ class ClinicMode(QObject):
             group.addAction(action)
             bar.addAction(action)
             self.pen_actions[colour] = action
-        bar.addAction("Undo stroke", lambda: self.window.diagram.undo_stroke())
+        bar.addAction(self.window.undo_action)  # a stroke, a cleared drawing, a region
         bar.addAction("Clear drawing", lambda: self.window.diagram.clear_strokes())
         bar.addSeparator()
         self.contrast = bar.addAction("High contrast")

@@ -113,17 +113,15 @@ class DiagramView(QGraphicsView):
         self.viewport().setCursor(Qt.CursorShape.CrossCursor if colour
                                   else Qt.CursorShape.ArrowCursor)
 
-    def undo_stroke(self) -> None:
-        if self.state.strokes:
-            self.state.strokes.pop()
+    def set_strokes(self, strokes: list[tuple[str, list[tuple[float, float]]]]) -> None:
+        """Show these pen drawings instead (undo, redo, reloaded content)."""
+        if strokes != self.state.strokes:
+            self.state.strokes = strokes
             self._strokes.update()
             self.strokes_changed.emit()
 
     def clear_strokes(self) -> None:
-        if self.state.strokes:
-            self.state.strokes.clear()
-            self._strokes.update()
-            self.strokes_changed.emit()
+        self.set_strokes([])
 
     def _pen_point(self, event: QMouseEvent) -> tuple[float, float]:
         point = self.mapToScene(event.position().toPoint())

@@ -36,11 +36,11 @@ from explorer.ui.condition_list import ConditionList
 from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.diagram_view import DiagramView
+from explorer.ui.history import History, Snapshot
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox
 from explorer.ui.selection import Selection
-from explorer.ui.selection_history import SelectionHistory
 from explorer.ui.settings import Settings
 
 if TYPE_CHECKING:  # the handout model is imported when a handout is first made
@@ -71,8 +71,9 @@ class MainWindow(QMainWindow):
         self.art = art
         self.layers: list[Path] = list(content.layers)
         self._problem_button: QPushButton | None = None
-        self.history = SelectionHistory(self.selection, self._region_name, self)
         self._build_content_widgets()
+        self.history = History(self._snapshot, self._restore_snapshot, self._region_name, self)
+        self.selection.regions_changed.connect(self.history.record)
         self._build_actions()
         self.clinic = ClinicMode(self)
         self._connect()
@@ -109,10 +110,12 @@ class MainWindow(QMainWindow):
         content = load_content(self.layers, svg_file=self.art.svg_file)
         regions = [r for r in self.selection.regions if r in content.regions]
         condition = self.selection.condition
+        strokes = self.diagram.state.strokes
         old = self.centralWidget()
         self.content = content
         self.art = DiagramArt(self.art.svg_file, list(content.regions), content.diagram)
         self._build_content_widgets()
+        self.diagram.set_strokes(strokes)  # the clinician's sketch survives a reload
         self._connect_content_widgets()
         if old is not None:
             old.deleteLater()
@@ -221,8 +224,8 @@ class MainWindow(QMainWindow):
                                           QKeySequence.StandardKey.Refresh,
                                           "Read the content folders again")
 
-        undo = self.history.stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(Std.Undo)
+        self.undo_action = self.history.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(Std.Undo)
         redo = self.history.stack.createRedoAction(self, "&Redo")
         redo.setShortcuts(Std.Redo)  # every platform binding: Ctrl+Y and Ctrl+Shift+Z
 
@@ -235,7 +238,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([undo, redo])
+        edit_menu.addActions([self.undo_action, redo])
         edit_menu.addSeparator()
         edit_menu.addActions([find, clear])
         edit_menu.addSeparator()
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
         self.detail.link_activated.connect(self._on_detail_link_activated)
         self.search.result_chosen.connect(self._on_search_result_chosen)
         self.diagram.region_hovered.connect(self._on_diagram_region_hovered)
+        self.diagram.strokes_changed.connect(self.history.record)
         self.diagram.state.side = self.selection.side
 
     # ---- reactions ---------------------------------------------------------------------------
@@ -334,6 +338,15 @@ class MainWindow(QMainWindow):
         region = self.content.regions.get(region_id)
         self.hint.setText(f"<b>{esc(region.name)}</b>: {esc(region.description)}"
                           if region else HINT)
+
+    def _snapshot(self) -> Snapshot:
+        s = self.selection
+        return Snapshot(tuple(s.regions), tuple(sorted(s.intensities.items())),
+                        tuple((c, tuple(p)) for c, p in self.diagram.state.strokes))
+
+    def _restore_snapshot(self, snapshot: Snapshot) -> None:
+        self.selection.restore(snapshot.regions, dict(snapshot.intensities))
+        self.diagram.set_strokes([(c, list(p)) for c, p in snapshot.strokes])
 
     def _region_name(self, region_id: str) -> str:
         region = self.content.regions.get(region_id)
