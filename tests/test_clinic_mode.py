@@ -136,3 +136,14 @@ def test_pen_strokes_undo_clear_and_handout_print(qtbot: QtBot, window: MainWind
                      Qt.KeyboardModifier.NoModifier, window.diagram.mapFromScene(centre))
     assert window.selection.regions == ["back"]  # pen off: clicks select again
     window.clinic.leave()
+
+
+def test_drawing_survives_a_content_reload(qtbot: QtBot, window: MainWindow) -> None:
+    window.clinic.enter()
+    window.clinic.pen_actions["#0072B2"].setChecked(True)
+    draw(qtbot, window, [(470, 200), (490, 260)])
+    drawn = [(colour, list(points)) for colour, points in window.diagram.state.strokes]
+    window.clinic.leave()
+    window.reload_content()
+    assert window.diagram.state.strokes == drawn and drawn
+    assert window.current_handout().drawings  # and it still goes into the handout
