@@ -270,3 +270,24 @@ def test_handout_command_brings_back_the_open_builder(open_window: object,
     window.show()
     window.handout_action.trigger()  # the closed one is replaced by a fresh one
     assert window.handout_dialog is not first and window.handout_dialog.patient.text() == ""
+
+
+def test_adding_several_exercises_is_one_step(builder: object) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView
+
+    dialog: object = builder
+    catalogue = dialog.catalogue  # type: ignore[attr-defined]
+    stack = dialog.undo_stack  # type: ignore[attr-defined]
+    dialog._on_add_clicked()  # type: ignore[attr-defined]  # nothing chosen: no step
+    assert stack.count() == 0
+    catalogue.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+    for row in range(catalogue.count()):
+        item = catalogue.item(row)
+        exercise_id = item.data(Qt.ItemDataRole.UserRole)
+        item.setSelected(exercise_id in ("clam", "dead-bug", "pelvic-tilt"))
+    dialog._on_add_clicked()  # type: ignore[attr-defined]  # clam is already there
+    assert _names(dialog)[3:] == ["dead-bug", "pelvic-tilt"]
+    assert stack.count() == 1 and stack.undoText() == "Add 2 exercises"
+    dialog.undo_action.trigger()  # type: ignore[attr-defined]
+    assert _names(dialog) == ["clam", "bridge", "side-plank"]

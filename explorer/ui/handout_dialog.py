@@ -282,10 +282,16 @@ class HandoutDialog(QDialog):
 
     # ---- buttons ------------------------------------------------------------------------
     def _on_add_clicked(self) -> None:
-        self.undo_stack.beginMacro("Add exercises")  # one Undo for one click
-        for item in self.catalogue.selectedItems():
-            self.add_exercise(item.data(Qt.ItemDataRole.UserRole))
-        self.undo_stack.endMacro()
+        present = {item.exercise for item in self._shown}
+        chosen = [item.data(Qt.ItemDataRole.UserRole) for item in self.catalogue.selectedItems()]
+        chosen = [exercise_id for exercise_id in chosen if exercise_id not in present]
+        if len(chosen) == 1:
+            self.add_exercise(chosen[0])
+        elif chosen:
+            self.undo_stack.beginMacro(f"Add {len(chosen)} exercises")  # one Undo, one click
+            for exercise_id in chosen:
+                self.add_exercise(exercise_id)
+            self.undo_stack.endMacro()
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         items = self._table_items()
