@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,27 +48,13 @@ from explorer.model.handout import (
 from explorer.report.documents import PrintJob, handout_job
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
+from explorer.ui.history import History
 from explorer.ui.settings import Settings
 
 COLUMNS = ("Exercise", "Sets", "Reps", "Hold", "Frequency", "Note")
 FIELDS = ("sets", "reps", "hold", "frequency", "note")
 Exercises = tuple[HandoutExercise, ...]
 TITLE = "Exercise handout"
-
-
-class _ExercisesChange(QUndoCommand):
-    """One change to the chosen exercises: redo shows the list after it, undo before."""
-
-    def __init__(self, dialog: HandoutDialog, text: str, before: Exercises,
-                 after: Exercises) -> None:
-        super().__init__(text)
-        self._dialog, self._before, self._after = dialog, before, after
-
-    def redo(self) -> None:
-        self._dialog.show_exercises(self._after)
-
-    def undo(self) -> None:
-        self._dialog.show_exercises(self._before)
 
 
 class HandoutDialog(QDialog):
@@ -81,8 +67,6 @@ class HandoutDialog(QDialog):
         self.settings = settings
         self._base = handout
         self._saved = handout  # as last created, opened or saved: closing compares with it
-        self._shown: Exercises = ()
-        self.undo_stack = QUndoStack(self)
         self.path: Path | None = None
         self.resize(1000, 640)
 
@@ -111,6 +95,8 @@ class HandoutDialog(QDialog):
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #7a2e00;")
         self.warning.setWordWrap(True)
+        self.history = History(self, self._table_items, self.show_exercises)
+        self.undo_stack = self.history.stack
         self._build()
         self._fill_catalogue(handout.conditions)
         self._load(handout)
@@ -211,7 +197,7 @@ class HandoutDialog(QDialog):
         self.running_plan.setChecked(handout.has_running_plan)
         self.note.setPlainText(handout.clinician_note)
         self.show_exercises(handout.exercises)
-        self.undo_stack.clear()
+        self.history.reset()
         self._saved = self.handout()
         self._update_modified()
 
@@ -224,14 +210,13 @@ class HandoutDialog(QDialog):
             for item in items:
                 self._append_row(item)
             self.table.blockSignals(False)
-        self._shown = items
         self._update_warning()
         self._update_modified()
 
     def _change(self, text: str, after: Exercises) -> None:
         """Show `after` as one step that Undo takes back."""
-        if after != self._shown:
-            self.undo_stack.push(_ExercisesChange(self, text, self._shown, after))
+        self.show_exercises(after)
+        self.history.record(text)
 
     def _name(self, item: HandoutExercise) -> str:
         exercise = self.content.exercises.get(item.exercise)
@@ -282,7 +267,7 @@ class HandoutDialog(QDialog):
 
     # ---- buttons ------------------------------------------------------------------------
     def _on_add_clicked(self) -> None:
-        present = {item.exercise for item in self._shown}
+        present = {item.exercise for item in self._table_items()}
         chosen = [item.data(Qt.ItemDataRole.UserRole) for item in self.catalogue.selectedItems()]
         chosen = [exercise_id for exercise_id in chosen if exercise_id not in present]
         if len(chosen) == 1:

@@ -1,54 +1,37 @@
-"""Undo and redo for what the person put on the diagram: regions, pain levels, drawings.
+"""Undo and redo by snapshots: after each change, `record` compares the state with the
+one before and pushes the difference as one step on a Qt undo stack.
 
-These are the person's own answers and the clinician's sketch: a stray click on empty
-space clears the regions, a plain click on another region replaces them, and "Clear
-drawing" wipes the pen strokes. Every change is one step back (Edit > Undo, also in
-clinic mode's toolbar); pain-level changes in a row are one step, so ten turns of the
-mouse wheel are undone at once. The history keeps whole snapshots, which are small.
+The window keeps a history of what the person put on the diagram (regions, pain levels,
+pen drawings: a stray click on empty space clears the regions, and "Clear drawing"
+wipes a sketch); the handout builder keeps one of the chosen exercises. States are
+immutable tuples, small enough to keep whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import NamedTuple
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-Stroke = tuple[str, tuple[tuple[float, float], ...]]  # colour, points
-PAIN_LEVEL_ONLY = 1  # the command id under which pain-level changes merge
+State = TypeVar("State")
+MERGING = 1  # the command id of steps that may merge with the one before
 
 
-class Snapshot(NamedTuple):
-    regions: tuple[str, ...]  # in the order chosen
-    intensities: tuple[tuple[str, int], ...]  # sorted (region, 0-10)
-    strokes: tuple[Stroke, ...]
-
-
-def describe(before: Snapshot, after: Snapshot, name_of: Callable[[str], str]) -> str:
-    """The step's name, shown as "Undo <name>"."""
-    if before.strokes != after.strokes:
-        return "Draw" if len(after.strokes) > len(before.strokes) else "Clear drawing"
-    if not after.regions:
-        return "Clear selection"
-    if before.regions == after.regions:
-        return "Pain level"
-    return "Select " + ", ".join(name_of(r) for r in after.regions)
-
-
-class _Change(QUndoCommand):
-    def __init__(self, history: History, before: Snapshot, after: Snapshot) -> None:
-        super().__init__(describe(before, after, history.name_of))
+class _Step(QUndoCommand):
+    def __init__(self, history: History[Any], text: str, before: Any, after: Any,
+                 merge_key: Hashable) -> None:
+        super().__init__(text)
         self._history, self.before, self.after = history, before, after
+        self.merge_key = merge_key
         self._pushed = False
 
     def id(self) -> int:
-        same = self.before.regions == self.after.regions and (
-            self.before.strokes == self.after.strokes)
-        return PAIN_LEVEL_ONLY if same else -1
+        return -1 if self.merge_key is None else MERGING
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _Change) or other.before != self.after:
+        if not isinstance(other, _Step) or other.merge_key != self.merge_key:
             return False
         self.after = other.after
         self.setObsolete(self.after == self.before)  # back where it began: no step left
@@ -63,33 +46,68 @@ class _Change(QUndoCommand):
         self._history.apply(self.before)
 
 
-class History(QObject):
-    """Call `record` after every change; `capture` reads the state, `restore` sets it."""
+class History(Generic[State]):
+    """`capture` reads the current state, `restore` shows an earlier one. Optional:
+    `describe` names a step from the states before and after it, and `merge_key` gives
+    steps that should fold into the step before them (turns of the mouse wheel) the
+    same key."""
 
-    def __init__(self, capture: Callable[[], Snapshot], restore: Callable[[Snapshot], None],
-                 name_of: Callable[[str], str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.stack = QUndoStack(self)
-        self.name_of = name_of
+    def __init__(self, parent: QObject, capture: Callable[[], State],
+                 restore: Callable[[State], None],
+                 describe: Callable[[State, State], str] = lambda _b, _a: "",
+                 merge_key: Callable[[State, State], Hashable] = lambda _b, _a: None) -> None:
+        self.stack = QUndoStack(parent)
         self._capture, self._restore = capture, restore
+        self._describe, self._merge_key = describe, merge_key
         self._last = capture()
         self._applying = False
 
     def reset(self) -> None:
-        """Forget the history (after restoring the last session, or reloading content)."""
+        """Forget the history (after loading something new)."""
         self.stack.clear()
         self._last = self._capture()
 
-    def record(self) -> None:
-        now = self._capture()
-        if now != self._last and not self._applying:
-            self.stack.push(_Change(self, self._last, now))
+    def record(self, text: str = "") -> None:
+        """Call after a change; `text` names the step ("Undo <text>") if `describe`
+        does not."""
+        now, before = self._capture(), self._last
+        if now != before and not self._applying:
+            self.stack.push(_Step(self, text or self._describe(before, now), before, now,
+                                  self._merge_key(before, now)))
         self._last = now
 
-    def apply(self, snapshot: Snapshot) -> None:
+    def apply(self, state: State) -> None:
         self._applying = True
         try:
-            self._restore(snapshot)
+            self._restore(state)
         finally:
             self._applying = False
         self._last = self._capture()
+
+
+# ---- the window's history ----------------------------------------------------------------
+Stroke = tuple[str, tuple[tuple[float, float], ...]]  # colour, points
+
+
+class DiagramInput(NamedTuple):
+    """What the person put on the diagram."""
+
+    regions: tuple[str, ...]  # in the order chosen
+    intensities: tuple[tuple[str, int], ...]  # sorted (region, pain 0-10)
+    strokes: tuple[Stroke, ...]
+
+
+def describe(before: DiagramInput, after: DiagramInput, name_of: Callable[[str], str]) -> str:
+    if before.strokes != after.strokes:
+        return "Draw" if len(after.strokes) > len(before.strokes) else "Clear drawing"
+    if not after.regions:
+        return "Clear selection"
+    if before.regions == after.regions:
+        return "Pain level"
+    return "Select " + ", ".join(name_of(r) for r in after.regions)
+
+
+def pain_levels_only(before: DiagramInput, after: DiagramInput) -> Hashable:
+    """Pain-level changes in a row to the same regions are one step."""
+    same = before.regions == after.regions and before.strokes == after.strokes
+    return ("pain", after.regions) if same else None

@@ -36,7 +36,7 @@ from explorer.ui.condition_list import ConditionList
 from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.diagram_view import DiagramView
-from explorer.ui.history import History, Snapshot
+from explorer.ui.history import DiagramInput, History, describe, pain_levels_only
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox
@@ -72,7 +72,8 @@ class MainWindow(QMainWindow):
         self.layers: list[Path] = list(content.layers)
         self._problem_button: QPushButton | None = None
         self._build_content_widgets()
-        self.history = History(self._snapshot, self._restore_snapshot, self._region_name, self)
+        self.history = History(self, self._diagram_input, self._restore_diagram_input,
+                               lambda b, a: describe(b, a, self._region_name), pain_levels_only)
         self.selection.regions_changed.connect(self.history.record)
         self._build_actions()
         self.clinic = ClinicMode(self)
@@ -339,14 +340,14 @@ class MainWindow(QMainWindow):
         self.hint.setText(f"<b>{esc(region.name)}</b>: {esc(region.description)}"
                           if region else HINT)
 
-    def _snapshot(self) -> Snapshot:
+    def _diagram_input(self) -> DiagramInput:
         s = self.selection
-        return Snapshot(tuple(s.regions), tuple(sorted(s.intensities.items())),
-                        tuple((c, tuple(p)) for c, p in self.diagram.state.strokes))
+        return DiagramInput(tuple(s.regions), tuple(sorted(s.intensities.items())),
+                            tuple((c, tuple(p)) for c, p in self.diagram.state.strokes))
 
-    def _restore_snapshot(self, snapshot: Snapshot) -> None:
-        self.selection.restore(snapshot.regions, dict(snapshot.intensities))
-        self.diagram.set_strokes([(c, list(p)) for c, p in snapshot.strokes])
+    def _restore_diagram_input(self, state: DiagramInput) -> None:
+        self.selection.restore(state.regions, dict(state.intensities))
+        self.diagram.set_strokes([(c, list(p)) for c, p in state.strokes])
 
     def _region_name(self, region_id: str) -> str:
         region = self.content.regions.get(region_id)
