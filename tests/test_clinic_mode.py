@@ -147,3 +147,15 @@ def test_drawing_survives_a_content_reload(qtbot: QtBot, window: MainWindow) -> 
     window.reload_content()
     assert window.diagram.state.strokes == drawn and drawn
     assert window.current_handout().drawings  # and it still goes into the handout
+
+
+def test_ctrl_z_undoes_in_clinic_mode_without_the_menu_bar(qtbot: QtBot,
+                                                           window: MainWindow) -> None:
+    window.clinic.enter()
+    assert not window.menuBar().isVisible()
+    window.clinic.pen_actions["#1c2430"].setChecked(True)
+    draw(qtbot, window, [(470, 200), (490, 260)])
+    assert len(window.diagram.state.strokes) == 1
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.diagram.state.strokes == []
+    window.clinic.leave()
