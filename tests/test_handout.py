@@ -278,7 +278,7 @@ def test_adding_several_exercises_is_one_step(builder: object) -> None:
 
     dialog: object = builder
     catalogue = dialog.catalogue  # type: ignore[attr-defined]
-    stack = dialog.undo_stack  # type: ignore[attr-defined]
+    stack = dialog.history.stack  # type: ignore[attr-defined]
     dialog._on_add_clicked()  # type: ignore[attr-defined]  # nothing chosen: no step
     assert stack.count() == 0
     catalogue.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)

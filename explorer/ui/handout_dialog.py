@@ -10,7 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -96,7 +95,6 @@ class HandoutDialog(QDialog):
         self.warning.setStyleSheet("color: #7a2e00;")
         self.warning.setWordWrap(True)
         self.history = History(self, self._table_items, self.show_exercises)
-        self.undo_stack = self.history.stack
         self._build()
         self._fill_catalogue(handout.conditions)
         self._load(handout)
@@ -134,14 +132,11 @@ class HandoutDialog(QDialog):
         for button in (remove, up, down):
             row.addWidget(button)
         row.addStretch(1)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = self.history.actions(self)
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)  # the shortcuts work anywhere in the dialog
             tool = QToolButton()
-            tool.setDefaultAction(action)  # shows "Undo Remove Clam", greyed when empty
+            tool.setDefaultAction(action)
             row.addWidget(tool)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -273,10 +268,10 @@ class HandoutDialog(QDialog):
         if len(chosen) == 1:
             self.add_exercise(chosen[0])
         elif chosen:
-            self.undo_stack.beginMacro(f"Add {len(chosen)} exercises")  # one Undo, one click
+            self.history.stack.beginMacro(f"Add {len(chosen)} exercises")  # one Undo, one click
             for exercise_id in chosen:
                 self.add_exercise(exercise_id)
-            self.undo_stack.endMacro()
+            self.history.stack.endMacro()
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         items = self._table_items()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 State = TypeVar("State")
 MERGING = 1  # the command id of steps that may merge with the one before
@@ -61,6 +61,15 @@ class History(Generic[State]):
         self._describe, self._merge_key = describe, merge_key
         self._last = capture()
         self._applying = False
+
+    def actions(self, parent: QObject) -> tuple[QAction, QAction]:
+        """Undo and Redo, named for the step they take ("Undo Remove Bridge") and greyed
+        when there is none, with every platform shortcut (Redo: Ctrl+Y, Ctrl+Shift+Z)."""
+        undo = self.stack.createUndoAction(parent, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.stack.createRedoAction(parent, "&Redo")
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        return undo, redo
 
     def reset(self) -> None:
         """Forget the history (after loading something new)."""

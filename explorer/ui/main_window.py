@@ -225,10 +225,7 @@ class MainWindow(QMainWindow):
                                           QKeySequence.StandardKey.Refresh,
                                           "Read the content folders again")
 
-        self.undo_action = self.history.stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(Std.Undo)
-        redo = self.history.stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(Std.Redo)  # every platform binding: Ctrl+Y and Ctrl+Shift+Z
+        self.undo_action, redo = self.history.actions(self)
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
