@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QFontMetrics, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
+from explorer.ui import condition_list
+from explorer.ui.condition_list import fit_lines
 from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
 from explorer.ui.startup import build_window
@@ -38,6 +40,36 @@ def test_nothing_selected_groups_all_conditions_by_region(window: MainWindow) ->
     # the second line says how urgent, and where else it hurts
     assert tree.reason("femoral-neck-stress-fracture") == "Urgent; also Front of the hip"
     assert tree.reason("iliotibial-band-hip") == "Routine"
+
+
+def test_a_long_reason_ends_in_an_ellipsis_instead_of_being_cut_off(qapp: object) -> None:
+    font = QFont()
+    metrics = QFontMetrics(font)
+    reason = ("Groin is its main area; also Front of the hip; your pain there is 7/10; "
+              "you said: pain at night or at rest, clicking, catching or locking")
+    lines = fit_lines(reason, font, 220)
+    assert len(lines) == 2
+    assert reason.startswith(lines[0]) and lines[1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= 220 for line in lines)
+    # text that fits is left alone, on as few lines as it needs
+    assert fit_lines("Routine", font, 220) == ["Routine"]
+    two = fit_lines("Groin is its main area; also Front of the hip", font,
+                    metrics.horizontalAdvance("Groin is its main area;") + 2)
+    assert two == ["Groin is its main area;", "also Front of the hip"]
+
+
+def test_rows_draw_their_reason_through_the_two_line_fit(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[str] = []
+
+    def spy(text: str, font: QFont, width: float, max_lines: int = 2) -> list[str]:
+        drawn.append(text)
+        return fit_lines(text, font, width, max_lines)
+
+    monkeypatch.setattr(condition_list, "fit_lines", spy)
+    window.selection.set_regions(["groin"])
+    window.conditions.viewport().grab()
+    assert window.conditions.reason(window.conditions.ids()[0]) in drawn
 
 
 def test_list_explains_why_and_marks_urgency(window: MainWindow) -> None:

@@ -7,7 +7,16 @@ grouped under its main region.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPixmap,
+    QPolygonF,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
@@ -48,6 +57,28 @@ def urgency_icon(urgency: Urgency, size: int = 16) -> QIcon:
                                        QPointF(c.x(), r.bottom()), QPointF(r.left(), c.y())]))
     painter.end()
     return QIcon(pixmap)
+
+
+def fit_lines(text: str, font: QFont, width: float, max_lines: int = 2) -> list[str]:
+    """`text` word-wrapped to `width` in at most `max_lines` lines. When it does not fit,
+    the last line ends in an ellipsis rather than being cut off mid-phrase."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts: list[int] = []
+    end = 0
+    while len(starts) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+        end = line.textStart() + line.textLength()
+    layout.endLayout()
+    lines = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], end], strict=True)]
+    if lines and text[end:].strip():  # more text than lines: the last line takes the rest
+        lines[-1] = QFontMetrics(font).elidedText(
+            text[starts[-1]:].strip(), Qt.TextElideMode.ElideRight, int(width))
+    return lines
 
 
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,9 +143,10 @@ class _TwoLineDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.setPen(opt.palette.highlightedText().color() if selected
                            else QColor("#4a5566"))
-            lines = QFontMetrics(small).height() * 2
-            painter.drawText(QRectF(left, top + metrics.height() + 1, width, lines),
-                             Qt.TextFlag.TextWordWrap, reason)
+            line_height = QFontMetrics(small).height()
+            for row, line in enumerate(fit_lines(reason, small, width)):
+                painter.drawText(QRectF(left, top + metrics.height() + 1 + row * line_height,
+                                        width, line_height), Qt.TextFlag.TextSingleLine, line)
         painter.restore()
 
 
