@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from explorer.model.handout import read_handout, write_handout
@@ -158,4 +158,16 @@ def test_ctrl_z_undoes_in_clinic_mode_without_the_menu_bar(qtbot: QtBot,
     assert len(window.diagram.state.strokes) == 1
     qtbot.keyClick(window.diagram, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.diagram.state.strokes == []
+    window.clinic.leave()
+
+
+def test_alt_left_goes_back_in_clinic_mode_without_the_menu_bar(qtbot: QtBot,
+                                                                window: MainWindow) -> None:
+    window.selection.set_regions(["outer"])
+    window.clinic.enter()
+    shown = window.detail.shown
+    window.detail.anchorClicked.emit(QUrl("hip:exercise/isometric-hip-abduction"))
+    assert window.detail.shown == ("exercise", "isometric-hip-abduction")
+    qtbot.keyClick(window.detail, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.detail.shown == shown
     window.clinic.leave()

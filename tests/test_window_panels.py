@@ -268,3 +268,111 @@ def test_long_lists_show_the_best_matches_and_say_how_many_more(qtbot: QtBot,
     assert "more match less well" in last.text(0) and not last.data(0, Qt.ItemDataRole.UserRole)
     window.search.field.setText(content.conditions["gen-599"].name)  # unlisted ones: search
     assert ("condition", "gen-599") in [(h.kind, h.id) for h in window.search.hits]
+
+
+# ---- following links, Back and Forward ---------------------------------------------------
+def _follow(window: MainWindow, link: str) -> None:
+    """As a click on a link in the detail panel."""
+    window.detail.anchorClicked.emit(QUrl(link))
+
+
+GTPS = "greater-trochanteric-pain-syndrome"
+
+
+def test_clicking_the_selected_condition_shows_it_again_after_following_a_link(
+        window: MainWindow, qtbot: QtBot) -> None:
+    window.selection.set_regions(["outer"])
+    assert window.detail.shown == ("condition", GTPS)
+    _follow(window, "hip:exercise/isometric-hip-abduction")
+    assert window.detail.shown == ("exercise", "isometric-hip-abduction")
+    tree = window.conditions
+    assert tree.current_id() == GTPS  # still highlighted: clicking it changes nothing
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(tree.currentItem()).center())
+    assert window.detail.shown == ("condition", GTPS)
+    _follow(window, "hip:exercise/isometric-hip-abduction")
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)  # Enter on the current row does the same
+    assert window.detail.shown == ("condition", GTPS)
+    # a link or search result naming the selected condition also brings it back
+    _follow(window, "hip:exercise/isometric-hip-abduction")
+    _follow(window, f"hip:condition/{GTPS}")
+    assert window.detail.shown == ("condition", GTPS)
+
+
+def test_back_and_forward_retrace_what_the_panel_showed(window: MainWindow) -> None:
+    back, forward = window.back_action, window.forward_action
+    assert not back.isEnabled() and not forward.isEnabled()  # nothing shown yet
+    window.selection.set_regions(["outer"])
+    _follow(window, "hip:exercise/isometric-hip-abduction")
+    _follow(window, "hip:treatment/education-load-management")
+    assert back.isEnabled() and not forward.isEnabled()
+    assert back.toolTip() == "Back to " + window.content.exercises[
+        "isometric-hip-abduction"].name
+    back.trigger()
+    assert window.detail.shown == ("exercise", "isometric-hip-abduction")
+    assert forward.toolTip() == "Forward to " + window.content.treatments[
+        "education-load-management"].name
+    back.trigger()
+    assert window.detail.shown == ("condition", GTPS)
+    assert not back.isEnabled()  # the first thing shown: the welcome page is not a step
+    forward.trigger()
+    assert window.detail.shown == ("exercise", "isometric-hip-abduction")
+    # showing something new after going back drops what Forward led to
+    _follow(window, "hip:page/red-flags")
+    assert not forward.isEnabled()
+    back.trigger()
+    assert window.detail.shown == ("exercise", "isometric-hip-abduction")
+
+
+def test_back_to_a_condition_selects_it_in_the_list_and_on_the_diagram(
+        window: MainWindow) -> None:
+    window.selection.set_regions(["outer"])
+    second = window.conditions.ids()[1]
+    window.conditions.set_current(second)  # as a click on the second row
+    assert window.detail.shown == ("condition", second)
+    window.back_action.trigger()
+    assert window.detail.shown == ("condition", GTPS)
+    assert window.selection.condition == GTPS
+    assert window.conditions.current_id() == GTPS
+    assert window.diagram.state.condition_regions == tuple(
+        window.content.conditions[GTPS].regions)
+    window.forward_action.trigger()
+    assert window.conditions.current_id() == second
+
+
+def test_alt_left_and_the_mouse_back_button_go_back(window: MainWindow, qtbot: QtBot) -> None:
+    window.selection.set_regions(["outer"])
+    _follow(window, "hip:exercise/isometric-hip-abduction")
+    window.detail.setFocus()
+    qtbot.keyClick(window.detail, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.detail.shown == ("condition", GTPS)
+    qtbot.mouseClick(window.detail.viewport(), Qt.MouseButton.ForwardButton)
+    assert window.detail.shown == ("exercise", "isometric-hip-abduction")
+    qtbot.mouseClick(window.detail.viewport(), Qt.MouseButton.BackButton)
+    assert window.detail.shown == ("condition", GTPS)
+
+
+def test_back_passes_over_what_a_content_reload_removed(
+        qtbot: QtBot, tmp_path: Path, mini: Path) -> None:
+    for name in ("Bridge", "Plank"):
+        (mini / "exercises" / f"{name.lower()}.yaml").write_text(
+            f"id: {name.lower()}\nname: {name}\npurpose: Strength.\nsteps: [Lie down.]\n"
+            "dose: {sets: 3, reps: '10', frequency: daily}\n", encoding="utf-8")
+    win = make(qtbot, tmp_path / "settings.ini", [mini])
+    for exercise in ("clam", "bridge", "plank"):
+        win.detail.show_exercise(exercise)
+    (mini / "exercises" / "bridge.yaml").unlink()
+    win.reload_content()
+    assert "bridge" not in win.content.exercises
+    assert win.detail.shown == ("exercise", "plank")  # the reloaded panel shows it again
+    assert win.back_action.toolTip() == "Back to Clam"  # Bridge is gone: passed over
+    win.back_action.trigger()
+    assert win.detail.shown == ("exercise", "clam")
+
+
+def test_reload_keeps_the_selected_condition_on_show(window: MainWindow) -> None:
+    window.selection.set_regions(["outer"])
+    window.reload_action.trigger()
+    assert window.detail.shown == ("condition", GTPS)
+    assert "Greater trochanteric" in window.detail.toPlainText()

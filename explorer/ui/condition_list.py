@@ -163,6 +163,9 @@ class ConditionList(QTreeWidget):
         self.setAccessibleName("Conditions")
         self.setIndentation(12)
         self.currentItemChanged.connect(self._on_current_item_changed)
+        # a click or Enter on the current row shows it again (after following a link)
+        self.itemClicked.connect(self._on_item_chosen)
+        self.itemActivated.connect(self._on_item_chosen)
         self._icons = {u: urgency_icon(u) for u in Urgency}
         self.setItemDelegate(_TwoLineDelegate(self))
 
@@ -260,5 +263,8 @@ class ConditionList(QTreeWidget):
 
     def _on_current_item_changed(self, current: QTreeWidgetItem | None,
                                  previous: QTreeWidgetItem | None) -> None:
-        if current is not None and current.data(0, ID_ROLE):
-            self.condition_activated.emit(str(current.data(0, ID_ROLE)))
+        self._on_item_chosen(current)
+
+    def _on_item_chosen(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None and item.data(0, ID_ROLE):
+            self.condition_activated.emit(str(item.data(0, ID_ROLE)))

@@ -8,8 +8,8 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QMouseEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from explorer.model import Content
@@ -23,6 +23,8 @@ NARROW_PX = 440  # below this the exercise cards stack picture over text
 
 class DetailPanel(QTextBrowser):
     link_activated = Signal(str, str)  # kind, id
+    entry_shown = Signal(str, str)  # kind, id: a condition, exercise, treatment or page
+    step_requested = Signal(int)  # the mouse's back (-1) or forward (+1) button
 
     def __init__(self, content: Content, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,16 @@ class DetailPanel(QTextBrowser):
             _, old = self._documents.popitem(last=False)
             old.deleteLater()
         self.setDocument(document)
+        if kind:
+            self.entry_shown.emit(kind, entry_id)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        steps = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}
+        if event.button() in steps:
+            self.step_requested.emit(steps[event.button()])
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def show_welcome(self) -> None:
         self._set("", "", "<h1>Where does your hip hurt?</h1>"

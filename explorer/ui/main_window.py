@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,7 @@ from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox
 from explorer.ui.selection import Selection
 from explorer.ui.settings import Settings
+from explorer.ui.trail import Trail
 
 if TYPE_CHECKING:  # the handout model is imported when a handout is first made
     from explorer.model.handout import Handout
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.art = art
         self.layers: list[Path] = list(content.layers)
         self._problem_button: QPushButton | None = None
+        self.trail: Trail[tuple[str, str]] = Trail()  # what the detail panel showed
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
                                lambda b, a: describe(b, a, self._region_name), pain_levels_only)
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         content = load_content(self.layers, svg_file=self.art.svg_file)
         regions = [r for r in self.selection.regions if r in content.regions]
         condition = self.selection.condition
+        shown = self.detail.shown
         strokes = self.diagram.state.strokes
         old = self.centralWidget()
         self.content = content
@@ -124,6 +128,10 @@ class MainWindow(QMainWindow):
         self.history.reset()
         self._refresh_list()
         self.selection.select_condition(condition if condition in content.conditions else "")
+        self.trail.keep_only(lambda entry: bool(self._entry_title(*entry)))
+        if self._entry_title(*shown):
+            self._show_entry(*shown)  # the new panel shows what the old one did
+        self._update_trail_actions()
         self._show_problem_notice()
         self.statusBar().showMessage(
             f"Content reloaded: {len(content.conditions)} conditions, "
@@ -226,6 +234,13 @@ class MainWindow(QMainWindow):
                                           "Read the content folders again")
 
         self.undo_action, redo = self.history.actions(self)
+        self.back_action = self._action("&Back", lambda: self._go(-1), Std.Back)
+        self.forward_action = self._action("&Forward", lambda: self._go(1), Std.Forward)
+        for action, icon in ((self.back_action, QStyle.StandardPixmap.SP_ArrowBack),
+                             (self.forward_action, QStyle.StandardPixmap.SP_ArrowForward)):
+            action.setIcon(self.style().standardIcon(icon))
+        self.addActions([self.back_action, self.forward_action])  # also with no menu bar
+        self._update_trail_actions()
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -248,6 +263,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
         guide_menu = bar.addMenu("&Guide")
+        guide_menu.addActions([self.back_action, self.forward_action])
+        guide_menu.addSeparator()
         guide_menu.addActions([red_flags, running])
         guide_menu.addSeparator()
         guide_menu.addActions([self.timeline_action, self.planner_action])
@@ -257,6 +274,8 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        toolbar.addActions([self.back_action, self.forward_action])
+        toolbar.addSeparator()
         self.side_box = QComboBox()
         self.side_box.addItem("Right hip", "right")
         self.side_box.addItem("Left hip", "left")
@@ -280,8 +299,10 @@ class MainWindow(QMainWindow):
             lambda index: s.set_side(self.side_box.itemData(index)))
 
     def _connect_content_widgets(self) -> None:
-        self.conditions.condition_activated.connect(self.selection.select_condition)
-        self.detail.link_activated.connect(self._on_detail_link_activated)
+        self.conditions.condition_activated.connect(self._show_condition)
+        self.detail.link_activated.connect(self._show_entry)
+        self.detail.entry_shown.connect(self._on_detail_entry_shown)
+        self.detail.step_requested.connect(self._go)
         self.search.result_chosen.connect(self._on_search_result_chosen)
         self.diagram.region_hovered.connect(self._on_diagram_region_hovered)
         self.diagram.strokes_changed.connect(self.history.record)
@@ -318,19 +339,54 @@ class MainWindow(QMainWindow):
             self.side_box.setCurrentIndex(index)
         self._update_title()
 
-    def _on_detail_link_activated(self, kind: str, entry_id: str) -> None:
+    def _show_condition(self, condition_id: str) -> None:
+        """Select a condition; if it is selected already but the panel shows something
+        else (an exercise reached by a link), show it again."""
+        if condition_id != self.selection.condition:
+            self.selection.select_condition(condition_id)
+        elif self.detail.shown != ("condition", condition_id):
+            self._on_selection_condition_selected(condition_id)
+
+    def _show_entry(self, kind: str, entry_id: str) -> None:
+        """Show a link's target: a condition, exercise, treatment or page."""
         if kind == "condition":
-            self.selection.select_condition(entry_id)
+            self._show_condition(entry_id)
         else:
             self.detail.show_entry(kind, entry_id)
 
     def _on_search_result_chosen(self, kind: str, entry_id: str) -> None:
         if kind == "region":
             self.selection.set_regions([entry_id])
-        elif kind == "condition":
-            self.selection.select_condition(entry_id)
         else:
-            self.detail.show_entry(kind, entry_id)
+            self._show_entry(kind, entry_id)
+
+    def _on_detail_entry_shown(self, kind: str, entry_id: str) -> None:
+        self.trail.visit((kind, entry_id))
+        self._update_trail_actions()
+
+    def _entry_title(self, kind: str, entry_id: str) -> str:
+        entries = {"condition": self.content.conditions, "exercise": self.content.exercises,
+                   "treatment": self.content.treatments}.get(kind, {})
+        entry = entries.get(entry_id)
+        if entry is not None:
+            return entry.name
+        page = self.content.pages.get(entry_id) if kind == "page" else None
+        return page.title if page else ""
+
+    def _go(self, step: int) -> None:
+        """Back (-1) or Forward (+1) through what the panel showed."""
+        entry = self.trail.go(step)
+        if entry is not None:
+            self._show_entry(*entry)
+        self._update_trail_actions()
+
+    def _update_trail_actions(self) -> None:
+        for action, step, word in ((self.back_action, -1, "Back"),
+                                   (self.forward_action, 1, "Forward")):
+            entry = self.trail.peek(step)
+            title = self._entry_title(*entry) if entry else ""
+            action.setEnabled(entry is not None)
+            action.setToolTip(f"{word} to {title}" if title else word)
 
     def _on_diagram_region_hovered(self, region_id: str) -> None:
         region = self.content.regions.get(region_id)
