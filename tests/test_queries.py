@@ -99,3 +99,14 @@ def test_search_requires_all_words(content: Content) -> None:
 
 def test_fixture_path_exists() -> None:
     assert Path(FIXTURES / "mini" / "regions.yaml").is_file()
+
+
+def test_entry_titles_name_what_links_lead_to(content: Content) -> None:
+    condition = next(iter(content.conditions.values()))
+    page = next(iter(content.pages.values()))
+    assert content.entry_title("condition", condition.id) == condition.name
+    assert content.entry_title("exercise", "clam") == "Clam"
+    assert content.entry_title("page", page.id) == page.title
+    assert content.entry_title("exercise", condition.id) == ""  # the kind matters
+    assert content.entry_title("condition", "no-such-thing") == ""
+    assert content.entry_title("nonsense", "clam") == ""

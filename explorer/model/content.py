@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,3 +42,15 @@ class Content:
     def region_name(self, region_id: str) -> str:
         region = self.regions.get(region_id)
         return region.name if region else region_id
+
+    def entry_title(self, kind: str, entry_id: str) -> str:
+        """The name of a condition, exercise or treatment, or a page's title, as links
+        name them (`kind` as in `hip:kind/id`); "" if there is no such entry."""
+        if kind == "page":
+            page = self.pages.get(entry_id)
+            return page.title if page else ""
+        entries: dict[str, Mapping[str, Condition | Exercise | Treatment]] = {
+            "condition": self.conditions, "exercise": self.exercises,
+            "treatment": self.treatments}
+        entry = entries.get(kind, {}).get(entry_id)
+        return entry.name if entry else ""

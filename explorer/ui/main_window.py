@@ -128,8 +128,8 @@ class MainWindow(QMainWindow):
         self.history.reset()
         self._refresh_list()
         self.selection.select_condition(condition if condition in content.conditions else "")
-        self.trail.keep_only(lambda entry: bool(self._entry_title(*entry)))
-        if self._entry_title(*shown):
+        self.trail.keep_only(lambda entry: bool(self.content.entry_title(*entry)))
+        if self.content.entry_title(*shown):
             self._show_entry(*shown)  # the new panel shows what the old one did
         self._update_trail_actions()
         self._show_problem_notice()
@@ -364,15 +364,6 @@ class MainWindow(QMainWindow):
         self.trail.visit((kind, entry_id))
         self._update_trail_actions()
 
-    def _entry_title(self, kind: str, entry_id: str) -> str:
-        entries = {"condition": self.content.conditions, "exercise": self.content.exercises,
-                   "treatment": self.content.treatments}.get(kind, {})
-        entry = entries.get(entry_id)
-        if entry is not None:
-            return entry.name
-        page = self.content.pages.get(entry_id) if kind == "page" else None
-        return page.title if page else ""
-
     def _go(self, step: int) -> None:
         """Back (-1) or Forward (+1) through what the panel showed."""
         entry = self.trail.go(step)
@@ -384,7 +375,7 @@ class MainWindow(QMainWindow):
         for action, step, word in ((self.back_action, -1, "Back"),
                                    (self.forward_action, 1, "Forward")):
             entry = self.trail.peek(step)
-            title = self._entry_title(*entry) if entry else ""
+            title = self.content.entry_title(*entry) if entry else ""
             action.setEnabled(entry is not None)
             action.setToolTip(f"{word} to {title}" if title else word)
 
