@@ -3,6 +3,7 @@ metadata, handout edits, safe writing, clear failures, and the print preview."""
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -229,6 +230,48 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[object]:
     qtbot.addWidget(win)
     win.show()
     yield win
+
+
+PREVIEW_IN_THE_EVENT_LOOP = """
+import sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication
+from explorer.cli import content_layers
+from explorer.ui.settings import Settings
+from explorer.ui.startup import build_window
+app = QApplication([])
+window = build_window(content_layers(), Settings(Path(tempfile.mkdtemp()) / "s.ini"))
+window.show()
+window.selection.set_regions(["outer"])
+QTimer.singleShot(100, getattr(window, sys.argv[1]).trigger)
+def report():
+    preview = window.findChild(QPrintPreviewWidget)
+    print("pages", preview.pageCount() if preview else None, flush=True)
+    app.exit(0)  # not quit(): that would ask to save the handout
+QTimer.singleShot(1500, report)
+app.exec()
+"""
+
+
+@pytest.mark.parametrize("action", ["preview_action", "handout_action"])
+def test_print_preview_survives_the_event_loop(action: str, tmp_path: Path) -> None:
+    """The previewed printer must live as long as its dialog (it was freed when the
+    dialog opened, and the app crashed a moment later)."""
+    import subprocess
+    import sys
+
+    script = PREVIEW_IN_THE_EVENT_LOOP
+    if action == "handout_action":  # the handout builder's preview, with one exercise
+        script = script.replace('QTimer.singleShot(100, getattr(window, sys.argv[1]).trigger)',
+                                "window.handout_action.trigger()\n"
+                                "window.handout_dialog.add_exercise('clam')\n"
+                                "QTimer.singleShot(100, window.handout_dialog._on_preview_clicked)")
+    run = subprocess.run([sys.executable, "-c", script, action], capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert re.search(r"^pages [1-9]", run.stdout, re.M), run.stdout
 
 
 def test_print_preview_counts_pages(qtbot: QtBot, window: object) -> None:

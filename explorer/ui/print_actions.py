@@ -41,6 +41,9 @@ def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreview
     """Open the print preview without blocking; returns the dialog."""
     printer = make_printer(settings)
     dialog = QPrintPreviewDialog(printer, parent)
+    # The dialog does not own the printer: keep it as long as the dialog, or Python frees
+    # it when this function returns and the preview crashes the app a moment later.
+    dialog.kept_printer = printer  # type: ignore[attr-defined]
     dialog.setWindowTitle(f"Print preview: {job.title}")
     dialog.paintRequested.connect(lambda p: print_with(p, job, header_for(job, settings)))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
