@@ -171,3 +171,32 @@ def test_alt_left_goes_back_in_clinic_mode_without_the_menu_bar(qtbot: QtBot,
     qtbot.keyClick(window.detail, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.detail.shown == shown
     window.clinic.leave()
+
+
+def test_clinic_mode_keeps_the_warning_banner_and_every_region_in_view(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["groin"])
+    window.selection.set_answer("fever-unwell", True)
+    window.clinic.enter()
+    qtbot.wait(20)
+    assert window.splitter.sizes()[1] == 0  # the list column steps aside...
+    assert window.banner.isVisible() and window.banner.width() > window.width() // 2
+    regions = window.region_list  # ...and the region list grows with the clinic type
+    for row in range(regions.count()):
+        rect = regions.visualItemRect(regions.item(row))
+        assert regions.viewport().rect().contains(rect), regions.item(row).text()
+    window.clinic.leave()
+
+
+def test_clinic_toolbar_shows_the_position_and_a_steady_undo(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["groin"])
+    window.clinic.enter()
+    count = len(window.conditions.ids())
+    assert window.clinic.position.text() == f"1 of {count}"
+    window.clinic.step(1)
+    qtbot.waitUntil(lambda: window.clinic.position.text() == f"2 of {count}")
+    button = window.clinic.toolbar.widgetForAction(window.undo_action)
+    assert button.text() == "Undo"  # not "Undo Select Groin": the toolbar keeps its width
+    assert window.undo_action.toolTip() == "Undo Select Groin"
+    window.clinic.leave()

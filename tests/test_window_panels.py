@@ -112,15 +112,48 @@ def test_refine_clue_reranks_and_explains(window: MainWindow) -> None:
     assert "you said: worse with sitting" in window.conditions.reason(after[0])
 
 
-@pytest.mark.parametrize("clue", ["cannot-bear-weight", "fever-unwell", "night-rest-pain"])
-def test_red_flag_answer_shows_banner(qtbot: QtBot, window: MainWindow, clue: str) -> None:
+@pytest.mark.parametrize(("clue", "title"), [
+    ("cannot-bear-weight", "Get medical help now"), ("fever-unwell", "Get medical help now"),
+    ("nerve-warning-signs", "Get medical help now"), ("night-rest-pain", "See a doctor")])
+def test_red_flag_answer_shows_banner(qtbot: QtBot, window: MainWindow, clue: str,
+                                      title: str) -> None:
     assert not window.banner.isVisible()
     window.refine.boxes[clue].setChecked(True)
     assert window.banner.isVisible()
-    assert "See a doctor" in window.banner.label.text()
+    assert title in window.banner.label.text()
     assert window.content.clues[clue].advice.split()[0] in window.banner.label.text()
     window.refine.boxes[clue].setChecked(False)
     assert not window.banner.isVisible()
+
+
+def test_banner_puts_the_most_urgent_advice_first(window: MainWindow) -> None:
+    clues = window.content.clues
+    window.refine.boxes["night-rest-pain"].setChecked(True)  # urgent, answered first
+    window.refine.boxes["fever-unwell"].setChecked(True)  # an emergency
+    text = window.banner.label.text()
+    assert "Get medical help now" in text
+    assert text.index(clues["fever-unwell"].advice.split(".")[0]) < text.index(
+        clues["night-rest-pain"].advice.split(".")[0])
+
+
+def test_warning_banner_spans_the_window_and_scrolls_rather_than_cutting_text(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    window = make(qtbot, tmp_path / "settings.ini")
+    window.resize(760, 520)  # the smallest window, with every warning sign answered
+    for clue in window.content.red_flag_clues:
+        window.selection.set_answer(clue.id, True)
+    qtbot.wait(20)
+    banner = window.banner
+    assert banner.isVisible() and banner.width() >= window.width() - 20
+    assert banner.height() <= window.height() // 4 + 1  # the columns keep their room
+    scroll = banner.text_area.verticalScrollBar()
+    assert scroll.maximum() > 0 and scroll.isVisible()  # the rest is a scroll away
+    for clue in window.content.red_flag_clues:
+        assert clue.advice and clue.advice.split(".")[0] in banner.label.text()
+    # nothing overlaps: the diagram ends above the hint, the hint above the region list
+    diagram, hint, regions = window.diagram, window.hint, window.region_list
+    assert diagram.geometry().bottom() < hint.geometry().top()
+    assert hint.geometry().bottom() < regions.geometry().top()
 
 
 def test_ordinary_clue_shows_no_banner(window: MainWindow) -> None:

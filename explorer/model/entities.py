@@ -130,6 +130,12 @@ class Clue(_Model):
     reason: Line
     red_flag: bool = False
     advice: Text | None = None
+    urgency: Urgency | None = None  # of a red flag: the banner lists the most urgent first
+
+    @property
+    def warning_rank(self) -> int:
+        """How urgent a "yes" is (a red flag without an urgency counts as urgent)."""
+        return (self.urgency or Urgency.URGENT).rank if self.red_flag else 0
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QLabel, QToolBar
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
 
-PEN_COLOURS = {"Orange pen": "#D55E00", "Blue pen": "#0072B2", "Black pen": "#1c2430"}
+PEN_COLOURS = {"Orange": "#D55E00", "Blue": "#0072B2", "Black": "#1c2430"}  # pen colours
 # Type to read from a metre away: 17 pt body text, headings in proportion.
 PANEL_STYLE = ("body, p, li, td, span { font-size: 17pt; } h1 { font-size: 26pt; } "
                "h2 { font-size: 20pt; } h3 { font-size: 18pt; } .small { font-size: 14pt; } "
@@ -42,6 +42,10 @@ class ClinicMode(QObject):
                 shortcut.setEnabled(False)
                 shortcut.activated.connect(lambda s=step: self.step(s))
                 self._shortcuts.append(shortcut)
+        s = window.selection
+        for signal in (s.condition_selected, s.regions_changed, s.answers_changed):
+            # after the window has re-ranked its list
+            signal.connect(lambda *_: QTimer.singleShot(0, self._update_position))
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         leave.setEnabled(False)
         leave.activated.connect(self.leave)
@@ -53,6 +57,10 @@ class ClinicMode(QObject):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction("◀ Previous", lambda: self.step(-1))
+        self.position = QLabel()  # "2 of 7": where the condition shown is in the list
+        self.position.setAccessibleName("Position in the list")
+        self.position.setContentsMargins(6, 0, 6, 0)
+        bar.addWidget(self.position)
         bar.addAction("Next ▶", lambda: self.step(1))
         bar.addSeparator()
         group = QActionGroup(bar)
@@ -60,6 +68,7 @@ class ClinicMode(QObject):
         self.pen_actions: dict[str, QAction] = {}
         for name, colour in PEN_COLOURS.items():
             action = QAction(_swatch(colour), name, bar)
+            action.setToolTip(f"Draw on the diagram in {name.lower()}")
             action.setCheckable(True)
             action.toggled.connect(lambda on, c=colour: self._on_pen_toggled(c, on))
             group.addAction(action)
@@ -72,7 +81,7 @@ class ClinicMode(QObject):
         self.contrast.setCheckable(True)
         self.contrast.toggled.connect(self._on_contrast_toggled)
         bar.addSeparator()
-        bar.addAction("Leave clinic mode (Esc)", self.leave)
+        bar.addAction("Leave (Esc)", self.leave).setToolTip("Leave clinic mode (Esc)")
         bar.hide()
         return bar
 
@@ -110,6 +119,7 @@ class ClinicMode(QObject):
         w.splitter.setSizes([int(width * 0.58), 0, int(width * 0.42)])
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)
+        self._update_position()
         w.showFullScreen()
         self.changed.emit(True)
 
@@ -150,6 +160,12 @@ class ClinicMode(QObject):
         index = ids.index(current) + direction if current in ids else (
             0 if direction > 0 else len(ids) - 1)
         self.window.selection.select_condition(ids[index % len(ids)])
+
+    def _update_position(self) -> None:
+        ids = self.window.conditions.ids()
+        current = self.window.selection.condition
+        self.position.setText(f"{ids.index(current) + 1} of {len(ids)}" if current in ids
+                              else f"{len(ids)} conditions")
 
     def _on_pen_toggled(self, colour: str, on: bool) -> None:
         if on:

@@ -83,7 +83,7 @@ class DiagramView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(360, 230)
+        self.setMinimumSize(360, 170)  # a small window with a warning strip still fits
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.setAccessibleName("Hip diagram")
         self.setAccessibleDescription(

@@ -14,6 +14,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from shiboken6 import isValid
 
 State = TypeVar("State")
 MERGING = 1  # the command id of steps that may merge with the one before
@@ -69,6 +70,11 @@ class History(Generic[State]):
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.stack.createRedoAction(parent, "&Redo")
         redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        # on buttons and toolbars a short, steady label; the step is named in the tooltip
+        for action, word in ((undo, "Undo"), (redo, "Redo")):
+            action.setIconText(word)
+            action.changed.connect(lambda a=action: _name_step_in_tooltip(a))
+            _name_step_in_tooltip(action)
         return undo, redo
 
     def reset(self) -> None:
@@ -92,6 +98,14 @@ class History(Generic[State]):
         finally:
             self._applying = False
         self._last = self._capture()
+
+
+def _name_step_in_tooltip(action: QAction) -> None:
+    if not isValid(action):  # `changed` also comes while the action is being deleted
+        return
+    tip = action.text().replace("&", "")
+    if action.toolTip() != tip:  # setToolTip emits `changed` again, once
+        action.setToolTip(tip)
 
 
 # ---- the window's history ----------------------------------------------------------------

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         refine_scroll = QScrollArea()
         refine_scroll.setWidget(self.refine)
         refine_scroll.setWidgetResizable(True)
+        refine_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         refine_scroll.setAccessibleName("Refine questions")
         middle_split = QSplitter(Qt.Orientation.Vertical)
         middle_split.addWidget(self.conditions)
@@ -169,7 +170,6 @@ class MainWindow(QMainWindow):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(6, 6, 6, 6)
         middle_layout.addWidget(self.search)
-        middle_layout.addWidget(self.banner)
         middle_layout.addWidget(middle_split, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -181,7 +181,17 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setSizes([560, 330, 460])
         self.middle_split = middle_split
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        # across the whole window: seen whatever the columns show (also in clinic mode)
+        banner_row = QVBoxLayout()
+        banner_row.setContentsMargins(6, 6, 6, 0)
+        banner_row.addWidget(self.banner)
+        central_layout.addLayout(banner_row)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
     def _action(self, text: str, slot: object,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -323,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def _on_selection_answers_changed(self) -> None:
         self._refresh_list()
-        self.banner.show_advice(self.refine.red_flag_advice())
+        self.banner.show_advice(self.refine.red_flags_answered())
 
     def _on_selection_condition_selected(self, condition_id: str) -> None:
         condition = self.content.conditions.get(condition_id)

@@ -7,40 +7,88 @@ fever, night or rest pain) shows a banner with what to do, whatever is selected.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.model import Content
+from explorer.model.entities import Clue, Urgency
 from explorer.render.html import esc
 from explorer.ui.selection import Selection
 
 
 class RedFlagBanner(QFrame):
-    """A prominent "see a doctor" box; hidden until a red-flag answer is yes."""
+    """A prominent "see a doctor" strip across the window, hidden until a red-flag answer
+    is yes. The most urgent advice comes first; advice too long for the strip scrolls
+    (it never takes more than a quarter of the window's height) rather than being cut."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("redFlagBanner")
         self.setStyleSheet("#redFlagBanner { background: #fdecee; border: 2px solid #b3001b;"
-                           " border-radius: 6px; } QLabel { color: #5c0010; }")
+                           " border-radius: 6px; } QLabel { color: #5c0010; }"
+                           " QScrollArea, #bannerBody { background: transparent; }")
         self.label = QLabel()
+        self.label.setObjectName("bannerBody")
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.text_area = QScrollArea()
+        self.text_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_area.setWidgetResizable(True)
+        self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_area.setWidget(self.label)
+        self.text_area.viewport().setAutoFillBackground(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.label)
+        layout.setContentsMargins(10, 6, 4, 6)
+        layout.addWidget(self.text_area)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Warning: see a doctor")
         self.hide()
 
-    def show_advice(self, advice: list[str]) -> None:
-        if not advice:
+    def show_advice(self, clues: list[Clue]) -> None:
+        """Advice for the red-flag clues answered yes, the most urgent first."""
+        if not clues:
             self.hide()
             return
-        body = "".join(f"<p style='margin:4px 0'>{esc(a)}</p>" for a in advice)
-        self.label.setText(f"<p style='font-size:13pt; font-weight:bold; margin:0'>"
-                           f"&#9888; See a doctor</p>{body}")
-        self.setAccessibleDescription(" ".join(advice))
+        ranked = sorted(clues, key=lambda clue: -clue.warning_rank)
+        emergency = ranked[0].warning_rank >= Urgency.EMERGENCY.rank
+        title = "Get medical help now" if emergency else "See a doctor"
+        body = "".join(f"<p style='margin:3px 0'>{esc(clue.advice or clue.question)}</p>"
+                       for clue in ranked)
+        self.label.setText(f"<p style='font-size:x-large; font-weight:bold; margin:0'>"
+                           f"&#9888; {title}</p>{body}")
+        self.setAccessibleName(f"Warning: {title.lower()}")
+        self.setAccessibleDescription(" ".join(c.advice or c.question for c in ranked))
         self.show()
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the text at this width, up to a quarter of the window."""
+        margins = self.contentsMargins()
+        inner = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right() - inner.left() - inner.right()
+        text = self.label.heightForWidth(max(width - 2, 50))
+        frame = margins.top() + margins.bottom() + inner.top() + inner.bottom()
+        limit = max(90, self.window().height() // 4)
+        height = min(text + frame + 2, limit)
+        if height != self.height():
+            self.setFixedHeight(height)
+        self.text_area.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if text + frame + 2 > limit
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 class _ClickLabel(QLabel):
@@ -67,6 +115,7 @@ class RefinePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         intro = QLabel("Tick what is true for you:")
+        intro.setWordWrap(True)
         layout.addWidget(intro)
         for clue in sorted(content.clues.values(), key=lambda c: c.red_flag):
             box = QCheckBox()
@@ -84,10 +133,9 @@ class RefinePanel(QWidget):
         layout.addStretch(1)
         selection.answers_changed.connect(self._on_selection_answers_changed)
 
-    def red_flag_advice(self) -> list[str]:
+    def red_flags_answered(self) -> list[Clue]:
         answers = self._selection.answers
-        return [clue.advice or clue.question for clue in self._content.red_flag_clues
-                if answers.get(clue.id)]
+        return [clue for clue in self._content.red_flag_clues if answers.get(clue.id)]
 
     def _on_selection_answers_changed(self) -> None:
         answers = self._selection.answers

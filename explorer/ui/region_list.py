@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from explorer.model import Content
@@ -28,10 +28,20 @@ class RegionList(QListWidget):
             item.setToolTip(region.description)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, region.description)
             self.addItem(item)
-        self.setMaximumHeight(self.sizeHintForRow(0) * (self.count() + 1) + 6)
+        self._fit_height()
         self.itemChanged.connect(self._on_item_changed)
         selection.regions_changed.connect(self._on_selection_regions_changed)
         self._on_selection_regions_changed()
+
+    def _fit_height(self) -> None:
+        """Exactly tall enough for every region, at any text size (clinic mode's too)."""
+        rows = sum(self.sizeHintForRow(row) for row in range(self.count()))
+        self.setFixedHeight(rows + 2 * self.frameWidth() + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
 
     def region_item(self, region: str) -> QListWidgetItem | None:
         for row in range(self.count()):
