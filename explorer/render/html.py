@@ -398,6 +398,14 @@ def page_html(content: Content, page: Page) -> str:
     return "".join(out)
 
 
-def document(body: str, extra_style: str = "") -> str:
-    return (f'<html><head><style>{STYLE}{extra_style}</style></head>'
-            f"<body>{body}</body></html>")
+def scale_font_sizes(css: str, factor: float) -> str:
+    """Every `font-size: Npt` in `css` times `factor` (the panel's text size)."""
+    return re.sub(r"font-size:\s*([\d.]+)pt",
+                  lambda size: f"font-size: {float(size[1]) * factor:.2f}pt", css)
+
+
+def document(body: str, extra_style: str = "", scale: float = 1.0) -> str:
+    style = STYLE + extra_style
+    if scale != 1.0:
+        style = scale_font_sizes(style, scale)
+    return f"<html><head><style>{style}</style></head><body>{body}</body></html>"

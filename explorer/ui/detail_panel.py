@@ -31,11 +31,12 @@ class DetailPanel(QTextBrowser):
         self._content = content
         self.patient = False
         self.extra_style = ""  # clinic mode's larger type
+        self.text_scale = 1.0  # View > Zoom: every text size times this
         self.shown: tuple[str, str] = ("", "")
         self._pictures: dict[tuple[str, float], QImage] = {}
         self._holder = QObject(self)  # owns the cached documents
-        self._documents: OrderedDict[tuple[str, str, bool, str, bool], QTextDocument] = (
-            OrderedDict())
+        self._documents: OrderedDict[tuple[str, str, bool, str, bool, float],
+                                     QTextDocument] = OrderedDict()
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Details")
@@ -82,16 +83,17 @@ class DetailPanel(QTextBrowser):
         """Show an entry. Laid-out documents are kept for the last few entries, so going
         back to one (stepping through conditions, clicking between regions) is instant."""
         self.shown = (kind, entry_id)
-        key = (kind, entry_id, self.patient, self.extra_style, self._narrow())
+        key = (kind, entry_id, self.patient, self.extra_style, self._narrow(), self.text_scale)
         font = self.document().defaultFont()
         document = self._documents.pop(key, None)
         if document is None:
             # Not parented to this widget: setDocument() would delete the previous one.
             document = QTextDocument(self._holder)
-            document.setDefaultStyleSheet(render.STYLE)
+            document.setDefaultStyleSheet(render.scale_font_sizes(render.STYLE, self.text_scale))
             document.setDefaultFont(font)
             document.setTextWidth(self.viewport().width())  # laid out once, at its width
-            html = render.document(body() if callable(body) else body, self.extra_style)
+            html = render.document(body() if callable(body) else body, self.extra_style,
+                                   self.text_scale)
             for exercise_id in set(re.findall(f'src="{IMAGE_SCHEME}:([^"]+)"', html)):
                 image = self._picture(exercise_id)
                 if image is not None:

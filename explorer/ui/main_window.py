@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the handout model is imported when a handout is first made
     from explorer.model.running_load import Baseline
     from explorer.ui.handout_dialog import HandoutDialog
 
+ZOOM_FACTOR, MIN_ZOOM, MAX_ZOOM = 1.15, -3, 6  # the panel's text: 66% to 231%
 HINT = ("Click where it hurts. Ctrl-click to add a region; the mouse wheel or number keys "
         "set pain 0-10.")
 
@@ -222,8 +223,10 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", self.close, Std.Quit)
         find = self._action("&Find…", self._on_find_triggered, Std.Find)
         clear = self._action("&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X")
-        zoom_in = self._action("Zoom &in", lambda: self._zoom(1), Std.ZoomIn)
-        zoom_out = self._action("Zoom &out", lambda: self._zoom(-1), Std.ZoomOut)
+        zoom_in = self.zoom_in_action = self._action("Zoom &in", lambda: self._zoom(1),
+                                                     Std.ZoomIn)
+        zoom_out = self.zoom_out_action = self._action("Zoom &out", lambda: self._zoom(-1),
+                                                       Std.ZoomOut)
         zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
         self.clinic_action = self._action("&Clinic mode", self._on_clinic_triggered, "F11",
                                           "Full screen, large type, for showing a patient")
@@ -420,12 +423,16 @@ class MainWindow(QMainWindow):
         self.selection.clear_regions()
 
     def _zoom(self, step: int) -> None:
-        if step == 0:
-            self.detail.zoomOut(self._zoom_level)
-            self._zoom_level = 0
-        else:
-            self.detail.zoomIn(step)
-            self._zoom_level += step
+        """The panel's text a step larger (1), smaller (-1) or back to normal (0)."""
+        level = 0 if step == 0 else min(MAX_ZOOM, max(MIN_ZOOM, self._zoom_level + step))
+        self._set_zoom(level)
+
+    def _set_zoom(self, level: int) -> None:
+        self._zoom_level = level
+        self.detail.text_scale = ZOOM_FACTOR ** level
+        self.detail.refresh()
+        self.zoom_in_action.setEnabled(level < MAX_ZOOM)
+        self.zoom_out_action.setEnabled(level > MIN_ZOOM)
 
     def _on_contrast_toggled(self) -> None:
         self.diagram.set_high_contrast(self.contrast_action.isChecked())
@@ -613,6 +620,7 @@ class MainWindow(QMainWindow):
         condition = st.text("selection/condition")
         if condition in self.content.conditions:
             self.selection.select_condition(condition)
+        self._set_zoom(min(MAX_ZOOM, max(MIN_ZOOM, st.number("view/zoom", 0))))
 
     def save_state(self) -> None:
         st = self.settings
@@ -623,6 +631,7 @@ class MainWindow(QMainWindow):
         st.set("selection/side", self.selection.side)
         st.set("selection/regions", ",".join(self.selection.regions))
         st.set("selection/condition", self.selection.condition)
+        st.set("view/zoom", self._zoom_level)
         st.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,62 @@
+"""How the window presents text at any size: zoom, dialogs that fit the screen, the
+search results, and markers that stay visible."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from explorer.paths import builtin_content_dir
+from explorer.ui.main_window import MainWindow
+from explorer.ui.settings import Settings
+from explorer.ui.startup import build_window
+
+GTPS = "greater-trochanteric-pain-syndrome"
+
+
+@pytest.fixture
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
+    return open_window()
+
+
+def _size_at(window: MainWindow, words: str) -> float:
+    """The point size of the panel's text where `words` appear."""
+    document = window.detail.document()
+    cursor = document.find(words)
+    assert not cursor.isNull(), f"{words!r} is not in the panel"
+    cursor.setPosition(cursor.selectionStart() + 1, QTextCursor.MoveMode.MoveAnchor)
+    return cursor.charFormat().fontPointSize()
+
+
+def test_zoom_scales_body_text_and_headings_alike(window: MainWindow) -> None:
+    window.selection.select_condition(GTPS)
+    summary_words = window.content.conditions[GTPS].summary.split(".")[0][:30]
+    body, heading = _size_at(window, summary_words), _size_at(window, "Symptoms")
+    assert body > 0 and heading > body
+    window.zoom_in_action.trigger()
+    window.zoom_in_action.trigger()
+    assert _size_at(window, summary_words) == pytest.approx(body * 1.15 ** 2, rel=0.02)
+    assert _size_at(window, "Symptoms") == pytest.approx(heading * 1.15 ** 2, rel=0.02)
+    window.zoom_out_action.trigger()
+    window.zoom_out_action.trigger()
+    window.zoom_out_action.trigger()
+    assert _size_at(window, summary_words) == pytest.approx(body / 1.15, rel=0.02)
+    for _ in range(10):  # not below a size that can be read
+        window.zoom_out_action.trigger()
+    assert not window.zoom_out_action.isEnabled()
+    assert _size_at(window, summary_words) >= body * 0.6
+
+
+def test_text_size_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = tmp_path / "zoom.ini"
+    first = build_window([builtin_content_dir()], Settings(settings))
+    qtbot.addWidget(first)
+    first.zoom_in_action.trigger()
+    first.close()
+    second = build_window([builtin_content_dir()], Settings(settings))
+    qtbot.addWidget(second)
+    assert second.detail.text_scale == pytest.approx(1.15)
