@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
@@ -60,3 +62,55 @@ def test_text_size_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     second = build_window([builtin_content_dir()], Settings(settings))
     qtbot.addWidget(second)
     assert second.detail.text_scale == pytest.approx(1.15)
+
+
+def test_about_lists_every_source_in_a_dialog_that_fits_the_screen(
+        window: MainWindow) -> None:
+    from explorer.render.html import DISCLAIMER
+
+    about = next(a for a in window.menuBar().actions()[-1].menu().actions()
+                 if a.text() == "&About Hip Explorer")
+    about.trigger()
+    dialog = window.about_dialog
+    area = dialog.screen().availableGeometry()
+    assert dialog.isVisible() and dialog.height() <= area.height() * 0.9
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert DISCLAIMER.split(".")[0] in text
+    for reference in window.content.references.values():
+        assert reference.citation[:40] in text
+
+
+def test_dialogs_fit_a_small_screen(window: MainWindow) -> None:
+    area = window.screen().availableGeometry()  # the offscreen screen is 800 x 800
+    window.handout_action.trigger()
+    window.selection.select_condition(GTPS)
+    window.timeline_action.trigger()
+    for dialog in (window.handout_dialog, window.chart_dialogs["timeline"]):
+        assert dialog is not None
+        assert dialog.width() <= area.width() * 0.9 and dialog.height() <= area.height() * 0.9
+        dialog.close()
+
+
+def test_handout_builder_marks_the_exercises_already_chosen(window: MainWindow) -> None:
+    window.selection.select_condition(GTPS)
+    window.handout_action.trigger()
+    dialog = window.handout_dialog
+    assert dialog is not None
+    chosen = {item.exercise for item in dialog.handout().exercises}
+    assert chosen  # a condition's exercises are suggested and added
+    catalogue = dialog.catalogue
+    for row in range(catalogue.count()):
+        entry = catalogue.item(row)
+        inside = entry.data(Qt.ItemDataRole.UserRole) in chosen
+        assert entry.text().endswith("✓") == inside
+        assert (entry.toolTip() == "Already in the handout") == inside
+    dialog.table.selectRow(0)
+    first = dialog.handout().exercises[0].exercise
+    dialog._on_remove_clicked()
+    entry = next(catalogue.item(r) for r in range(catalogue.count())
+                 if catalogue.item(r).data(Qt.ItemDataRole.UserRole) == first)
+    assert not entry.text().endswith("✓")
+    dialog.undo_action.trigger()
+    assert entry.text().endswith("✓")
+    dialog.history.reset()
+    dialog.close()

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,10 +48,12 @@ from explorer.model.handout import (
 from explorer.report.documents import PrintJob, handout_job
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
+from explorer.ui.dialogs import fit_to_screen
 from explorer.ui.history import History
 from explorer.ui.settings import Settings
 
 COLUMNS = ("Exercise", "Sets", "Reps", "Hold", "Frequency", "Note")
+NAME_ROLE, TIP_ROLE = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
 FIELDS = ("sets", "reps", "hold", "frequency", "note")
 Exercises = tuple[HandoutExercise, ...]
 TITLE = "Exercise handout"
@@ -67,7 +70,7 @@ class HandoutDialog(QDialog):
         self._base = handout
         self._saved = handout  # as last created, opened or saved: closing compares with it
         self.path: Path | None = None
-        self.resize(1000, 640)
+        fit_to_screen(self, 1000, 640)
 
         self.patient = QLineEdit(handout.patient)
         self.patient.setPlaceholderText("optional")
@@ -85,11 +88,15 @@ class HandoutDialog(QDialog):
         self.catalogue.setAccessibleName("Exercises to choose from")
         self.catalogue.setWordWrap(True)  # long names wrap instead of scrolling sideways
         self.catalogue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.catalogue.setSpacing(2)  # a wrapped name reads as one item, not two
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Chosen exercises")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        em = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((30, 5, 14, 12, 18)):  # the note takes the rest
+            self.table.setColumnWidth(column, chars * em + 12)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #7a2e00;")
@@ -175,10 +182,13 @@ class HandoutDialog(QDialog):
                       key=lambda e: self.content.exercises[e].name.lower())
         for exercise_id in [*suggested, *rest]:
             name = self.content.exercises[exercise_id].name
-            item = QListWidgetItem(f"★ {name}" if exercise_id in suggested else name)
+            label = f"★ {name}" if exercise_id in suggested else name
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, exercise_id)
-            if exercise_id in suggested:
-                item.setToolTip("Suggested for the chosen conditions")
+            item.setData(NAME_ROLE, label)
+            tip = "Suggested for the chosen conditions" if exercise_id in suggested else ""
+            item.setData(TIP_ROLE, tip)
+            item.setToolTip(tip)
             self.catalogue.addItem(item)
 
     # ---- the handout <-> the widgets ----------------------------------------------------
@@ -205,8 +215,20 @@ class HandoutDialog(QDialog):
             for item in items:
                 self._append_row(item)
             self.table.blockSignals(False)
+        self._mark_catalogue({item.exercise for item in items})
         self._update_warning()
         self._update_modified()
+
+    def _mark_catalogue(self, chosen: set[str]) -> None:
+        """Exercises already in the handout are greyed and ticked in the list."""
+        for row in range(self.catalogue.count()):
+            entry = self.catalogue.item(row)
+            exercise_id = entry.data(Qt.ItemDataRole.UserRole)
+            name = entry.data(NAME_ROLE)
+            inside = exercise_id in chosen
+            entry.setText(f"{name}  ✓" if inside else name)
+            entry.setForeground(QColor("#6b7480") if inside else self.palette().text().color())
+            entry.setToolTip("Already in the handout" if inside else entry.data(TIP_ROLE))
 
     def _change(self, text: str, after: Exercises) -> None:
         """Show `after` as one step that Undo takes back."""

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -37,6 +36,7 @@ from explorer.ui.condition_list import ConditionList
 from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.diagram_view import DiagramView
+from explorer.ui.dialogs import fit_to_screen, text_dialog
 from explorer.ui.history import DiagramInput, History, describe, pain_levels_only
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle(title)
         layout = QVBoxLayout(dialog)
         layout.addWidget(widget)
-        dialog.resize(900, 560)
+        fit_to_screen(dialog, 900, 560)
         self.chart_dialogs[key] = dialog
         return dialog
 
@@ -556,13 +556,12 @@ class MainWindow(QMainWindow):
     def _on_about_triggered(self) -> None:
         sources = "".join(f"<li>{esc(r.citation)}</li>"
                           for r in list(self.content.references.values())[:40])
-        QMessageBox.about(
+        self.about_dialog = text_dialog(
             self, "About Hip Explorer",
             f"<h3>Hip Explorer {esc(__version__)}</h3>"
             "<p>Understand hip pain after running: where it hurts, what commonly causes "
             f"it, what helps and when to see a doctor.</p><p><b>{esc(DISCLAIMER)}</b></p>"
-            f"<p>Content sources:</p><ol style='font-size:small'>{sources}</ol>",
-        )
+            f"<p>Content sources:</p><ol style='font-size:small'>{sources}</ol>")
 
     # ---- content problems --------------------------------------------------------------------
     def _show_problem_notice(self) -> None:
@@ -588,12 +587,12 @@ class MainWindow(QMainWindow):
         text = QPlainTextEdit("\n".join(str(p) for p in self.content.problems)
                               or "No problems: all content loaded.")
         text.setReadOnly(True)
-        text.setMinimumSize(720, 300)
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)
         dialog.setModal(False)
+        fit_to_screen(dialog, 760, 380)
         dialog.show()
         self.problems_dialog = dialog
 

@@ -1,0 +1,38 @@
+"""Dialog helpers: a size that fits the screen, and a scrolling text dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+SCREEN_SHARE = 0.9  # a dialog never takes more of the screen's free area than this
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to `width` x `height`, or less where the screen is smaller, so that the
+    dialog's buttons are always on screen."""
+    anchor = widget.parentWidget() or widget
+    screen = anchor.screen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width = min(width, int(area.width() * SCREEN_SHARE))
+        height = min(height, int(area.height() * SCREEN_SHARE))
+    widget.resize(width, height)
+
+
+def text_dialog(parent: QWidget, title: str, html: str, width: int = 620,
+                height: int = 600) -> QDialog:
+    """A non-blocking dialog showing rich text that scrolls, with a Close button.
+    Web links open in the browser; nothing is loaded from the network."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    text = QTextBrowser()
+    text.setOpenExternalLinks(True)
+    text.setHtml(html)
+    layout.addWidget(text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    fit_to_screen(dialog, width, height)
+    dialog.show()
+    return dialog
