@@ -114,3 +114,35 @@ def test_handout_builder_marks_the_exercises_already_chosen(window: MainWindow) 
     assert entry.text().endswith("✓")
     dialog.history.reset()
     dialog.close()
+
+
+def test_search_results_wrap_fit_and_say_when_nothing_matches(
+        qtbot: QtBot, window: MainWindow) -> None:
+    search = window.search
+    search.field.setFocus()
+    qtbot.keyClicks(search.field, "clicking")
+    results = search.results
+    assert results.count() == len(search.hits) >= 2
+    assert all(": " in results.item(r).text() for r in range(results.count()))  # "Kind: Title"
+    assert results.horizontalScrollBar().maximum() == 0  # wrapped, not cut off sideways
+    assert results.height() < 160  # as tall as two results, not a fixed block
+    search.field.clear()
+    qtbot.keyClicks(search.field, "xyzzy")
+    assert search.hits == [] and results.isVisible() and results.count() == 1
+    assert results.item(0).text().startswith("No matches")
+    assert not results.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    shown = window.detail.shown
+    qtbot.keyClick(search.field, Qt.Key.Key_Return)  # nothing to open
+    assert window.detail.shown == shown
+
+
+def test_urgency_marker_stays_visible_on_the_highlighted_row(window: MainWindow) -> None:
+    window.selection.set_regions(["outer"])
+    tree = window.conditions
+    assert window.content.conditions[tree.current_id()].urgency.value == "routine"  # blue
+    rect = tree.visualItemRect(tree.currentItem())
+    image = tree.viewport().grab().toImage()
+    column = [image.pixelColor(rect.left() + 5, y) for y in range(rect.top(), rect.top() + 28)]
+    assert any(c.lightness() > 240 for c in column)  # the white disc behind the marker
+    highlight = tree.palette().highlight().color()
+    assert image.pixelColor(rect.right() - 3, rect.center().y()) == highlight

@@ -6,7 +6,16 @@ grouped under its main region.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -131,8 +140,15 @@ class _TwoLineDelegate(QStyledItemDelegate):
         bold.setBold(True)
         metrics = QFontMetrics(bold)
         top = opt.rect.top() + 4
-        # the urgency marker beside the name, not centred on the whole row
-        icon.paint(painter, opt.rect.left() + 6, top + (metrics.height() - 16) // 2, 16, 16)
+        # the urgency marker beside the name, not centred on the whole row; on the
+        # highlight it sits on a white disc, or the blue marker would vanish into it
+        marker = QRect(opt.rect.left() + 6, top + (metrics.height() - 16) // 2, 16, 16)
+        if selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("white"))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.drawEllipse(marker.adjusted(-2, -2, 2, 2))
+        icon.paint(painter, marker)
         painter.setFont(bold)
         painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#10243e"))
         painter.drawText(QRectF(left, top, width, metrics.height()), Qt.TextFlag.TextSingleLine,

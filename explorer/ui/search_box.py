@@ -7,12 +7,21 @@ Enter opens the highlighted (or first) match, Escape clears.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.model import Content, SearchHit, search
 
+NO_MATCHES = "No matches. Try other words, such as “outer hip”, “sit bone” or “clicking”."
+MAX_RESULTS_HEIGHT = 200
 KIND_LABELS = {"condition": "Condition", "exercise": "Exercise", "treatment": "Treatment",
                "region": "Region"}
 
@@ -47,7 +56,11 @@ class SearchBox(QWidget):
         self.field.setAccessibleName("Search conditions, exercises and regions")
         self.results = QListWidget()
         self.results.setAccessibleName("Search results")
-        self.results.setMaximumHeight(180)
+        # whole results on as many lines as they need, never cut off sideways
+        self.results.setWordWrap(True)
+        self.results.setSpacing(1)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,11 +82,31 @@ class SearchBox(QWidget):
         self.results.clear()
         for hit in self.hits:
             extra = f" — “{hit.matched}”" if hit.matched != hit.title else ""
-            item = QListWidgetItem(f"{hit.title}  [{KIND_LABELS[hit.kind]}]{extra}")
+            item = QListWidgetItem(f"{KIND_LABELS[hit.kind]}: {hit.title}{extra}")
             self.results.addItem(item)
-        self.results.setVisible(bool(self.hits))
+        if not self.hits and text.strip():
+            item = QListWidgetItem(NO_MATCHES)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(item)
+        self.results.setVisible(bool(text.strip()))
         if self.hits:
             self.results.setCurrentRow(0)
+        self._fit_results()
+
+    def _fit_results(self) -> None:
+        """As tall as the results (a few lines for one), up to MAX_RESULTS_HEIGHT."""
+        frame = 2 * self.results.frameWidth()
+        width = max(80, self.width() - frame - 8)  # the box's width: the list may be hidden
+        metrics = self.results.fontMetrics()
+        rows = sum(metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap,
+                                        self.results.item(row).text()).height() + 6
+                   for row in range(self.results.count()))
+        self.results.setFixedHeight(min(MAX_RESULTS_HEIGHT, rows + frame + 2))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.results.isVisible():
+            self._fit_results()  # wrapped results take more lines when narrower
 
     def _on_field_navigate(self, step: int) -> None:
         if self.hits:
