@@ -146,3 +146,18 @@ def test_urgency_marker_stays_visible_on_the_highlighted_row(window: MainWindow)
     assert any(c.lightness() > 240 for c in column)  # the white disc behind the marker
     highlight = tree.palette().highlight().color()
     assert image.pixelColor(rect.right() - 3, rect.center().y()) == highlight
+
+
+def test_choosing_other_regions_shows_their_best_match(window: MainWindow) -> None:
+    window.selection.set_regions(["front"])
+    front_best = window.selection.condition
+    window.selection.set_regions(["groin"])
+    ids = window.conditions.ids()
+    assert front_best in ids and ids[0] != front_best  # still listed, but ranked lower
+    assert window.selection.condition == ids[0]  # the best groin match, not the old one
+    assert window.detail.shown == ("condition", ids[0])
+    # a pain level is no new choice of regions: what is shown stays
+    second = ids[1]
+    window.conditions.set_current(second)
+    window.selection.set_intensity("groin", 6)
+    assert window.selection.condition == second

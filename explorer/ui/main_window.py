@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.layers: list[Path] = list(content.layers)
         self._problem_button: QPushButton | None = None
         self.trail: Trail[tuple[str, str]] = Trail()  # what the detail panel showed
+        self._listed_regions: tuple[str, ...] = ()  # the regions the list was ranked for
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
                                lambda b, a: describe(b, a, self._region_name), pain_levels_only)
@@ -329,7 +330,10 @@ class MainWindow(QMainWindow):
     def _on_selection_regions_changed(self) -> None:
         self._refresh_list()
         ids = self.conditions.ids()
-        if self.selection.regions and ids and self.selection.condition not in ids:
+        regions = tuple(self.selection.regions)
+        other_regions = regions != self._listed_regions  # not just a pain level
+        self._listed_regions = regions
+        if regions and ids and (other_regions or self.selection.condition not in ids):
             self.selection.select_condition(ids[0])  # the best match, shown at once
         elif self.selection.condition:
             self.conditions.set_current(self.selection.condition, emit=False)
