@@ -161,3 +161,19 @@ def test_choosing_other_regions_shows_their_best_match(window: MainWindow) -> No
     window.conditions.set_current(second)
     window.selection.set_intensity("groin", 6)
     assert window.selection.condition == second
+
+
+def test_warning_text_is_drawn_when_the_strip_appears(qtbot: QtBot,
+                                                      window: MainWindow) -> None:
+    """The strip once appeared empty: its text area kept the height it had while hidden."""
+    window.selection.set_regions(["outer"])
+    window.grab()
+    window.selection.set_regions(["groin", "front"])
+    window.selection.set_answer("night-rest-pain", True)
+    qtbot.wait(20)
+    banner = window.banner
+    assert banner.text_area.height() >= banner.height() - 20
+    image = window.grab(banner.geometry()).toImage()
+    dark = sum(image.pixelColor(x, y).lightness() < 100
+               for x in range(0, image.width(), 3) for y in range(0, image.height(), 2))
+    assert dark > 100  # the title and the advice, in dark red on pink

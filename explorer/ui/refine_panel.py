@@ -86,6 +86,9 @@ class RedFlagBanner(QFrame):
         height = min(text + frame + 2, limit)
         if height != self.height():
             self.setFixedHeight(height)
+            layout = self.layout()
+            layout.invalidate()  # lay the text out in the new height now, not a frame later
+            layout.activate()
         self.text_area.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAsNeeded if text + frame + 2 > limit
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
