@@ -50,6 +50,14 @@ def test_conditions_unknown_region_exits_2(capsys: pytest.CaptureFixture[str]) -
     assert "unknown region knee" in err and "front" in err
 
 
+def test_export_needs_a_pdf_file_name(tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.txt"
+    assert main(["export", "-o", str(out), "--condition", "hip-labral-tear"]) == 2
+    assert "the file name must end in .pdf" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_conditions_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["conditions", "-r", "back"]) == 0
     out = capsys.readouterr().out

@@ -78,6 +78,24 @@ def test_stepping_through_conditions_lights_regions(qtbot: QtBot, window: MainWi
     window.clinic.leave()
 
 
+def test_stepping_wraps_around_at_both_ends(qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["groin"])
+    ids = window.conditions.ids()
+    assert len(ids) > 2
+    window.clinic.enter()
+    window.selection.select_condition(ids[-1])
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # past the last: back to the first
+    assert window.selection.condition == ids[0]
+    qtbot.keyClick(window, Qt.Key.Key_Left)  # before the first: the last
+    assert window.selection.condition == ids[-1]
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.selection.condition == ids[0]
+    assert window.diagram.state.condition_regions == window.content.conditions[ids[0]].regions
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert window.selection.condition == ids[-1]
+    window.clinic.leave()
+
+
 def draw(qtbot: QtBot, window: MainWindow, points: list[tuple[float, float]]) -> None:
     viewport = window.diagram.viewport()
     pos = [window.diagram.mapFromScene(QPointF(*p)) for p in points]
@@ -136,6 +154,20 @@ def test_pen_strokes_undo_clear_and_handout_print(qtbot: QtBot, window: MainWind
                      Qt.KeyboardModifier.NoModifier, window.diagram.mapFromScene(centre))
     assert window.selection.regions == ["back"]  # pen off: clicks select again
     window.clinic.leave()
+
+
+def test_leaving_turns_the_pen_off(qtbot: QtBot, window: MainWindow) -> None:
+    window.clinic.enter()
+    window.clinic.pen_actions["#0072B2"].setChecked(True)
+    assert window.diagram.pen_colour == "#0072B2"
+    window.clinic.leave()
+    assert window.diagram.pen_colour == ""
+    assert not any(a.isChecked() for a in window.clinic.pen_actions.values())
+    centre = window.art.centre("back")
+    qtbot.mouseClick(window.diagram.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, window.diagram.mapFromScene(centre))
+    assert window.selection.regions == ["back"]  # a click selects, it does not draw
+    assert window.diagram.state.strokes == []
 
 
 def test_drawing_survives_a_content_reload(qtbot: QtBot, window: MainWindow) -> None:

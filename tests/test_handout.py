@@ -14,6 +14,7 @@ from explorer.model.handout import (
     HandoutError,
     HandoutExercise,
     read_handout,
+    unknown_entries,
     write_handout,
 )
 
@@ -64,6 +65,10 @@ def test_unwritable_folder(tmp_path: Path) -> None:
     (b'{"format": "hip-explorer-handout", "version": 1, "exercises": [{"sets": "3"}]}',
      "exercise 1: 'exercise' is missing"),
     (b'{"format": "hip-explorer-handout", "version": 1, "patient": ["x"]}', "should be text"),
+    (b'{"format": "hip-explorer-handout", "version": 1, "side": "middle"}',
+     "'side' should be right or left"),
+    (b'{"format": "hip-explorer-handout", "version": 1, "side": 1}',
+     "'side' should be right or left"),
     (b'{"format": "hip-explorer-handout", "version": 1, "baseline": [30, 12]}',
      "'baseline' should be {\"weekly_distance\": number, \"longest_run\": number}"),
     (b'{"format": "hip-explorer-handout", "version": 1,'
@@ -119,6 +124,40 @@ def test_builder_edits_saves_and_reopens(qtbot: QtBot, tmp_path: Path,
     qtbot.addWidget(other)
     assert other.open_from(path)
     assert other.handout() == saved
+
+
+def test_unknown_exercises_in_a_handout_are_named(qtbot: QtBot, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A handout from another clinic's content: what this content lacks is said, in the
+    builder and on the command line, and the rest still opens and prints."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.cli import main
+    from explorer.paths import diagram_svg
+    from explorer.ui.diagram_art import DiagramArt
+    from explorer.ui.handout_dialog import HandoutDialog
+    from explorer.ui.settings import Settings
+
+    content = load()
+    handout = Handout(exercises=(HandoutExercise("clam"), HandoutExercise("no-such-exercise")))
+    assert unknown_entries(handout, content) == ["exercise 'no-such-exercise'"]
+    path = tmp_path / "other-clinic.json"
+    write_handout(path, handout)
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(str(a[2])))
+    art = DiagramArt(diagram_svg(), list(content.regions))
+    dialog = HandoutDialog(content, art, Settings(tmp_path / "s.ini"), Handout())
+    qtbot.addWidget(dialog)
+    assert dialog.open_from(path)
+    assert len(told) == 1 and "Not in the loaded content" in told[0]
+    assert "exercise 'no-such-exercise'" in told[0]
+
+    assert main(["export", "-o", str(tmp_path / "h.pdf"), "--handout", str(path)]) == 0
+    assert ("note: exercise 'no-such-exercise' is not in the loaded content; left out"
+            in capsys.readouterr().err)
+    assert (tmp_path / "h.pdf").is_file()
 
 
 def test_removing_and_moving_exercises_returns_new_handouts() -> None:

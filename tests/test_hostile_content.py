@@ -64,6 +64,17 @@ def test_markup_is_text_in_the_panel(qtbot: QtBot, tmp_path: Path, clinic: Path,
     assert opened == ["https://example.org/paper"]
 
 
+def test_reference_citations_are_text_in_the_panel(qtbot: QtBot, tmp_path: Path,
+                                                    clinic: Path) -> None:
+    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.selection.select_condition("evil-thing")
+    text = window.detail.toPlainText()
+    assert "A <i>paper</i>" in text
+    html = window.detail.document().toHtml()
+    assert "A &lt;i&gt;paper&lt;/i&gt;" in html and "italic;\">paper<" not in html
+
+
 def test_markup_is_text_in_print(qapp: object, tmp_path: Path, clinic: Path) -> None:
     content = load([clinic])
     art = DiagramArt(diagram_svg(), list(content.regions))
@@ -72,3 +83,4 @@ def test_markup_is_text_in_print(qapp: object, tmp_path: Path, clinic: Path) -> 
     write_pdf(out, job, Header(job.title))
     text = " ".join(unicodedata.normalize("NFKC", PdfReader(out).pages[0].extract_text()).split())
     assert "<script>alert(1)</script>" in text and "<b>bold</b>" in text
+    assert "A <i>paper</i>" in text  # the reference citation, as written

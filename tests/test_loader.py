@@ -3,9 +3,11 @@ words a clinician understands, all problems in one pass, good files still loaded
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import DIAGRAM
 
 from explorer.model import Content, load_content
@@ -73,6 +75,16 @@ def test_alias_and_size_and_encoding(mini: Path, write: Write) -> None:
     assert any(f.startswith("alias.yaml:2: ") and "anchors" in f for f in found)
     assert any(f.startswith("big.yaml:1: ") and "KiB" in f for f in found)
     assert any(f.startswith("latin1.yaml:2: ") and "UTF-8" in f for f in found)
+
+
+def test_value_flood_reported_with_line_and_other_files_load(mini: Path, write: Write) -> None:
+    items = ", ".join("1" for _ in range(30_000))  # 120 KB: under the size limit
+    write("treatments/flood.yaml", f"id: flood\nsteps: [{items}]\nmore: [{items}]\n")
+    content = load(mini)
+    assert any(f.startswith("flood.yaml:3: ") and "more than 50000 values in one file" in f
+               for f in problems(content))
+    assert "flood" not in content.treatments
+    assert "exercise-therapy" in content.treatments and len(content.conditions) == 4
 
 
 def test_unknown_references_are_reported_with_hint(mini: Path, write: Write) -> None:
@@ -154,6 +166,37 @@ def test_image_outside_folder_missing_or_wrong_kind(mini: Path, write: Write,
     assert any(f.startswith("missing.yaml:6: image: image 'images/nothing.svg' not found")
                for f in found)
     assert any(f.startswith("device.yaml:6: image: ") and "outside" in f for f in found)
+
+
+def test_svg_image_with_xml_entities_refused(mini: Path, write: Write) -> None:
+    """A "billion laughs" SVG never reaches the SVG renderer."""
+    write("exercises/images/laughs.svg",
+          '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY lol "lol">'
+          '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n'
+          '<svg xmlns="http://www.w3.org/2000/svg"><text>&lol2;</text></svg>\n')
+    write("exercises/laughs.yaml", "id: laughs\nname: X\npurpose: p\nsteps: [s]\n"
+          "dose: {sets: 1}\nimage: images/laughs.svg\n")
+    content = load(mini)
+    assert "laughs.yaml:6: image: image 'images/laughs.svg' is not a readable SVG image" \
+        in problems(content)
+    assert "laughs" not in content.images
+    assert "clam" in content.images  # the honest picture still loads
+
+
+def test_content_file_linked_from_outside_its_folder_is_not_read(
+        mini: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text((mini / "conditions/front-thing.yaml").read_text()
+                       .replace("id: front-thing", "id: linked-thing"))
+    try:
+        os.symlink(outside, mini / "conditions/linked-thing.yaml")
+    except (OSError, NotImplementedError):
+        pytest.skip("symbolic links are not available here")
+    content = load(mini)
+    assert "linked-thing.yaml:1: : links to a file outside its folder; not read" \
+        in problems(content)
+    assert "linked-thing" not in content.conditions
+    assert len(content.conditions) == 4  # the folder's own files still load
 
 
 def test_all_problems_collected_in_one_pass(mini: Path, write: Write) -> None:

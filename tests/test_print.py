@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from explorer.cli import load, main
@@ -66,6 +67,15 @@ def test_summary_text_on_the_right_pages(tmp_path: Path, content: Content,
     for number, text in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in text
         assert "does not diagnose you" in text  # the disclaimer on every page
+
+
+def test_summary_prints_the_cautions_of_what_helps(tmp_path: Path, content: Content,
+                                                   art: DiagramArt) -> None:
+    everything = " ".join(pages_text(export_summary(tmp_path, content, art,
+                                                    "hip-osteoarthritis")))
+    helps = everything[everything.index("What helps"):]
+    assert "Relief is short term." in helps  # the steroid injection
+    assert "They are not safe for everyone" in helps  # anti-inflammatory tablets
 
 
 @pytest.mark.parametrize("size", ["A4", "Letter"])
@@ -136,6 +146,41 @@ def test_handout_prints_edited_doses_notes_and_keeps_cards_whole(
         assert last_step in card, f"{exercise.name}'s card is split across pages"
     for number, text in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in text
+
+
+def test_handout_ends_with_the_warning_signs(tmp_path: Path, content: Content,
+                                            art: DiagramArt) -> None:
+    """The take-home sheet says when to get help, from the red-flags page."""
+    out = tmp_path / "handout.pdf"
+    job = handout_job(content, art, Handout(exercises=(HandoutExercise("clam"),)))
+    write_pdf(out, job, Header(job.title))
+    everything = " ".join(pages_text(out))
+    sections = content.pages["red-flags"].sections
+    emergency = next(s for s in sections if s.level == "emergency").items
+    assert "See a doctor if" in everything
+    assert everything.index("See a doctor if") > everything.index(content.exercises["clam"].name)
+    for item in emergency[:2]:  # cannot bear weight; a short or turned-out leg
+        assert " ".join(item.split()) in everything
+
+
+ORANGE_STROKE = "0.835294127 0.368627458 0 SCN"  # #D55E00 as a PDF stroke colour
+
+
+def test_handout_prints_a_drawing_without_selected_regions(tmp_path: Path, content: Content,
+                                                           art: DiagramArt) -> None:
+    drawing = (("#D55E00", ((470.0, 200.0), (490.0, 260.0), (520.0, 300.0))),)
+
+    def first_page_ops(handout: Handout, name: str) -> str:
+        job = handout_job(content, art, handout)
+        write_pdf(tmp_path / name, job, Header(job.title))
+        page = PdfReader(tmp_path / name).pages[0]
+        return str(page.get_contents().get_data().decode("latin-1"))
+
+    with_drawing = first_page_ops(Handout(drawings=drawing), "drawn.pdf")
+    without = first_page_ops(Handout(), "plain.pdf")
+    assert ORANGE_STROKE in with_drawing and ORANGE_STROKE not in without
+    curves = len(re.findall(r"\sc\n", with_drawing))
+    assert curves > 200, "the diagram is drawn beside the title with the stroke"
 
 
 def test_large_print_handout_is_longer(tmp_path: Path, content: Content,
@@ -218,6 +263,53 @@ def test_cli_export_region_booklet(tmp_path: Path) -> None:
     assert main(["export", "-o", str(out), "--region", "back"]) == 0
     pages = pages_text(out)
     assert "Contents" in pages[0] and "Proximal hamstring tendinopathy" in pages[0]
+
+
+@pytest.fixture
+def export_parent(qtbot: QtBot) -> QMainWindow:
+    parent = QMainWindow()
+    qtbot.addWidget(parent)
+    return parent
+
+
+def test_failed_export_from_the_window_is_shown(
+        tmp_path: Path, content: Content, art: DiagramArt, export_parent: QMainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.ui import print_actions
+    from explorer.ui.settings import Settings
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(str(a[2])))
+    settings = Settings(tmp_path / "s.ini")
+    settings.set("print/last_folder", str(tmp_path))
+    job = summary_job(content, art, content.conditions["hip-labral-tear"])
+    target = tmp_path / "missing-folder" / "labral.pdf"
+    assert print_actions.write_job(export_parent, job, settings, target) is None
+    assert len(warnings) == 1
+    assert "The PDF was not saved" in warnings[0] and str(target) in warnings[0]
+    assert settings.text("print/last_folder") == str(tmp_path)
+    assert not target.parent.exists()
+
+
+def test_export_adds_pdf_to_a_typed_name(
+        tmp_path: Path, content: Content, art: DiagramArt, export_parent: QMainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from explorer.ui import print_actions
+    from explorer.ui.settings import Settings
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(f"warning: {a[2]}"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a: (str(tmp_path / "summary"), "PDF files (*.pdf)"))
+    job = summary_job(content, art, content.conditions["hip-labral-tear"])
+    saved = print_actions.export_job(export_parent, job, Settings(tmp_path / "s.ini"))
+    assert saved == tmp_path / "summary.pdf"
+    assert saved.is_file() and not (tmp_path / "summary").exists()
+    assert "Hip labral tear" in pages_text(saved)[0]
+    assert f"Saved {saved} " in export_parent.statusBar().currentMessage()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,22 @@ def test_intensity_at_main_region_ranks(content: Content) -> None:
     assert "your pain there is 8/10" in ranked[0].reasons
 
 
+def test_main_region_outranks_strong_clue_answers(content: Content) -> None:
+    """The README's first rule: a condition whose main region is selected stays above one
+    that only reaches it, whatever the Refine answers add to the second."""
+    ranked = rank_conditions(content, ["back"], answers={"pain-lying-on-side": True})
+    assert ids(ranked) == ["buttock-thing", "lateral-thing"]
+    assert ranked[1].clue_score > ranked[0].clue_score
+
+
+def test_pain_at_the_main_region_outranks_covering_more_regions(content: Content) -> None:
+    # lateral-thing covers outer and back (main: outer); buttock-thing only back (its main)
+    ranked = rank_conditions(content, ["outer", "back"], intensities={"back": 8, "outer": 2})
+    assert ids(ranked) == ["buttock-thing", "lateral-thing"]
+    assert len(ranked[1].matched_regions) > len(ranked[0].matched_regions)
+    assert "your pain there is 8/10" in ranked[0].reasons
+
+
 def test_reasons_name_regions(content: Content) -> None:
     match = rank_conditions(content, ["outer", "back"])[0]
     assert match.condition.id == "lateral-thing"
@@ -71,6 +88,20 @@ def test_grouped_by_main_region(content: Content) -> None:
     groups = conditions_by_region(content)
     assert [c.id for c in groups["back"]] == ["buttock-thing"]
     assert [c.id for c in groups["outer"]] == ["lateral-thing"]
+
+
+def test_groups_list_the_most_urgent_first(
+        mini: Path, write: Callable[[str, str], Path]) -> None:
+    for cid, urgency in (("a-routine-thing", "routine"), ("z-urgent-thing", "urgent")):
+        write(f"conditions/{cid}.yaml",
+              f"id: {cid}\nname: {cid.replace('-', ' ').capitalize()}\nregions: [back]\n"
+              f"urgency: {urgency}\nsummary: s\nsymptoms: [x]\nred_flags: []\n"
+              "references: [ref-a, ref-b]\nreviewed: '2026-01-01'\n")
+    loaded = load_content([mini], svg_file=DIAGRAM)
+    assert loaded.problems == []
+    # urgent, soon (buttock-thing), routine: urgency first, names only break ties
+    assert [c.id for c in conditions_by_region(loaded)["back"]] == [
+        "z-urgent-thing", "buttock-thing", "a-routine-thing"]
 
 
 @pytest.mark.parametrize(("query", "kind", "entry"), [

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from explorer.model.strict_yaml import MAX_FILE_BYTES, YamlError, parse
+from explorer.model.strict_yaml import MAX_FILE_BYTES, MAX_NODES, YamlError, parse
 
 
 def test_yaml11_surprises_stay_text() -> None:
@@ -56,6 +56,21 @@ def test_alias_bomb_refused_quickly() -> None:
     err = _error(bomb)
     assert time.perf_counter() - start < 0.5
     assert err.line == 1
+
+
+def value_flood(per_line: int = 30_000) -> bytes:
+    """A small file (well under the size limit) with more than 50,000 values: the limit
+    is crossed on its second line."""
+    items = b", ".join(b"1" for _ in range(per_line))
+    return b"a: [" + items + b"]\nb: [" + items + b"]\n"
+
+
+def test_value_flood_refused_with_its_line() -> None:
+    data = value_flood()
+    assert len(data) < MAX_FILE_BYTES  # refused for its values, not its size
+    err = _error(data)
+    assert err.line == 2
+    assert err.message == f"more than {MAX_NODES} values in one file"
 
 
 def test_tags_refused() -> None:

@@ -67,6 +67,27 @@ def test_modifier_click_adds_and_removes_and_empty_click_clears(qtbot: QtBot,
     assert window.region_list.region_item("groin").checkState() == Qt.CheckState.Unchecked
 
 
+@pytest.mark.parametrize("modifier", [Qt.KeyboardModifier.ControlModifier,
+                                      Qt.KeyboardModifier.ShiftModifier],
+                         ids=["ctrl", "shift"])
+def test_modifier_click_on_empty_space_keeps_the_selection(
+        qtbot: QtBot, window: MainWindow, modifier: Qt.KeyboardModifier) -> None:
+    click(qtbot, window, *INSIDE["outer"])
+    click(qtbot, window, *INSIDE["back"], Qt.KeyboardModifier.ControlModifier)
+    click(qtbot, window, 5, 590, modifier)  # a slip of an adding click: nothing is lost
+    assert window.selection.regions == ["outer", "back"]
+    assert window.region_list.region_item("back").checkState() == Qt.CheckState.Checked
+
+
+def test_click_on_the_only_selected_region_deselects_it(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    click(qtbot, window, *INSIDE["groin"])
+    assert window.region_list.region_item("groin").checkState() == Qt.CheckState.Checked
+    click(qtbot, window, *INSIDE["groin"])
+    assert window.selection.regions == []
+    assert window.region_list.region_item("groin").checkState() == Qt.CheckState.Unchecked
+
+
 def test_keyboard_path(qtbot: QtBot, window: MainWindow) -> None:
     window.diagram.setFocus(Qt.FocusReason.TabFocusReason)
     assert window.diagram.state.focus == "front"
@@ -109,6 +130,52 @@ def test_wheel_sets_intensity(qtbot: QtBot, window: MainWindow) -> None:
     click(qtbot, window, *INSIDE["back"])  # another region: outer is no longer selected
     assert window.region_list.region_item("outer").text() == "Outer hip"
     assert window.region_list.region_item("back").text() == "Back of the hip"
+
+
+def wheel(window: MainWindow, region: str, steps: int) -> bool:
+    """Turn the mouse wheel over a region, one notch at a time (negative: down);
+    returns whether the last notch was taken by the diagram."""
+    from PySide6.QtGui import QWheelEvent
+
+    pos = QPointF(view_point(window, *INSIDE[region]))
+    accepted = False
+    for _ in range(abs(steps)):
+        event = QWheelEvent(pos, QPointF(window.diagram.mapToGlobal(pos.toPoint())),
+                            QPoint(0, 0), QPoint(0, 120 if steps > 0 else -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        window.diagram.wheelEvent(event)
+        accepted = event.isAccepted()
+    return accepted
+
+
+def test_pain_level_stays_between_0_and_10(qtbot: QtBot, window: MainWindow) -> None:
+    click(qtbot, window, *INSIDE["outer"])
+    wheel(window, "outer", 15)
+    assert window.selection.intensities == {"outer": 10}
+    assert window.region_list.region_item("outer").text() == "Outer hip (pain 10/10)"
+    assert "your pain there is 10/10" in window.conditions.reason(window.conditions.ids()[0])
+    window.diagram.setFocus()
+    window.diagram.state.focus = "outer"
+    for _ in range(3):
+        qtbot.keyClick(window.diagram, Qt.Key.Key_Plus)
+    assert window.selection.intensities == {"outer": 10}
+    assert not any("11/10" in window.conditions.reason(c) for c in window.conditions.ids())
+    wheel(window, "outer", -15)
+    assert window.selection.intensities == {"outer": 0}
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Minus)
+    assert window.selection.intensities == {"outer": 0}
+    assert window.region_list.region_item("outer").text() == "Outer hip"
+
+
+def test_wheel_over_an_unselected_region_scrolls_instead(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    click(qtbot, window, *INSIDE["outer"])
+    wheel(window, "outer", 2)
+    assert not wheel(window, "back", 3)  # ignored: the view may scroll
+    assert window.selection.regions == ["outer"]
+    assert window.selection.intensities == {"outer": 2}
+    assert window.region_list.region_item("back").checkState() == Qt.CheckState.Unchecked
 
 
 def test_region_changes_can_be_undone(qtbot: QtBot, window: MainWindow) -> None:

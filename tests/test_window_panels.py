@@ -42,6 +42,19 @@ def test_nothing_selected_groups_all_conditions_by_region(window: MainWindow) ->
     assert tree.reason("iliotibial-band-hip") == "Routine"
 
 
+def test_each_region_group_lists_the_most_urgent_first(window: MainWindow) -> None:
+    tree = window.conditions
+    groups = {tree.topLevelItem(i).text(0): [
+        str(tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole))
+        for j in range(tree.topLevelItem(i).childCount())]
+        for i in range(tree.topLevelItemCount())}
+    assert groups["Groin"][0] == "femoral-neck-stress-fracture"  # urgent, among routine ones
+    assert groups["Back of the hip"][0] == "referred-lumbar-pain"  # soon
+    for ids in groups.values():
+        ranks = [window.content.conditions[c].urgency.rank for c in ids]
+        assert ranks == sorted(ranks, reverse=True)
+
+
 def test_a_long_reason_ends_in_an_ellipsis_instead_of_being_cut_off(qapp: object) -> None:
     font = QFont()
     metrics = QFontMetrics(font)
@@ -193,6 +206,15 @@ def test_search_symptom_words_and_arrow_keys(qtbot: QtBot, window: MainWindow) -
     assert not window.search.results.isVisible()
 
 
+def test_escape_empties_the_search(qtbot: QtBot, window: MainWindow) -> None:
+    window.search.field.setFocus()
+    qtbot.keyClicks(window.search.field, "gtps")
+    assert window.search.results.isVisible()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    assert window.search.field.text() == ""
+    assert not window.search.results.isVisible() and window.search.hits == []
+
+
 def test_detail_links_navigate(window: MainWindow) -> None:
     window.selection.select_condition("greater-trochanteric-pain-syndrome")
     window.detail.anchorClicked.emit(QUrl("hip:exercise/clam"))
@@ -214,6 +236,16 @@ def test_panel_shows_sections_and_exercise_pictures(window: MainWindow) -> None:
     image = window.detail.loadResource(QTextDocument.ResourceType.ImageResource.value,
                                        QUrl("hipimg:clam"))
     assert not image.isNull()
+
+
+def test_panel_shows_the_cautions_of_what_helps(window: MainWindow) -> None:
+    """Condition-specific safety notes stay beside the treatments they belong to."""
+    window.selection.select_condition("hip-osteoarthritis")
+    text = " ".join(window.detail.toPlainText().split())
+    helps = text[text.index("What helps"):text.index("Exercises")]
+    assert "Relief is short term." in helps  # the steroid injection
+    assert "They are not safe for everyone" in helps  # anti-inflammatory tablets
+    assert "Not recommended for the hip." in helps  # hyaluronic acid
 
 
 def test_panel_text_wraps_without_a_sideways_scrollbar(qtbot: QtBot, tmp_path: Path) -> None:
@@ -256,12 +288,51 @@ def test_state_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     assert second.splitter.sizes() == first.splitter.sizes()
 
 
+def test_restored_selection_is_not_an_undo_step(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = tmp_path / "remember.ini"
+    first = make(qtbot, settings)
+    first.selection.set_regions(["outer", "back"])
+    first.close()
+    second = make(qtbot, settings)
+    assert second.selection.regions == ["outer", "back"]
+    assert not second.history.stack.canUndo()
+    second.diagram.setFocus()
+    qtbot.keyClick(second.diagram, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert second.selection.regions == ["outer", "back"]  # Ctrl+Z does not clear them
+
+
 def test_corrupt_settings_fall_back(qtbot: QtBot, tmp_path: Path) -> None:
     settings = tmp_path / "bad.ini"
     settings.write_bytes(b"\x00\xff[window]\ngeometry=@ByteArray(garbage\nselection/regions=1")
     window = make(qtbot, settings)
     assert window.selection.regions == []
     assert window.width() > 0
+
+
+@pytest.mark.parametrize("side", ["middle", "1"])
+def test_a_bad_side_in_settings_opens_on_the_right_hip(qtbot: QtBot, tmp_path: Path,
+                                                      side: str) -> None:
+    settings = tmp_path / "bad-side.ini"
+    settings.write_text(f"[selection]\nside={side}\nregions=outer\n")
+    window = make(qtbot, settings)
+    assert window.selection.side == "right" and window.side_box.currentData() == "right"
+    assert window.selection.regions == ["outer"]  # the rest of the settings still count
+
+
+def test_remembered_regions_unknown_to_the_content_are_dropped(qtbot: QtBot,
+                                                               tmp_path: Path) -> None:
+    settings = tmp_path / "old-regions.ini"
+    settings.write_text("[selection]\nregions=outer, kneecap\n")
+    window = make(qtbot, settings)
+    assert window.selection.regions == ["outer"]
+    assert window.conditions.ids()[0] == "greater-trochanteric-pain-syndrome"
+    window.close()
+    settings.write_text("[selection]\nregions=kneecap, elbow\n")
+    window = make(qtbot, settings)
+    assert window.selection.regions == []
+    tree = window.conditions  # nothing selected: every condition, grouped by region
+    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == [
+        "Front of the hip", "Groin", "Outer hip", "Back of the hip"]
 
 
 def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path) -> None:
