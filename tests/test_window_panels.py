@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocument
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QHelpEvent, QTextDocument
+from PySide6.QtWidgets import QApplication, QToolBar, QToolTip
 from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
@@ -383,6 +384,15 @@ def _follow(window: MainWindow, link: str) -> None:
 GTPS = "greater-trochanteric-pain-syndrome"
 
 
+def tooltip(window: MainWindow, action: QAction) -> str:
+    """The tooltip the toolbar shows for `action`, as a hovering pointer asks for it."""
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    button = toolbar.widgetForAction(action)
+    QApplication.sendEvent(button, QHelpEvent(QEvent.Type.ToolTip, QPoint(4, 4),
+                                              button.mapToGlobal(QPoint(4, 4))))
+    return QToolTip.text()
+
+
 def test_clicking_the_selected_condition_shows_it_again_after_following_a_link(
         window: MainWindow, qtbot: QtBot) -> None:
     window.selection.set_regions(["outer"])
@@ -411,11 +421,11 @@ def test_back_and_forward_retrace_what_the_panel_showed(window: MainWindow) -> N
     _follow(window, "hip:exercise/isometric-hip-abduction")
     _follow(window, "hip:treatment/education-load-management")
     assert back.isEnabled() and not forward.isEnabled()
-    assert back.toolTip() == "Back to " + window.content.exercises[
+    assert tooltip(window, back) == "Back to " + window.content.exercises[
         "isometric-hip-abduction"].name
     back.trigger()
     assert window.detail.shown == ("exercise", "isometric-hip-abduction")
-    assert forward.toolTip() == "Forward to " + window.content.treatments[
+    assert tooltip(window, forward) == "Forward to " + window.content.treatments[
         "education-load-management"].name
     back.trigger()
     assert window.detail.shown == ("condition", GTPS)
@@ -470,7 +480,7 @@ def test_back_passes_over_what_a_content_reload_removed(
     win.reload_content()
     assert "bridge" not in win.content.exercises
     assert win.detail.shown == ("exercise", "plank")  # the reloaded panel shows it again
-    assert win.back_action.toolTip() == "Back to Clam"  # Bridge is gone: passed over
+    assert tooltip(win, win.back_action) == "Back to Clam"  # Bridge is gone: passed over
     win.back_action.trigger()
     assert win.detail.shown == ("exercise", "clam")
 

@@ -252,12 +252,13 @@ class ConditionList(QTreeWidget):
         item = self.currentItem()
         return str(item.data(0, ID_ROLE) or "") if item else ""
 
-    def set_current(self, condition_id: str, emit: bool = True) -> None:
+    def set_current(self, condition_id: str, emit: bool = True, scroll: bool = True) -> None:
         for item in self._items():
             if item.data(0, ID_ROLE) == condition_id:
                 self.blockSignals(not emit)
                 self.setCurrentItem(item)
-                self.scrollToItem(item)
+                if scroll:
+                    self.scrollToItem(item)
                 self.blockSignals(False)
                 return
         self.blockSignals(True)  # not in the list: show nothing as current

@@ -103,8 +103,10 @@ class DetailPanel(QTextBrowser):
         elif document.defaultFont() != font:
             document.setDefaultFont(font)  # zoomed meanwhile
         # a kept document may have been laid out at another width: shown so, QTextEdit
-        # keeps a stale horizontal scroll range
-        document.setTextWidth(self.viewport().width())
+        # keeps a stale horizontal scroll range. (Setting the same width lays it all out
+        # again, which would cost a click a millisecond.)
+        if document.textWidth() != self.viewport().width():
+            document.setTextWidth(self.viewport().width())
         self._documents[key] = document
         while len(self._documents) > MAX_CACHED_DOCUMENTS:
             _, old = self._documents.popitem(last=False)

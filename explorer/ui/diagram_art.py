@@ -12,7 +12,7 @@ their order and the labels (drawn here, not in the SVG) stay readable.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,6 +169,13 @@ class DiagramArt:
     def paint_regions(self, painter: QPainter, state: DiagramState) -> None:
         for region in self.region_ids:
             self.paint_region(painter, region, state)
+
+    def region_look(self, region: str, state: DiagramState) -> Hashable:
+        """Everything `paint_region` draws `region` from: equal looks, equal pixels."""
+        selected = region in state.selected
+        return (state.side, selected, state.intensities.get(region, 0) if selected else 0,
+                region == state.hover, region in state.condition_regions,
+                state.high_contrast, state.show_focus and region == state.focus)
 
     def paint_region(self, painter: QPainter, region: str, state: DiagramState) -> None:
         path = self.path(region, state.side)

@@ -8,7 +8,7 @@ regions, Space/Enter toggles, digits 0-9 and +/- set intensity, Escape clears.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -56,6 +56,38 @@ class _Layer(QGraphicsItem):
         self._paint(painter)
 
 
+class _Region(QGraphicsItem):
+    """One region's overlay, kept as a picture: a click repaints only the regions whose
+    look changed (selection, pain level, hover, the condition's regions, focus)."""
+
+    def __init__(self, art: DiagramArt, region: str, state: DiagramState) -> None:
+        super().__init__()
+        self._art, self.region, self._state = art, region, state
+        self._side = state.side
+        self._look: Hashable = None
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        margin = 6.0  # the outline pens and the focus ring reach outside the shape
+        return self._art.path(self.region, self._side).boundingRect().adjusted(
+            -margin, -margin, margin, margin)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._art.paint_region(painter, self.region, self._state)
+
+    def refresh(self) -> None:
+        look = self._art.region_look(self.region, self._state)
+        if look == self._look:
+            return
+        if self._state.side != self._side:
+            self.prepareGeometryChange()  # mirrored: the shape moves
+            self._side = self._state.side
+        self._look = look
+        self.update()
+
+
 class DiagramView(QGraphicsView):
     region_hovered = Signal(str)  # "" when the pointer leaves every region
     strokes_changed = Signal()
@@ -71,10 +103,12 @@ class DiagramView(QGraphicsView):
         scene = QGraphicsScene(self)
         scene.setSceneRect(art.bounds)
         self._body = _Layer(art, self._paint_body, cached=True)
-        self._regions = _Layer(art, lambda p: art.paint_regions(p, self.state))
+        self._region_items = [_Region(art, region, self.state) for region in art.region_ids]
         self._strokes = _Layer(art, lambda p: art.paint_strokes(p, self.state))
         scene.addItem(self._body)
-        scene.addItem(self._regions)
+        for item in self._region_items:  # later regions on top, as in print
+            scene.addItem(item)
+            item.refresh()
         scene.addItem(self._strokes)
         self.pen_colour = ""  # "" = pen off; otherwise a colour such as "#d55e00"
         self.setScene(scene)
@@ -94,13 +128,17 @@ class DiagramView(QGraphicsView):
         selection.side_changed.connect(self._on_selection_side_changed)
 
     # ---- state from outside ----------------------------------------------------------
+    def _refresh_regions(self) -> None:
+        for item in self._region_items:
+            item.refresh()
+
     def show_condition_regions(self, regions: tuple[str, ...]) -> None:
         self.state.condition_regions = regions
-        self._regions.update()
+        self._refresh_regions()
 
     def set_high_contrast(self, on: bool) -> None:
         self.state.high_contrast = on
-        self._regions.update()
+        self._refresh_regions()
 
     def _paint_body(self, painter: QPainter) -> None:
         self.art.paint_body(painter, self.state.side)
@@ -135,12 +173,12 @@ class DiagramView(QGraphicsView):
     def _on_selection_regions_changed(self) -> None:
         self.state.selected = set(self._selection.regions)
         self.state.intensities = self._selection.intensities
-        self._regions.update()
+        self._refresh_regions()
 
     def _on_selection_side_changed(self, side: str) -> None:
         self.state.side = side
         self._body.update()
-        self._regions.update()
+        self._refresh_regions()
 
     # ---- geometry ----------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -159,7 +197,7 @@ class DiagramView(QGraphicsView):
         region = self.region_at(event.position())
         if region != self.state.hover:
             self.state.hover = region
-            self._regions.update()
+            self._refresh_regions()
             self.region_hovered.emit(region or "")  # the window shows name and description
         self.viewport().setCursor(
             Qt.CursorShape.PointingHandCursor if region else Qt.CursorShape.ArrowCursor
@@ -169,7 +207,7 @@ class DiagramView(QGraphicsView):
     def leaveEvent(self, event: QEvent) -> None:
         if self.state.hover:
             self.state.hover = None
-            self._regions.update()
+            self._refresh_regions()
             self.region_hovered.emit("")
         super().leaveEvent(event)
 
@@ -209,12 +247,12 @@ class DiagramView(QGraphicsView):
         self.state.show_focus = event.reason() in (
             Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
             Qt.FocusReason.ShortcutFocusReason)
-        self._regions.update()
+        self._refresh_regions()
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.state.show_focus = False
-        self._regions.update()
+        self._refresh_regions()
         super().focusOutEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -230,7 +268,7 @@ class DiagramView(QGraphicsView):
     def _move_focus(self, region: str) -> None:
         self.state.focus = region
         self.state.show_focus = True
-        self._regions.update()
+        self._refresh_regions()
         info = self._content.regions.get(region)
         if info:
             self.setAccessibleDescription(f"{info.name}: {info.description}")

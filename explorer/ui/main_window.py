@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QHelpEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QToolBar,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -289,6 +290,11 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.addActions([self.back_action, self.forward_action])
+        self._trail_buttons: dict[QObject, int] = {}
+        for action, step in ((self.back_action, -1), (self.forward_action, 1)):
+            button = toolbar.widgetForAction(action)
+            button.installEventFilter(self)
+            self._trail_buttons[button] = step
         toolbar.addSeparator()
         self.side_box = QComboBox()
         self.side_box.addItem("Right hip", "right")
@@ -333,10 +339,16 @@ class MainWindow(QMainWindow):
         regions = tuple(self.selection.regions)
         other_regions = regions != self._listed_regions  # not just a pain level
         self._listed_regions = regions
-        if regions and ids and (other_regions or self.selection.condition not in ids):
+        if regions and ids and self.selection.condition not in ids:
             self.selection.select_condition(ids[0])  # the best match, shown at once
         elif self.selection.condition:
-            self.conditions.set_current(self.selection.condition, emit=False)
+            # The condition shown stays (switching the panel on every click would cost a
+            # click its time budget), but for other regions the list opens at its best
+            # matches, so an urgent one is never scrolled out of view.
+            self.conditions.set_current(self.selection.condition, emit=False,
+                                        scroll=not other_regions)
+            if other_regions:
+                self.conditions.scrollToTop()
 
     def _on_selection_answers_changed(self) -> None:
         self._refresh_list()
@@ -389,12 +401,26 @@ class MainWindow(QMainWindow):
         self._update_trail_actions()
 
     def _update_trail_actions(self) -> None:
-        for action, step, word in ((self.back_action, -1, "Back"),
-                                   (self.forward_action, 1, "Forward")):
-            entry = self.trail.peek(step)
-            title = self.content.entry_title(*entry) if entry else ""
-            action.setEnabled(entry is not None)
-            action.setToolTip(f"{word} to {title}" if title else word)
+        # Only the enabled state: changing an action's tooltip on every click would lay
+        # out the toolbar, and with it repaint the whole window. The tooltip naming where
+        # Back leads is made when it is asked for (trail_tip).
+        self.back_action.setEnabled(self.trail.peek(-1) is not None)
+        self.forward_action.setEnabled(self.trail.peek(1) is not None)
+
+    def trail_tip(self, step: int) -> str:
+        """"Back to <title>" or "Forward to <title>", for the toolbar's tooltips."""
+        entry = self.trail.peek(step)
+        title = self.content.entry_title(*entry) if entry else ""
+        word = "Back" if step < 0 else "Forward"
+        return f"{word} to {title}" if title else word
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and watched in self._trail_buttons:
+            assert isinstance(event, QHelpEvent)
+            QToolTip.showText(event.globalPos(), self.trail_tip(self._trail_buttons[watched]),
+                              watched if isinstance(watched, QWidget) else None)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_diagram_region_hovered(self, region_id: str) -> None:
         region = self.content.regions.get(region_id)
