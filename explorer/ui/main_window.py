@@ -454,13 +454,14 @@ class MainWindow(QMainWindow):
 
     def _zoom(self, step: int) -> None:
         """The panel's text a step larger (1), smaller (-1) or back to normal (0)."""
-        level = 0 if step == 0 else min(MAX_ZOOM, max(MIN_ZOOM, self._zoom_level + step))
-        self._set_zoom(level)
+        self._set_zoom(0 if step == 0 else self._zoom_level + step)
 
     def _set_zoom(self, level: int) -> None:
+        level = min(MAX_ZOOM, max(MIN_ZOOM, level))
         self._zoom_level = level
-        self.detail.text_scale = ZOOM_FACTOR ** level
-        self.detail.refresh()
+        if self.detail.text_scale != ZOOM_FACTOR ** level:
+            self.detail.text_scale = ZOOM_FACTOR ** level
+            self.detail.refresh()
         self.zoom_in_action.setEnabled(level < MAX_ZOOM)
         self.zoom_out_action.setEnabled(level > MIN_ZOOM)
 
@@ -649,7 +650,7 @@ class MainWindow(QMainWindow):
         condition = st.text("selection/condition")
         if condition in self.content.conditions:
             self.selection.select_condition(condition)
-        self._set_zoom(min(MAX_ZOOM, max(MIN_ZOOM, st.number("view/zoom", 0))))
+        self._set_zoom(st.number("view/zoom", 0))
 
     def save_state(self) -> None:
         st = self.settings
