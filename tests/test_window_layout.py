@@ -177,3 +177,15 @@ def test_warning_text_is_drawn_when_the_strip_appears(qtbot: QtBot,
     dark = sum(image.pixelColor(x, y).lightness() < 100
                for x in range(0, image.width(), 3) for y in range(0, image.height(), 2))
     assert dark > 100  # the title and the advice, in dark red on pink
+
+
+def test_reloading_content_keeps_the_text_size(window: MainWindow) -> None:
+    window.selection.select_condition(GTPS)
+    window.zoom_in_action.trigger()
+    window.reload_action.trigger()  # the panel is rebuilt
+    assert window.detail.text_scale == pytest.approx(1.15)
+    summary_words = window.content.conditions[GTPS].summary.split(".")[0][:30]
+    window.zoom_out_action.trigger()
+    normal = _size_at(window, summary_words)
+    window.zoom_in_action.trigger()
+    assert _size_at(window, summary_words) == pytest.approx(normal * 1.15, rel=0.02)

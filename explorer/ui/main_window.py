@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.art = DiagramArt(self.art.svg_file, list(content.regions), content.diagram)
         self._build_content_widgets()
         self.diagram.set_strokes(strokes)  # the clinician's sketch survives a reload
+        self.detail.text_scale = ZOOM_FACTOR ** self._zoom_level  # and the text size
         self._connect_content_widgets()
         if old is not None:
             old.deleteLater()
