@@ -11,6 +11,7 @@ import pytest
 from conftest import DIAGRAM
 
 from explorer.model import Content, load_content
+from explorer.model.entities import Dose
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -233,3 +234,18 @@ def test_layers_add_and_replace(mini: Path, tmp_path: Path) -> None:
 def test_missing_folder_is_a_problem(tmp_path: Path) -> None:
     content = load(tmp_path / "nope")
     assert content.problems and "not found" in content.problems[0].message
+
+
+@pytest.mark.parametrize(("dose", "line"), [
+    (Dose(sets="3", reps="10-15", frequency="3 times a week"),
+     "3 sets of 10-15 reps, 3 times a week"),
+    (Dose(sets="5", hold="30-45 seconds", frequency="daily"), "5 holds of 30-45 seconds, daily"),
+    (Dose(sets="1", hold="60 seconds"), "1 hold of 60 seconds"),
+    (Dose(sets="3", reps="10", hold="5 seconds"), "3 sets of 10 reps, holding each for 5 seconds"),
+    (Dose(sets="1", reps="3-5 on each side"), "1 set of 3-5 on each side"),
+    (Dose(sets="a few", reps="8"), "a few x 8 reps"),
+    (Dose(hold="20 seconds"), "hold for 20 seconds"),
+    (Dose(frequency="daily"), "daily"),
+])
+def test_a_dose_reads_as_a_sentence(dose: Dose, line: str) -> None:
+    assert dose.describe() == line

@@ -136,7 +136,7 @@ def test_handout_prints_edited_doses_notes_and_keeps_cards_whole(
     assert len(pages) == pages_written >= 2
     assert "Sam Runner" in pages[0] and "Walk 20 minutes on flat ground." in pages[0]
     everything = " ".join(pages)
-    assert "4 sets x 9 reps, every other day" in everything
+    assert "4 sets of 9 reps, every other day" in everything
     assert "Keep the band above your knees." in everything
     for exercise_id in chosen:  # a card's title and its last step share a page
         exercise = content.exercises[exercise_id]

@@ -153,26 +153,36 @@ class Dose(_Model):
     frequency: Line | None = None
 
     def describe(self) -> str:
-        """One line such as '3 sets x 10-15 reps, 3 times a week'.
+        """One line such as '3 sets of 10-15 reps, 3 times a week'.
 
-        A bare number gets its unit ("3" -> "3 sets"); text such as "1 on each side"
-        is shown as written.
+        A bare number gets its unit ("3" -> "3 sets"); with a hold and no reps the sets
+        are holds ("5 holds of 30 seconds"). Text such as "1 on each side" is shown as
+        written.
         """
-        parts = []
-        if self.sets:
-            parts.append(_with_unit(self.sets, "sets", "set"))
+        amount = self._amount()
+        if self.frequency:
+            return f"{amount}, {self.frequency}" if amount else self.frequency
+        return amount
+
+    def _amount(self) -> str:
+        if self.sets and self.hold and not self.reps and _is_count(self.sets):
+            return f"{_with_unit(self.sets, 'holds', 'hold')} of {self.hold}"
+        parts = [_with_unit(self.sets, "sets", "set")] if self.sets else []
         if self.reps:
             parts.append(_with_unit(self.reps, "reps", "rep"))
+        amount = (" of " if self.sets and _is_count(self.sets) else " x ").join(parts)
         if self.hold:
-            parts.append(f"hold {self.hold}")
-        text = " x ".join(parts)
-        if self.frequency:
-            text = f"{text}, {self.frequency}" if text else self.frequency
-        return text
+            return f"{amount}, holding each for {self.hold}" if amount else f"hold for {self.hold}"
+        return amount
+
+
+def _is_count(value: str) -> bool:
+    """'3', '2-3' or '3 to 4': a plain number of sets or reps."""
+    return re.fullmatch(r"\d+(\s*(-|to)\s*\d+)?", value) is not None
 
 
 def _with_unit(value: str, plural: str, singular: str) -> str:
-    if re.fullmatch(r"\d+(\s*(-|to)\s*\d+)?", value):
+    if _is_count(value):
         return f"{value} {singular if value == '1' else plural}"
     return value
 
