@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer import __version__
-from explorer.model import Content, conditions_by_region, rank_conditions
+from explorer.model import Content, conditions_by_region, main_area, rank_conditions
 from explorer.paths import builtin_content_dir, diagram_svg, user_content_dir
 
 
@@ -134,8 +134,8 @@ def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) ->
     if regions:
         rows = [(m.condition, list(m.reasons)) for m in rank_conditions(content, regions)]
     else:
-        rows = [(c, [f"{content.region_name(region)} is its main area"])
-                for region, items in conditions_by_region(content).items() for c in items]
+        rows = [(c, [main_area(content, c)])
+                for _, items in conditions_by_region(content).items() for c in items]
     if as_json:
         print(json.dumps([
             {"id": c.id, "name": c.name, "aliases": list(c.aliases), "regions": list(c.regions),

@@ -61,7 +61,7 @@ def test_export_needs_a_pdf_file_name(tmp_path: Path,
 def test_conditions_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["conditions", "-r", "back"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(" 1. ") and "main area" in out
+    assert out.startswith(" 1. ") and "Main area: " in out
 
 
 def test_global_content_layer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -74,9 +74,10 @@ def test_pain_at_the_main_region_outranks_covering_more_regions(content: Content
 def test_reasons_name_regions(content: Content) -> None:
     match = rank_conditions(content, ["outer", "back"])[0]
     assert match.condition.id == "lateral-thing"
-    assert match.reasons[:2] == ("Outer hip is its main area", "also Back of the hip")
+    assert match.reasons[:2] == ("Main area: Outer hip", "also felt at Back of the hip")
+    # a condition felt in the chosen region but centred elsewhere says both, in one form
     secondary = next(m for m in rank_conditions(content, ["back"]) if not m.main_match)
-    assert secondary.reasons == ("can be felt at Back of the hip",)
+    assert secondary.reasons == ("Main area: Outer hip", "also felt at Back of the hip")
 
 
 def test_unselected_regions_give_nothing(content: Content) -> None:

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 from explorer.model.content import Content
 from explorer.model.entities import Clue, Condition, Exercise, Page, Reference, Region, Treatment
 from explorer.model.problems import Problem
-from explorer.model.queries import Match, SearchHit, conditions_by_region, rank_conditions, search
+from explorer.model.queries import (
+    Match,
+    SearchHit,
+    conditions_by_region,
+    main_area,
+    rank_conditions,
+    search,
+)
 
 if TYPE_CHECKING:
     from explorer.model.loader import load_content
@@ -17,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Clue", "Condition", "Content", "Exercise", "Match", "Page", "Problem", "Reference",
     "Region", "SearchHit", "Treatment", "conditions_by_region", "load_content",
-    "rank_conditions", "search",
+    "main_area", "rank_conditions", "search",
 ]
 
 

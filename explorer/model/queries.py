@@ -55,12 +55,10 @@ def rank_conditions(
         if not matched:
             continue
         main = condition.main_region in chosen
-        reasons = []
-        if main:
-            reasons.append(f"{content.region_name(condition.main_region)} is its main area")
+        reasons = [main_area(content, condition)]
         others = [content.region_name(r) for r in matched if r != condition.main_region]
         if others:
-            reasons.append(("also " if main else "can be felt at ") + ", ".join(others))
+            reasons.append("also felt at " + ", ".join(others))
         intensity = levels.get(condition.main_region, 0) if main else 0
         if intensity:
             reasons.append(f"your pain there is {intensity}/10")
@@ -72,6 +70,11 @@ def rank_conditions(
                 reasons.append(f"you said: {clue.reason if clue else use.clue}")
         matches.append(Match(condition, matched, main, intensity, score, tuple(reasons)))
     return sorted(matches, key=lambda m: m.sort_key)
+
+
+def main_area(content: Content, condition: Condition) -> str:
+    """The first reason of every match, in one form: 'Main area: Groin'."""
+    return f"Main area: {content.region_name(condition.main_region)}"
 
 
 def conditions_by_region(content: Content) -> dict[str, list[Condition]]:
