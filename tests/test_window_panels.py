@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QHelpEvent, QTextDocument
-from PySide6.QtWidgets import QApplication, QToolBar, QToolTip
+from PySide6.QtWidgets import QApplication, QTextBrowser, QToolBar, QToolTip
 from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
@@ -263,6 +263,69 @@ def test_panel_text_wraps_without_a_sideways_scrollbar(qtbot: QtBot, tmp_path: P
             bar = window.detail.horizontalScrollBar()
             assert bar.maximum() == 0, (width, region, window.selection.condition)
             assert not bar.isVisible()
+
+
+def picture_widths(detail: QTextBrowser) -> list[float]:
+    """The width of every picture laid out in the panel's page."""
+    widths = []
+    block = detail.document().begin()
+    while block.isValid():
+        for fragment in (it.fragment() for it in block):
+            image = fragment.charFormat().toImageFormat()
+            if image.isValid():
+                widths.append(image.width())
+        block = block.next()
+    return widths
+
+
+def test_an_exercise_picture_shrinks_to_fit_a_narrow_panel(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make(qtbot, tmp_path / "settings.ini")
+    window.resize(780, 700)
+    window.splitter.setSizes([250, 250, 280])
+    qtbot.wait(1)
+    window.detail.show_exercise("clam")
+    room = window.detail.viewport().width()
+    assert room < 320
+    assert picture_widths(window.detail) and max(picture_widths(window.detail)) < room - 8
+    assert window.detail.horizontalScrollBar().maximum() == 0
+    window.resize(1400, 700)  # a wide panel again: the full-size picture
+    window.splitter.setSizes([500, 400, 500])
+    qtbot.wait(1)
+    assert picture_widths(window.detail) == [320]
+    assert window.detail.horizontalScrollBar().maximum() == 0
+
+
+def card_layout(detail: QTextBrowser, name: str) -> str:
+    """Where the first exercise card's name sits against its picture: 'beside' or 'below'."""
+    document = detail.document()
+    layout = document.documentLayout()
+    block, picture = document.begin(), None
+    while block.isValid():
+        if picture is None and any(it.fragment().charFormat().isImageFormat() for it in block):
+            picture = layout.blockBoundingRect(block)
+        elif picture is not None and block.text().startswith(name):
+            text = layout.blockBoundingRect(block)
+            if text.left() >= picture.right():
+                return "beside"
+            return "below" if text.top() >= picture.bottom() else "overlapping"
+        block = block.next()
+    raise AssertionError(f"no exercise card named {name}")
+
+
+def test_exercise_cards_stack_when_the_panel_becomes_narrow(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    window = make(qtbot, tmp_path / "settings.ini")
+    window.resize(1400, 700)
+    window.splitter.setSizes([500, 400, 500])
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    first = window.content.conditions["greater-trochanteric-pain-syndrome"].exercises[0]
+    name = window.content.exercises[first.exercise].name
+    qtbot.wait(1)
+    assert card_layout(window.detail, name) == "beside"
+    window.resize(780, 700)  # the same page, resized: the picture goes above the text
+    qtbot.wait(1)
+    assert card_layout(window.detail, name) == "below"
+    assert window.detail.horizontalScrollBar().maximum() == 0
 
 
 def test_panel_never_loads_from_network(window: MainWindow) -> None:

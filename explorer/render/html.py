@@ -40,7 +40,8 @@ class RenderOptions:
 
     patient: bool = False
     image_src: ImageSource | None = None
-    image_width: int = 160
+    image_width: int = 160  # beside the steps of an exercise card
+    page_image_width: int = 320  # above an exercise's own page
     exercise_steps: bool = False
     compact: bool = False  # print summary: small steps, only condition-specific cautions
     links: bool = True  # False on paper: names in bold instead of app links
@@ -348,7 +349,7 @@ def exercise_html(content: Content, exercise: Exercise,
     out = [title_and_aliases(exercise.name, exercise.aliases)]
     src = o.image_src(exercise.id) if o.image_src else None
     if src:
-        out.append(f'<p><img src="{esc(src)}" width="{max(o.image_width, 320)}"></p>')
+        out.append(f'<p><img src="{esc(src)}" width="{o.page_image_width}"></p>')
     out.append(paragraphs(exercise.purpose))
     out.append(f"<p><b>Usual dose:</b> {esc(dose_line(exercise.dose))}</p>")
     out.append(section("How to do it",

@@ -19,6 +19,7 @@ from explorer.ui.images import load_picture
 IMAGE_SCHEME = "hipimg"
 MAX_CACHED_DOCUMENTS = 24
 NARROW_PX = 440  # below this the exercise cards stack picture over text
+PAGE_PICTURE_PX = 320  # an exercise page's picture; less when the panel is narrower
 
 
 class DetailPanel(QTextBrowser):
@@ -33,9 +34,10 @@ class DetailPanel(QTextBrowser):
         self.extra_style = ""  # clinic mode's larger type
         self.text_scale = 1.0  # View > Zoom: every text size times this
         self.shown: tuple[str, str] = ("", "")
+        self._shown_layout = (False, PAGE_PICTURE_PX)  # what the shown page was laid out for
         self._pictures: dict[tuple[str, float], QImage] = {}
         self._holder = QObject(self)  # owns the cached documents
-        self._documents: OrderedDict[tuple[str, str, bool, str, bool, float],
+        self._documents: OrderedDict[tuple[str, str, bool, str, tuple[bool, int], float],
                                      QTextDocument] = OrderedDict()
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -45,17 +47,22 @@ class DetailPanel(QTextBrowser):
         self.show_welcome()
 
     def _options(self) -> render.RenderOptions:
+        narrow, picture = self._layout()
         return render.RenderOptions(patient=self.patient, image_src=self._image_src,
-                                    image_width=140, stacked=self._narrow())
+                                    image_width=140, page_image_width=picture, stacked=narrow)
 
-    def _narrow(self) -> bool:
-        return self.viewport().width() < NARROW_PX
+    def _layout(self) -> tuple[bool, int]:
+        """What the page's layout depends on: cards stacked or not, and the exercise
+        page's picture width, in 40 px steps (a resize re-lays the page only now and
+        then), which keeps the picture inside the panel."""
+        width = self.viewport().width()
+        room = width - 2 * int(self.document().documentMargin()) - 24
+        return width < NARROW_PX, max(120, min(PAGE_PICTURE_PX, room // 40 * 40))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        was = self._narrow()
-        super().resizeEvent(event)
-        if self._narrow() != was and self.shown[0]:
-            self.refresh()  # re-lay the exercise cards for the new width
+        super().resizeEvent(event)  # (the viewport has its new size already)
+        if self.shown[0] and self._layout() != self._shown_layout:
+            self.refresh()  # re-lay the exercise cards and pictures for the new width
 
     def _image_src(self, exercise_id: str) -> str | None:
         return f"{IMAGE_SCHEME}:{exercise_id}" if exercise_id in self._content.images else None
@@ -83,7 +90,8 @@ class DetailPanel(QTextBrowser):
         """Show an entry. Laid-out documents are kept for the last few entries, so going
         back to one (stepping through conditions, clicking between regions) is instant."""
         self.shown = (kind, entry_id)
-        key = (kind, entry_id, self.patient, self.extra_style, self._narrow(), self.text_scale)
+        self._shown_layout = self._layout()
+        key = (kind, entry_id, self.patient, self.extra_style, self._shown_layout, self.text_scale)
         font = self.document().defaultFont()
         document = self._documents.pop(key, None)
         if document is None:
