@@ -170,6 +170,29 @@ def test_warning_banner_spans_the_window_and_scrolls_rather_than_cutting_text(
     assert hint.geometry().bottom() < regions.geometry().top()
 
 
+def test_a_ticked_warning_question_stays_in_view_when_the_banner_appears(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    window = make(qtbot, tmp_path / "settings.ini")
+    window.resize(780, 700)
+    scroll = window.refine_scroll
+    bar = scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the warning questions come last
+    qtbot.wait(1)
+    clue = list(window.refine.boxes)[-1]  # the last question: a warning sign
+    box, question = window.refine.boxes[clue], window.refine.questions[clue]
+
+    def in_view() -> bool:
+        view = scroll.viewport().rect()
+        return all(view.contains(w.mapTo(scroll.viewport(), corner)) for w in (box, question)
+                   for corner in (w.rect().topLeft(), w.rect().bottomRight()))
+
+    assert in_view()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and window.banner.isVisible()
+    qtbot.wait(20)  # the window has laid itself out again around the banner
+    assert in_view()
+
+
 def test_ordinary_clue_shows_no_banner(window: MainWindow) -> None:
     window.refine.boxes["clicking-locking"].setChecked(True)
     assert not window.banner.isVisible()

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.hint)
         left_layout.addWidget(self.region_list)
 
-        refine_scroll = QScrollArea()
+        self.refine_scroll = refine_scroll = QScrollArea()
         refine_scroll.setWidget(self.refine)
         refine_scroll.setWidgetResizable(True)
         refine_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
         self.detail.link_activated.connect(self._show_entry)
         self.detail.entry_shown.connect(self._on_detail_entry_shown)
         self.detail.step_requested.connect(self._go)
+        self.refine.answered.connect(self._on_refine_answered)
         self.search.result_chosen.connect(self._on_search_result_chosen)
         self.diagram.region_hovered.connect(self._on_diagram_region_hovered)
         self.diagram.strokes_changed.connect(self.history.record)
@@ -354,6 +355,13 @@ class MainWindow(QMainWindow):
     def _on_selection_answers_changed(self) -> None:
         self._refresh_list()
         self.banner.show_advice(self.refine.red_flags_answered())
+
+    def _on_refine_answered(self, clue_id: str) -> None:
+        """The warning strip may just have taken height from the questions: the one
+        just answered stays in view (its start, if it is taller than the view)."""
+        self.centralWidget().layout().activate()
+        for widget in (self.refine.questions[clue_id], self.refine.boxes[clue_id]):
+            self.refine_scroll.ensureWidgetVisible(widget, 0, 6)
 
     def _on_selection_condition_selected(self, condition_id: str) -> None:
         condition = self.content.conditions.get(condition_id)

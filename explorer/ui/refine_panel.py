@@ -6,7 +6,7 @@ fever, night or rest pain) shows a banner with what to do, whatever is selected.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -109,12 +109,15 @@ class _ClickLabel(QLabel):
 
 
 class RefinePanel(QWidget):
+    answered = Signal(str)  # a clue id, after the user ticks or unticks its question
+
     def __init__(self, content: Content, selection: Selection,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._content = content
         self._selection = selection
         self.boxes: dict[str, QCheckBox] = {}
+        self.questions: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         intro = QLabel("Tick what is true for you:")
@@ -126,15 +129,20 @@ class RefinePanel(QWidget):
             label = _ClickLabel(clue.question, box)
             if clue.red_flag:
                 label.setStyleSheet("color: #8a0015; font-weight: bold;")
-            box.toggled.connect(lambda on, cid=clue.id: selection.set_answer(cid, on))
+            box.toggled.connect(lambda on, cid=clue.id: self._answer(cid, on))
             row = QHBoxLayout()
             row.setSpacing(6)
             row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(label, 1)
             layout.addLayout(row)
             self.boxes[clue.id] = box
+            self.questions[clue.id] = label
         layout.addStretch(1)
         selection.answers_changed.connect(self._on_selection_answers_changed)
+
+    def _answer(self, clue_id: str, on: bool) -> None:
+        self._selection.set_answer(clue_id, on)  # may show the warning strip
+        self.answered.emit(clue_id)
 
     def red_flags_answered(self) -> list[Clue]:
         answers = self._selection.answers
