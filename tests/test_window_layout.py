@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
@@ -189,3 +189,19 @@ def test_reloading_content_keeps_the_text_size(window: MainWindow) -> None:
     normal = _size_at(window, summary_words)
     window.zoom_in_action.trigger()
     assert _size_at(window, summary_words) == pytest.approx(normal * 1.15, rel=0.02)
+
+
+def test_the_three_columns_line_up(window: MainWindow) -> None:
+    """The diagram, the search field and the detail panel start at one height, and the
+    region list, the Refine questions and the detail panel end at one height."""
+    window.resize(1200, 760)
+    QApplication.processEvents()
+
+    def edges(widget: QWidget) -> tuple[int, int]:
+        top = widget.mapTo(window, QPoint(0, 0)).y()
+        return top, top + widget.height()
+
+    tops = {edges(w)[0] for w in (window.diagram, window.search.field, window.detail)}
+    bottoms = {edges(w)[1] for w in (window.region_list, window.refine_scroll, window.detail)}
+    assert len(tops) == 1, tops
+    assert len(bottoms) == 1, bottoms

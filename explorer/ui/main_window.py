@@ -176,10 +176,15 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(middle_split, 1)
 
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 6, 6, 6)  # the columns line up
+        right_layout.addWidget(self.detail)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
