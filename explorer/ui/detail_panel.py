@@ -39,6 +39,10 @@ class DetailPanel(QTextBrowser):
         self._holder = QObject(self)  # owns the cached documents
         self._documents: OrderedDict[tuple[str, str, bool, str, tuple[bool, int], float],
                                      QTextDocument] = OrderedDict()
+        # Almost every page scrolls. A scroll bar that came and went would change the
+        # text width after a page is laid out (costing a click a second layout, and
+        # leaving QTextEdit a stale sideways scroll range).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Details")
