@@ -1,0 +1,72 @@
+"""Preferences: what a clinic types is saved on OK only, and the logo is checked as it
+is typed, with a preview or the reason it will not print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from explorer.ui.preferences import PreferencesDialog
+from explorer.ui.settings import Settings
+
+LOGO = Path(__file__).parent.parent / "resources" / "icons" / "hip-explorer.svg"
+
+
+def open_dialog(qtbot: QtBot, settings: Settings) -> PreferencesDialog:
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_ok_saves_what_was_typed_and_cancel_does_not(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "s.ini")
+    dialog = open_dialog(qtbot, settings)
+    qtbot.keyClicks(dialog.clinic, "Riverside Physiotherapy ")
+    dialog.logo.setText(str(LOGO))
+    dialog.page_size.setCurrentIndex(dialog.page_size.findData("Letter"))
+    dialog.reject()
+    assert settings.text("print/clinic") == ""
+    dialog = open_dialog(qtbot, settings)
+    qtbot.keyClicks(dialog.clinic, "Riverside Physiotherapy ")
+    dialog.logo.setText(str(LOGO))
+    dialog.page_size.setCurrentIndex(dialog.page_size.findData("Letter"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # OK is the default button
+    assert settings.text("print/clinic") == "Riverside Physiotherapy"
+    assert settings.text("print/logo") == str(LOGO)
+    assert settings.text("print/page_size") == "Letter"
+    again = open_dialog(qtbot, settings)  # and it opens with them
+    assert again.clinic.text() == "Riverside Physiotherapy"
+    assert again.page_size.currentData() == "Letter"
+
+
+def test_logo_shows_a_preview_or_why_it_will_not_print(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = open_dialog(qtbot, Settings(tmp_path / "s.ini"))
+    status = dialog.logo_status
+    assert not status.isVisible()  # no logo: no empty row of text
+    broken = tmp_path / "logo.png"
+    broken.write_text("not a picture")
+    dialog.logo.setText(str(broken))
+    assert status.isVisible() and "cannot be read as an image" in status.text()
+    qtbot.wait(1)
+    # the whole message is shown: the dialog grew to give it the lines it needs
+    assert status.height() >= status.heightForWidth(status.width())
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+    dialog.logo.setText(str(LOGO))
+    assert status.isVisible() and not status.pixmap().isNull()
+    assert status.pixmap().height() == 40
+    dialog.logo.clear()
+    assert not status.isVisible()
+
+
+def test_the_dialog_is_wide_enough_for_a_path_and_labels_have_shortcuts(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = open_dialog(qtbot, Settings(tmp_path / "s.ini"))
+    assert dialog.width() >= 500 and dialog.logo.width() >= 300
+    labels = {label.text(): label for label in dialog.findChildren(QLabel)}
+    assert labels["&Logo image:"].buddy() is dialog.logo
+    assert labels["&Clinic name:"].buddy() is dialog.clinic
