@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
+from explorer.ui.diagram_art import DiagramState
 from explorer.ui.main_window import MainWindow
 
 # Points in SVG coordinates, in each region's main view: inside its shape, and inside
@@ -276,3 +277,164 @@ def test_diagram_renders_at_2x_display_scaling(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          timeout=120, check=True).stdout.split()
     assert out == ["2.0", "True", "True"]
+
+
+# ---- pain levels and high contrast, as the user sees them ----------------------------------
+def luminance(colour: QColor) -> float:
+    return 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
+
+
+def shown(qtbot: QtBot, window: MainWindow) -> QImage:
+    """The diagram as painted now, with only the selection's colours (no condition)."""
+    window.selection.select_condition("")
+    window.diagram.show_condition_regions(())
+    qtbot.wait(10)
+    return window.diagram.viewport().grab().toImage()
+
+
+def pixels_near(window: MainWindow, image: QImage, centre: QPointF,
+                radius: float) -> list[tuple[float, float, QColor]]:
+    """(dx, dy, colour) of the screen pixels within `radius` drawing units of `centre`."""
+    c = window.diagram.mapFromScene(centre)
+    r = radius * window.diagram.transform().m11()
+    return [(x - c.x(), y - c.y(), QColor(image.pixel(x, y)))
+            for y in range(int(c.y() - r), int(c.y() + r) + 2)
+            for x in range(int(c.x() - r), int(c.x() + r) + 2)
+            if (x - c.x()) ** 2 + (y - c.y()) ** 2 <= r * r]
+
+
+def white_and_dark(pixels: list[tuple[float, float, QColor]]) -> tuple[int, int]:
+    white = sum(1 for *_, c in pixels if min(c.red(), c.green(), c.blue()) >= 250)
+    return white, sum(1 for *_, c in pixels if luminance(c) < 80)
+
+
+def test_pain_number_is_shown_on_the_region_in_every_view(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    from explorer.ui.diagram_art import BADGE_RADIUS
+
+    art = window.diagram.art
+    click(qtbot, window, *INSIDE["outer"])
+    spots = art.badge_points("outer")
+    panels = sorted(int(p.x() // (art.bounds.width() / 3)) for p in spots)
+    assert panels == [0, 1, 2]  # outer hip is drawn in the front, side and back views
+    assert all(art.path("outer").contains(p) for p in spots)
+    image = shown(qtbot, window)
+    for spot in spots:  # no pain level: no badge, only the region's colour
+        assert white_and_dark(pixels_near(window, image, spot, BADGE_RADIUS / 2))[0] == 0
+    window.diagram.setFocus()
+    window.diagram.state.focus = "outer"
+    qtbot.keyClick(window.diagram, Qt.Key.Key_7)
+    image = shown(qtbot, window)
+    for spot in spots:  # a white disc with a dark number in it
+        white, dark = white_and_dark(pixels_near(window, image, spot, BADGE_RADIUS / 2))
+        assert white >= 25 and dark >= 8, (spot, white, dark)
+        # the whole disc is drawn, also where it reaches past the narrow region
+        for dx in (-0.8 * BADGE_RADIUS, 0.8 * BADGE_RADIUS):
+            edge = QColor(image.pixel(view_point(window, spot.x() + dx, spot.y())))
+            assert min(edge.red(), edge.green(), edge.blue()) >= 245, edge.name()
+    # another number, other pixels: the badge tells 7 from 3
+    seven = [c.rgb() for *_, c in pixels_near(window, image, spots[1], BADGE_RADIUS / 2)]
+    qtbot.keyClick(window.diagram, Qt.Key.Key_3)
+    image = shown(qtbot, window)
+    three = [c.rgb() for *_, c in pixels_near(window, image, spots[1], BADGE_RADIUS / 2)]
+    assert sum(a != b for a, b in zip(seven, three, strict=True)) >= 15
+
+
+def test_pain_3_and_7_are_clearly_different_colours(qtbot: QtBot, window: MainWindow) -> None:
+    centre = window.diagram.art.centre("outer")  # inside the fill, away from the badge
+    click(qtbot, window, *INSIDE["outer"])
+    colours = {}
+    for level in (3, 7):
+        window.selection.set_intensity("outer", level)
+        image = shown(qtbot, window)
+        colours[level] = QColor(image.pixel(view_point(window, centre.x(), centre.y())))
+    low, high = colours[3], colours[7]
+    distance = ((low.red() - high.red()) ** 2 + (low.green() - high.green()) ** 2
+                + (low.blue() - high.blue()) ** 2) ** 0.5
+    assert distance > 70, (low.name(), high.name())
+    # by lightness (readable whatever the colour vision), stronger pain darker; both blue
+    assert luminance(low) - luminance(high) > 40, (low.name(), high.name())
+    assert low.blue() > low.red() + 60 and high.blue() > high.red() + 60
+
+
+def test_pain_badge_text_is_not_mirrored_on_the_left_side(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    from explorer.ui.diagram_art import BADGE_RADIUS
+
+    window.side_box.setCurrentIndex(window.side_box.findData("left"))
+    art = window.diagram.art
+    x, y = INSIDE["outer"]
+    click(qtbot, window, 2 * 480 - x, y)  # the side panel is mirrored about x = 480
+    assert window.selection.regions == ["outer"]
+    window.selection.set_intensity("outer", 7)
+    image = shown(qtbot, window)
+    right_spots = art.badge_points("outer", "right")
+    for spot, right in zip(art.badge_points("outer", "left"), right_spots, strict=True):
+        assert art.path("outer", "left").contains(spot)
+        assert spot.x() == pytest.approx(2 * art._panel_centre(right.x()) - right.x())
+        ink = [(dx, dy) for dx, dy, c in pixels_near(window, image, spot, BADGE_RADIUS * 0.6)
+               if luminance(c) < 100]
+        top = [dx for dx, dy in ink if dy < -2]
+        bottom = [dx for dx, dy in ink if dy > 2]
+        assert top and bottom
+        # a "7": its stem runs down to the left of its top bar (mirrored it would not)
+        assert sum(bottom) / len(bottom) < sum(top) / len(top) - 1, spot
+
+
+def test_high_contrast_outlines_every_region_dark_and_thick(qtbot: QtBot,
+                                                            window: MainWindow) -> None:
+    art = window.diagram.art
+
+    def look(region: str) -> tuple[int, QColor]:
+        """Dark pixels around the (unselected) region's shape, and its fill colour."""
+        image = shown(qtbot, window)
+        box = art.path(region).boundingRect().adjusted(-3, -3, 3, 3)
+        top_left, bottom_right = (window.diagram.mapFromScene(box.topLeft()),
+                                  window.diagram.mapFromScene(box.bottomRight()))
+        dark = sum(1 for yy in range(top_left.y(), bottom_right.y())
+                   for xx in range(top_left.x(), bottom_right.x())
+                   if luminance(QColor(image.pixel(xx, yy))) < 90)
+        centre = art.centre(region)
+        return dark, QColor(image.pixel(view_point(window, centre.x(), centre.y())))
+
+    normal = {r: look(r) for r in ("front", "back")}
+    window.contrast_action.trigger()
+    assert window.diagram.state.high_contrast
+    strong = {r: look(r) for r in ("front", "back")}
+    for region in ("front", "back"):
+        (dark_before, fill_before), (dark_after, fill_after) = normal[region], strong[region]
+        # a near-black outline a few pixels thick all round, not a pale hairline
+        assert dark_after > 5 * dark_before + 300, (region, dark_before, dark_after)
+        # and a clearer (blue) tint inside than the faint normal one
+        assert (fill_after.blue() - fill_after.red()
+                >= fill_before.blue() - fill_before.red() + 25), (fill_before.name(),
+                                                                  fill_after.name())
+
+
+def test_a_pain_level_repaints_only_the_regions_whose_look_changed(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The badge is part of the region's cached picture: a new level repaints that region
+    (and any the newly ranked condition lights), not the whole diagram, so clicks stay fast."""
+    click(qtbot, window, *INSIDE["outer"])
+    click(qtbot, window, *INSIDE["back"], Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)
+    view = window.diagram
+    art = view.art
+    before = {r: art.region_look(r, view.state) for r in art.region_ids}
+    painted: list[str] = []
+    original = art.paint_region
+
+    def counting(painter: QPainter, region: str, state: DiagramState) -> None:
+        painted.append(region)
+        original(painter, region, state)
+
+    art.paint_region = counting  # type: ignore[method-assign]
+    try:
+        window.selection.set_intensity("outer", 6)
+        view.viewport().repaint()
+        qtbot.wait(10)
+    finally:
+        del art.paint_region
+    changed = {r for r in art.region_ids if art.region_look(r, view.state) != before[r]}
+    assert "outer" in changed and len(changed) < len(art.region_ids)
+    assert set(painted) == changed, (painted, changed)

@@ -7,13 +7,17 @@ uses those real shapes, never bounding boxes.
 
 The drawing has three panels (front, side, back), each a third of the view box wide.
 For the left hip each panel is mirrored about its own centre, so the panels keep
-their order and the labels (drawn here, not in the SVG) stay readable.
+their order and the labels (drawn here, not in the SVG) stay readable. So do the pain
+badges: a selected region's pain level, as a number on a white disc in each view, placed
+(mirrored with the shapes) at the roomiest point of the region there; the number itself
+is never mirrored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -38,6 +42,23 @@ CONDITION = QColor("#E69F00")
 HOVER = QColor("#56B4E9")
 FOCUS = QColor("#1c2430")
 TEXT = QColor("#3b4452")
+INK = QColor("#101820")  # high contrast outlines, badge rims and numbers
+# Pain 1-10: one hue (blue) from light to very dark, so the order reads by lightness
+# alone, whatever the colour vision (and in greyscale print); the number is on a badge.
+_RAMP = ((1.0, (125, 185, 228)), (5.5, (0, 114, 178)), (10.0, (8, 29, 58)))
+BADGE_RADIUS = 19.0  # drawing units: about 22 px across at the window's normal size
+BADGE_FONT_PX = 24
+_BADGE_EXTENT = BADGE_RADIUS + 3.0  # the badge and its rim
+
+
+def pain_colour(level: int) -> QColor:
+    """The fill for a selected region at pain `level` 1-10 (clamped), light to dark."""
+    value = min(10.0, max(1.0, float(level)))
+    for (low, a), (high, b) in pairwise(_RAMP):
+        if value <= high:
+            t = (value - low) / (high - low)
+            return QColor(*(round(x + (y - x) * t) for x, y in zip(a, b, strict=True)))
+    return QColor(*_RAMP[-1][1])
 
 
 @dataclass
@@ -52,6 +73,9 @@ class DiagramState:
     show_focus: bool = False
     side: str = "right"
     high_contrast: bool = False
+    # a numbered badge on each selected region with a pain level, in every view; off by
+    # default because print also lights regions for emphasis (not pain) with levels
+    pain_badges: bool = False
     # pen drawings in drawing coordinates: (colour, points); shown and printed
     strokes: list[tuple[str, list[tuple[float, float]]]] = field(default_factory=list)
 
@@ -72,6 +96,8 @@ class DiagramArt:
         self.region_ids = [r for r in region_ids if r in shapes.regions]
         self._polygons = shapes.regions
         self._paths: dict[tuple[str, str], QPainterPath] = {}  # made on first use
+        self._badges: dict[str, dict[str, tuple[QPointF, ...]]] = {}  # side -> region
+        self._extents: dict[tuple[str, str], QRectF] = {}
 
     def _panel_centre(self, x: float) -> float:
         width = self.bounds.width() / 3
@@ -119,6 +145,78 @@ class DiagramArt:
                 return candidate
         return centre
 
+    # ---- pain badges -----------------------------------------------------------------
+    def badge_points(self, region: str, side: str = "right") -> tuple[QPointF, ...]:
+        """Where the region's pain badges go: one per view (panel) it appears in, at
+        the roomiest point of its largest part there, clear of other regions' badges."""
+        if side not in self._badges:
+            self._badges[side] = self._place_badges(side)
+        return self._badges[side][region]
+
+    def _place_badges(self, side: str) -> dict[str, tuple[QPointF, ...]]:
+        placed: dict[str, tuple[QPointF, ...]] = {}
+        taken: list[QPointF] = []
+        for region in self.region_ids:
+            largest: dict[float, list[tuple[float, float]]] = {}
+            for polygon in self._polygons[region]:
+                points = [self._mirror(p, side) for p in polygon]
+                xs, ys = [p[0] for p in points], [p[1] for p in points]
+                panel = self._panel_centre((min(xs) + max(xs)) / 2)
+                area = (max(xs) - min(xs)) * (max(ys) - min(ys))
+                old = largest.get(panel)
+                if old is None or area > _box_area(old):
+                    largest[panel] = points
+            spots = []
+            for panel in sorted(largest):
+                candidates = _roomy_points(largest[panel])
+                if not candidates:
+                    continue
+                best_room = candidates[0][0]
+                spot = candidates[0][1]
+                for room, point in candidates:
+                    if room < 0.6 * best_room:
+                        break
+                    if all((point.x() - t.x()) ** 2 + (point.y() - t.y()) ** 2
+                           >= (2 * _BADGE_EXTENT + 8) ** 2 for t in taken):
+                        spot = point
+                        break
+                spots.append(spot)
+                taken.append(spot)
+            placed[region] = tuple(spots)
+        return placed
+
+    def region_extent(self, region: str, side: str = "right") -> QRectF:
+        """Everything `paint_region` may draw for `region`: the shape with its outline
+        and focus ring, and its pain badges (whether shown or not, so it never moves)."""
+        key = (side, region)
+        if key not in self._extents:
+            margin = 6.0  # the outline pens and the focus ring reach outside the shape
+            rect = self.path(region, side).boundingRect().adjusted(-margin, -margin,
+                                                                    margin, margin)
+            for point in self.badge_points(region, side):
+                rect = rect.united(QRectF(point.x() - _BADGE_EXTENT, point.y() - _BADGE_EXTENT,
+                                          2 * _BADGE_EXTENT, 2 * _BADGE_EXTENT))
+            self._extents[key] = rect
+        return self._extents[key]
+
+    def paint_badges(self, painter: QPainter, region: str, level: int, side: str,
+                     high_contrast: bool = False) -> None:
+        """A white disc with a dark rim and the pain number, in each view of `region`."""
+        painter.save()
+        painter.setBrush(QBrush(Qt.GlobalColor.white))
+        font = QFont()
+        font.setPixelSize(BADGE_FONT_PX if level < 10 else BADGE_FONT_PX - 3)
+        font.setBold(True)
+        painter.setFont(font)
+        r = BADGE_RADIUS
+        for point in self.badge_points(region, side):
+            painter.setPen(QPen(INK, 3.0 if high_contrast else 2.5))
+            painter.drawEllipse(point, r, r)
+            painter.setPen(INK)
+            painter.drawText(QRectF(point.x() - r, point.y() - r, 2 * r, 2 * r),
+                             Qt.AlignmentFlag.AlignCenter, str(level))
+        painter.restore()
+
     # ---- painting ---------------------------------------------------------------
     def paint_body(self, painter: QPainter, side: str) -> None:
         """The drawing without regions, each panel mirrored for the left side."""
@@ -138,14 +236,15 @@ class DiagramArt:
                                          self.renderer.boundsOnElement(element))
             painter.restore()
 
-    def paint_labels(self, painter: QPainter, side: str, font_size: float = 15) -> None:
+    def paint_labels(self, painter: QPainter, side: str, font_size: float = 15,
+                     high_contrast: bool = False) -> None:
         width = self.bounds.width() / 3
         font = QFont()
         font.setPointSizeF(font_size)
         font.setBold(True)
         painter.save()
         painter.setFont(font)
-        painter.setPen(TEXT)
+        painter.setPen(INK if high_contrast else TEXT)
         side_word = "RIGHT" if side == "right" else "LEFT"
         titles = ("FRONT", f"{side_word} SIDE", "BACK")
         for index, title in enumerate(titles):
@@ -155,7 +254,7 @@ class DiagramArt:
         small = QFont(font)
         small.setPointSizeF(font_size * 0.8)
         painter.setFont(small)
-        painter.setPen(QColor("#6b7280"))
+        painter.setPen(INK if high_contrast else QColor("#6b7280"))
         y = self.bounds.bottom() - 30
         # The person's right is on our left in the front view and on our right in the
         # back view; mirroring for the left hip does not change that.
@@ -167,48 +266,70 @@ class DiagramArt:
         painter.restore()
 
     def paint_regions(self, painter: QPainter, state: DiagramState) -> None:
-        for region in self.region_ids:
+        for region in sorted(self.region_ids, key=lambda r: self.on_top(r, state)):
             self.paint_region(painter, region, state)
+
+    def on_top(self, region: str, state: DiagramState) -> bool:
+        """Whether `region` is drawn above the others: it shows pain badges, which may
+        reach over a neighbouring region."""
+        return (state.pain_badges and region in state.selected
+                and state.intensities.get(region, 0) > 0)
 
     def region_look(self, region: str, state: DiagramState) -> Hashable:
         """Everything `paint_region` draws `region` from: equal looks, equal pixels."""
         selected = region in state.selected
         return (state.side, selected, state.intensities.get(region, 0) if selected else 0,
                 region == state.hover, region in state.condition_regions,
-                state.high_contrast, state.show_focus and region == state.focus)
+                state.high_contrast, state.show_focus and region == state.focus,
+                state.pain_badges)
 
     def paint_region(self, painter: QPainter, region: str, state: DiagramState) -> None:
         path = self.path(region, state.side)
         selected = region in state.selected
         in_condition = region in state.condition_regions
+        strong = state.high_contrast
+        level = min(10, max(0, state.intensities.get(region, 0))) if selected else 0
         painter.save()
-        base_alpha = 60 if state.high_contrast else 35
-        fill = QColor("#9cc3e6")
-        fill.setAlpha(base_alpha)
-        pen = QPen(QColor("#5b8fbf"), 1.5)
+        if strong:  # every region plainly outlined in near-black over a clear tint
+            fill = QColor(HOVER)
+            fill.setAlpha(80)
+            pen = QPen(INK, 3.0)
+        else:
+            fill = QColor("#9cc3e6")
+            fill.setAlpha(35)
+            pen = QPen(QColor("#5b8fbf"), 1.5)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         if region == state.hover and not selected:
             fill = QColor(HOVER)
-            fill.setAlpha(110)
-            pen = QPen(SELECTED, 2.5)
+            fill.setAlpha(170 if strong else 110)
+            pen = QPen(INK if strong else SELECTED, 4.0 if strong else 2.5)
         if selected:
-            level = state.intensities.get(region, 0)
-            fill = QColor(SELECTED)
-            fill.setAlpha(120 + int(13 * level))  # stronger colour for stronger pain
-            pen = QPen(QColor("#003a5c"), 3.5 if state.high_contrast else 3)
+            if level:  # light to dark blue with the pain level (and a numbered badge)
+                fill = pain_colour(level)
+                fill.setAlpha(255 if strong else 215)
+            else:
+                fill = QColor(SELECTED)
+                fill.setAlpha(200 if strong else 120)
+            pen = QPen(QColor("#000000") if strong else QColor("#003a5c"),
+                       4.5 if strong else 3)
         painter.setPen(pen)
         painter.setBrush(QBrush(fill))
         painter.drawPath(path)
         if in_condition:
             painter.setBrush(QBrush(CONDITION, Qt.BrushStyle.BDiagPattern))
-            painter.setPen(QPen(CONDITION.darker(130), 3, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(CONDITION.darker(200 if strong else 130), 4 if strong else 3,
+                                Qt.PenStyle.DashLine))
             painter.drawPath(path)
         if state.show_focus and region == state.focus:
             # keyboard focus: a dark dashed outline just outside the region's own shape
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(FOCUS, 2.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(INK if strong else FOCUS, 3.5 if strong else 2.5,
+                                Qt.PenStyle.DashLine))
             outline = QPainterPathStroker()
             outline.setWidth(8)
             painter.drawPath(outline.createStroke(path).united(path))
+        if level and state.pain_badges:
+            self.paint_badges(painter, region, level, state.side, strong)
         painter.restore()
 
     def paint_strokes(self, painter: QPainter, state: DiagramState) -> None:
@@ -234,6 +355,47 @@ class DiagramArt:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_body(painter, state.side)
         self.paint_regions(painter, state)
-        self.paint_labels(painter, state.side)
+        self.paint_labels(painter, state.side, high_contrast=state.high_contrast)
         self.paint_strokes(painter, state)
         painter.restore()
+
+
+def _box_area(points: list[tuple[float, float]]) -> float:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (max(xs) - min(xs)) * (max(ys) - min(ys))
+
+
+def _crossings(points: list[tuple[float, float]], value: float, axis: int) -> list[float]:
+    """Where the closed polygon crosses the line (y = value for axis 1, x = value for
+    axis 0), along the other axis, sorted."""
+    other = 1 - axis
+    out = []
+    for k, a in enumerate(points):
+        b = points[k - 1]
+        if (a[axis] > value) != (b[axis] > value):
+            t = (value - a[axis]) / (b[axis] - a[axis])
+            out.append(a[other] + (b[other] - a[other]) * t)
+    return sorted(out)
+
+
+def _roomy_points(points: list[tuple[float, float]], rows: int = 24,
+                  ) -> list[tuple[float, QPointF]]:
+    """Points inside the polygon with their room (how far the shape's edge is to the
+    left, right, above and below, whichever is nearest), roomiest first."""
+    ys = [p[1] for p in points]
+    top, bottom = min(ys), max(ys)
+    found: list[tuple[float, QPointF]] = []
+    for step in range(1, rows):
+        y = top + (bottom - top) * step / rows
+        xs = _crossings(points, y, 1)
+        for left, right in zip(xs[0::2], xs[1::2], strict=False):
+            x = (left + right) / 2
+            column = _crossings(points, x, 0)
+            span = next(((a, b) for a, b in zip(column[0::2], column[1::2], strict=False)
+                         if a <= y <= b), None)
+            if span is None:
+                continue
+            room = min((right - left) / 2, y - span[0], span[1] - y)
+            found.append((room, QPointF(x, y)))
+    found.sort(key=lambda item: -item[0])
+    return found

@@ -57,8 +57,9 @@ class _Layer(QGraphicsItem):
 
 
 class _Region(QGraphicsItem):
-    """One region's overlay, kept as a picture: a click repaints only the regions whose
-    look changed (selection, pain level, hover, the condition's regions, focus)."""
+    """One region's overlay with its pain badges, kept as a picture: a click repaints only
+    the regions whose look changed (selection, pain level, hover, the condition's regions,
+    focus, contrast)."""
 
     def __init__(self, art: DiagramArt, region: str, state: DiagramState) -> None:
         super().__init__()
@@ -68,9 +69,7 @@ class _Region(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
-        margin = 6.0  # the outline pens and the focus ring reach outside the shape
-        return self._art.path(self.region, self._side).boundingRect().adjusted(
-            -margin, -margin, margin, margin)
+        return self._art.region_extent(self.region, self._side)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -85,6 +84,7 @@ class _Region(QGraphicsItem):
             self.prepareGeometryChange()  # mirrored: the shape moves
             self._side = self._state.side
         self._look = look
+        self.setZValue(1 if self._art.on_top(self.region, self._state) else 0)
         self.update()
 
 
@@ -99,7 +99,8 @@ class DiagramView(QGraphicsView):
         self.art = art
         self._selection = selection
         self.state = DiagramState(selected=set(selection.regions),
-                                  intensities=selection.intensities, side=selection.side)
+                                  intensities=selection.intensities, side=selection.side,
+                                  pain_badges=True)
         scene = QGraphicsScene(self)
         scene.setSceneRect(art.bounds)
         self._body = _Layer(art, self._paint_body, cached=True)
@@ -109,6 +110,7 @@ class DiagramView(QGraphicsView):
         for item in self._region_items:  # later regions on top, as in print
             scene.addItem(item)
             item.refresh()
+        self._strokes.setZValue(2)  # above regions raised for their pain badges
         scene.addItem(self._strokes)
         self.pen_colour = ""  # "" = pen off; otherwise a colour such as "#d55e00"
         self.setScene(scene)
@@ -137,12 +139,14 @@ class DiagramView(QGraphicsView):
         self._refresh_regions()
 
     def set_high_contrast(self, on: bool) -> None:
-        self.state.high_contrast = on
+        if on != self.state.high_contrast:
+            self.state.high_contrast = on
+            self._body.update()  # the labels darken too
         self._refresh_regions()
 
     def _paint_body(self, painter: QPainter) -> None:
         self.art.paint_body(painter, self.state.side)
-        self.art.paint_labels(painter, self.state.side)
+        self.art.paint_labels(painter, self.state.side, high_contrast=self.state.high_contrast)
 
     # ---- the pen ------------------------------------------------------------------------
     def set_pen(self, colour: str) -> None:
