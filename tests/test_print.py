@@ -19,6 +19,7 @@ from explorer.model import Content
 from explorer.model.entities import PHASE_LENGTHS_NOTE
 from explorer.model.handout import Handout, HandoutExercise
 from explorer.paths import diagram_svg
+from explorer.report import documents
 from explorer.report.documents import booklet_job, handout_job, summary_job
 from explorer.report.output import ExportError, write_pdf
 from explorer.report.pages import Header
@@ -161,6 +162,24 @@ def test_handout_ends_with_the_warning_signs(tmp_path: Path, content: Content,
     assert everything.index("See a doctor if") > everything.index(content.exercises["clam"].name)
     for item in emergency[:2]:  # cannot bear weight; a short or turned-out leg
         assert " ".join(item.split()) in everything
+
+
+def test_handout_diagram_prints_the_pain_numbers_and_a_summary_prints_none(
+        tmp_path: Path, content: Content, art: DiagramArt,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A handout's pain levels are the patient's own: printed on the diagram as numbers.
+    A summary only lights its regions strongly or softly, so it prints no numbers."""
+    job = handout_job(content, art, Handout(regions={"back": 9}, exercises=(
+        HandoutExercise("clam"),)))
+    write_pdf(tmp_path / "handout.pdf", job, Header(job.title))
+    words = pages_text(tmp_path / "handout.pdf")[0].split()
+    assert words.count("9") >= 2  # the back of the hip shows in the side and back views
+    summary = pages_text(export_summary(tmp_path, content, art, "deep-gluteal-syndrome"))
+    original = documents._diagram
+    monkeypatch.setattr(documents, "_diagram", lambda *args, **kwargs: original(
+        *args, **{**kwargs, "pain_badges": False}))
+    assert summary == pages_text(export_summary(tmp_path, content, art,
+                                                "deep-gluteal-syndrome"))
 
 
 ORANGE_STROKE = "0.835294127 0.368627458 0 SCN"  # #D55E00 as a PDF stroke colour

@@ -56,9 +56,11 @@ class _Pictures:
 
 def _diagram(art: DiagramArt, regions: dict[str, int], side: str,
              strokes: list[tuple[str, list[tuple[float, float]]]] | None = None,
-             height_mm: float = 38) -> DiagramFlowable:
+             height_mm: float = 38, pain_badges: bool = False) -> DiagramFlowable:
+    """`regions` with a pain level each; `pain_badges` prints the levels as numbers (a
+    handout's are the patient's; a summary's only say how strongly a region is lit)."""
     state = DiagramState(selected=set(regions), intensities=regions, side=side,
-                         strokes=strokes or [])
+                         strokes=strokes or [], pain_badges=pain_badges)
     return DiagramFlowable(art, state, height_mm=height_mm)
 
 
@@ -190,7 +192,7 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
     if handout.regions or handout.drawings:  # the title block beside the diagram
         strokes = [(colour, list(points)) for colour, points in handout.drawings]
         flows[0] = Beside(flows[0], _diagram(art, handout.regions, handout.side, strokes,
-                                             height_mm=50))
+                                             height_mm=50, pain_badges=True))
     if handout.clinician_note:
         flows.append(HtmlFlowable("<h2>Note from your clinician</h2>"
                                   + render.paragraphs(handout.clinician_note), font_scale=scale))
