@@ -3,13 +3,16 @@ that pyqtgraph is imported only when a chart is first shown (and quickly)."""
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GTPS = "greater-trochanteric-pain-syndrome"
 RUNS = [Run(30, 10.0), Run(20, 10.5), Run(10, 11.0), Run(3, 12.0), Run(1, 5.0)]  # no spike
 SPIKE = Run(0, 14.0)  # 17% over 12.0 km, the longest of the 30 days before
+# the README screenshot's runs: spikes of 12% and 27%
+SCREENSHOT = [Run(d, x) for d, x in ((40, 8), (36, 6), (33, 9), (29, 5), (26, 9.5), (22, 6),
+                                     (19, 10), (15, 6), (12, 10.5), (8, 7), (5, 11), (1, 14))]
+TALL_SPIKE = [Run(40, 8.0), Run(33, 12.0), Run(1, 5.0)]  # +50%, taller than the whole plan
 
 
 @pytest.fixture(scope="module")
@@ -230,6 +237,102 @@ def test_planner_exports_a_crisp_image(qtbot: QtBot) -> None:
     empty = LoadPlanner()
     qtbot.addWidget(empty)
     assert not empty.export_image(600).isNull()
+
+
+# --- planner chart geometry: labels keep clear of bars, marks and lines ---------------
+
+# the dialog's opening size (LoadPlanner is shown in a 900 x 560 dialog) and the smallest
+SIZES = [(900, 560), (0, 0)]
+
+
+def _shown(qtbot: QtBot, runs: list[Run], size: tuple[int, int]) -> LoadPlanner:
+    planner = LoadPlanner(runs, "km")
+    qtbot.addWidget(planner)
+    planner.resize(*size)  # (0, 0): the minimum size
+    planner.show()
+    qtbot.waitExposed(planner)
+    planner.grab()  # paint once: text labels follow the view's scale when painted
+    return planner
+
+
+def _items(planner: LoadPlanner, kind: type) -> list[Any]:
+    return [item for item in planner.plot_widget.getPlotItem().items
+            if isinstance(item, kind)]
+
+
+def _label(planner: LoadPlanner, text: str) -> Any:
+    return next(item for item in _items(planner, pg.TextItem)
+                if item.toPlainText() == text)
+
+
+def _data_box(planner: LoadPlanner, item: Any) -> QRectF:
+    """Where `item` is drawn, in data units: x in days from today, y in distance; top()
+    is the lowest y and bottom() the highest."""
+    view = planner.plot_widget.getPlotItem().getViewBox()
+    box: QRectF = view.mapSceneToView(item.sceneBoundingRect()).boundingRect()
+    return box
+
+
+def _line_below(planner: LoadPlanner, box: QRectF) -> float:
+    """The highest point of the spike line (steps of one day) under `box`."""
+    (curve,) = _items(planner, pg.PlotCurveItem)
+    xs, ys = curve.getData()
+    return max(y for x0, x1, y in zip(xs[::2], xs[1::2], ys[::2], strict=True)
+               if x1 >= box.left() and x0 <= box.right() and not math.isnan(y))
+
+
+def _assert_in_view(planner: LoadPlanner, box: QRectF) -> None:
+    view = planner.plot_widget.getPlotItem().getViewBox().viewRect()
+    assert view.contains(box), (box, view)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_plan_values_stand_above_their_bars_and_the_line(qtbot: QtBot,
+                                                         size: tuple[int, int]) -> None:
+    planner = _shown(qtbot, SCREENSHOT, size)
+    assert len(planner.plan.weeks) == 6
+    for week in planner.plan.weeks:
+        box = _data_box(planner, _label(planner, f"{week.long_run:.1f}"))
+        assert box.center().x() == pytest.approx(-week.day, abs=0.01)
+        assert box.top() > week.long_run  # above the bar's top border
+        assert box.top() > _line_below(planner, box)
+        _assert_in_view(planner, box)
+
+
+@pytest.mark.parametrize("runs", [SCREENSHOT, TALL_SPIKE])
+@pytest.mark.parametrize("size", SIZES)
+def test_spike_percentages_clear_their_triangles_and_the_line(
+        qtbot: QtBot, runs: list[Run], size: tuple[int, int]) -> None:
+    planner = _shown(qtbot, runs, size)
+    view = planner.plot_widget.getPlotItem().getViewBox()
+    (marks,) = _items(planner, pg.ScatterPlotItem)
+    half = marks.opts["size"] / 2
+    triangles = []
+    for spot in marks.points():
+        centre = view.mapViewToScene(QPointF(spot.pos()))
+        triangles.append(QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half))
+    assert len(planner.found_spikes) == len(triangles) > 0
+    for spike in planner.found_spikes:
+        label = _label(planner, f"+{spike.percent:.0f}%")
+        for triangle in triangles:
+            assert not label.sceneBoundingRect().intersects(triangle)
+        box = _data_box(planner, label)
+        assert box.top() > spike.run.distance
+        assert box.top() > _line_below(planner, box)
+        _assert_in_view(planner, box)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_empty_chart_hint_keeps_clear_of_today_and_the_plan_label(
+        qtbot: QtBot, size: tuple[int, int]) -> None:
+    planner = _shown(qtbot, [], size)
+    hint = next(item for item in _items(planner, pg.TextItem)
+                if "Enter recent runs" in item.toPlainText())
+    box = _data_box(planner, hint)
+    (today,) = _items(planner, pg.InfiniteLine)
+    assert box.right() < today.value()  # in the past, left of the "today" line
+    assert not hint.sceneBoundingRect().intersects(_label(planner, "Plan").sceneBoundingRect())
+    _assert_in_view(planner, box)
 
 
 # --- lazy import and speed ----------------------------------------------------------

@@ -70,6 +70,8 @@ TICK_POINT_SIZE = 10
 TITLE_SIZE = "13pt"
 LEGEND_SIZE = "10pt"
 MAX_LABEL_WIDTH = 240  # phase names longer than this are elided (the summary has them)
+MARK_SIZE = 13  # pixels: the planner's spike triangles
+LABEL_REACH = 3  # days either side of its centre a planner value label may cover
 
 
 def _colour(hex_colour: str, alpha: int = 255) -> QColor:
@@ -344,17 +346,41 @@ def _week_ticks(first: int, last: int) -> list[list[tuple[float, str]]]:
     return [major, minor]
 
 
-def _limit_curve(runs: Sequence[Run], first_x: int, last_x: int) -> tuple[list[float],
-                                                                             list[float]]:
+def _limits(runs: Sequence[Run], first_x: int, last_x: int) -> dict[int, float]:
+    """The spike line's height on each day x (days from today) that has one."""
+    limits = {}
+    for x in range(first_x, last_x + 1):
+        limit = spike_limit(runs, -x)
+        if limit is not None:
+            limits[x] = limit
+    return limits
+
+
+def _limit_curve(limits: dict[int, float], first_x: int, last_x: int) -> tuple[list[float],
+                                                                                list[float]]:
     """The spike line as steps, one per day; NaN where there is nothing to compare."""
     xs: list[float] = []
     ys: list[float] = []
     for x in range(first_x, last_x + 1):
-        limit = spike_limit(runs, -x)
-        value = float("nan") if limit is None else limit
+        value = limits.get(x, float("nan"))
         xs += [x - 0.5, x + 0.5]
         ys += [value, value]
     return xs, ys
+
+
+def _label_above(plot: Any, limits: dict[int, float], text: str, x: int, height: float,
+                 colour: str, font: QFont, gap: float) -> float:
+    """Put `text` centred over day x, its box `gap` pixels above `height` or above the
+    spike line where that is higher within LABEL_REACH days; returns the height used."""
+    near = range(x - LABEL_REACH, x + LABEL_REACH + 1)
+    base = max([height] + [limits[day] for day in near if day in limits])
+    label = pg.TextItem(text, color=colour)
+    label.setFont(font)
+    # the anchor is a fraction of the text's box, so a gap in pixels holds at any size
+    label.setAnchor((0.5, 1 + gap / label.textItem.boundingRect().height()))
+    label.setPos(x, base)
+    plot.addItem(label)
+    return base
 
 
 def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
@@ -385,34 +411,28 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
             target["height"].append(run.distance)
             target["width"].append(width)
     top = max([r.distance for r in log.runs] + [w.long_run for w in plan.weeks] + [5.0])
+    # without runs, the typed longest run stands for a run today (as in the plan)
+    known = log.runs or ((Run(0, plan.baseline.longest_run),) if plan.baseline else ())
+    limits = _limits(known + plan.as_runs(), first_x, last_x) if known else {}
+    tallest = top  # the highest value label stands on this
     plot.addItem(pg.LinearRegionItem((0.5, last_x + 1), movable=False,
                                      brush=pg.mkBrush(0, 0, 0, 10), pen=pg.mkPen(None)))
-    plan_label = pg.TextItem("Plan", color=GREY, anchor=(0, 0))
-    plan_label.setFont(_font(10, bold=True))
-    plan_label.setPos(1.0, top * 1.28)
-    plot.addItem(plan_label)
-    if not log.runs and not plan.weeks:
-        hint = pg.TextItem("Enter recent runs to see spikes and a plan.", color=GREY,
-                           anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 230))
-        hint.setFont(_font(11))
-        hint.setPos((first_x + last_x + 1) / 2, top * 0.6)
-        plot.addItem(hint)
     if normal["x"]:
         plot.addItem(pg.BarGraphItem(brush=pg.mkBrush(BLUE), pen=pg.mkPen(None), **normal))
         legend.addItem(_Swatch(pg.mkBrush(BLUE), pg.mkPen(None)), "Run")
     if spiky["x"]:
         item = pg.BarGraphItem(brush=pg.mkBrush(VERMILLION), pen=pg.mkPen(None), **spiky)
         plot.addItem(item)
+        lift = top * 0.06  # from a bar's top to its triangle's centre
         marks = pg.ScatterPlotItem(
-            x=spiky["x"], y=[h + top * 0.06 for h in spiky["height"]], symbol="t1",
-            size=13, brush=pg.mkBrush(VERMILLION), pen=pg.mkPen(INK, width=1))
+            x=spiky["x"], y=[h + lift for h in spiky["height"]], symbol="t1",
+            size=MARK_SIZE, brush=pg.mkBrush(VERMILLION), pen=pg.mkPen(INK, width=1))
         plot.addItem(marks)
         legend.addItem(marks, "Spike: a run above the line")
         for spike in found:
-            label = pg.TextItem(f"+{spike.percent:.0f}%", color=VERMILLION, anchor=(0.5, 1))
-            label.setFont(_font(9, bold=True))
-            label.setPos(-spike.run.day, spike.run.distance + top * 0.1)
-            plot.addItem(label)
+            tallest = max(tallest, _label_above(
+                plot, limits, f"+{spike.percent:.0f}%", -spike.run.day,
+                spike.run.distance + lift, VERMILLION, _font(9, bold=True), MARK_SIZE / 2 + 3))
     if plan.weeks:
         brush, pen = pg.mkBrush(_colour(GREEN, 90)), pg.mkPen(GREEN, width=1.5)
         plot.addItem(pg.BarGraphItem(
@@ -420,14 +440,10 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
             width=2.2, brush=brush, pen=pen))
         legend.addItem(_Swatch(brush, pen), "Planned long run")
         for week in plan.weeks:
-            value = pg.TextItem(f"{week.long_run:.1f}", color=INK, anchor=(0.5, 0))
-            value.setFont(_font(8))
-            value.setPos(-week.day, week.long_run)
-            plot.addItem(value)
-    # without runs, the typed longest run stands for a run today (as in the plan)
-    known = log.runs or ((Run(0, plan.baseline.longest_run),) if plan.baseline else ())
-    if known:
-        xs, ys = _limit_curve(known + plan.as_runs(), first_x, last_x)
+            tallest = max(tallest, _label_above(plot, limits, f"{week.long_run:.1f}",
+                                                -week.day, week.long_run, INK, _font(9), 2))
+    if limits:
+        xs, ys = _limit_curve(limits, first_x, last_x)
         line = pg.PlotCurveItem(xs, ys, connect="finite",
                                 pen=pg.mkPen(INK, width=2, style=Qt.PenStyle.DashLine))
         plot.addItem(line)
@@ -435,9 +451,25 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     today = pg.InfiniteLine(0.5, angle=90, pen=pg.mkPen(GREY, width=1,
                                                         style=Qt.PenStyle.DotLine))
     plot.addItem(today)
+    ceiling = max(top * 1.32, tallest * 1.25)  # room for the labels' text
+    plan_label = pg.TextItem("Plan", color=GREY, anchor=(0, 0))
+    plan_label.setFont(_font(10, bold=True))
+    plan_label.setPos(1.0, ceiling * 0.97)
+    plot.addItem(plan_label)
+    if not log.runs and not plan.weeks:
+        # in the middle of the past, where the runs will be, narrow enough to fit there
+        # at the chart's smallest; should it not, its white box hides the today line
+        hint = pg.TextItem(color=GREY, anchor=(0.5, 0.5), fill=pg.mkBrush("w"))
+        hint.setHtml("<div align='center'>Enter recent runs<br>to see spikes<br>"
+                     "and a plan.</div>")
+        hint.setFont(_font(11))
+        hint.setTextWidth(hint.textItem.document().idealWidth())  # centres the lines
+        hint.setPos((first_x + 0.5) / 2, top * 0.6)
+        hint.setZValue(today.zValue() + 1)
+        plot.addItem(hint)
     plot.getAxis("bottom").setTicks(_week_ticks(first_x, last_x))
     plot.setXRange(first_x, last_x + 1, padding=0)
-    plot.setYRange(0, top * 1.32, padding=0)
+    plot.setYRange(0, ceiling, padding=0)
     plot.showGrid(x=False, y=True, alpha=0.2)
 
 
