@@ -335,6 +335,26 @@ def test_empty_chart_hint_keeps_clear_of_today_and_the_plan_label(
     _assert_in_view(planner, box)
 
 
+@pytest.mark.parametrize("chart", ["planner", "recovery"])
+def test_the_whole_chart_and_its_legend_show_at_the_smallest_size(
+        qtbot: QtBot, content: Content, chart: str) -> None:
+    """A legend wider than the chart once pushed the plot's right end out of view."""
+    if chart == "planner":
+        widget: Any = _shown(qtbot, SCREENSHOT, (0, 0))
+    else:
+        widget = RecoveryChart(content.conditions["greater-trochanteric-pain-syndrome"])
+        qtbot.addWidget(widget)
+        widget.resize(0, 0)
+        widget.show()
+        qtbot.waitExposed(widget)
+    view = widget.plot_widget
+    plot = view.getPlotItem()
+    shown = QRectF(view.viewport().rect()).adjusted(-1, -1, 1, 1)  # (rounding)
+    for item in (plot.getViewBox(), view.chart_legend, plot.getAxis("bottom")):
+        drawn = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        assert shown.contains(QRectF(drawn)), (item, drawn, shown)
+
+
 # --- lazy import and speed ----------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ current Qt and its PrintExporter is disabled: images go through ImageExporter.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -107,6 +108,15 @@ def _plot_widget(parent: QWidget | None) -> Any:
     plot.layout.addItem(legend, 4, 1)
     plot.layout.setAlignment(legend, Qt.AlignmentFlag.AlignHCenter)
     widget.chart_legend = legend
+    # A narrow chart clips its title rather than pushing the plot out of view (the label
+    # asks for its text's width again whenever it is set or resized).
+    title = plot.titleLabel
+
+    def title_minimum() -> None:
+        type(title).updateMin(title)
+        title.setMinimumWidth(0)
+
+    title.updateMin = title_minimum
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with the keyboard there
     return widget
 
@@ -132,6 +142,17 @@ def _settle(widget: Any) -> None:
     widget.chart_legend.updateSize()
     plot.layout.invalidate()
     plot.layout.activate()
+
+
+def _at_least_as_wide_as_the_plot(widget: Any) -> None:
+    """The widget is never narrower than its plot can be laid out (the axis and a row of
+    legend entries side by side): a plot wider than the widget goes out of view."""
+    plot = widget.getPlotItem()
+    widget.chart_legend.updateSize()
+    plot.layout.invalidate()
+    needed = plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() + 2 * widget.frameWidth()
+    if widget.minimumWidth() < needed:
+        widget.setMinimumWidth(math.ceil(needed))
 
 
 class _Swatch(pg.ItemSample):  # type: ignore[misc]
@@ -166,7 +187,6 @@ def _short_title(text: str, width: int = 680) -> str:
 
 def _set_title(plot: Any, text: str, width: int) -> None:
     plot.setTitle(_short_title(text, width), size=TITLE_SIZE, color=INK)
-    plot.titleLabel.setMinimumWidth(0)  # a narrow window clips the title, not the plot
 
 
 def _export(owner: QWidget, draw: Callable[[Any], None], width: int, height: int,
@@ -277,6 +297,7 @@ def draw_timeline(widget: Any, timeline: Timeline) -> None:
     legend.addItem(_Swatch(pg.mkBrush(GREY), pg.mkPen(INK)), "Expected weeks")
     legend.addItem(_Swatch(_hatch(GREY), pg.mkPen(GREY, style=Qt.PenStyle.DashLine)),
                    "May start or end earlier or later")
+    _at_least_as_wide_as_the_plot(widget)
 
 
 class RecoveryChart(QWidget):
@@ -471,6 +492,7 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     plot.setXRange(first_x, last_x + 1, padding=0)
     plot.setYRange(0, ceiling, padding=0)
     plot.showGrid(x=False, y=True, alpha=0.2)
+    _at_least_as_wide_as_the_plot(widget)
 
 
 EMPTY_HINT = (f"Enter your runs of the last {HISTORY_DAYS} days: how many days ago "
