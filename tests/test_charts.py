@@ -338,7 +338,8 @@ def test_empty_chart_hint_keeps_clear_of_today_and_the_plan_label(
 @pytest.mark.parametrize("chart", ["planner", "recovery"])
 def test_the_whole_chart_and_its_legend_show_at_the_smallest_size(
         qtbot: QtBot, content: Content, chart: str) -> None:
-    """A legend wider than the chart once pushed the plot's right end out of view."""
+    """A legend wider than the chart once pushed the plot's right end out of view, and
+    the text below was squeezed over the legend."""
     if chart == "planner":
         widget: Any = _shown(qtbot, SCREENSHOT, (0, 0))
     else:
@@ -353,6 +354,11 @@ def test_the_whole_chart_and_its_legend_show_at_the_smallest_size(
     for item in (plot.getViewBox(), view.chart_legend, plot.getAxis("bottom")):
         drawn = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
         assert shown.contains(QRectF(drawn)), (item, drawn, shown)
+    # the text below keeps all its lines and stays clear of the chart
+    qtbot.wait(1)
+    text = widget.summary
+    assert text.geometry().top() >= view.geometry().bottom()
+    assert text.height() >= text.heightForWidth(text.width())
 
 
 # --- lazy import and speed ----------------------------------------------------------

@@ -17,7 +17,16 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -212,8 +221,26 @@ def _export(owner: QWidget, draw: Callable[[Any], None], width: int, height: int
     return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
+class _Summary(QLabel):
+    """The chart's text equivalent, never squeezed under the chart: it asks for the
+    lines it needs at its width (a layout gives a wrapped label only one line)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._ask_for_lines()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._ask_for_lines()
+
+    def _ask_for_lines(self) -> None:
+        needed = self.heightForWidth(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 def _summary_label() -> QLabel:
-    label = QLabel()
+    label = _Summary()
     label.setContentsMargins(8, 4, 8, 4)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
