@@ -138,14 +138,36 @@ def _quad(p0: Point, p1: Point, p2: Point) -> list[Point]:
     return out
 
 
-def contains(polygons: tuple[Polygon, ...], point: Point) -> bool:
-    """Even-odd point-in-polygon test over all of a region's polygons."""
-    x, y = point
-    inside = False
-    for poly in polygons:
-        n = len(poly)
-        for k in range(n):
-            (x1, y1), (x2, y2) = poly[k], poly[(k + 1) % n]
-            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
-                inside = not inside
-    return inside
+def crossings(polygon: list[Point], value: float, axis: int) -> list[float]:
+    """Where the closed polygon crosses the line (y = value for axis 1, x = value for
+    axis 0), along the other axis, sorted."""
+    other = 1 - axis
+    out = []
+    for k, a in enumerate(polygon):
+        b = polygon[k - 1]
+        if (a[axis] > value) != (b[axis] > value):
+            t = (value - a[axis]) / (b[axis] - a[axis])
+            out.append(a[other] + (b[other] - a[other]) * t)
+    return sorted(out)
+
+
+def roomy_points(polygon: list[Point], rows: int = 24) -> list[tuple[float, Point]]:
+    """Points inside the polygon with their room (how far the shape's edge is to the
+    left, right, above and below, whichever is nearest), roomiest first: where a label
+    or badge fits best."""
+    ys = [p[1] for p in polygon]
+    top, bottom = min(ys), max(ys)
+    found: list[tuple[float, Point]] = []
+    for step in range(1, rows):
+        y = top + (bottom - top) * step / rows
+        xs = crossings(polygon, y, 1)
+        for left, right in zip(xs[0::2], xs[1::2], strict=False):
+            x = (left + right) / 2
+            column = crossings(polygon, x, 0)
+            span = next(((a, b) for a, b in zip(column[0::2], column[1::2], strict=False)
+                         if a <= y <= b), None)
+            if span is None:
+                continue
+            found.append((min((right - left) / 2, y - span[0], span[1] - y), (x, y)))
+    found.sort(key=lambda item: -item[0])
+    return found

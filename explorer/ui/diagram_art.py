@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from explorer.model.diagram_shapes import DiagramShapes, read_shapes
+from explorer.model.diagram_shapes import DiagramShapes, Point, read_shapes, roomy_points
 
 PANEL_TITLES = ("FRONT", "SIDE", "BACK")
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -157,18 +157,18 @@ class DiagramArt:
         placed: dict[str, tuple[QPointF, ...]] = {}
         taken: list[QPointF] = []
         for region in self.region_ids:
-            largest: dict[float, list[tuple[float, float]]] = {}
+            largest: dict[float, tuple[float, list[Point]]] = {}  # panel -> (area, part)
             for polygon in self._polygons[region]:
                 points = [self._mirror(p, side) for p in polygon]
                 xs, ys = [p[0] for p in points], [p[1] for p in points]
                 panel = self._panel_centre((min(xs) + max(xs)) / 2)
                 area = (max(xs) - min(xs)) * (max(ys) - min(ys))
-                old = largest.get(panel)
-                if old is None or area > _box_area(old):
-                    largest[panel] = points
+                if area > largest.get(panel, (-1.0, []))[0]:
+                    largest[panel] = (area, points)
             spots = []
             for panel in sorted(largest):
-                candidates = _roomy_points(largest[panel])
+                candidates = [(room, QPointF(*point))
+                              for room, point in roomy_points(largest[panel][1])]
                 if not candidates:
                     continue
                 best_room = candidates[0][0]
@@ -359,43 +359,3 @@ class DiagramArt:
         self.paint_strokes(painter, state)
         painter.restore()
 
-
-def _box_area(points: list[tuple[float, float]]) -> float:
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return (max(xs) - min(xs)) * (max(ys) - min(ys))
-
-
-def _crossings(points: list[tuple[float, float]], value: float, axis: int) -> list[float]:
-    """Where the closed polygon crosses the line (y = value for axis 1, x = value for
-    axis 0), along the other axis, sorted."""
-    other = 1 - axis
-    out = []
-    for k, a in enumerate(points):
-        b = points[k - 1]
-        if (a[axis] > value) != (b[axis] > value):
-            t = (value - a[axis]) / (b[axis] - a[axis])
-            out.append(a[other] + (b[other] - a[other]) * t)
-    return sorted(out)
-
-
-def _roomy_points(points: list[tuple[float, float]], rows: int = 24,
-                  ) -> list[tuple[float, QPointF]]:
-    """Points inside the polygon with their room (how far the shape's edge is to the
-    left, right, above and below, whichever is nearest), roomiest first."""
-    ys = [p[1] for p in points]
-    top, bottom = min(ys), max(ys)
-    found: list[tuple[float, QPointF]] = []
-    for step in range(1, rows):
-        y = top + (bottom - top) * step / rows
-        xs = _crossings(points, y, 1)
-        for left, right in zip(xs[0::2], xs[1::2], strict=False):
-            x = (left + right) / 2
-            column = _crossings(points, x, 0)
-            span = next(((a, b) for a, b in zip(column[0::2], column[1::2], strict=False)
-                         if a <= y <= b), None)
-            if span is None:
-                continue
-            room = min((right - left) / 2, y - span[0], span[1] - y)
-            found.append((room, QPointF(x, y)))
-    found.sort(key=lambda item: -item[0])
-    return found
