@@ -8,7 +8,6 @@ never as a Python traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -137,6 +136,8 @@ def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) ->
         rows = [(c, [main_area(content, c)])
                 for _, items in conditions_by_region(content).items() for c in items]
     if as_json:
+        import json  # only here: kept off the window's start-up path
+
         print(json.dumps([
             {"id": c.id, "name": c.name, "aliases": list(c.aliases), "regions": list(c.regions),
              "urgency": c.urgency.value, "reasons": reasons}
