@@ -9,7 +9,7 @@ testing, highlighting, printing) use, so every consumer agrees on the shape.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -18,6 +18,8 @@ Polygon = tuple[Point, ...]
 
 _TOKEN = re.compile(r"[MLCQZmlcqzHhVvSsTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _CURVE_STEPS = 16
+BADGE_RADIUS = 19.0  # drawing units: about 22 px across at the window's normal size
+BADGE_EXTENT = BADGE_RADIUS + 3.0  # the badge and its rim
 
 
 class ShapeError(ValueError):
@@ -36,6 +38,9 @@ class DiagramShapes:
     regions: dict[str, tuple[Polygon, ...]]
     element_ids: frozenset[str]
     source: str = ""
+    # where each region's pain badges go on the right-hip drawing (the left mirrors
+    # them); placed once when the drawing is read, so it is kept in the content cache
+    badges: dict[str, tuple[Point, ...]] = field(default_factory=dict)
 
 
 def read_shapes(svg_file: Path, region_ids: list[str] | None = None) -> DiagramShapes:
@@ -59,7 +64,47 @@ def read_shapes(svg_file: Path, region_ids: list[str] | None = None) -> DiagramS
                 polygons.extend(path_to_polygons(el.get("d", "")))
         regions[region] = tuple(polygons)
     return DiagramShapes(view_box=view_box, regions=regions, element_ids=ids,
-                         source=str(svg_file))
+                         source=str(svg_file), badges=place_badges(view_box, regions))
+
+
+def panel_of(view_box: tuple[float, float, float, float], x: float) -> float:
+    """The centre line of the view (front, side, back: thirds of the drawing) at `x`."""
+    width = view_box[2] / 3
+    index = min(2, max(0, int((x - view_box[0]) // width)))
+    return view_box[0] + width * (index + 0.5)
+
+
+def place_badges(view_box: tuple[float, float, float, float],
+                 regions: dict[str, tuple[Polygon, ...]]) -> dict[str, tuple[Point, ...]]:
+    """Each region's pain badge spots: one per view it appears in, at the roomiest point
+    of its largest part there, clear of the badges of the regions before it."""
+    placed: dict[str, tuple[Point, ...]] = {}
+    taken: list[Point] = []
+    for region, polygons in regions.items():
+        largest: dict[float, tuple[float, list[Point]]] = {}  # panel -> (area, part)
+        for polygon in polygons:
+            xs, ys = [p[0] for p in polygon], [p[1] for p in polygon]
+            panel = panel_of(view_box, (min(xs) + max(xs)) / 2)
+            area = (max(xs) - min(xs)) * (max(ys) - min(ys))
+            if area > largest.get(panel, (-1.0, []))[0]:
+                largest[panel] = (area, list(polygon))
+        spots = []
+        for panel in sorted(largest):
+            candidates = roomy_points(largest[panel][1])
+            if not candidates:
+                continue
+            best_room, spot = candidates[0]
+            for room, (x, y) in candidates:
+                if room < 0.6 * best_room:
+                    break
+                if all((x - tx) ** 2 + (y - ty) ** 2 >= (2 * BADGE_EXTENT + 8) ** 2
+                       for tx, ty in taken):
+                    spot = (x, y)
+                    break
+            spots.append(spot)
+            taken.append(spot)
+        placed[region] = tuple(spots)
+    return placed
 
 
 def path_to_polygons(d: str) -> list[Polygon]:

@@ -33,7 +33,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from explorer.model.diagram_shapes import DiagramShapes, Point, read_shapes, roomy_points
+from explorer.model.diagram_shapes import (
+    BADGE_EXTENT,
+    BADGE_RADIUS,
+    DiagramShapes,
+    panel_of,
+    read_shapes,
+)
 
 PANEL_TITLES = ("FRONT", "SIDE", "BACK")
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -46,9 +52,7 @@ INK = QColor("#101820")  # high contrast outlines, badge rims and numbers
 # Pain 1-10: one hue (blue) from light to very dark, so the order reads by lightness
 # alone, whatever the colour vision (and in greyscale print); the number is on a badge.
 _RAMP = ((1.0, (125, 185, 228)), (5.5, (0, 114, 178)), (10.0, (8, 29, 58)))
-BADGE_RADIUS = 19.0  # drawing units: about 22 px across at the window's normal size
 BADGE_FONT_PX = 24
-_BADGE_EXTENT = BADGE_RADIUS + 3.0  # the badge and its rim
 
 
 def pain_colour(level: int) -> QColor:
@@ -91,18 +95,17 @@ class DiagramArt:
         if (shapes is None or shapes.source != str(svg_file)
                 or not set(region_ids) <= shapes.regions.keys()):
             shapes = read_shapes(svg_file, region_ids)
+        self.view_box = shapes.view_box
         x, y, w, h = shapes.view_box
         self.bounds = QRectF(x, y, w, h)
         self.region_ids = [r for r in region_ids if r in shapes.regions]
         self._polygons = shapes.regions
+        self._badges = shapes.badges
         self._paths: dict[tuple[str, str], QPainterPath] = {}  # made on first use
-        self._badges: dict[str, dict[str, tuple[QPointF, ...]]] = {}  # side -> region
         self._extents: dict[tuple[str, str], QRectF] = {}
 
     def _panel_centre(self, x: float) -> float:
-        width = self.bounds.width() / 3
-        index = min(2, max(0, int((x - self.bounds.left()) // width)))
-        return self.bounds.left() + width * (index + 0.5)
+        return panel_of(self.view_box, x)
 
     def _mirror(self, point: tuple[float, float], side: str) -> tuple[float, float]:
         x, y = point
@@ -147,43 +150,8 @@ class DiagramArt:
 
     # ---- pain badges -----------------------------------------------------------------
     def badge_points(self, region: str, side: str = "right") -> tuple[QPointF, ...]:
-        """Where the region's pain badges go: one per view (panel) it appears in, at
-        the roomiest point of its largest part there, clear of other regions' badges."""
-        if side not in self._badges:
-            self._badges[side] = self._place_badges(side)
-        return self._badges[side][region]
-
-    def _place_badges(self, side: str) -> dict[str, tuple[QPointF, ...]]:
-        placed: dict[str, tuple[QPointF, ...]] = {}
-        taken: list[QPointF] = []
-        for region in self.region_ids:
-            largest: dict[float, tuple[float, list[Point]]] = {}  # panel -> (area, part)
-            for polygon in self._polygons[region]:
-                points = [self._mirror(p, side) for p in polygon]
-                xs, ys = [p[0] for p in points], [p[1] for p in points]
-                panel = self._panel_centre((min(xs) + max(xs)) / 2)
-                area = (max(xs) - min(xs)) * (max(ys) - min(ys))
-                if area > largest.get(panel, (-1.0, []))[0]:
-                    largest[panel] = (area, points)
-            spots = []
-            for panel in sorted(largest):
-                candidates = [(room, QPointF(*point))
-                              for room, point in roomy_points(largest[panel][1])]
-                if not candidates:
-                    continue
-                best_room = candidates[0][0]
-                spot = candidates[0][1]
-                for room, point in candidates:
-                    if room < 0.6 * best_room:
-                        break
-                    if all((point.x() - t.x()) ** 2 + (point.y() - t.y()) ** 2
-                           >= (2 * _BADGE_EXTENT + 8) ** 2 for t in taken):
-                        spot = point
-                        break
-                spots.append(spot)
-                taken.append(spot)
-            placed[region] = tuple(spots)
-        return placed
+        """Where the region's pain badges go (placed with the shapes; see place_badges)."""
+        return tuple(QPointF(*self._mirror(p, side)) for p in self._badges.get(region, ()))
 
     def region_extent(self, region: str, side: str = "right") -> QRectF:
         """Everything `paint_region` may draw for `region`: the shape with its outline
@@ -194,8 +162,8 @@ class DiagramArt:
             rect = self.path(region, side).boundingRect().adjusted(-margin, -margin,
                                                                     margin, margin)
             for point in self.badge_points(region, side):
-                rect = rect.united(QRectF(point.x() - _BADGE_EXTENT, point.y() - _BADGE_EXTENT,
-                                          2 * _BADGE_EXTENT, 2 * _BADGE_EXTENT))
+                rect = rect.united(QRectF(point.x() - BADGE_EXTENT, point.y() - BADGE_EXTENT,
+                                          2 * BADGE_EXTENT, 2 * BADGE_EXTENT))
             self._extents[key] = rect
         return self._extents[key]
 
