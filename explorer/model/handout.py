@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from explorer.files import replace_keeping_mode
 from explorer.model.content import Content
 from explorer.model.entities import Dose
 from explorer.model.running_load import Baseline
@@ -246,7 +247,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        replace_keeping_mode(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise HandoutError(f"{path}: could not be saved ({exc.strerror or exc}); "

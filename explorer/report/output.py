@@ -16,6 +16,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 
 from explorer import __version__
+from explorer.files import replace_keeping_mode
 from explorer.report.documents import PrintJob
 from explorer.report.pages import (
     DPI,
@@ -82,7 +83,7 @@ def write_pdf(path: Path, job: PrintJob, header: Header, page_size: str = "A4",
         del writer  # closes and flushes the file
         if temp.stat().st_size == 0:
             raise ExportError(f"cannot write {path}: nothing was written (disk full?)")
-        os.replace(temp, path)
+        replace_keeping_mode(temp, path)
         return pages
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
