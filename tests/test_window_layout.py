@@ -136,6 +136,30 @@ def test_search_results_wrap_fit_and_say_when_nothing_matches(
     assert window.detail.shown == shown
 
 
+def test_a_re_ranked_list_shows_its_most_urgent_match(window: MainWindow) -> None:
+    """A pain level or a Refine answer re-ranks the list: it opens at the top, where
+    the urgent match is, even while a routine condition further down stays on show."""
+    window.resize(1024, 640)
+    window.selection.set_regions(["outer"])
+    shown = window.selection.condition
+    window.selection.set_regions(["outer", "groin"])
+    tree = window.conditions
+
+    def top_in_view() -> bool:
+        top = tree.visualItemRect(tree.topLevelItem(0))
+        return tree.viewport().rect().contains(top)
+
+    for change in (lambda: window.selection.set_intensity("groin", 7),
+                   lambda: window.selection.set_answer("night-rest-pain", True)):
+        tree.scrollToBottom()  # wherever the reader had scrolled
+        change()
+        window.grab()
+        ids = tree.ids()
+        assert window.content.conditions[ids[0]].urgency.value == "urgent"
+        assert ids.index(shown) > 2 and window.selection.condition == shown
+        assert top_in_view()
+
+
 def test_urgency_marker_stays_visible_on_the_highlighted_row(window: MainWindow) -> None:
     window.selection.set_regions(["outer"])
     tree = window.conditions

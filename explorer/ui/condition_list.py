@@ -224,7 +224,11 @@ class ConditionList(QTreeWidget):
             self.expandAll()
         self.blockSignals(False)
         if current:
-            self.set_current(current, emit=False)
+            # A ranked list opens at its best matches (where an urgent one ranks), even
+            # when the row read now is further down; the catalogue scrolls to that row.
+            self.set_current(current, emit=False, scroll=not regions)
+        if regions:
+            self.scrollToTop()
 
     def _item(self, condition_id: str, name: str, urgency: Urgency,
               why: str = "") -> QTreeWidgetItem:

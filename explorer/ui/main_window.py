@@ -76,7 +76,6 @@ class MainWindow(QMainWindow):
         self.layers: list[Path] = list(content.layers)
         self._problem_button: QPushButton | None = None
         self.trail: Trail[tuple[str, str]] = Trail()  # what the detail panel showed
-        self._listed_regions: tuple[str, ...] = ()  # the regions the list was ranked for
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
                                lambda b, a: describe(b, a, self._region_name), pain_levels_only)
@@ -341,21 +340,12 @@ class MainWindow(QMainWindow):
         self.conditions.show_ranked(s.regions, s.answers, s.intensities)
 
     def _on_selection_regions_changed(self) -> None:
-        self._refresh_list()
+        self._refresh_list()  # opens at its best matches
         ids = self.conditions.ids()
-        regions = tuple(self.selection.regions)
-        other_regions = regions != self._listed_regions  # not just a pain level
-        self._listed_regions = regions
-        if regions and ids and self.selection.condition not in ids:
+        if self.selection.regions and ids and self.selection.condition not in ids:
             self.selection.select_condition(ids[0])  # the best match, shown at once
-        elif self.selection.condition:
-            # The condition shown stays (switching the panel on every click would cost a
-            # click its time budget), but for other regions the list opens at its best
-            # matches, so an urgent one is never scrolled out of view.
-            self.conditions.set_current(self.selection.condition, emit=False,
-                                        scroll=not other_regions)
-            if other_regions:
-                self.conditions.scrollToTop()
+        # otherwise the condition shown stays: switching the panel on every click would
+        # cost a click its time budget, and what is being read is not pulled away
 
     def _on_selection_answers_changed(self) -> None:
         self._refresh_list()
