@@ -215,6 +215,28 @@ def test_large_print_handout_is_longer(tmp_path: Path, content: Content,
     assert len(large[0]) < 0.9 * len(normal[0])  # bigger type: less text on a page
 
 
+def test_large_print_enlarges_every_kind_of_text() -> None:
+    """Headings, body, cautions and box titles all grow by the same factor (the
+    cautions once stayed small, the smallest text on a large-print page)."""
+    from explorer.report.pages import HtmlFlowable
+
+    html = ('<h1>Title</h1><h2>Section</h2><p>Body</p><p class="small">Caution</p>'
+            '<p class="boxtitle">Box</p>')
+
+    def drawn_sizes(scale: float) -> dict[str, float]:
+        doc = HtmlFlowable(html, font_scale=scale).document(400)
+        block, sizes = doc.begin(), {}
+        while block.isValid():
+            sizes[block.text()] = block.begin().fragment().charFormat().font().pointSizeF()
+            block = block.next()
+        return sizes
+
+    normal, large = drawn_sizes(1.0), drawn_sizes(1.3)
+    assert normal["Title"] > normal["Section"] > normal["Body"] > normal["Caution"]
+    for text, size in normal.items():
+        assert large[text] == pytest.approx(1.3 * size, rel=0.01), text
+
+
 def test_booklet_contents_page_numbers(tmp_path: Path, content: Content,
                                        art: DiagramArt) -> None:
     conditions = list(content.conditions.values())

@@ -26,12 +26,13 @@ def window(open_window: Callable[..., MainWindow]) -> MainWindow:
 
 
 def _size_at(window: MainWindow, words: str) -> float:
-    """The point size of the panel's text where `words` appear."""
+    """The point size the panel's text is drawn at where `words` appear (the font, not
+    the style sheet's size, which Qt ignores for headings)."""
     document = window.detail.document()
     cursor = document.find(words)
     assert not cursor.isNull(), f"{words!r} is not in the panel"
     cursor.setPosition(cursor.selectionStart() + 1, QTextCursor.MoveMode.MoveAnchor)
-    return cursor.charFormat().fontPointSize()
+    return cursor.charFormat().font().pointSizeF()
 
 
 def test_zoom_scales_body_text_and_headings_alike(window: MainWindow) -> None:

@@ -48,11 +48,14 @@ class RenderOptions:
     stacked: bool = False  # narrow panel: the picture above the text, not beside it
 
 
+# Qt sizes headings from the document's default font (h1 twice it, h2 1.5 times, h3
+# 1.2 times) and ignores a font-size given for them here; zoom and large print scale
+# that font as well as the sizes below.
 STYLE = """
 body { font-size: 10.5pt; color: #1c2430; }
-h1 { font-size: 17pt; margin: 0 0 2px 0; color: #10243e; }
-h2 { font-size: 12.5pt; margin: 14px 0 4px 0; color: #10243e; }
-h3 { font-size: 11pt; margin: 6px 0 2px 0; }
+h1 { margin: 0 0 2px 0; color: #10243e; }
+h2 { margin: 14px 0 4px 0; color: #10243e; }
+h3 { margin: 6px 0 2px 0; }
 p { margin: 2px 0 6px 0; }
 ul, ol { margin-top: 2px; margin-bottom: 6px; }
 li { margin-bottom: 2px; }

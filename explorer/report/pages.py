@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from explorer.render.html import DISCLAIMER, STYLE
+from explorer.render.html import DISCLAIMER, STYLE, scale_font_sizes
 from explorer.ui.diagram_art import DiagramArt, DiagramState
 
 DPI = 96
@@ -96,7 +96,7 @@ class HtmlFlowable(Flowable):
             font = QFont(doc.defaultFont())
             font.setPointSizeF(10.5 * self.font_scale)
             doc.setDefaultFont(font)
-            doc.setDefaultStyleSheet(STYLE + self.style)
+            doc.setDefaultStyleSheet(scale_font_sizes(STYLE + self.style, self.font_scale))
             for name, image in self.images.items():
                 doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name),
                                 image)

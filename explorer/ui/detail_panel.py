@@ -9,7 +9,14 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QMouseEvent, QResizeEvent, QTextDocument
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from explorer.model import Content
@@ -96,7 +103,7 @@ class DetailPanel(QTextBrowser):
         self.shown = (kind, entry_id)
         self._shown_layout = self._layout()
         key = (kind, entry_id, self.patient, self.extra_style, self._shown_layout, self.text_scale)
-        font = self.document().defaultFont()
+        font = self._scaled_font()
         document = self._documents.pop(key, None)
         if document is None:
             # Not parented to this widget: setDocument() would delete the previous one.
@@ -126,6 +133,17 @@ class DetailPanel(QTextBrowser):
         self.setDocument(document)
         if kind:
             self.entry_shown.emit(kind, entry_id)
+
+    def _scaled_font(self) -> QFont:
+        """The widget's font times the text size. Headings are sized from it (Qt sizes
+        <h1>-<h3> relative to the default font, whatever the style sheet says)."""
+        font = QFont(self.font())
+        if self.text_scale != 1.0:
+            if font.pointSizeF() > 0:
+                font.setPointSizeF(font.pointSizeF() * self.text_scale)
+            else:
+                font.setPixelSize(round(font.pixelSize() * self.text_scale))
+        return font
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         steps = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}
