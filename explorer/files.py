@@ -1,13 +1,18 @@
-"""Saving a file all at once: the new content is written beside it, then swapped in.
+"""Saving a file all at once: the new content is written beside it, then swapped in,
+so a failed save (a full disk, a lost connection) leaves the old file as it was.
 
 A temporary file is private to its owner (mode 0600); the file it replaces keeps its
 permissions, and a new file gets the usual ones (what the umask allows), so a PDF or
-handout saved for a colleague or a shared folder is as readable as any other file.
+handout saved for a colleague or a shared folder is as readable as any other file. A
+file marked read-only is not replaced.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+import tempfile
 from pathlib import Path
 
 
@@ -17,11 +22,22 @@ def _usual_mode() -> int:
     return 0o666 & ~umask
 
 
-def replace_keeping_mode(temp: Path | str, path: Path) -> None:
-    """Move the finished `temp` onto `path` (OSError if that fails)."""
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`, or raise OSError and leave it untouched."""
     try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:  # a new file
-        mode = _usual_mode()
-    os.chmod(temp, mode)
-    os.replace(temp, path)
+        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # on the disk before the old file is let go
+        os.chmod(temp, _usual_mode() if mode is None else mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

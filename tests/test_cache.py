@@ -103,6 +103,15 @@ def test_an_unwritable_cache_folder_only_costs_speed(mini: Path, tmp_path: Path,
     assert len(loads) == 2
 
 
+def test_a_cache_that_cannot_be_replaced_leaves_no_temporary_files(
+        mini: Path, cache_folder: Path, loads: list[int]) -> None:
+    (cache_folder / cache.CACHE_FILE).mkdir(parents=True)  # in the way of the cache file
+    for _ in range(3):
+        assert "front-thing" in cache.load_content_cached([mini], DIAGRAM).conditions
+    assert len(loads) == 3
+    assert [p.name for p in cache_folder.iterdir()] == [cache.CACHE_FILE]
+
+
 def test_a_warm_start_reads_no_yaml_and_imports_no_qt(tmp_path: Path) -> None:
     """The window's content comes from the cache without PyYAML or pydantic, and before
     PySide6 is imported (its import hook taxes every later import)."""

@@ -62,14 +62,12 @@ def _read(path: Path, key: str) -> Content | None:
 
 
 def _write(folder: Path, key: str, content: Content) -> None:
-    import tempfile  # only when the cache is rebuilt: 3 ms off every warm start-up
+    from explorer.files import write_atomically  # only when the cache is rebuilt
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((key, content), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, folder / CACHE_FILE)
+        data = pickle.dumps((key, content), protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomically(folder / CACHE_FILE, data)  # no temporary file left if it fails
         for old in folder.glob("content-*.pickle"):  # an older layout: one file per key
             old.unlink(missing_ok=True)
     except OSError:

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from explorer.files import replace_keeping_mode
+from explorer.files import write_atomically
 from explorer.model.content import Content
 from explorer.model.entities import Dose
 from explorer.model.running_load import Baseline
@@ -235,24 +233,14 @@ def unknown_entries(handout: Handout, content: Content) -> list[str]:
     return missing
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` all at once, or leave the old file untouched."""
-    folder = path.parent
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise HandoutError(f"{path}: cannot write in {folder} ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        replace_keeping_mode(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise HandoutError(f"{path}: could not be saved ({exc.strerror or exc}); "
-                           "the previous file is unchanged") from None
-
-
 def write_handout(path: Path, handout: Handout) -> None:
-    atomic_write(path, handout.to_json().encode("utf-8"))
+    """Save all at once (see explorer.files): a failed save leaves the old file as it was."""
+    existed = path.exists()
+    try:
+        write_atomically(path, handout.to_json().encode("utf-8"))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if existed:
+            raise HandoutError(f"{path}: could not be saved ({reason}); "
+                               "the previous file is unchanged") from None
+        raise HandoutError(f"{path}: cannot write in {path.parent} ({reason})") from None

@@ -1,22 +1,20 @@
 """Send a print job to a PDF file or a printer (or the print preview).
 
-PDFs are written to a temporary file beside the target and renamed into place only
-when complete, so a failed export leaves no half-written file and never damages an
-existing one.
+A PDF is made in memory, then saved all at once (explorer.files): a failed export (a
+full disk, say) leaves no half-written file and never damages an existing one.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QBuffer, QIODevice, QLocale
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 
 from explorer import __version__
-from explorer.files import replace_keeping_mode
+from explorer.files import write_atomically
 from explorer.report.documents import PrintJob
 from explorer.report.pages import (
     DPI,
@@ -66,29 +64,24 @@ def write_pdf(path: Path, job: PrintJob, header: Header, page_size: str = "A4",
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):  # said before the pages are made
+        raise ExportError(f"cannot write {path}: no permission to write in {folder}")
+    buffer = QBuffer()  # the whole PDF in memory first: Qt's writer reports no errors
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setPageLayout(page_layout(page_size))
+    writer.setTitle(job.title)
+    writer.setCreator(f"Hip Explorer {__version__}")
+    writer.setAuthor(author or "Hip Explorer")
+    pages = render_job(writer, job, header)
+    del writer  # finishes the PDF
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-        os.close(fd)
+        write_atomically(path, bytes(buffer.data().data()))
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    temp = Path(temp_name)
-    try:
-        writer = QPdfWriter(str(temp))
-        writer.setResolution(DPI)
-        writer.setPageLayout(page_layout(page_size))
-        writer.setTitle(job.title)
-        writer.setCreator(f"Hip Explorer {__version__}")
-        writer.setAuthor(author or "Hip Explorer")
-        pages = render_job(writer, job, header)
-        del writer  # closes and flushes the file
-        if temp.stat().st_size == 0:
-            raise ExportError(f"cannot write {path}: nothing was written (disk full?)")
-        replace_keeping_mode(temp, path)
-        return pages
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        temp.unlink(missing_ok=True)
+        kept = "; the previous file is unchanged" if path.exists() else ""
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}{kept}") from None
+    return pages
 
 
 def print_with(printer: QPagedPaintDevice, job: PrintJob, header: Header,

@@ -1,0 +1,104 @@
+"""Saving a PDF or a handout: all at once or not at all (a full disk never leaves a
+damaged file in place of a good one), never over a read-only file, and as readable as
+any other file the user makes (not left private, 0600, by the temporary file it was
+written through; a replaced file keeps its permissions)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+from explorer.model.handout import Handout, HandoutError, write_handout
+from explorer.report.output import ExportError
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def export_pdf(path: Path) -> None:
+    assert main(["export", "-o", str(path), "--condition", "hip-labral-tear"]) == 0
+
+
+def save_handout(path: Path) -> None:
+    write_handout(path, Handout(patient="Ana"))
+
+
+@pytest.mark.parametrize("save", [export_pdf, save_handout], ids=["pdf", "handout"])
+def test_a_new_file_gets_the_usual_permissions(tmp_path: Path, umask_022: None,
+                                               save: Callable[[Path], None]) -> None:
+    path = tmp_path / "out.pdf"
+    save(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]  # no temporary file left
+
+
+@pytest.mark.parametrize("save", [export_pdf, save_handout], ids=["pdf", "handout"])
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path, umask_022: None,
+                                               save: Callable[[Path], None]) -> None:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    save(path)
+    assert path.read_bytes() != b"old"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def export_pdf_quietly(path: Path) -> None:
+    """The export as the window does it (errors raised, not printed)."""
+    from explorer.cli import load
+    from explorer.paths import diagram_svg
+    from explorer.report.documents import summary_job
+    from explorer.report.output import write_pdf
+    from explorer.report.pages import Header
+    from explorer.ui.diagram_art import DiagramArt
+
+    content = load(())
+    art = DiagramArt(diagram_svg(), list(content.regions), content.diagram)
+    job = summary_job(content, art, content.conditions["hip-labral-tear"], "right")
+    write_pdf(path, job, Header(job.title))
+
+
+@pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
+                                             (save_handout, HandoutError)],
+                         ids=["pdf", "handout"])
+def test_a_full_disk_leaves_the_old_file_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save: Callable[[Path], None],
+        error: type[Exception]) -> None:
+    path = tmp_path / "out.pdf"
+    save(path)
+    before = path.read_bytes()
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", full_disk)
+    with pytest.raises(error, match=r"No space left on device.*previous file is unchanged"):
+        save(path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+@pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
+                                             (save_handout, HandoutError)],
+                         ids=["pdf", "handout"])
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, save: Callable[[Path], None],
+                                          error: type[Exception]) -> None:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(b"kept")
+    path.chmod(0o444)
+    with pytest.raises(error, match="read-only"):
+        save(path)
+    assert path.read_bytes() == b"kept"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
