@@ -84,3 +84,23 @@ def test_markup_is_text_in_print(qapp: object, tmp_path: Path, clinic: Path) -> 
     text = " ".join(unicodedata.normalize("NFKC", PdfReader(out).pages[0].extract_text()).split())
     assert "<script>alert(1)</script>" in text and "<b>bold</b>" in text
     assert "A <i>paper</i>" in text  # the reference citation, as written
+
+
+@pytest.mark.parametrize("size", ['width="1" height="10000000"',  # would be 3 GB drawn
+                                  'width="100000" height="1"'])
+def test_an_out_of_shape_picture_is_refused_not_drawn(qapp: object, tmp_path: Path,
+                                                      size: str) -> None:
+    """A few bytes can claim an absurd shape: it is not drawn (no crash, no gigabytes),
+    and shapes an illustration can have still are."""
+    from explorer.ui.images import load_picture
+
+    odd = tmp_path / "odd.svg"
+    odd.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" {size}><rect width="1" '
+                   'height="1"/></svg>')
+    assert load_picture(odd, 320) is None
+    tall = tmp_path / "tall.svg"
+    tall.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="300">'
+                    '<rect width="100" height="300" fill="black"/></svg>')
+    image = load_picture(tall, 320)
+    assert image is not None and (image.width(), image.height()) == (320, 960)
+    assert image.pixelColor(160, 480).black() == 255
