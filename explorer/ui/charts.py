@@ -11,6 +11,7 @@ current Qt and its PrintExporter is disabled: images go through ImageExporter.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -82,6 +83,8 @@ LEGEND_SIZE = "10pt"
 MAX_LABEL_WIDTH = 240  # phase names longer than this are elided (the summary has them)
 MARK_SIZE = 13  # pixels: the planner's spike triangles
 LABEL_REACH = 3  # days either side of its centre a planner value label may cover
+LABEL_SPACE = 4  # pixels, at least, between planner value labels side by side
+TICK_OVERHANG = 24  # pixels: room for the planner's last tick label past the plot's end
 
 
 def _colour(hex_colour: str, alpha: int = 255) -> QColor:
@@ -221,8 +224,8 @@ def _export(owner: QWidget, draw: Callable[[Any], None], width: int, height: int
     return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
-class _Summary(QLabel):
-    """The chart's text equivalent, never squeezed under the chart: it asks for the
+class _WrappedLabel(QLabel):
+    """A word-wrapped label that is never squeezed under its neighbours: it asks for the
     lines it needs at its width (a layout gives a wrapped label only one line)."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -234,16 +237,22 @@ class _Summary(QLabel):
         self._ask_for_lines()
 
     def _ask_for_lines(self) -> None:
-        needed = self.heightForWidth(self.width())
+        needed = max(0, self.heightForWidth(self.width()))
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
 
 
-def _summary_label() -> QLabel:
-    label = _Summary()
-    label.setContentsMargins(8, 4, 8, 4)
+def _wrapped_label(text: str = "") -> QLabel:
+    label = _WrappedLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _summary_label() -> QLabel:
+    """The chart's text equivalent, under the chart."""
+    label = _wrapped_label()
+    label.setContentsMargins(8, 4, 8, 4)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return label
@@ -417,9 +426,9 @@ def _limit_curve(limits: dict[int, float], first_x: int, last_x: int) -> tuple[l
 
 
 def _label_above(plot: Any, limits: dict[int, float], text: str, x: int, height: float,
-                 colour: str, font: QFont, gap: float) -> float:
+                 colour: str, font: QFont, gap: float) -> Any:
     """Put `text` centred over day x, its box `gap` pixels above `height` or above the
-    spike line where that is higher within LABEL_REACH days; returns the height used."""
+    spike line where that is higher within LABEL_REACH days; returns the TextItem."""
     near = range(x - LABEL_REACH, x + LABEL_REACH + 1)
     base = max([height] + [limits[day] for day in near if day in limits])
     label = pg.TextItem(text, color=colour)
@@ -428,7 +437,27 @@ def _label_above(plot: Any, limits: dict[int, float], text: str, x: int, height:
     label.setAnchor((0.5, 1 + gap / label.textItem.boundingRect().height()))
     label.setPos(x, base)
     plot.addItem(label)
-    return base
+    return label
+
+
+def _ink_width(label: Any) -> float:
+    """A TextItem's text width in pixels, without the margins of its box."""
+    text = label.textItem
+    return float(text.boundingRect().width() - 2 * text.document().documentMargin())
+
+
+def _room_for_labels(plot: Any, labels: Sequence[Any], first_x: int, last_x: int) -> None:
+    """Make the view at least as wide as keeps apart, side by side, the week labels
+    under it (two weeks apart) and these value labels. They are the plan's values and
+    the latest spike's percentage: the plan grows from the latest runs by 8% a week, so
+    its values stand about as high as their neighbours."""
+    ticks = [text for _, text in _week_ticks(first_x, last_x)[0]]
+    tick_width = max(QFontMetrics(_font()).horizontalAdvance(text) for text in ticks)
+    spots = sorted((label.pos().x(), _ink_width(label)) for label in labels)
+    per_day = max([(tick_width + 2 * LABEL_SPACE) / 14]
+                  + [((wa + wb) / 2 + LABEL_SPACE) / (xb - xa)
+                     for (xa, wa), (xb, wb) in itertools.pairwise(spots)])
+    plot.getViewBox().setMinimumWidth(math.ceil(per_day * (last_x + 1 - first_x)))
 
 
 def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
@@ -442,7 +471,8 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     plot.getAxis("left").setWidth(56)
     plot.getAxis("bottom").setLabel("")
     spike_days = {(s.run.day, s.run.distance) for s in found}
-    last_x = 7 * max(len(plan.weeks), weeks) + 3
+    last_plan_day = 7 * max(len(plan.weeks), weeks)
+    last_x = last_plan_day + 3
     first_x = -max([r.day for r in log.runs] + [28]) - 5  # room for the first tick label
     legend.setColumnCount(2)
     # Runs on the same day sit side by side.
@@ -461,8 +491,10 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     top = max([r.distance for r in log.runs] + [w.long_run for w in plan.weeks] + [5.0])
     # without runs, the typed longest run stands for a run today (as in the plan)
     known = log.runs or ((Run(0, plan.baseline.longest_run),) if plan.baseline else ())
-    limits = _limits(known + plan.as_runs(), first_x, last_x) if known else {}
-    tallest = top  # the highest value label stands on this
+    # the line ends with the plan, well inside the plot
+    limits = _limits(known + plan.as_runs(), first_x, last_plan_day) if known else {}
+    spike_values: list[Any] = []  # the value labels over spikes and planned runs
+    plan_values: list[Any] = []
     plot.addItem(pg.LinearRegionItem((0.5, last_x + 1), movable=False,
                                      brush=pg.mkBrush(0, 0, 0, 10), pen=pg.mkPen(None)))
     if normal["x"]:
@@ -477,21 +509,19 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
             size=MARK_SIZE, brush=pg.mkBrush(VERMILLION), pen=pg.mkPen(INK, width=1))
         plot.addItem(marks)
         legend.addItem(marks, "Spike: a run above the line")
-        for spike in found:
-            tallest = max(tallest, _label_above(
-                plot, limits, f"+{spike.percent:.0f}%", -spike.run.day,
-                spike.run.distance + lift, VERMILLION, _font(9, bold=True), MARK_SIZE / 2 + 3))
+        spike_values = [_label_above(
+            plot, limits, f"+{spike.percent:.0f}%", -spike.run.day, spike.run.distance + lift,
+            VERMILLION, _font(9, bold=True), MARK_SIZE / 2 + 3) for spike in found]
     if plan.weeks:
         brush, pen = pg.mkBrush(_colour(GREEN, 90)), pg.mkPen(GREEN, width=1.5)
         plot.addItem(pg.BarGraphItem(
             x=[float(-w.day) for w in plan.weeks], height=[w.long_run for w in plan.weeks],
             width=2.2, brush=brush, pen=pen))
         legend.addItem(_Swatch(brush, pen), "Planned long run")
-        for week in plan.weeks:
-            tallest = max(tallest, _label_above(plot, limits, f"{week.long_run:.1f}",
-                                                -week.day, week.long_run, INK, _font(9), 2))
+        plan_values = [_label_above(plot, limits, f"{week.long_run:.1f}", -week.day,
+                                    week.long_run, INK, _font(9), 2) for week in plan.weeks]
     if limits:
-        xs, ys = _limit_curve(limits, first_x, last_x)
+        xs, ys = _limit_curve(limits, first_x, last_plan_day)
         line = pg.PlotCurveItem(xs, ys, connect="finite",
                                 pen=pg.mkPen(INK, width=2, style=Qt.PenStyle.DashLine))
         plot.addItem(line)
@@ -499,6 +529,8 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     today = pg.InfiniteLine(0.5, angle=90, pen=pg.mkPen(GREY, width=1,
                                                         style=Qt.PenStyle.DotLine))
     plot.addItem(today)
+    # the highest value label stands on this
+    tallest = max([top] + [label.pos().y() for label in [*spike_values, *plan_values]])
     ceiling = max(top * 1.32, tallest * 1.25)  # room for the labels' text
     plan_label = pg.TextItem("Plan", color=GREY, anchor=(0, 0))
     plan_label.setFont(_font(10, bold=True))
@@ -519,16 +551,23 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     plot.setXRange(first_x, last_x + 1, padding=0)
     plot.setYRange(0, ceiling, padding=0)
     plot.showGrid(x=False, y=True, alpha=0.2)
+    # the last tick label may reach past the view into a margin kept for it
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=TICK_OVERHANG)
+    plot.layout.setColumnMinimumWidth(2, TICK_OVERHANG)
+    latest_spike = sorted(spike_values, key=lambda label: label.pos().x())[-1:]
+    _room_for_labels(plot, latest_spike + plan_values, first_x, last_x)
     _at_least_as_wide_as_the_plot(widget)
 
 
+INPUTS_WIDTH = 260  # pixels: the planner's column of inputs, at least
 EMPTY_HINT = (f"Enter your runs of the last {HISTORY_DAYS} days: how many days ago "
               "(0 = today) and how far. No log? Type your usual week instead.")
 
 
 class LoadPlanner(QWidget):
     """Enter recent runs; see spikes, the spike line and a gradual plan, in a chart and
-    in words. Bad input shows a message and leaves the last good chart in place."""
+    in words. Bad input shows a message and leaves the last good chart in place, marked
+    as not up to date."""
 
     plan_updated = Signal()  # the chart and summary now show the table's runs
     input_rejected = Signal(str)  # the message shown; the chart was kept
@@ -570,12 +609,16 @@ class LoadPlanner(QWidget):
         self.longest_label = QLabel()
         self.weekly_label.setBuddy(self.weekly)
         self.longest_label.setBuddy(self.longest)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self._show_unit()
+        self.error = _wrapped_label()
         self.error.setStyleSheet(f"color: {ERROR_RED};")
         self.error.setAccessibleName("Input problems")
         self.error.hide()
+        # over the chart while it shows older input than the table (see _reject)
+        self.stale_note = _wrapped_label()
+        self.stale_note.setStyleSheet(f"color: {INK}; background: {YELLOW}; padding: 4px;")
+        self.stale_note.setAccessibleName("Chart not updated")
+        self.stale_note.hide()
         self.plot_widget = _plot_widget(self)
         self.plot_widget.setAccessibleName("Running load chart")
         self.plot_widget.setMinimumSize(420, 300)
@@ -594,10 +637,9 @@ class LoadPlanner(QWidget):
         inputs.addWidget(self.table, 1)
         inputs.addLayout(buttons)
         inputs.addLayout(unit_row)
-        usual = QLabel("No log? Type a usual week and the longest run of the last 30 "
-                       "days (used when no recent run is listed):")
-        usual.setWordWrap(True)
-        inputs.addWidget(usual)
+        inputs.addWidget(_wrapped_label("No log? Type a usual week and the longest run "
+                                        "of the last 30 days (used when no recent run "
+                                        "is listed):"))
         form = QFormLayout()
         form.addRow(self.weekly_label, self.weekly)
         form.addRow(self.longest_label, self.longest)
@@ -605,10 +647,16 @@ class LoadPlanner(QWidget):
         inputs.addWidget(self.error)
         inputs_box = QWidget()
         inputs_box.setLayout(inputs)
-        inputs_box.setMaximumWidth(260)
+        # a fixed width, so the wrapped labels know their lines and the headers fit
+        inputs_box.setFixedWidth(max(INPUTS_WIDTH, self._table_width()))
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + 3 * self.table.verticalHeader().defaultSectionSize())
+        chart = QVBoxLayout()
+        chart.addWidget(self.stale_note)
+        chart.addWidget(self.plot_widget, 1)
         top = QHBoxLayout()
         top.addWidget(inputs_box)
-        top.addWidget(self.plot_widget, 1)
+        top.addLayout(chart, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addWidget(self.summary)
@@ -619,7 +667,6 @@ class LoadPlanner(QWidget):
         self.units.buttonToggled.connect(self._on_units_toggled)
         self.weekly.textEdited.connect(self._on_table_item_changed)
         self.longest.textEdited.connect(self._on_table_item_changed)
-        self._show_unit()
         self._draw()
         if runs or baseline:
             self.set_runs(runs, unit, baseline)
@@ -705,6 +752,13 @@ class LoadPlanner(QWidget):
         for row in rows:
             self.table.removeRow(row)
         self._on_table_item_changed()
+
+    def _table_width(self) -> int:
+        """The table's width with its column headers in full."""
+        header = self.table.horizontalHeader()
+        return (sum(header.sectionSizeHint(column) for column in range(header.count()))
+                + self.table.verticalScrollBar().sizeHint().width()
+                + 2 * self.table.frameWidth())
 
     def _on_units_toggled(self, _button: QAbstractButton, checked: bool) -> None:
         if checked:  # the other button's "unchecked" needs no second update
@@ -802,6 +856,7 @@ class LoadPlanner(QWidget):
         self.error.clear()
         self.error.hide()
         self._draw()
+        self._mark_stale(False)
         self.plan_updated.emit()
         return True
 
@@ -810,7 +865,19 @@ class LoadPlanner(QWidget):
         self.error.setText(message)
         self.error.setAccessibleDescription(message)
         self.error.show()
+        self._mark_stale(True)
         self.input_rejected.emit(message)
+
+    def _mark_stale(self, stale: bool) -> None:
+        """While the inputs have a problem, the chart and its text keep the last valid
+        input, perhaps in the other unit: say so over the chart and grey both out."""
+        unit = "miles" if self._log.unit == "mi" else "km"
+        self.stale_note.setText(f"Not up to date: the chart and the text below show your "
+                                f"last valid entries, in {unit}. Correct the entries to "
+                                "update them.")
+        self.stale_note.setVisible(stale)
+        self.plot_widget.getPlotItem().setOpacity(0.3 if stale else 1.0)
+        self.summary.setEnabled(not stale)
 
     def _describe(self, from_week: bool) -> str:
         """`from_week`: the plan starts from the typed usual week, not from runs."""
