@@ -205,6 +205,52 @@ def test_alt_left_goes_back_in_clinic_mode_without_the_menu_bar(qtbot: QtBot,
     window.clinic.leave()
 
 
+def test_f11_leaves_clinic_mode_as_it_enters_it(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.clinic.active and not window.menuBar().isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F11)  # the menu bar that holds it is hidden
+    assert not window.clinic.active
+
+
+def test_one_high_contrast_switch_in_the_menu_and_the_clinic_toolbar(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.contrast_action.trigger()  # View > High contrast, before clinic mode
+    window.clinic.enter()
+    button = window.clinic.toolbar.widgetForAction(window.contrast_action)
+    assert button is not None and button.isChecked()
+    button.click()  # off, at the first click
+    assert not window.diagram.state.high_contrast and not window.contrast_action.isChecked()
+    window.clinic.leave()  # the window comes back as it was
+    assert window.diagram.state.high_contrast and window.contrast_action.isChecked()
+
+
+def test_high_contrast_survives_a_content_reload(window: MainWindow) -> None:
+    window.contrast_action.trigger()
+    window.reload_content()
+    assert window.diagram.state.high_contrast
+
+
+def test_arrows_move_between_regions_for_a_keyboard_user_in_clinic_mode(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Arrows step through conditions, except in the diagram reached by keyboard,
+    where they move between regions as everywhere else."""
+    window.selection.set_regions(["back"])
+    window.clinic.enter()
+    shown = window.selection.condition
+    window.activateWindow()
+    window.diagram.clearFocus()
+    window.diagram.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab reaches it
+    qtbot.waitUntil(lambda: window.diagram.state.show_focus)
+    focus = window.diagram.state.focus
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Right)
+    assert window.diagram.state.focus != focus
+    assert window.selection.condition == shown
+    qtbot.keyClick(window.diagram, Qt.Key.Key_PageDown)  # Page Down still steps
+    assert window.selection.condition != shown
+    window.clinic.leave()
+
+
 def test_clinic_mode_keeps_the_warning_banner_and_every_region_in_view(
         qtbot: QtBot, window: MainWindow) -> None:
     window.selection.set_regions(["groin"])

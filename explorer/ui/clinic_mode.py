@@ -77,9 +77,7 @@ class ClinicMode(QObject):
         bar.addAction(self.window.undo_action)  # a stroke, a cleared drawing, a region
         bar.addAction("Clear drawing", lambda: self.window.diagram.clear_strokes())
         bar.addSeparator()
-        self.contrast = bar.addAction("High contrast")
-        self.contrast.setCheckable(True)
-        self.contrast.toggled.connect(self._on_contrast_toggled)
+        bar.addAction(self.window.contrast_action)  # one switch, here and in View
         bar.addSeparator()
         bar.addAction("Leave (Esc)", self.leave).setToolTip("Leave clinic mode (Esc)")
         bar.hide()
@@ -136,8 +134,8 @@ class ClinicMode(QObject):
         w.detail.extra_style = ""
         w.detail.patient = bool(self._saved["patient"])
         w.detail.refresh()
+        w.contrast_action.setChecked(bool(self._saved["contrast"]))
         w.diagram.set_high_contrast(bool(self._saved["contrast"]))
-        self.contrast.setChecked(bool(self._saved["contrast"]))
         w.showNormal()
         w.restoreState(_bytes(self._saved["state"]))
         if self._saved["maximized"]:
@@ -172,9 +170,6 @@ class ClinicMode(QObject):
             self.window.diagram.set_pen(colour)
         elif self.window.diagram.pen_colour == colour:
             self.window.diagram.set_pen("")
-
-    def _on_contrast_toggled(self, on: bool) -> None:
-        self.window.diagram.set_high_contrast(on)
 
 
 def _swatch(colour: str) -> QIcon:

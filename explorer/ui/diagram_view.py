@@ -31,6 +31,8 @@ from explorer.model import Content
 from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.selection import Selection
 
+_ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+
 
 class _Layer(QGraphicsItem):
     """One layer of the drawing, painted by a DiagramArt method.
@@ -276,6 +278,17 @@ class DiagramView(QGraphicsView):
         info = self._content.regions.get(region)
         if info:
             self.setAccessibleDescription(f"{info.name}: {info.description}")
+
+    def event(self, event: QEvent) -> bool:
+        """Arrow keys stay with the diagram while its region focus is shown (it was
+        reached by keyboard), even where the window uses them as shortcuts (clinic
+        mode steps through conditions with them after a mouse click)."""
+        if (event.type() == QEvent.Type.ShortcutOverride and self.state.show_focus
+                and isinstance(event, QKeyEvent) and event.key() in _ARROWS
+                and not event.modifiers()):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ids = self.art.region_ids

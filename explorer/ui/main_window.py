@@ -259,7 +259,10 @@ class MainWindow(QMainWindow):
         for action, icon in ((self.back_action, QStyle.StandardPixmap.SP_ArrowBack),
                              (self.forward_action, QStyle.StandardPixmap.SP_ArrowForward)):
             action.setIcon(self.style().standardIcon(icon))
-        self.addActions([self.back_action, self.forward_action])  # also with no menu bar
+        # their shortcuts work with the menu bar hidden too (in clinic mode)
+        self.addActions([self.back_action, self.forward_action, self.clinic_action,
+                         zoom_in, zoom_out, zoom_reset, self.print_action,
+                         self.preview_action, self.export_action])
         self._update_trail_actions()
 
         bar = self.menuBar()
@@ -333,6 +336,8 @@ class MainWindow(QMainWindow):
         self.diagram.region_hovered.connect(self._on_diagram_region_hovered)
         self.diagram.strokes_changed.connect(self.history.record)
         self.diagram.state.side = self.selection.side
+        if self.contrast_action.isChecked():  # a reload keeps it
+            self.diagram.set_high_contrast(True)
 
     # ---- reactions ---------------------------------------------------------------------------
     def _refresh_list(self) -> None:
