@@ -251,6 +251,25 @@ def test_arrows_move_between_regions_for_a_keyboard_user_in_clinic_mode(
     window.clinic.leave()
 
 
+def test_clinic_tick_boxes_grow_with_the_type(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    def tick_box_height() -> int:
+        regions = window.region_list
+        option = QStyleOptionViewItem()
+        regions.initViewItemOption(option)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        option.rect = regions.visualItemRect(regions.item(0))
+        return regions.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, regions).height()
+
+    normal = tick_box_height()
+    window.clinic.enter()
+    assert tick_box_height() >= 20 > normal  # read from a metre away, like the names
+    window.clinic.leave()
+    assert tick_box_height() == normal
+
+
 def test_clinic_mode_keeps_the_warning_banner_and_every_region_in_view(
         qtbot: QtBot, window: MainWindow) -> None:
     window.selection.set_regions(["groin"])

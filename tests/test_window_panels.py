@@ -205,6 +205,18 @@ def type_and_enter(qtbot: QtBot, window: MainWindow, text: str) -> None:
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
 
 
+def test_tab_goes_from_the_list_straight_to_the_first_question(qtbot: QtBot,
+                                                                window: MainWindow) -> None:
+    """No invisible stop on the questions' scroll area between them."""
+    window.selection.set_regions(["outer"])
+    window.activateWindow()
+    window.conditions.setFocus()
+    qtbot.waitUntil(window.conditions.hasFocus)
+    qtbot.keyClick(window.conditions, Qt.Key.Key_Tab)
+    first = next(iter(window.refine.boxes.values()))
+    assert QApplication.focusWidget() is first
+
+
 def test_search_lay_words_select_region(qtbot: QtBot, window: MainWindow) -> None:
     type_and_enter(qtbot, window, "sit bone")
     assert window.selection.regions == ["back"]

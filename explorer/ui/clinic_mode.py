@@ -22,7 +22,8 @@ PEN_COLOURS = {"Orange": "#D55E00", "Blue": "#0072B2", "Black": "#1c2430"}  # pe
 PANEL_STYLE = ("body, p, li, td, span { font-size: 17pt; } "
                ".small { font-size: 14pt; } "
                ".boxtitle { font-size: 20pt; }")
-CLINIC_STYLE = "QWidget { font-size: 15pt; }"
+CLINIC_STYLE = ("QWidget { font-size: 15pt; } "
+                "QListView::indicator, QCheckBox::indicator { width: 22px; height: 22px; }")
 
 
 class ClinicMode(QObject):

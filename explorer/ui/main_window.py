@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         refine_scroll.setWidgetResizable(True)
         refine_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         refine_scroll.setAccessibleName("Refine questions")
+        refine_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the questions
         middle_split = QSplitter(Qt.Orientation.Vertical)
         middle_split.addWidget(self.conditions)
         refine_box = QWidget()
