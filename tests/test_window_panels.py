@@ -217,6 +217,22 @@ def test_tab_goes_from_the_list_straight_to_the_first_question(qtbot: QtBot,
     assert QApplication.focusWidget() is first
 
 
+def test_search_results_quote_the_words_around_the_match(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    """A hit in a long paragraph shows a few words around the match, not the paragraph
+    (one result once filled the list)."""
+    from explorer.ui.search_box import SNIPPET_CHARS
+
+    qtbot.keyClicks(window.search.field, "sit bone")
+    results = window.search.results
+    texts = [results.item(row).text() for row in range(results.count())]
+    quoted = [t.split("“", 1)[1] for t in texts if "“" in t]
+    long = [q for q in quoted if q.startswith("…") or q.endswith("…”")]
+    assert long, texts  # some matched text was long enough to be cut
+    for q in quoted:
+        assert len(q) <= SNIPPET_CHARS + 4 and "sit" in q.lower()
+
+
 def test_search_lay_words_select_region(qtbot: QtBot, window: MainWindow) -> None:
     type_and_enter(qtbot, window, "sit bone")
     assert window.selection.regions == ["back"]

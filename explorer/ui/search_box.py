@@ -7,6 +7,8 @@ Enter opens the highlighted (or first) match, Escape clears.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -24,6 +26,27 @@ NO_MATCHES = "No matches. Try other words, such as “outer hip”, “sit bone�
 MAX_RESULTS_HEIGHT = 200
 KIND_LABELS = {"condition": "Condition", "exercise": "Exercise", "treatment": "Treatment",
                "region": "Region"}
+
+
+SNIPPET_CHARS = 60  # of a long matched text, this much around the first matching word
+
+
+def snippet(text: str, query: str, room: int = SNIPPET_CHARS) -> str:
+    """`text` cut to about `room` characters around the first word the query matches,
+    with an ellipsis where it was cut (a whole paragraph would fill the results)."""
+    text = " ".join(text.split())
+    if len(text) <= room:
+        return text
+    terms = [t[:4] for t in re.findall(r"[a-z0-9]+", query.lower())]  # the stem's start
+    found = next((m.start() for m in re.finditer(r"[A-Za-z0-9]+", text)
+                  if any(m.group().lower().startswith(t) for t in terms)), 0)
+    start = max(0, min(found - room // 3, len(text) - room))
+    if start:
+        start = text.find(" ", start) + 1 or start  # at a word's start
+    end = start + room
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > found else end
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
 class _Field(QLineEdit):
@@ -81,7 +104,7 @@ class SearchBox(QWidget):
         self.hits = search(self._content, text, limit=20)
         self.results.clear()
         for hit in self.hits:
-            extra = f" — “{hit.matched}”" if hit.matched != hit.title else ""
+            extra = f" — “{snippet(hit.matched, text)}”" if hit.matched != hit.title else ""
             item = QListWidgetItem(f"{KIND_LABELS[hit.kind]}: {hit.title}{extra}")
             self.results.addItem(item)
         if not self.hits and text.strip():
