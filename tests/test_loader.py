@@ -91,7 +91,8 @@ def test_value_flood_reported_with_line_and_other_files_load(mini: Path, write: 
 def test_unknown_references_are_reported_with_hint(mini: Path, write: Write) -> None:
     text = (mini / "conditions/lateral-thing.yaml").read_text()
     write("conditions/lateral-thing.yaml", text.replace("exercise: clam", "exercise: clamm")
-          .replace("[ref-a, ref-b]", "[ref-a, ref-z]").replace("[outer, back]", "[outer, side]"))
+          .replace("[ref-a, ref-b]", "[ref-a, ref-z, ref-b]")
+          .replace("[outer, back]", "[outer, side]"))
     content = load(mini)
     found = problems(content)
     assert "lateral-thing.yaml:4: regions[1]: unknown region 'side'" in found
@@ -102,6 +103,7 @@ def test_unknown_references_are_reported_with_hint(mini: Path, write: Write) -> 
     # The condition still loads, without the dangling references.
     condition = content.conditions["lateral-thing"]
     assert condition.regions == ("outer",) and condition.exercises == ()
+    assert condition.references == ("ref-a", "ref-b")
 
 
 def test_duplicate_id_across_files(mini: Path, write: Write) -> None:

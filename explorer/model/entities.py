@@ -132,6 +132,10 @@ class Clue(_Model):
     advice: Text | None = None
     urgency: Urgency | None = None  # of a red flag: the banner lists the most urgent first
 
+    def __post_init__(self) -> None:
+        if self.red_flag and not self.advice:
+            raise ValueError("a red flag needs 'advice': what to do when the answer is yes")
+
     @property
     def warning_rank(self) -> int:
         """How urgent a "yes" is (a red flag without an urgency counts as urgent)."""
@@ -260,7 +264,7 @@ class Condition(_Model):
     def __post_init__(self) -> None:
         _not_empty("regions", self.regions)
         _not_empty("symptoms", self.symptoms)
-        _not_empty("references", self.references)
+        # references are counted by the loader, once the unknown ids are left out
 
     @property
     def main_region(self) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import errno
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,7 @@ if TYPE_CHECKING:  # PyYAML and pydantic load only when files are read (not on a
     from explorer.model.strict_yaml import Document
 
 M = TypeVar("M")
+T = TypeVar("T")
 
 # file name -> (list key, model) for the shared list files
 EntryType = type[e.Region] | type[e.Clue] | type[e.Reference] | type[e.Condition] | type[
@@ -43,6 +46,8 @@ ENTRY_FOLDERS: dict[str, EntryType] = {
 }
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+# A condition is shown only with this many different published references that exist.
+MIN_CONDITION_REFERENCES = 2
 
 _KNOWN_FIELDS = sorted(
     {f.name for model in vars(e).values() if dataclasses.is_dataclass(model)
@@ -88,7 +93,7 @@ class _Loader:
         seen: dict[tuple[str, str], _Origin] = {}
         for name, (key, model) in LIST_FILES.items():
             path = folder / name
-            if path.is_file():
+            if path.is_file() or path.is_symlink():  # a broken link is reported
                 self._load_list_file(path, key, model, folder, seen)
         for sub, model in ENTRY_FOLDERS.items():
             for path in sorted((folder / sub).glob("*.yaml")) if (folder / sub).is_dir() else []:
@@ -99,7 +104,7 @@ class _Loader:
         from explorer.model.strict_yaml import YamlError, parse
 
         try:
-            if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+            if path.is_symlink() and not _resolve(path).is_relative_to(_resolve(path.parent)):
                 self._problem(path, 1, "", "links to a file outside its folder; not read")
                 return None
             raw = path.read_bytes()
@@ -209,28 +214,23 @@ class _Loader:
         for cid, condition in list(c.conditions.items()):
             o = self.origins[("conditions", cid)]
             regions = self._keep_known(o, "regions", condition.regions, c.regions, "region")
-            clues = tuple(
-                use for i, use in enumerate(condition.clues)
-                if self._known(o, ("clues", i, "clue"), use.clue, c.clues, "clue")
-            )
-            treatments = tuple(
-                use for i, use in enumerate(condition.treatments)
-                if self._known(o, ("treatments", i, "treatment"), use.treatment, c.treatments,
-                               "treatment")
-            )
-            exercises = tuple(
-                use for i, use in enumerate(condition.exercises)
-                if self._known(o, ("exercises", i, "exercise"), use.exercise, c.exercises,
-                               "exercise")
-            )
+            clues = self._keep_known(o, "clues", condition.clues, c.clues, "clue")
+            treatments = self._keep_known(o, "treatments", condition.treatments, c.treatments,
+                                          "treatment")
+            exercises = self._keep_known(o, "exercises", condition.exercises, c.exercises,
+                                         "exercise")
             refs = self._keep_known(o, "references", condition.references, c.references,
                                     "reference")
             if not regions:
-                del c.conditions[cid]
-                continue
-            c.conditions[cid] = dataclasses.replace(
-                condition, regions=regions, clues=clues, treatments=treatments,
-                exercises=exercises, references=refs)
+                self._drop_condition(cid, "regions", "none of its regions is known")
+            elif len(refs) < MIN_CONDITION_REFERENCES:
+                self._drop_condition(
+                    cid, "references", f"needs at least {MIN_CONDITION_REFERENCES} different "
+                    f"published references from references.yaml; {len(refs)} found")
+            else:
+                c.conditions[cid] = dataclasses.replace(
+                    condition, regions=regions, clues=clues, treatments=treatments,
+                    exercises=exercises, references=refs)
         for kind in ("exercises", "treatments", "pages"):
             table: dict[str, Any] = getattr(c, kind)
             for entry_id, entry in list(table.items()):
@@ -241,6 +241,13 @@ class _Loader:
         for ex_id, exercise in c.exercises.items():
             if exercise.image:
                 self._check_image(ex_id, exercise.image)
+
+    def _drop_condition(self, cid: str, key: str, reason: str) -> None:
+        """Leave out a condition that the cross-checks left without something it needs."""
+        o = self.origins[("conditions", cid)]
+        self.content.problems.append(o.problem((key,), f"{reason}, so the condition "
+                                               f"'{cid}' is not shown"))
+        del self.content.conditions[cid]
 
     def _check_regions_in_diagram(self) -> None:
         if self.svg_file is None:
@@ -260,23 +267,41 @@ class _Loader:
                 ))
                 del self.content.regions[region_id]
 
-    def _known(self, o: _Origin, loc: tuple[str | int, ...], ref: str,
-               table: dict[str, Any], what: str) -> bool:
-        if ref in table:
-            return True
-        hint = difflib.get_close_matches(ref, list(table), n=1)
-        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-        self.content.problems.append(o.problem(loc, f"unknown {what} '{ref}'{suggestion}"))
-        return False
-
-    def _keep_known(self, o: _Origin, key: str, refs: Sequence[str],
-                    table: dict[str, Any], what: str) -> tuple[str, ...]:
-        return tuple(r for i, r in enumerate(refs) if self._known(o, (key, i), r, table, what))
+    def _keep_known(self, o: _Origin, key: str, items: Sequence[T], table: dict[str, Any],
+                    what: str) -> tuple[T, ...]:
+        """The items that name an entry of `table`, each entry once; the others are
+        reported at their line (an id listed twice would count twice in the ranking).
+        An item is an id, or a use such as `ClueWeight` whose field `what` holds the id."""
+        kept: list[T] = []
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            loc: tuple[str | int, ...] = (key, index)
+            if isinstance(item, str):
+                ref = item
+            else:
+                ref, loc = getattr(item, what), (*loc, what)
+            if ref in first:
+                line = o.doc.line_of((*o.prefix, key, first[ref]))
+                self.content.problems.append(o.problem(
+                    loc, f"{what} '{ref}' is already listed on line {line}; "
+                    "this repeat is left out"))
+            elif ref in table:
+                first[ref] = index
+                kept.append(item)
+            else:
+                hint = difflib.get_close_matches(ref, list(table), n=1)
+                suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+                self.content.problems.append(o.problem(loc, f"unknown {what} '{ref}'{suggestion}"))
+        return tuple(kept)
 
     def _check_image(self, ex_id: str, relative: str) -> None:
         o = self.origins[("exercises", ex_id)]
-        layer = o.layer.resolve()
-        target = (o.path.parent / relative).resolve()
+        try:
+            layer, target = _resolve(o.layer), _resolve(o.path.parent / relative)
+        except OSError as exc:  # a symbolic link loop
+            self.content.problems.append(o.problem(
+                ("image",), f"image '{relative}' cannot be read: {exc.strerror or exc}"))
+            return
         message = None
         if not target.is_relative_to(layer):
             message = f"image '{relative}' is outside the content folder; keep images inside it"
@@ -292,6 +317,15 @@ class _Loader:
             self.content.problems.append(o.problem(("image",), message))
         else:
             self.content.images[ex_id] = target
+
+
+def _resolve(path: Path) -> Path:
+    """`path.resolve()`; a symbolic link loop raises OSError on every Python version
+    (3.11 and 3.12 raise RuntimeError)."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
 
 
 def _looks_like_image(path: Path) -> bool:

@@ -51,7 +51,8 @@ def rank_conditions(
     levels = intensities or {}
     matches = []
     for condition in content.conditions.values():
-        matched = tuple(r for r in condition.regions if r in chosen)
+        # each region and clue counts once, however often a content file lists it
+        matched = tuple(dict.fromkeys(r for r in condition.regions if r in chosen))
         if not matched:
             continue
         main = condition.main_region in chosen
@@ -63,8 +64,10 @@ def rank_conditions(
         if intensity:
             reasons.append(f"your pain there is {intensity}/10")
         score = 0
+        counted: set[str] = set()
         for use in condition.clues:
-            if use.clue in yes:
+            if use.clue in yes and use.clue not in counted:
+                counted.add(use.clue)
                 score += use.weight
                 clue = content.clues.get(use.clue)
                 reasons.append(f"you said: {clue.reason if clue else use.clue}")

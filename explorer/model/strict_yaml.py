@@ -189,7 +189,12 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in ("false", "False", "FALSE"):
         return False
     if _INT.fullmatch(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts (4,300)
+            raise YamlError(node.start_mark.line + 1,
+                            f"a number with {len(value)} digits is too long; "
+                            "quote it if it is meant as text") from None
     if _FLOAT.fullmatch(value):
         return float(value)
     return value

@@ -1,0 +1,187 @@
+"""Bad content found by the robustness audit: each is a problem naming the file and the
+line, the rest of the content still loads, and no command prints a traceback."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import DIAGRAM
+
+from explorer.cli import load as load_layers
+from explorer.model import Content, load_content, rank_conditions
+from explorer.model.entities import ClueWeight
+
+Write = Callable[[str, str | bytes], Path]
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_CONDITION = ROOT / "docs/example-clinic/conditions/hip-flexor-overuse-hills.yaml"
+
+
+def load(*layers: Path) -> Content:
+    return load_content(layers, svg_file=DIAGRAM)
+
+
+def problems(content: Content) -> list[str]:
+    return [f"{p.path.name}:{p.line}: {p.field}: {p.message}" for p in content.problems]
+
+
+def edit(write: Write, mini: Path, relative: str, old: str, new: str) -> None:
+    text = (mini / relative).read_text()
+    assert old in text
+    write(relative, text.replace(old, new))
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def clinic(tmp_path: Path) -> Path:
+    """A copy of the documented example clinic, to break one thing at a time."""
+    folder = tmp_path / "clinic"
+    (folder / "conditions").mkdir(parents=True)
+    (folder / "conditions" / EXAMPLE_CONDITION.name).write_text(EXAMPLE_CONDITION.read_text())
+    return folder
+
+
+def set_condition_line(clinic: Path, start: str, line: str) -> None:
+    path = clinic / "conditions" / EXAMPLE_CONDITION.name
+    lines = path.read_text().splitlines()
+    index = next(i for i, text in enumerate(lines) if text.startswith(start))
+    lines[index] = line
+    path.write_text("\n".join(lines) + "\n")
+
+
+# ---- 1. references that do not exist ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("refs", "found"), [
+    ("[ref-x]", 0),  # the only reference misspelt: crashed every command
+    ("[ref-a, ref-x]", 1),
+    ("[ref-a]", 1),
+    ("[ref-a, ref-a]", 1),
+])
+def test_condition_without_two_known_references_is_reported_not_shown(
+        mini: Path, write: Write, refs: str, found: int) -> None:
+    edit(write, mini, "conditions/lateral-thing.yaml", "[ref-a, ref-b]", refs)
+    content = load(mini)
+    assert (f"lateral-thing.yaml:18: references: needs at least 2 different published "
+            f"references from references.yaml; {found} found, so the condition "
+            "'lateral-thing' is not shown") in problems(content)
+    assert set(content.conditions) == {"buttock-thing", "groin-thing", "front-thing"}
+
+
+def test_unknown_reference_does_not_stop_any_command(clinic: Path) -> None:
+    set_condition_line(clinic, "references:", "references: [weir2051]")
+    where = f"{clinic}/conditions/hip-flexor-overuse-hills.yaml:32: references"
+    result = run_cli("validate", str(clinic))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{where}[0]: unknown reference 'weir2051' (did you mean 'weir2015'?)" \
+        in result.stderr
+    assert f"{where}: needs at least 2 different published references" in result.stderr
+    result = run_cli("--content", str(clinic), "conditions", "-r", "front")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "Iliopsoas-related groin pain" in result.stdout
+    assert "Hip flexor overload" not in result.stdout
+
+
+def test_window_opens_with_the_good_content(open_window: Callable[..., Any],
+                                            clinic: Path) -> None:
+    from explorer.paths import builtin_content_dir
+
+    set_condition_line(clinic, "references:", "references: [weir2051]")
+    window = open_window(layers=[builtin_content_dir(), clinic])
+    assert "hip-flexor-overuse-hills" not in window.content.conditions
+    assert "femoral-neck-stress-fracture" in window.content.conditions
+    assert any(p.path.name == "hip-flexor-overuse-hills.yaml" and p.line == 32
+               for p in window.content.problems)
+
+
+# ---- 5. a number too long for Python ----------------------------------------------------
+
+
+def test_number_with_too_many_digits_is_a_yaml_problem(mini: Path, write: Write) -> None:
+    write("exercises/big.yaml", "id: big\nname: Big\npurpose: p\nsteps: [s]\n"
+          f"dose: {{sets: {'1' * 4301}}}\n")
+    content = load(mini)
+    assert ("big.yaml:5: : a number with 4301 digits is too long; quote it if it is meant "
+            "as text") in problems(content)
+    assert "clam" in content.exercises and len(content.conditions) == 4
+
+
+# ---- 6. symbolic link loops ---------------------------------------------------------------
+
+
+def test_symlink_loops_are_reported(mini: Path, write: Write) -> None:
+    (mini / "conditions/loop.yaml").symlink_to("loop.yaml")
+    (mini / "exercises/images/loop.svg").symlink_to("loop.svg")
+    edit(write, mini, "exercises/clam.yaml", "images/clam.svg", "images/loop.svg")
+    content = load(mini)
+    found = problems(content)
+    assert "loop.yaml:1: : cannot be read: Too many levels of symbolic links" in found
+    assert ("clam.yaml:7: image: image 'images/loop.svg' cannot be read: Too many levels of "
+            "symbolic links") in found
+    assert len(content.conditions) == 4 and "clam" in content.exercises
+    assert "clam" not in content.images
+
+
+# ---- 7. entries listed twice ------------------------------------------------------------
+
+
+def test_repeated_entries_are_reported_with_their_lines(mini: Path, write: Write) -> None:
+    path = "conditions/lateral-thing.yaml"
+    edit(write, mini, path, "[outer, back]", "[outer, back, outer]")
+    edit(write, mini, path, "    weight: 3\n", "    weight: 3\n  - clue: pain-lying-on-side\n"
+         "    weight: 3\n")
+    edit(write, mini, path, "    note: Works well.\n",
+         "    note: Works well.\n  - treatment: exercise-therapy\n")
+    edit(write, mini, path, "    stage: early\n", "    stage: early\n  - exercise: clam\n")
+    content = load(mini)
+    found = problems(content)
+    repeat = "is already listed on line {}; this repeat is left out"
+    assert f"lateral-thing.yaml:4: regions[2]: region 'outer' {repeat.format(4)}" in found
+    assert (f"lateral-thing.yaml:11: clues[1].clue: clue 'pain-lying-on-side' "
+            f"{repeat.format(9)}") in found
+    assert (f"lateral-thing.yaml:17: treatments[1].treatment: treatment 'exercise-therapy' "
+            f"{repeat.format(15)}") in found
+    assert f"lateral-thing.yaml:21: exercises[1].exercise: exercise 'clam' " \
+        f"{repeat.format(19)}" in found
+    condition = content.conditions["lateral-thing"]
+    assert condition.regions == ("outer", "back")
+    assert [len(condition.clues), len(condition.treatments), len(condition.exercises)] == \
+        [1, 1, 1]
+
+
+def test_ranking_counts_each_region_and_clue_once() -> None:
+    content = load_layers()
+    hills = content.conditions["iliopsoas-related-groin-pain"]
+    assert hills.main_region == "front" and hills.urgency.value == "routine"
+    clue = hills.clues[0]
+    content.conditions[hills.id] = dataclasses.replace(
+        hills, regions=("front",) * 3, clues=(ClueWeight(clue.clue, 3),) * 5)
+    ranked = rank_conditions(content, ["front", "groin"])
+    assert ranked[0].condition.id == "femoral-neck-stress-fracture"
+    match = next(m for m in rank_conditions(content, ["front"], {clue.clue: True})
+                 if m.condition.id == hills.id)
+    assert match.matched_regions == ("front",) and match.clue_score == 3
+    assert len([r for r in match.reasons if r.startswith("you said")]) == 1
+
+
+# ---- 11. a red flag without advice ------------------------------------------------------
+
+
+def test_red_flag_without_advice_is_reported(mini: Path, write: Write) -> None:
+    text = (mini / "clues.yaml").read_text()
+    write("clues.yaml", text + "  - id: leg-gives-way\n    question: Does the leg give way?\n"
+          "    reason: leg gives way\n    red_flag: true\n")
+    content = load(mini)
+    assert ("clues.yaml:16: clues[4]: a red flag needs 'advice': what to do when the answer "
+            "is yes") in problems(content)
+    assert "leg-gives-way" not in content.clues and "cannot-bear-weight" in content.clues
+
