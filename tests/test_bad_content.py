@@ -14,6 +14,7 @@ import pytest
 from conftest import DIAGRAM
 
 from explorer.cli import load as load_layers
+from explorer.cli import main
 from explorer.model import Content, load_content, rank_conditions
 from explorer.model.entities import ClueWeight
 
@@ -185,3 +186,27 @@ def test_red_flag_without_advice_is_reported(mini: Path, write: Write) -> None:
             "is yes") in problems(content)
     assert "leg-gives-way" not in content.clues and "cannot-bear-weight" in content.clues
 
+
+# ---- 8. export names content problems -----------------------------------------------------
+
+
+def test_export_notes_content_problems(qapp: object, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "all.pdf"
+    code = main(["--content", str(tmp_path / "exmaple-clinic"), "export", "--all",
+                 "-o", str(out)])
+    assert code == 0 and out.exists()
+    assert ("hip-explorer: note: 1 content problem(s); run 'hip-explorer validate' to see "
+            "them") in capsys.readouterr().err
+
+
+def test_export_of_a_condition_whose_file_failed_names_the_file(
+        qapp: object, tmp_path: Path, clinic: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    set_condition_line(clinic, "  - ache at the front", "\t- ache at the front of the hip")
+    out = tmp_path / "hills.pdf"
+    code = main(["--content", str(clinic), "export", "--condition", "hip-flexor-overuse-hills",
+                 "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1 and not out.exists()
+    assert "conditions/hip-flexor-overuse-hills.yaml:13: YAML syntax" in err
+    assert "condition hip-flexor-overuse-hills did not load; see the problems above" in err

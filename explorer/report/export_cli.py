@@ -36,10 +36,20 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     output = args.output
     if output.suffix.lower() != ".pdf":
         raise UsageError(f"--output {output}: the file name must end in .pdf")
+    if content.problems:  # the same note as `conditions`: pages may be missing
+        print(f"hip-explorer: note: {len(content.problems)} content problem(s); "
+              "run 'hip-explorer validate' to see them", file=sys.stderr)
     conditions = []
     handout = None
     if args.condition:
         unknown = [c for c in args.condition if c not in content.conditions]
+        broken = [p for p in content.problems
+                  if p.path.parent.name == "conditions" and p.path.stem in unknown]
+        if broken:
+            for problem in broken:
+                print(problem, file=sys.stderr)
+            return _fail(f"condition {', '.join(sorted({p.path.stem for p in broken}))} "
+                         "did not load; see the problems above", 1)
         if unknown:
             raise UsageError(f"unknown condition {', '.join(unknown)}; run 'hip-explorer "
                              "conditions' to list the ids")
