@@ -463,6 +463,18 @@ def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path) -> None:
     window.problems_dialog.close()
 
 
+def test_no_problems_is_a_short_message(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    assert not window.content.problems
+    window._on_problems_triggered()
+    box = window.problems_dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text() == "No problems: all content loaded."
+    assert f"{len(window.content.conditions)} conditions" in box.informativeText()
+    box.close()
+
+
 def test_long_lists_show_the_best_matches_and_say_how_many_more(qtbot: QtBot,
                                                                  tmp_path: Path) -> None:
     import dataclasses

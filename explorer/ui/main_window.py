@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -622,11 +623,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Some content files had problems; the rest loaded.", 10000)
 
     def _on_problems_triggered(self) -> None:
+        if not self.content.problems:  # one sentence: a message, not an empty editor
+            c = self.content
+            box = QMessageBox(QMessageBox.Icon.Information, "Content problems",
+                              "No problems: all content loaded.", parent=self)
+            box.setInformativeText(
+                f"{len(c.conditions)} conditions, {len(c.exercises)} exercises and "
+                f"{len(c.treatments)} treatments from {len(c.layers)} folder(s).")
+            box.open()
+            self.problems_dialog: QDialog = box
+            return
         dialog = QDialog(self)
         dialog.setWindowTitle("Content problems")
         layout = QVBoxLayout(dialog)
-        text = QPlainTextEdit("\n".join(str(p) for p in self.content.problems)
-                              or "No problems: all content loaded.")
+        text = QPlainTextEdit("\n".join(str(p) for p in self.content.problems))
         text.setReadOnly(True)
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
