@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -18,7 +19,13 @@ from typing import Any
 from explorer.files import write_atomically
 from explorer.model.content import Content
 from explorer.model.entities import Dose
-from explorer.model.running_load import Baseline
+from explorer.model.running_load import (
+    Baseline,
+    LoadInputError,
+    Run,
+    check_baseline,
+    input_problems,
+)
 
 FORMAT = "hip-explorer-handout"
 VERSION = 1
@@ -131,8 +138,11 @@ def from_json(text: str, source: str = "handout") -> Handout:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise HandoutError(f"{source}:{exc.lineno}: not a readable handout file "
-                           f"({exc.msg}); it may be damaged or truncated") from None
+        raise _damaged(f"{source}:{exc.lineno}", exc.msg) from None
+    except RecursionError:
+        raise _damaged(source, "nested too deeply") from None
+    except ValueError:  # an integer with more digits than Python converts (4,300)
+        raise _damaged(source, "a number is too long") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise HandoutError(f"{source}: not a Hip Explorer handout file")
     if data.get("version") != VERSION:
@@ -160,22 +170,11 @@ def from_json(text: str, source: str = "handout") -> Handout:
             hold=_text(item, "hold", where, 200),
             frequency=_text(item, "frequency", where, 200), note=_text(item, "note", where)))
     drawings = _drawings(data.get("drawings", []), source)
-    runs = data.get("runs", [])
-    if not isinstance(runs, list) or len(runs) > 200 or not all(
-            isinstance(r, list) and len(r) == 2 and isinstance(r[0], int)
-            and isinstance(r[1], (int, float)) for r in runs):
-        raise HandoutError(f"{source}: 'runs' should be a list of [days ago, distance]")
     unit = data.get("unit", "km")
     if unit not in ("km", "mi"):
         raise HandoutError(f"{source}: 'unit' should be km or mi")
-    baseline = data.get("baseline")
-    fields = ("weekly_distance", "longest_run")
-    if baseline is not None and not (
-            isinstance(baseline, dict) and sorted(baseline) == sorted(fields)
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 1e4
-                    for v in baseline.values())):
-        raise HandoutError(f"{source}: 'baseline' should be "
-                           '{"weekly_distance": number, "longest_run": number}')
+    runs = _runs(data.get("runs", []), unit, source)
+    baseline = _baseline(data.get("baseline"), unit, source)
     side = data.get("side", "right")
     if side not in ("right", "left"):
         raise HandoutError(f"{source}: 'side' should be right or left")
@@ -185,10 +184,61 @@ def from_json(text: str, source: str = "handout") -> Handout:
         side=side, regions=dict(regions), conditions=tuple(conditions),
         exercises=tuple(exercises), large_print=bool(data.get("large_print", False)),
         drawings=drawings, recovery_chart=bool(data.get("recovery_chart", False)),
-        runs=tuple((int(d), float(x)) for d, x in runs), unit=unit,
-        baseline=Baseline(*(float(baseline[f]) for f in fields)) if baseline else None,
+        runs=runs, unit=unit, baseline=baseline,
         created=_text(data, "created", source, 40),
     )
+
+
+def _damaged(where: str, reason: str) -> HandoutError:
+    return HandoutError(f"{where}: not a readable handout file ({reason}); it may be "
+                        "damaged or truncated")
+
+
+def _number(value: Any) -> float | None:
+    """A JSON number as a float (infinite when too large for one); None if not a number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
+
+
+def _runs(value: Any, unit: str, source: str) -> tuple[tuple[int, float], ...]:
+    """The running log, held to the planner's own limits: a log it refuses would print
+    as an empty plan, and a NaN would be saved back as invalid JSON."""
+    message = f"{source}: 'runs' should be a list of [days ago, distance]"
+    if not isinstance(value, list) or len(value) > 200:
+        raise HandoutError(message)
+    runs = []
+    for item in value:
+        distance = _number(item[1]) if isinstance(item, list) and len(item) == 2 else None
+        if distance is None:
+            raise HandoutError(message)
+        runs.append(Run(item[0], distance))
+    problems = input_problems(runs, unit)  # also: days ago must be whole numbers
+    if problems:
+        raise HandoutError(f"{source}: 'runs' cannot be used for a running plan: "
+                           + " ".join(problems))
+    return tuple((run.day, run.distance) for run in runs)
+
+
+def _baseline(value: Any, unit: str, source: str) -> Baseline | None:
+    """The usual week a plan may start from, held to the planner's limits like runs."""
+    if value is None:
+        return None
+    message = (f"{source}: 'baseline' should be "
+               '{"weekly_distance": number, "longest_run": number}')
+    if not (isinstance(value, dict) and sorted(value) == ["longest_run", "weekly_distance"]):
+        raise HandoutError(message)
+    weekly, longest = _number(value["weekly_distance"]), _number(value["longest_run"])
+    if weekly is None or longest is None:
+        raise HandoutError(message)
+    try:
+        return check_baseline(weekly, longest, unit)
+    except LoadInputError as exc:
+        raise HandoutError(f"{source}: 'baseline' cannot be used for a running plan: "
+                           + " ".join(exc.problems)) from None
 
 
 def _drawings(value: Any, source: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:

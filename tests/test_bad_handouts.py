@@ -1,0 +1,113 @@
+"""Damaged handout files found by the robustness audit: each is a HandoutError that names
+the file, in the command line and in the builder, never a traceback or an empty plan."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from explorer.cli import main
+from explorer.model.handout import HandoutError, from_json, read_handout
+
+HEADER = '{"format": "hip-explorer-handout", "version": 1, '
+
+
+def handout(**fields: Any) -> str:
+    return json.dumps({"format": "hip-explorer-handout", "version": 1, **fields})
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    (HEADER + '"patient": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    (HEADER + '"regions": {"front": ' + "9" * 4301 + "}}", "a number is too long"),
+])
+def test_unparsable_json_names_the_file(tmp_path: Path, text: str, reason: str) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(text)
+    with pytest.raises(HandoutError, match=rf"^{path}: not a readable handout file \({reason}\)"):
+        read_handout(path)
+
+
+@pytest.mark.parametrize(("runs", "problem"), [
+    ([[0, 150.0], [3, 8.0]], "The run today: 150 km is more than 100 km for one run"),
+    ([[0, float("nan")]], "The run today: the distance is not a number."),
+    ([[0, float("inf")]], "The run today: the distance is not a number."),
+    ([[0, 10**400]], "The run today: the distance is not a number."),
+    ([[3, -8.0]], "The run 3 days ago: a distance cannot be negative (-8 km)."),
+    ([[-2, 8.0]], "A run cannot be in the future (-2 days ago)."),
+    ([[10**30, 8.0]], f"{10**30} days ago is too far back"),
+    ([[True, 8.0]], "Days ago must be a whole number, not 'True'."),
+    ([[1.5, 8.0]], "Days ago must be a whole number, not '1.5'."),
+    ([[d, 40.0] for d in range(7)], "add up to 280 km, more than 250 km in a week"),
+])
+def test_runs_the_planner_refuses_are_reported(runs: list[list[Any]], problem: str) -> None:
+    with pytest.raises(HandoutError) as error:
+        from_json(handout(runs=runs), "h.json")
+    assert str(error.value).startswith("h.json: 'runs' cannot be used for a running plan: ")
+    assert problem in str(error.value)
+
+
+@pytest.mark.parametrize("runs", [[[0, "8"]], [[0, True]], [[0]], [0, 8.0], {"0": 8.0}])
+def test_runs_of_the_wrong_shape_are_reported(runs: Any) -> None:
+    with pytest.raises(HandoutError, match=r"^h\.json: 'runs' should be a list of \[days ago"):
+        from_json(handout(runs=runs), "h.json")
+
+
+@pytest.mark.parametrize(("baseline", "problem"), [
+    ({"weekly_distance": 900, "longest_run": 20}, "900 km is more than 250 km"),
+    ({"weekly_distance": 30, "longest_run": 40}, "cannot be longer than the whole week"),
+    ({"weekly_distance": float("nan"), "longest_run": 10}, "must be more than 0 km"),
+])
+def test_baseline_the_planner_refuses_is_reported(baseline: dict[str, float],
+                                                  problem: str) -> None:
+    with pytest.raises(HandoutError, match=r"^h\.json: 'baseline' cannot be used") as error:
+        from_json(handout(baseline=baseline), "h.json")
+    assert problem in str(error.value)
+
+
+def test_a_good_running_log_still_reads_and_saves_as_strict_json() -> None:
+    text = handout(runs=[[0, 8], [3, 6.5]], unit="mi",
+                   baseline={"weekly_distance": 20, "longest_run": 8})
+    read = from_json(text, "h.json")
+    assert read.runs == ((0, 8.0), (3, 6.5)) and read.baseline is not None
+    assert from_json(read.to_json(), "h.json") == read
+    json.loads(read.to_json(), parse_constant=lambda name: pytest.fail(f"{name} written"))
+
+
+def test_export_of_a_handout_with_bad_runs_says_why(
+        qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "r8.json"
+    path.write_text(handout(conditions=["greater-trochanteric-pain-syndrome"],
+                            runs=[[0, 150.0], [3, 8.0], [6, 8.0]]))
+    out = tmp_path / "r8.pdf"
+    assert main(["export", "--handout", str(path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: 'runs' cannot be used for a running plan" in err and "150 km" in err
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_builder_reports_a_deeply_nested_file(qtbot: QtBot, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.cli import load
+    from explorer.model.handout import Handout
+    from explorer.paths import diagram_svg
+    from explorer.ui.diagram_art import DiagramArt
+    from explorer.ui.handout_dialog import HandoutDialog
+    from explorer.ui.settings import Settings
+
+    content = load()
+    dialog = HandoutDialog(content, DiagramArt(diagram_svg(), list(content.regions)),
+                           Settings(tmp_path / "s.ini"), Handout(patient="Kim"))
+    qtbot.addWidget(dialog)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    path = tmp_path / "nested.json"
+    path.write_text(HEADER + '"patient": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert not dialog.open_from(path)
+    assert warnings[0].startswith(f"{path}: not a readable handout file (nested too deeply)")
+    assert dialog.handout().patient == "Kim"
