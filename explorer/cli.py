@@ -21,6 +21,13 @@ class UsageError(Exception):
     """A mistake in how the command was called (exit code 2)."""
 
 
+def note_problems(content: Content) -> None:
+    """One line on stderr when some content did not load (its pages may be missing)."""
+    if content.problems:
+        print(f"hip-explorer: note: {len(content.problems)} content problem(s); "
+              "run 'hip-explorer validate' to see them", file=sys.stderr)
+
+
 def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
     """The built-in content, then the user's folder if it exists, then `--content` folders."""
     layers = [builtin_content_dir()]
@@ -127,9 +134,7 @@ def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) ->
         raise UsageError(
             f"unknown region {', '.join(unknown)}; choose from {', '.join(content.regions)}"
         )
-    if content.problems:
-        print(f"hip-explorer: note: {len(content.problems)} content problem(s); "
-              "run 'hip-explorer validate' to see them", file=sys.stderr)
+    note_problems(content)
     if regions:
         rows = [(m.condition, list(m.reasons)) for m in rank_conditions(content, regions)]
     else:

@@ -132,6 +132,15 @@ def test_symlink_loops_are_reported(mini: Path, write: Write) -> None:
     assert "clam" not in content.images
 
 
+def test_validate_lists_a_symlink_loop_without_a_traceback(
+        mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (mini / "conditions/loop.yaml").symlink_to("loop.yaml")
+    assert main(["validate", str(mini)]) == 1
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    assert "loop.yaml:1:" in out.out + out.err
+
+
 # ---- 7. entries listed twice ------------------------------------------------------------
 
 

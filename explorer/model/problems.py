@@ -22,5 +22,5 @@ def _shown(path: Path) -> str:
     """The path relative to the working folder when it lies inside it (shorter to read)."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11)
         return str(path)

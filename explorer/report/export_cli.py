@@ -31,14 +31,12 @@ def _fail(message: str, code: int) -> int:
 
 
 def run_export(args: argparse.Namespace, content: Content) -> int:
-    from explorer.cli import UsageError
+    from explorer.cli import UsageError, note_problems
 
     output = args.output
     if output.suffix.lower() != ".pdf":
         raise UsageError(f"--output {output}: the file name must end in .pdf")
-    if content.problems:  # the same note as `conditions`: pages may be missing
-        print(f"hip-explorer: note: {len(content.problems)} content problem(s); "
-              "run 'hip-explorer validate' to see them", file=sys.stderr)
+    note_problems(content)  # pages may be missing
     conditions = []
     handout = None
     if args.condition:
