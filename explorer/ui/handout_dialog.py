@@ -59,6 +59,15 @@ Exercises = tuple[HandoutExercise, ...]
 TITLE = "Exercise handout"
 
 
+class _Cell(QTableWidgetItem):
+    """A table cell whose tooltip is its whole text, as edited."""
+
+    def data(self, role: int) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.text()
+        return super().data(role)
+
+
 class HandoutDialog(QDialog):
     def __init__(self, content: Content, art: DiagramArt, settings: Settings,
                  handout: Handout, parent: QWidget | None = None) -> None:
@@ -97,6 +106,14 @@ class HandoutDialog(QDialog):
         em = self.fontMetrics().averageCharWidth()
         for column, chars in enumerate((30, 5, 14, 12, 18)):  # the note takes the rest
             self.table.setColumnWidth(column, chars * em + 12)
+        # rows grow to show every word of a dose, also after an edit or a column resize;
+        # a cell's tooltip has its whole text too
+        self.table.setWordWrap(True)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # room to edit a short one
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.table.resizeRowsToContents())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #7a2e00;")
@@ -243,12 +260,12 @@ class HandoutDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         known = item.exercise in self.content.exercises
-        name = QTableWidgetItem(self._name(item) if known else f"{item.exercise} (unknown)")
+        name = _Cell(self._name(item) if known else f"{item.exercise} (unknown)")
         name.setData(Qt.ItemDataRole.UserRole, item.exercise)
         name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(row, 0, name)
         for column, field in enumerate(FIELDS, 1):
-            self.table.setItem(row, column, QTableWidgetItem(getattr(item, field)))
+            self.table.setItem(row, column, _Cell(getattr(item, field)))
 
     def _table_items(self) -> Exercises:
         items = []

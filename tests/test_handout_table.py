@@ -1,0 +1,82 @@
+"""The handout builder's table shows every dose in full, as it will be printed: rows
+grow to their text, also after an edit, and a cell's tooltip is its whole text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from explorer.cli import load
+from explorer.model.handout import Handout
+from explorer.paths import diagram_svg
+from explorer.ui.diagram_art import DiagramArt
+from explorer.ui.handout_dialog import HandoutDialog
+from explorer.ui.settings import Settings
+
+LONG_NOTE = "Keep the pelvis level and stop if pain goes above 3 out of 10"
+
+
+def _builder(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HandoutDialog:
+    # closing with edits asks to save them: answer "Discard" rather than wait for a click
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_: QMessageBox.StandardButton.Discard)
+    content = load()
+    start = Handout(conditions=("greater-trochanteric-pain-syndrome",))
+    for exercise in ("single-leg-balance", "bridge", "clam"):
+        start = start.with_exercise(content, exercise)
+    dialog = HandoutDialog(content, DiagramArt(diagram_svg(), list(content.regions)),
+                           Settings(tmp_path / "s.ini"), start)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _shown_in_full(dialog: HandoutDialog, row: int, column: int) -> bool:
+    """Whether the cell is tall enough for its text, wrapped at the column's width."""
+    table = dialog.table
+    text = table.item(row, column).text()
+    width = table.columnWidth(column) - 8  # the cell's padding
+    needed = table.fontMetrics().boundingRect(QRect(0, 0, width, 10_000),
+                                              Qt.TextFlag.TextWordWrap, text)
+    return needed.height() <= table.rowHeight(row) and needed.width() <= width
+
+
+def test_every_dose_shows_in_full(qtbot: QtBot, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = _builder(qtbot, tmp_path, monkeypatch)
+    table = dialog.table
+    hold = 3
+    assert table.item(0, hold).text() == "30-60 seconds on each leg"
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            if table.item(row, column).text():
+                assert _shown_in_full(dialog, row, column), table.item(row, column).text()
+        assert table.rowHeight(row) >= table.sizeHintForRow(row)
+
+
+def test_an_edited_note_and_a_narrower_column_still_show_in_full(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = _builder(qtbot, tmp_path, monkeypatch)
+    table = dialog.table
+    note = table.columnCount() - 1
+    table.item(1, note).setText(LONG_NOTE)  # as typed in the cell
+    assert dialog.handout().exercises[1].note == LONG_NOTE
+    assert _shown_in_full(dialog, 1, note)
+    table.setColumnWidth(3, table.columnWidth(3) * 3 // 4)  # the user narrows "Hold"
+    assert _shown_in_full(dialog, 0, 3)
+
+
+def test_a_cell_tooltip_holds_its_whole_text(qtbot: QtBot, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = _builder(qtbot, tmp_path, monkeypatch)
+    table = dialog.table
+    assert table.item(0, 0).toolTip() == "Single-leg balance"
+    assert table.item(0, 3).toolTip() == "30-60 seconds on each leg"
+    table.item(2, 5).setText(LONG_NOTE)
+    assert table.item(2, 5).toolTip() == LONG_NOTE
+    assert not dialog.history.stack.canRedo() and dialog.history.stack.count() == 1
