@@ -7,17 +7,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
 
 from explorer.report.documents import PrintJob, booklet_job, summary_job
 from explorer.report.output import ExportError, default_page_size, print_with, write_pdf
 from explorer.report.pages import DPI, Header, load_logo, page_layout
+from explorer.ui.dialogs import fit_to_screen
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
     from explorer.ui.settings import Settings
+
+# The preview opens about a page tall and at least as wide as its toolbar (or it hides
+# Print behind an overflow button), never larger than the screen; the page fills its
+# width, so the text is readable even on a short screen.
+PREVIEW_WIDTH, PREVIEW_HEIGHT = 900, 1100
+
+# What each File menu action does with the selected condition's summary.
+SUMMARY_ACTIONS = {"Print": "print its summary", "Print preview": "preview its summary",
+                   "Export PDF": "export its summary as a PDF"}
 
 
 def page_size(settings: Settings) -> str:
@@ -47,6 +57,12 @@ def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreview
     dialog.setWindowTitle(f"Print preview: {job.title}")
     dialog.paintRequested.connect(lambda p: print_with(p, job, header_for(job, settings)))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    toolbar = dialog.findChild(QToolBar)
+    toolbar_width = toolbar.sizeHint().width() if toolbar is not None else 0
+    fit_to_screen(dialog, max(PREVIEW_WIDTH, toolbar_width), PREVIEW_HEIGHT)
+    fit_width = dialog.findChild(QAction, "fitWidthAction")  # the toolbar's "Fit width"
+    if fit_width is not None:
+        fit_width.trigger()
     dialog.open()
     return dialog
 
@@ -87,13 +103,27 @@ def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path) 
     return target
 
 
-def current_summary(window: MainWindow) -> PrintJob | None:
+def current_summary(window: MainWindow, action: str = "") -> PrintJob | None:
+    """The selected condition's summary for `action` (a key of SUMMARY_ACTIONS; by
+    default the menu action being triggered). With no condition selected, a message
+    named after the action says what to do, and the answer is None."""
     condition = window.content.conditions.get(window.selection.condition)
     if condition is None:
-        QMessageBox.information(window, "Print", "Select a condition to print its summary, "
-                                "or use File > Export booklet for all conditions.")
+        if action not in SUMMARY_ACTIONS:
+            action = _triggered_action_name(window)
+        QMessageBox.information(window, action, f"Select a condition to "
+                                f"{SUMMARY_ACTIONS[action]}, or use File > Export booklet "
+                                "for all conditions.")
         return None
     return summary_job(window.content, window.diagram.art, condition, window.selection.side)
+
+
+def _triggered_action_name(window: MainWindow) -> str:
+    """The name of the File menu action being triggered ("Export PDF" for "&Export
+    PDF…"), or "Print" when it is none of the summary's actions."""
+    sender = window.sender()
+    name = sender.text().replace("&", "").rstrip("…") if isinstance(sender, QAction) else ""
+    return name if name in SUMMARY_ACTIONS else "Print"
 
 
 def booklet(window: MainWindow) -> PrintJob:
