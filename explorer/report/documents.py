@@ -3,6 +3,7 @@ from the shared renderer's blocks (what is printed is what the panel shows)."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from PySide6.QtGui import QImage
@@ -167,8 +168,22 @@ def _chart_flowables(content: Content, handout: Handout, scale: float) -> list[F
         name = f"chart:{index}"
         flows.append(HtmlFlowable(
             f"<h2>{render.esc(title)}</h2><p><img src=\"{name}\" width=\"{CHART_WIDTH_PX}\">"
-            f"</p>{render.paragraphs(text, 'small')}", {name: image}, font_scale=scale))
+            f"</p>{_chart_text(text)}", {name: image}, font_scale=scale))
     return flows
+
+
+def _chart_text(text: str) -> str:
+    """A chart's summary in small print, line by line as the chart's dialog shows it:
+    a run of lines starting "- " is a bulleted list, any other line a paragraph."""
+    html = []
+    for listed, lines in itertools.groupby(text.splitlines(),
+                                           key=lambda line: line.startswith("- ")):
+        if listed:
+            items = "".join(f'<li class="small">{render.esc(line[2:])}</li>' for line in lines)
+            html.append(f"<ul>{items}</ul>")
+        else:
+            html.extend(render.paragraphs(line, "small") for line in lines)
+    return "".join(html)
 
 
 def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:
