@@ -489,21 +489,21 @@ class MainWindow(QMainWindow):
     def _on_print_triggered(self) -> None:
         from explorer.ui import print_actions
 
-        job = print_actions.current_summary(self)
+        job = print_actions.current_summary(self, "Print")
         if job:
             print_actions.print_job(self, job, self.settings)
 
     def _on_preview_triggered(self) -> None:
         from explorer.ui import print_actions
 
-        job = print_actions.current_summary(self)
+        job = print_actions.current_summary(self, "Print preview")
         if job:
             self.preview_dialog = print_actions.preview(self, job, self.settings)
 
     def _on_export_triggered(self) -> None:
         from explorer.ui import print_actions
 
-        job = print_actions.current_summary(self)
+        job = print_actions.current_summary(self, "Export PDF")
         if job:
             print_actions.export_job(self, job, self.settings, self.selection.condition)
 

@@ -103,27 +103,17 @@ def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path) 
     return target
 
 
-def current_summary(window: MainWindow, action: str = "") -> PrintJob | None:
-    """The selected condition's summary for `action` (a key of SUMMARY_ACTIONS; by
-    default the menu action being triggered). With no condition selected, a message
-    named after the action says what to do, and the answer is None."""
+def current_summary(window: MainWindow, action: str) -> PrintJob | None:
+    """The selected condition's summary for `action` (a key of SUMMARY_ACTIONS). With
+    no condition selected, a message named after the action says what to do, and the
+    answer is None."""
     condition = window.content.conditions.get(window.selection.condition)
     if condition is None:
-        if action not in SUMMARY_ACTIONS:
-            action = _triggered_action_name(window)
         QMessageBox.information(window, action, f"Select a condition to "
                                 f"{SUMMARY_ACTIONS[action]}, or use File > Export booklet "
                                 "for all conditions.")
         return None
     return summary_job(window.content, window.diagram.art, condition, window.selection.side)
-
-
-def _triggered_action_name(window: MainWindow) -> str:
-    """The name of the File menu action being triggered ("Export PDF" for "&Export
-    PDF…"), or "Print" when it is none of the summary's actions."""
-    sender = window.sender()
-    name = sender.text().replace("&", "").rstrip("…") if isinstance(sender, QAction) else ""
-    return name if name in SUMMARY_ACTIONS else "Print"
 
 
 def booklet(window: MainWindow) -> PrintJob:
