@@ -44,8 +44,9 @@ def snippet(text: str, query: str, room: int = SNIPPET_CHARS) -> str:
     if start:
         start = text.find(" ", start) + 1 or start  # at a word's start
     end = start + room
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > found else end
+    space = text.rfind(" ", start, end)
+    if end < len(text) and space > found:
+        end = space  # at a word's end
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
