@@ -41,6 +41,7 @@ def test_print_preview_opens_readable_with_its_whole_toolbar(
     ("print_action", "Print", "to print its summary"),
     ("preview_action", "Print preview", "to preview its summary"),
     ("export_action", "Export PDF", "to export its summary as a PDF"),
+    ("timeline_action", "Recovery timeline", "to see its recovery timeline"),
 ])
 def test_without_a_condition_the_message_names_the_chosen_action(
         open_window: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, action: str,
@@ -53,4 +54,7 @@ def test_without_a_condition_the_message_names_the_chosen_action(
     getattr(window, action).trigger()
     assert len(told) == 1
     assert told[0][0] == title
-    assert f"Select a condition {words}, or use File > Export booklet" in told[0][1]
+    assert told[0][1].startswith(f"Select a condition {words}")
+    booklet_hint = "or use File > Export booklet" in told[0][1]
+    assert booklet_hint == (action != "timeline_action")  # the booklet is no timeline
+    assert not window.chart_dialogs  # and nothing else opened

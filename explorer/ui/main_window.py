@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import __version__
-from explorer.model import Content
+from explorer.model import Condition, Content
 from explorer.paths import resources_dir
 from explorer.render.html import DISCLAIMER, esc
 from explorer.ui.clinic_mode import ClinicMode
@@ -539,11 +539,17 @@ class MainWindow(QMainWindow):
         self.chart_dialogs[key] = dialog
         return dialog
 
-    def _on_timeline_triggered(self) -> None:
+    def selected_condition(self, action: str, purpose: str) -> Condition | None:
+        """The selected condition. With none, a message titled after the action the user
+        chose says to select one to `purpose`, and the answer is None."""
         condition = self.content.conditions.get(self.selection.condition)
         if condition is None:
-            self.statusBar().showMessage("Select a condition to see its recovery timeline.",
-                                         6000)
+            QMessageBox.information(self, action, f"Select a condition to {purpose}.")
+        return condition
+
+    def _on_timeline_triggered(self) -> None:
+        condition = self.selected_condition("Recovery timeline", "see its recovery timeline")
+        if condition is None:
             return
         from explorer.ui.charts import RecoveryChart
 

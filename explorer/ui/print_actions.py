@@ -104,14 +104,11 @@ def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path) 
 
 
 def current_summary(window: MainWindow, action: str) -> PrintJob | None:
-    """The selected condition's summary for `action` (a key of SUMMARY_ACTIONS). With
-    no condition selected, a message named after the action says what to do, and the
-    answer is None."""
-    condition = window.content.conditions.get(window.selection.condition)
+    """The selected condition's summary for `action` (a key of SUMMARY_ACTIONS), or None
+    after the window has said what to do."""
+    condition = window.selected_condition(
+        action, f"{SUMMARY_ACTIONS[action]}, or use File > Export booklet for all conditions")
     if condition is None:
-        QMessageBox.information(window, action, f"Select a condition to "
-                                f"{SUMMARY_ACTIONS[action]}, or use File > Export booklet "
-                                "for all conditions.")
         return None
     return summary_job(window.content, window.diagram.art, condition, window.selection.side)
 
