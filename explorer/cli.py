@@ -87,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        if args.command:  # the window opens anyway and lists a missing folder as a problem
+            _require_folders(args.content)
         if args.command == "validate":
             return _validate(args.dirs, args.content)
         if args.command == "conditions":
@@ -113,10 +115,14 @@ def _print_problems(content: Content) -> None:
         print(problem, file=sys.stderr)
 
 
-def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:
-    for folder in dirs:
+def _require_folders(folders: Sequence[Path]) -> None:
+    for folder in folders:
         if not folder.is_dir():
             raise UsageError(f"{folder}: not a folder")
+
+
+def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:
+    _require_folders(dirs)
     content = load([*extra, *dirs], fresh=True)
     _print_problems(content)
     entries = sum(len(getattr(content, k)) for k in (

@@ -199,14 +199,25 @@ def test_red_flag_without_advice_is_reported(mini: Path, write: Write) -> None:
 # ---- 8. export names content problems -----------------------------------------------------
 
 
-def test_export_notes_content_problems(qapp: object, tmp_path: Path,
+def test_export_notes_content_problems(qapp: object, tmp_path: Path, clinic: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
+    set_condition_line(clinic, "  - ache at the front", "\t- ache at the front of the hip")
     out = tmp_path / "all.pdf"
-    code = main(["--content", str(tmp_path / "exmaple-clinic"), "export", "--all",
-                 "-o", str(out)])
+    code = main(["--content", str(clinic), "export", "--all", "-o", str(out)])
     assert code == 0 and out.exists()
     assert ("hip-explorer: note: 1 content problem(s); run 'hip-explorer validate' to see "
             "them") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["validate"], ["conditions", "-r", "back"],
+                                     ["export", "--all", "-o", "{out}"]])
+def test_a_mistyped_content_folder_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    missing = tmp_path / "exmaple-clinic"
+    command = [arg.format(out=tmp_path / "all.pdf") for arg in command]
+    assert main(["--content", str(missing), *command]) == 2
+    assert f"hip-explorer: {missing}: not a folder" in capsys.readouterr().err
+    assert not (tmp_path / "all.pdf").exists()
 
 
 def test_export_of_a_condition_whose_file_failed_names_the_file(
