@@ -39,11 +39,14 @@ def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
 
 
 def load(extra: Sequence[Path] = (), fresh: bool = False) -> Content:
-    """Content from every layer; `fresh` skips the cache (validate always checks files)."""
+    """Content from every layer; `fresh` skips the cache and decodes every picture
+    (validate always checks files)."""
     if fresh:
         from explorer.model.loader import load_content
+        from explorer.ui.images import damage
 
-        return load_content(content_layers(extra), svg_file=diagram_svg())
+        return load_content(content_layers(extra), svg_file=diagram_svg(),
+                            damage=damage)
     from explorer.model.cache import load_content_cached
 
     return load_content_cached(content_layers(extra), svg_file=diagram_svg())

@@ -17,6 +17,7 @@ from explorer.cli import load as load_layers
 from explorer.cli import main
 from explorer.model import Content, load_content, rank_conditions
 from explorer.model.entities import ClueWeight
+from explorer.paths import builtin_content_dir
 
 Write = Callable[[str, str | bytes], Path]
 ROOT = Path(__file__).resolve().parent.parent
@@ -230,3 +231,47 @@ def test_export_of_a_condition_whose_file_failed_names_the_file(
     assert code == 1 and not out.exists()
     assert "conditions/hip-flexor-overuse-hills.yaml:13: YAML syntax" in err
     assert "condition hip-flexor-overuse-hills did not load; see the problems above" in err
+
+
+# ---- 9. damaged pictures ---------------------------------------------------------------
+
+
+@pytest.fixture
+def damaged_pictures(clinic: Path) -> Path:
+    """Two exercises whose pictures start right and break off halfway."""
+    images = clinic / "exercises" / "images"
+    images.mkdir(parents=True)
+    clam = (ROOT / "content/exercises/images/clam.svg").read_text()
+    (images / "half.svg").write_text(clam[:len(clam) // 2])
+    (images / "garbled.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 200)
+    for name, picture in (("half-clam", "half.svg"), ("garbled", "garbled.png")):
+        (clinic / "exercises" / f"{name}.yaml").write_text(
+            f"id: {name}\nname: {name}\npurpose: p\nsteps: [s]\ndose: {{sets: 1}}\n"
+            f"image: images/{picture}\n")
+    return clinic
+
+
+def test_validate_names_a_damaged_picture_and_its_line(damaged_pictures: Path) -> None:
+    result = run_cli("validate", str(damaged_pictures))
+    assert result.returncode == 1
+    found = [line for line in result.stderr.splitlines() if " is damaged: " in line]
+    assert len(found) == 2, result.stderr
+    assert found[0].endswith("exercises/garbled.yaml:6: image: image 'images/garbled.png' "
+                             "is damaged: its picture data cannot be read (is the file "
+                             "complete?)")
+    assert ("exercises/half-clam.yaml:6: image: image 'images/half.svg' is damaged: "
+            "Premature end of document. (line ") in found[1]  # the SVG reader's own words
+    assert "qt.svg" not in result.stderr  # said once, in the problem's line
+
+
+@pytest.mark.qt_log_ignore("Cannot read file .*half.svg")
+def test_the_panel_marks_a_damaged_picture(open_window: Callable[..., Any],
+                                           damaged_pictures: Path) -> None:
+    window = open_window(layers=[builtin_content_dir(), damaged_pictures])
+    assert "half-clam" in window.content.images  # the fast start-up load does not decode
+    image = window.detail._picture("half-clam")
+    assert image is not None and not image.isNull()
+    assert image.width() / image.height() == 2  # the placeholder box, not an empty picture
+    assert image.pixelColor(image.width() // 4, image.height() // 8).name() == "#f1f1f1"
+    assert window.detail._picture("clam") is not None
+    assert window.detail._picture("clam").pixelColor(0, 0).name() == "#ffffff"

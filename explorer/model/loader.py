@@ -11,7 +11,7 @@ import dataclasses
 import difflib
 import errno
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -79,8 +79,10 @@ class _Origin:
 
 
 class _Loader:
-    def __init__(self, svg_file: Path | None) -> None:
+    def __init__(self, svg_file: Path | None,
+                 damage: Callable[[Path], str | None] | None = None) -> None:
         self.svg_file = svg_file
+        self.damage = damage
         self.content = Content()
         self.origins: dict[tuple[str, str], _Origin] = {}
 
@@ -313,6 +315,8 @@ class _Loader:
             message = f"image '{relative}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
         elif not _looks_like_image(target):
             message = f"image '{relative}' is not a readable {target.suffix[1:].upper()} image"
+        elif self.damage and (reason := self.damage(target)):
+            message = f"image '{relative}' is damaged: {reason}"
         if message:
             self.content.problems.append(o.problem(("image",), message))
         else:
@@ -343,9 +347,11 @@ def _looks_like_image(path: Path) -> bool:
     return b"<svg" in head and b"<!ENTITY" not in head  # no XML entity tricks
 
 
-def load_content(layers: Iterable[Path], svg_file: Path | None = None) -> Content:
-    """Load the layers in order (built-in first) and return content plus problems."""
-    loader = _Loader(svg_file)
+def load_content(layers: Iterable[Path], svg_file: Path | None = None,
+                 damage: Callable[[Path], str | None] | None = None) -> Content:
+    """Load the layers in order (built-in first) and return content plus problems.
+    `damage`, when given, decodes each picture (the model itself has no decoder)."""
+    loader = _Loader(svg_file, damage)
     for layer in layers:
         loader.load_layer(Path(layer))
     loader.cross_check()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from explorer.model import Content
 from explorer.render import html as render
-from explorer.ui.images import load_picture
+from explorer.ui.images import load_picture, placeholder
 
 IMAGE_SCHEME = "hipimg"
 MAX_CACHED_DOCUMENTS = 24
@@ -85,14 +85,15 @@ class DetailPanel(QTextBrowser):
         return None  # never fetch anything else (no network, no arbitrary files)
 
     def _picture(self, exercise_id: str) -> QImage | None:
-        """The exercise's picture at this screen's pixel ratio (rendered once)."""
+        """The exercise's picture at this screen's pixel ratio (rendered once); None when
+        the exercise has none."""
         ratio = max(1.0, self.devicePixelRatioF())
         key = (exercise_id, ratio)
         if key not in self._pictures:
             path = self._content.images.get(exercise_id)
             image = load_picture(path, int(320 * ratio)) if path else None
-            if image is None:
-                return None
+            if image is None:  # damaged after its first bytes: say so, don't just vanish
+                image = placeholder(int(320 * ratio))
             image.setDevicePixelRatio(ratio)
             self._pictures[key] = image
         return self._pictures[key]

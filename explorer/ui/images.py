@@ -1,4 +1,6 @@
 """Exercise pictures as images, crisp at any scale; a missing or broken file gives None.
+`validate` asks every picture for its `damage`, and the panel shows a damaged one as a
+marked placeholder, so a broken file never just vanishes.
 
 A picture far taller or wider than an illustration can be (a damaged or hostile file
 of a few bytes can claim 1 x 10,000,000 pixels) is refused rather than drawn.
@@ -8,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QImageReader, QPainter
+from PySide6.QtCore import QRectF, QSize, Qt, qInstallMessageHandler
+from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
 MAX_ASPECT = 4.0  # height to width (and width to height): a page holds nothing odder
@@ -48,3 +50,37 @@ def load_picture(path: Path, width: int) -> QImage | None:
     if image.isNull():
         return None
     return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+
+
+def damage(path: Path) -> str | None:
+    """Why the picture cannot be drawn, in its decoder's words, or None when it draws
+    (its first bytes can look right while the rest is damaged). Only `validate` asks:
+    decoding every picture would cost start-up time."""
+    said: list[str] = []
+    previous = qInstallMessageHandler(lambda _kind, _where, message: said.append(message))
+    try:
+        image = load_picture(path, 64)
+    finally:
+        qInstallMessageHandler(previous)
+    if image is not None:
+        return None
+    reason = said[-1].rpartition("because: ")[2] if said else ""
+    return reason.strip() or "its picture data cannot be read (is the file complete?)"
+
+
+def placeholder(width: int) -> QImage:
+    """A grey, dashed box saying the picture is unavailable, `width` pixels wide."""
+    height = width // 2
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#f1f1f1"))
+    painter = QPainter(image)
+    pen = QPen(QColor("#8a8a8a"), max(1, width // 160), Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.drawRect(image.rect().adjusted(1, 1, -2, -2))
+    font = QFont()
+    font.setPixelSize(max(8, width // 12))
+    painter.setFont(font)
+    painter.setPen(QColor("#444444"))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "Picture\nunavailable")
+    painter.end()
+    return image
