@@ -86,6 +86,43 @@ def test_rows_draw_their_reason_through_the_two_line_fit(
     assert window.conditions.reason(window.conditions.ids()[0]) in drawn
 
 
+def test_a_long_name_wraps_in_full_and_its_reason_keeps_one_line(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, int, list[str]]] = []  # each row fits its name, then its reason
+
+    def spy(text: str, font: QFont, width: float, max_lines: int = 2) -> list[str]:
+        calls.append((text, max_lines, fit_lines(text, font, width, max_lines)))
+        return calls[-1][2]
+
+    monkeypatch.setattr(condition_list, "fit_lines", spy)
+    window.selection.set_regions(["groin"])
+    tree = window.conditions
+    tree.setCurrentItem(None)
+    tree.scrollToTop()
+    bold = QFont(tree.font())
+    bold.setBold(True)
+
+    def fitted(condition_id: str) -> tuple[list[str], int]:
+        """The name's lines and the reason's line allowance as last drawn."""
+        name = window.content.conditions[condition_id].name
+        at = max(i for i, call in enumerate(calls) if call[0] == name)
+        assert calls[at + 1][0] == tree.reason(condition_id)
+        return calls[at][2], calls[at + 1][1]
+
+    long_name = window.content.conditions["femoroacetabular-impingement"].name
+    assert QFontMetrics(bold).horizontalAdvance(long_name) > tree.viewport().width() - 32
+    tree.viewport().grab()
+    lines, reason_lines = fitted("femoroacetabular-impingement")
+    assert len(lines) == 2 and " ".join(lines) == long_name  # all of it, no ellipsis
+    assert reason_lines == 1
+    assert fitted("hip-labral-tear") == (["Hip labral tear"], 2)
+    # the row is tall enough for both names' lines and the reason's line below them
+    rect = tree.visualItemRect(tree.topLevelItem(tree.ids().index("femoroacetabular-impingement")))
+    small = QFont(tree.font())
+    small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+    assert rect.height() >= 4 + 2 * QFontMetrics(bold).height() + QFontMetrics(small).height()
+
+
 def test_list_explains_why_and_marks_urgency(window: MainWindow) -> None:
     window.selection.set_regions(["groin"])
     first = window.conditions.ids()[0]

@@ -97,8 +97,13 @@ MAX_LISTED = 150
 Index = QModelIndex | QPersistentModelIndex
 
 
+ROW_LINES = 3  # a row's name and "why it matches" lines together
+
+
 class _TwoLineDelegate(QStyledItemDelegate):
-    """Name on the first line, "why it matches" on up to two lines below, in grey.
+    """The name in bold, then "why it matches" in grey on the rest of the row's three
+    lines: a name too long for one line takes two (names are what people scan for),
+    and the reason the one line left.
 
     Rows have one fixed height so the view sizes only the rows on screen: a click
     stays fast with a thousand conditions. Full texts are in the tooltip and the
@@ -118,8 +123,9 @@ class _TwoLineDelegate(QStyledItemDelegate):
         if not index.data(ID_ROLE):
             return super().sizeHint(option, index)  # group headers
         if not self._height:
-            self._height = (QFontMetrics(option.font).height()
-                            + 2 * QFontMetrics(self._small(option.font)).height() + 10)
+            # two name lines and one reason line, or one and two: the taller of the two
+            self._height = (2 * QFontMetrics(option.font).height()
+                            + QFontMetrics(self._small(option.font)).height() + 10)
         return QSize(200, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -151,8 +157,10 @@ class _TwoLineDelegate(QStyledItemDelegate):
         icon.paint(painter, marker)
         painter.setFont(bold)
         painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#10243e"))
-        painter.drawText(QRectF(left, top, width, metrics.height()), Qt.TextFlag.TextSingleLine,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+        names = fit_lines(text, bold, width, ROW_LINES - 1)
+        for row, line in enumerate(names):
+            painter.drawText(QRectF(left, top + row * metrics.height(), width, metrics.height()),
+                             Qt.TextFlag.TextSingleLine, line)
         reason = str(index.data(REASON_ROLE) or "")
         if reason:
             small = self._small(opt.font)
@@ -160,9 +168,10 @@ class _TwoLineDelegate(QStyledItemDelegate):
             painter.setPen(opt.palette.highlightedText().color() if selected
                            else QColor("#4a5566"))
             line_height = QFontMetrics(small).height()
-            for row, line in enumerate(fit_lines(reason, small, width)):
-                painter.drawText(QRectF(left, top + metrics.height() + 1 + row * line_height,
-                                        width, line_height), Qt.TextFlag.TextSingleLine, line)
+            below = top + len(names) * metrics.height() + 1
+            for row, line in enumerate(fit_lines(reason, small, width, ROW_LINES - len(names))):
+                painter.drawText(QRectF(left, below + row * line_height, width, line_height),
+                                 Qt.TextFlag.TextSingleLine, line)
         painter.restore()
 
 
