@@ -1,5 +1,7 @@
 """Damaged handout files found by the robustness audit: each is a HandoutError that names
-the file, in the command line and in the builder, never a traceback or an empty plan."""
+the file, in the command line and in the builder, never a traceback or an empty plan. A
+running log or usual week the planner cannot use is left out and the user is told why;
+the rest of the handout opens."""
 
 from __future__ import annotations
 
@@ -8,12 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from explorer.cli import main
 from explorer.model.handout import HandoutError, from_json, read_handout
 
 HEADER = '{"format": "hip-explorer-handout", "version": 1, '
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 def handout(**fields: Any) -> str:
@@ -43,11 +50,15 @@ def test_unparsable_json_names_the_file(tmp_path: Path, text: str, reason: str) 
     ([[1.5, 8.0]], "Days ago must be a whole number, not '1.5'."),
     ([[d, 40.0] for d in range(7)], "add up to 280 km, more than 250 km in a week"),
 ])
-def test_runs_the_planner_refuses_are_reported(runs: list[list[Any]], problem: str) -> None:
-    with pytest.raises(HandoutError) as error:
-        from_json(handout(runs=runs), "h.json")
-    assert str(error.value).startswith("h.json: 'runs' cannot be used for a running plan: ")
-    assert problem in str(error.value)
+def test_runs_the_planner_refuses_are_left_out_with_the_reason(runs: list[list[Any]],
+                                                               problem: str) -> None:
+    read = from_json(handout(runs=runs, patient="Kim", exercises=[{"exercise": "clam"}]),
+                     "h.json")
+    assert read.runs == () and len(read.left_out) == 1
+    assert read.left_out[0].startswith("the running log, which the planner cannot use: ")
+    assert problem in read.left_out[0]
+    assert read.patient == "Kim" and read.exercises[0].exercise == "clam"  # the rest is kept
+    assert "left_out" not in read.to_json()  # never saved
 
 
 @pytest.mark.parametrize("runs", [[[0, "8"]], [[0, True]], [[0]], [0, 8.0], {"0": 8.0}])
@@ -61,11 +72,12 @@ def test_runs_of_the_wrong_shape_are_reported(runs: Any) -> None:
     ({"weekly_distance": 30, "longest_run": 40}, "cannot be longer than the whole week"),
     ({"weekly_distance": float("nan"), "longest_run": 10}, "must be more than 0 km"),
 ])
-def test_baseline_the_planner_refuses_is_reported(baseline: dict[str, float],
-                                                  problem: str) -> None:
-    with pytest.raises(HandoutError, match=r"^h\.json: 'baseline' cannot be used") as error:
-        from_json(handout(baseline=baseline), "h.json")
-    assert problem in str(error.value)
+def test_baseline_the_planner_refuses_is_left_out_with_the_reason(
+        baseline: dict[str, float], problem: str) -> None:
+    read = from_json(handout(baseline=baseline, runs=[[0, 8]]), "h.json")
+    assert read.baseline is None and read.runs == ((0, 8.0),)
+    assert read.left_out[0].startswith("the usual week, which the planner cannot use: ")
+    assert problem in read.left_out[0]
 
 
 def test_a_good_running_log_still_reads_and_saves_as_strict_json() -> None:
@@ -83,16 +95,38 @@ def test_export_of_a_handout_with_bad_runs_says_why(
     path.write_text(handout(conditions=["greater-trochanteric-pain-syndrome"],
                             runs=[[0, 150.0], [3, 8.0], [6, 8.0]]))
     out = tmp_path / "r8.pdf"
-    assert main(["export", "--handout", str(path), "-o", str(out)]) == 1
+    assert main(["export", "--handout", str(path), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert f"{path}: 'runs' cannot be used for a running plan" in err and "150 km" in err
-    assert "Traceback" not in err and not out.exists()
+    assert (f"hip-explorer export: note: {path}: left out the running log, which the planner "
+            "cannot use: ") in err and "150 km" in err
+    assert "Traceback" not in err
+    text = pdf_text(out)
+    assert "Greater trochanteric pain syndrome" in text and "running plan" not in text.lower()
 
 
-def test_builder_reports_a_deeply_nested_file(qtbot: QtBot, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_builder_opens_a_handout_whose_running_log_it_cannot_use(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    dialog = builder(qtbot, tmp_path)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(str(a[2])))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(str(a[2])))
+    path = tmp_path / "kim.json"
+    text = handout(patient="Kim", exercises=[{"exercise": "clam", "sets": "3"}],
+                   runs=[[0, 150.0], [3, 8.0]])
+    path.write_text(text)
+    assert dialog.open_from(path)
+    assert dialog.handout().patient == "Kim"
+    assert [e.exercise for e in dialog.handout().exercises] == ["clam"]
+    assert dialog.handout().runs == ()
+    assert len(told) == 1
+    assert told[0].startswith("Left out: the running log, which the planner cannot use: ")
+    assert "150 km" in told[0] and "kim.json itself is unchanged until you save." in told[0]
+    assert path.read_text() == text
+
+
+def builder(qtbot: QtBot, tmp_path: Path, patient: str = "") -> Any:
     from explorer.cli import load
     from explorer.model.handout import Handout
     from explorer.paths import diagram_svg
@@ -102,8 +136,16 @@ def test_builder_reports_a_deeply_nested_file(qtbot: QtBot, tmp_path: Path,
 
     content = load()
     dialog = HandoutDialog(content, DiagramArt(diagram_svg(), list(content.regions)),
-                           Settings(tmp_path / "s.ini"), Handout(patient="Kim"))
+                           Settings(tmp_path / "s.ini"), Handout(patient=patient))
     qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_builder_reports_a_deeply_nested_file(qtbot: QtBot, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = builder(qtbot, tmp_path, patient="Kim")
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     path = tmp_path / "nested.json"

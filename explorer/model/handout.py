@@ -2,7 +2,8 @@
 
 Saving is atomic (write a temporary file beside the target, flush it to disk, then
 rename), so a crash or a full disk mid-save never destroys the previous file. A
-damaged file raises HandoutError with a message that names the file and the problem.
+damaged file raises HandoutError with a message that names the file and the problem; a
+running log or usual week that the planner refuses is left out, and `left_out` says why.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ class Handout:
     unit: str = "km"
     baseline: Baseline | None = None  # without runs, the plan may start from a usual week
     created: str = field(default_factory=lambda: dt.date.today().isoformat())
+    # what reading the file had to leave out, and why (told to the user; never saved)
+    left_out: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def has_running_plan(self) -> bool:
@@ -103,6 +106,7 @@ class Handout:
 
     def to_json(self) -> str:
         data = {"format": FORMAT, "version": VERSION, **asdict(self)}
+        del data["left_out"]
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -173,8 +177,10 @@ def from_json(text: str, source: str = "handout") -> Handout:
     unit = data.get("unit", "km")
     if unit not in ("km", "mi"):
         raise HandoutError(f"{source}: 'unit' should be km or mi")
-    runs = _runs(data.get("runs", []), unit, source)
-    baseline = _baseline(data.get("baseline"), unit, source)
+    # A running log or usual week the planner refuses is left out, with the reason, not
+    # the whole handout: the exercises and notes are still good.
+    runs, runs_refused = _runs(data.get("runs", []), unit, source)
+    baseline, baseline_refused = _baseline(data.get("baseline"), unit, source)
     side = data.get("side", "right")
     if side not in ("right", "left"):
         raise HandoutError(f"{source}: 'side' should be right or left")
@@ -186,6 +192,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
         drawings=drawings, recovery_chart=bool(data.get("recovery_chart", False)),
         runs=runs, unit=unit, baseline=baseline,
         created=_text(data, "created", source, 40),
+        left_out=tuple(why for why in (runs_refused, baseline_refused) if why),
     )
 
 
@@ -204,9 +211,11 @@ def _number(value: Any) -> float | None:
         return math.inf
 
 
-def _runs(value: Any, unit: str, source: str) -> tuple[tuple[int, float], ...]:
-    """The running log, held to the planner's own limits: a log it refuses would print
-    as an empty plan, and a NaN would be saved back as invalid JSON."""
+def _runs(value: Any, unit: str,
+          source: str) -> tuple[tuple[tuple[int, float], ...], str | None]:
+    """The running log, held to the planner's own limits (a log it refuses would print
+    as an empty plan, and a NaN would be saved back as invalid JSON); a refused log is
+    empty, with the reason. A log of the wrong shape is a damaged file."""
     message = f"{source}: 'runs' should be a list of [days ago, distance]"
     if not isinstance(value, list) or len(value) > 200:
         raise HandoutError(message)
@@ -218,15 +227,14 @@ def _runs(value: Any, unit: str, source: str) -> tuple[tuple[int, float], ...]:
         runs.append(Run(item[0], distance))
     problems = input_problems(runs, unit)  # also: days ago must be whole numbers
     if problems:
-        raise HandoutError(f"{source}: 'runs' cannot be used for a running plan: "
-                           + " ".join(problems))
-    return tuple((run.day, run.distance) for run in runs)
+        return (), "the running log, which the planner cannot use: " + " ".join(problems)
+    return tuple((run.day, run.distance) for run in runs), None
 
 
-def _baseline(value: Any, unit: str, source: str) -> Baseline | None:
+def _baseline(value: Any, unit: str, source: str) -> tuple[Baseline | None, str | None]:
     """The usual week a plan may start from, held to the planner's limits like runs."""
     if value is None:
-        return None
+        return None, None
     message = (f"{source}: 'baseline' should be "
                '{"weekly_distance": number, "longest_run": number}')
     if not (isinstance(value, dict) and sorted(value) == ["longest_run", "weekly_distance"]):
@@ -235,10 +243,9 @@ def _baseline(value: Any, unit: str, source: str) -> Baseline | None:
     if weekly is None or longest is None:
         raise HandoutError(message)
     try:
-        return check_baseline(weekly, longest, unit)
+        return check_baseline(weekly, longest, unit), None
     except LoadInputError as exc:
-        raise HandoutError(f"{source}: 'baseline' cannot be used for a running plan: "
-                           + " ".join(exc.problems)) from None
+        return None, "the usual week, which the planner cannot use: " + " ".join(exc.problems)
 
 
 def _drawings(value: Any, source: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:

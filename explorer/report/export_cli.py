@@ -65,6 +65,9 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
             handout = read_handout(args.handout)
         except HandoutError as exc:
             return _fail(str(exc), 1)
+        for why in handout.left_out:
+            print(f"hip-explorer export: note: {args.handout}: left out {why}",
+                  file=sys.stderr)
         for missing in unknown_entries(handout, content):
             print(f"hip-explorer export: note: {missing} is not in the loaded content; "
                   "left out", file=sys.stderr)

@@ -403,11 +403,14 @@ class HandoutDialog(QDialog):
             QMessageBox.warning(self, "Open handout",
                                 f"{exc}\n\nThe handout you were editing is unchanged.")
             return False
+        notes = [f"Left out: {why}" for why in handout.left_out]
         missing = unknown_entries(handout, self.content)
         if missing:
-            QMessageBox.information(self, "Open handout",
-                                    "Not in the loaded content, so left out of the print: "
-                                    + ", ".join(missing))
+            notes.append("Not in the loaded content, so left out of the print: "
+                         + ", ".join(missing))
+        if notes:
+            QMessageBox.information(self, "Open handout", "\n\n".join(
+                [*notes, f"{path.name} itself is unchanged until you save."]))
         self._set_path(path)
         self._fill_catalogue(handout.conditions)
         self._load(handout)
