@@ -177,6 +177,18 @@ def test_red_flag_answer_shows_banner(qtbot: QtBot, window: MainWindow, clue: st
     assert not window.banner.isVisible()
 
 
+def test_warning_questions_come_last_under_their_own_heading(window: MainWindow) -> None:
+    refine = window.refine
+    heading = refine.warning_heading
+    assert heading is not None and heading.isVisible() and "Warning signs" in heading.text()
+    red = {clue.id for clue in window.content.red_flag_clues}
+    assert red and red < set(refine.boxes)
+    top = heading.geometry().bottom()
+    for clue_id, box in refine.boxes.items():
+        below = box.geometry().top() > top
+        assert below == (clue_id in red), clue_id  # every warning sign below, none other
+
+
 def test_banner_puts_the_most_urgent_advice_first(window: MainWindow) -> None:
     clues = window.content.clues
     window.refine.boxes["night-rest-pain"].setChecked(True)  # urgent, answered first

@@ -1,7 +1,8 @@
 """Refine: yes/no questions from the content's clues, and the red-flag banner.
 
-Ordinary clues re-rank the list. A "yes" to a red-flag clue (cannot bear weight,
-fever, night or rest pain) shows a banner with what to do, whatever is selected.
+Ordinary clues re-rank the list. Red-flag clues come last, under their own heading; a
+"yes" to one (cannot bear weight, fever, night or rest pain...) shows a banner with what
+to do, whatever is selected.
 """
 
 from __future__ import annotations
@@ -123,7 +124,14 @@ class RefinePanel(QWidget):
         intro = QLabel("Tick what is true for you:")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.warning_heading: QLabel | None = None
         for clue in sorted(content.clues.values(), key=lambda c: c.red_flag):
+            if clue.red_flag and self.warning_heading is None:
+                # the warning signs, set apart: a yes to any of them says what to do
+                self.warning_heading = QLabel("Warning signs: a yes tells you what to do")
+                self.warning_heading.setWordWrap(True)
+                self.warning_heading.setStyleSheet("color: #8a0015; margin-top: 8px;")
+                layout.addWidget(self.warning_heading)
             box = QCheckBox()
             box.setAccessibleName(clue.question)
             label = _ClickLabel(clue.question, box)
