@@ -156,12 +156,17 @@ def test_handout_ends_with_the_warning_signs(tmp_path: Path, content: Content,
     job = handout_job(content, art, Handout(exercises=(HandoutExercise("clam"),)))
     write_pdf(out, job, Header(job.title))
     everything = " ".join(pages_text(out))
-    sections = content.pages["red-flags"].sections
-    emergency = next(s for s in sections if s.level == "emergency").items
     assert "See a doctor if" in everything
-    assert everything.index("See a doctor if") > everything.index(content.exercises["clam"].name)
-    for item in emergency[:2]:  # cannot bear weight; a short or turned-out leg
-        assert " ".join(item.split()) in everything
+    start = everything.index("See a doctor if")
+    assert start > everything.index(content.exercises["clam"].name)
+    signs = everything[start:]
+    groups = [s for s in content.pages["red-flags"].sections if s.level in ("emergency", "urgent")]
+    assert len(groups) >= 2 and sum(len(s.items) for s in groups) > 8
+    for section in groups:  # every sign, each under the heading that says how soon
+        at = signs.index(" ".join(section.heading.split()))
+        for item in section.items:
+            assert signs.index(" ".join(item.split())) > at, item
+    assert "While you wait" not in signs  # information sections stay on the page
 
 
 def test_handout_diagram_prints_the_pain_numbers_and_a_summary_prints_none(

@@ -122,6 +122,18 @@ def red_flag_box(items: Iterable[str], title: str = "See a doctor if") -> str:
                colour="#8a0015")
 
 
+def warning_signs_box(page: Page | None) -> str:
+    """Every emergency and urgent sign on the red-flags page, each group under its
+    section's heading (which says how soon to act), as one box for a take-home sheet."""
+    groups = [f"<p><b>{esc(s.heading)}</b></p>{bullet_list(s.items)}"
+              for s in (page.sections if page else ())
+              if s.level in ("emergency", "urgent") and s.items]
+    if not groups:
+        return ""
+    return box("See a doctor if", "".join(groups), border="#b3001b", background="#fdecee",
+               colour="#8a0015")
+
+
 def dose_line(dose: Dose | None) -> str:
     return dose.describe() if dose else ""
 

@@ -226,11 +226,8 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
             "sharp or keeps building.</p>", keep_with_next=True, font_scale=scale))
         flows.extend(HtmlFlowable(c, pictures.images, font_scale=scale) for c in cards)
     flows.extend(_chart_flowables(content, handout, scale))
-    page = content.pages.get("red-flags")
-    emergency = [i for s in (page.sections if page else ()) if s.level in ("emergency",
-                                                                           "urgent")
-                 for i in s.items][:8]
-    if emergency:
-        flows.append(HtmlFlowable(render.red_flag_box(emergency), font_scale=scale))
+    warning_signs = render.warning_signs_box(content.pages.get("red-flags"))
+    if warning_signs:
+        flows.append(HtmlFlowable(warning_signs, font_scale=scale))
     return PrintJob("Exercise plan" + (f" for {handout.patient}" if handout.patient else ""),
                     flows, handout.side)
