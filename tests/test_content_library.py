@@ -119,3 +119,22 @@ def test_key_corrections_present(content: Content) -> None:
                                   *content.treatments["hyaluronic-acid-injection"].cautions]
                                  ).lower()
     assert "10%" in text and "30 days" in text  # the corrected running-load evidence
+
+
+def test_the_id_list_for_content_writers_matches_the_library(content: Content) -> None:
+    """docs/content-ids.md lists every id, under its kind, and nothing that is gone."""
+    text = (ROOT / "docs" / "content-ids.md").read_text()
+    listed: dict[str, set[str]] = {}
+    for block in text.split("\n\n"):
+        kind, _, ids = block.partition(":")
+        if ids and not kind.startswith("#"):
+            listed[kind.split(" (")[0]] = {i.strip() for i in ids.replace("\n", " ").split(",")}
+    clues = content.clues.values()
+    assert listed == {
+        "Regions": set(content.regions),
+        "Clues": {c.id for c in clues if not c.red_flag},
+        "Red-flag clues": {c.id for c in clues if c.red_flag},
+        "References": set(content.references), "Conditions": set(content.conditions),
+        "Exercises": set(content.exercises), "Treatments": set(content.treatments),
+        "Pages": set(content.pages),
+    }
