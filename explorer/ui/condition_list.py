@@ -71,6 +71,8 @@ def urgency_icon(urgency: Urgency, size: int = 16) -> QIcon:
 def fit_lines(text: str, font: QFont, width: float, max_lines: int = 2) -> list[str]:
     """`text` word-wrapped to `width` in at most `max_lines` lines. When it does not fit,
     the last line ends in an ellipsis rather than being cut off mid-phrase."""
+    if QFontMetrics(font).horizontalAdvance(text) <= width:
+        return [text] if text else []  # the usual case, without laying out lines
     layout = QTextLayout(text, font)
     layout.beginLayout()
     starts: list[int] = []
