@@ -238,13 +238,16 @@ def test_export_of_a_condition_whose_file_failed_names_the_file(
 
 @pytest.fixture
 def damaged_pictures(clinic: Path) -> Path:
-    """Two exercises whose pictures start right and break off halfway."""
+    """Exercises whose pictures start right, then break off or claim an absurd shape."""
     images = clinic / "exercises" / "images"
     images.mkdir(parents=True)
     clam = (ROOT / "content/exercises/images/clam.svg").read_text()
     (images / "half.svg").write_text(clam[:len(clam) // 2])
     (images / "garbled.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 200)
-    for name, picture in (("half-clam", "half.svg"), ("garbled", "garbled.png")):
+    (images / "pole.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1" '
+                                     'height="10000"/>')
+    for name, picture in (("half-clam", "half.svg"), ("garbled", "garbled.png"),
+                          ("pole", "pole.svg")):
         (clinic / "exercises" / f"{name}.yaml").write_text(
             f"id: {name}\nname: {name}\npurpose: p\nsteps: [s]\ndose: {{sets: 1}}\n"
             f"image: images/{picture}\n")
@@ -255,12 +258,14 @@ def test_validate_names_a_damaged_picture_and_its_line(damaged_pictures: Path) -
     result = run_cli("validate", str(damaged_pictures))
     assert result.returncode == 1
     found = [line for line in result.stderr.splitlines() if " is damaged: " in line]
-    assert len(found) == 2, result.stderr
+    assert len(found) == 3, result.stderr
     assert found[0].endswith("exercises/garbled.yaml:6: image: image 'images/garbled.png' "
                              "is damaged: its picture data cannot be read (is the file "
                              "complete?)")
     assert ("exercises/half-clam.yaml:6: image: image 'images/half.svg' is damaged: "
             "Premature end of document. (line ") in found[1]  # the SVG reader's own words
+    assert found[2].endswith("exercises/pole.yaml:6: image: image 'images/pole.svg' is damaged: "
+                             "it is 1 x 10000 pixels, far taller or wider than an illustration")
     assert "qt.svg" not in result.stderr  # said once, in the problem's line
 
 

@@ -60,12 +60,23 @@ def damage(path: Path) -> str | None:
     previous = qInstallMessageHandler(lambda _kind, _where, message: said.append(message))
     try:
         image = load_picture(path, 64)
+        size = _natural_size(path) if image is None else QSize()
     finally:
         qInstallMessageHandler(previous)
     if image is not None:
         return None
+    if not size.isEmpty() and _height_for(size, 64) is None:
+        return (f"it is {size.width()} x {size.height()} pixels, far taller or wider than "
+                "an illustration")
     reason = said[-1].rpartition("because: ")[2] if said else ""
     return reason.strip() or "its picture data cannot be read (is the file complete?)"
+
+
+def _natural_size(path: Path) -> QSize:
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(str(path))
+        return renderer.defaultSize() if renderer.isValid() else QSize()
+    return QImageReader(str(path)).size()
 
 
 def placeholder(width: int) -> QImage:
