@@ -114,12 +114,16 @@ def box(title: str, body: str, *, border: str, background: str, colour: str) -> 
             f'{esc(title)}</p>{body}</td></tr></table>')
 
 
+# A warning box's frame, background and title colours, by how urgent its advice is.
+BOX_COLOURS = {"emergency": {"border": "#b3001b", "background": "#fdecee", "colour": "#8a0015"},
+               "urgent": {"border": "#c25e00", "background": "#fff4e5", "colour": "#7a2e00"}}
+
+
 def red_flag_box(items: Iterable[str], title: str = "See a doctor if") -> str:
     items = list(items)
     if not items:
         return ""
-    return box(title, bullet_list(items), border="#b3001b", background="#fdecee",
-               colour="#8a0015")
+    return box(title, bullet_list(items), **BOX_COLOURS["emergency"])
 
 
 def warning_signs_box(page: Page | None) -> str:
@@ -130,8 +134,7 @@ def warning_signs_box(page: Page | None) -> str:
               if s.level in ("emergency", "urgent") and s.items]
     if not groups:
         return ""
-    return box("See a doctor if", "".join(groups), border="#b3001b", background="#fdecee",
-               colour="#8a0015")
+    return box("See a doctor if", "".join(groups), **BOX_COLOURS["emergency"])
 
 
 def dose_line(dose: Dose | None) -> str:
@@ -403,11 +406,8 @@ def page_html(content: Content, page: Page) -> str:
     out = [f"<h1>{esc(page.title)}</h1>", paragraphs(page.intro)]
     for s in page.sections:
         body = paragraphs(s.text) + bullet_list(s.items)
-        if s.level in ("emergency", "urgent"):
-            colours = ("#b3001b", "#fdecee", "#8a0015") if s.level == "emergency" else (
-                "#c25e00", "#fff4e5", "#7a2e00")
-            out.append(box(s.heading, body, border=colours[0], background=colours[1],
-                           colour=colours[2]))
+        if s.level in BOX_COLOURS:
+            out.append(box(s.heading, body, **BOX_COLOURS[s.level]))
         else:
             out.append(section(s.heading, body))
     out.append(section("References", references(content, page.references)))

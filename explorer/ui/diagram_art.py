@@ -326,4 +326,3 @@ class DiagramArt:
         self.paint_labels(painter, state.side, high_contrast=state.high_contrast)
         self.paint_strokes(painter, state)
         painter.restore()
-

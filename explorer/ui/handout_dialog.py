@@ -253,8 +253,7 @@ class HandoutDialog(QDialog):
         self.history.record(text)
 
     def _name(self, item: HandoutExercise) -> str:
-        exercise = self.content.exercises.get(item.exercise)
-        return exercise.name if exercise else item.exercise
+        return self.content.entry_title("exercise", item.exercise) or item.exercise
 
     def _append_row(self, item: HandoutExercise) -> None:
         row = self.table.rowCount()

@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.trail: Trail[tuple[str, str]] = Trail()  # what the detail panel showed
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
-                               lambda b, a: describe(b, a, self._region_name), pain_levels_only)
+                               lambda b, a: describe(b, a, self.content.region_name),
+                               pain_levels_only)
         self.selection.regions_changed.connect(self.history.record)
         self._build_actions()
         self.clinic = ClinicMode(self)
@@ -446,10 +447,6 @@ class MainWindow(QMainWindow):
     def _restore_diagram_input(self, state: DiagramInput) -> None:
         self.selection.restore(state.regions, dict(state.intensities))
         self.diagram.set_strokes([(c, list(p)) for c, p in state.strokes])
-
-    def _region_name(self, region_id: str) -> str:
-        region = self.content.regions.get(region_id)
-        return region.name if region else region_id
 
     def _update_title(self) -> None:
         side = "Right hip" if self.selection.side == "right" else "Left hip"
