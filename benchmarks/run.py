@@ -174,10 +174,12 @@ def measure_clicks(extra_conditions: int, clicks: int = 60) -> float:
     from explorer.cli import content_layers
     from explorer.model import load_content
     from explorer.paths import diagram_svg
+    from explorer.ui.app import configure_qt
     from explorer.ui.diagram_art import DiagramArt
     from explorer.ui.main_window import MainWindow
     from explorer.ui.settings import Settings
 
+    configure_qt()  # as the app's start path does
     app = QApplication.instance() or QApplication([])
     content = load_content(content_layers(), svg_file=diagram_svg())
     base = list(content.conditions.values())

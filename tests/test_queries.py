@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from conftest import DIAGRAM, FIXTURES
 
-from explorer.model import Content, conditions_by_region, load_content, rank_conditions, search
+from explorer.model import (
+    Content,
+    clues_for_regions,
+    conditions_by_region,
+    load_content,
+    rank_conditions,
+    search,
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +54,18 @@ def test_clue_answer_reranks_and_explains(content: Content) -> None:
 def test_no_answer_does_not_count(content: Content) -> None:
     ranked = rank_conditions(content, ["groin", "front"], answers={"clicking-locking": False})
     assert ids(ranked)[0] == "front-thing"
+
+
+def test_clues_for_regions_are_those_that_can_rerank_their_conditions(
+        content: Content) -> None:
+    # back: buttock-thing (worse sitting) and lateral-thing (pain lying on the side)
+    assert clues_for_regions(content, ["back"]) == {"worse-sitting", "pain-lying-on-side"}
+    assert clues_for_regions(content, ["outer"]) == {"pain-lying-on-side"}
+    assert clues_for_regions(content, ["outer", "groin"]) == {
+        "pain-lying-on-side", "clicking-locking"}
+    # nothing chosen: the list holds every condition, so every clue can matter
+    assert clues_for_regions(content, []) == set(content.clues)
+    assert clues_for_regions(content, ["no-such-region"]) == set(content.clues)
 
 
 def test_intensity_at_main_region_ranks(content: Content) -> None:

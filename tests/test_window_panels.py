@@ -171,6 +171,60 @@ def test_refine_clue_reranks_and_explains(window: MainWindow) -> None:
     assert "you said: worse with sitting" in window.conditions.reason(after[0])
 
 
+def asked(window: MainWindow) -> set[str]:
+    """The questions the Refine panel shows now."""
+    return {cid for cid, box in window.refine.boxes.items()
+            if box.isVisible() and window.refine.questions[cid].isVisible()}
+
+
+def test_refine_asks_only_the_questions_that_matter_where_it_hurts(
+        window: MainWindow) -> None:
+    content = window.content
+    red = {clue.id for clue in content.red_flag_clues}
+    note = window.refine.hidden_note
+    assert asked(window) == set(content.clues) and not note.isVisible()  # nothing chosen
+    window.selection.set_regions(["outer"])
+    outer = asked(window)
+    assert {"pain-lying-on-side", "snapping"} <= outer  # side-of-hip questions stay
+    assert not outer & {"pain-squeezing-knees", "pain-cough-situps", "clicking-locking"}
+    assert red <= outer  # every warning sign is always asked
+    assert note.isVisible() and "where it hurts" in note.text()
+    # each ordinary question asked can move a listed condition; none left out could
+    listed = {window.content.conditions[cid] for cid in window.conditions.ids()}
+    used = {use.clue for condition in listed for use in condition.clues}
+    assert outer - red == used - red
+    window.selection.set_regions(["groin"])
+    assert "pain-squeezing-knees" in asked(window)
+    window.selection.clear_regions()
+    assert asked(window) == set(content.clues) and not note.isVisible()
+
+
+def test_a_ticked_question_stays_until_the_regions_change(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    window.selection.set_regions(["groin"])
+    qtbot.mouseClick(window.refine.boxes["pain-squeezing-knees"], Qt.MouseButton.LeftButton)
+    window.selection.set_regions(["outer"])
+    assert "pain-squeezing-knees" in asked(window)  # the answer still counts: it shows
+    qtbot.mouseClick(window.refine.boxes["pain-squeezing-knees"], Qt.MouseButton.LeftButton)
+    assert "pain-squeezing-knees" in asked(window)  # not pulled away under the mouse
+    window.selection.set_regions(["outer", "back"])
+    assert "pain-squeezing-knees" not in asked(window)
+
+
+def test_a_question_is_laid_out_again_when_its_font_changes(window: MainWindow) -> None:
+    """Question heights are remembered per width, but not across a font change
+    (clinic mode and style changes enlarge the type)."""
+    label = window.refine.questions["pain-deep-bending"]
+    before = label.heightForWidth(200)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    label.setFont(font)
+    fresh = QLabel(label.text())
+    fresh.setWordWrap(True)
+    fresh.setFont(font)
+    assert label.heightForWidth(200) == fresh.heightForWidth(200) > before
+
+
 def shown(label: QLabel) -> str:
     """A rich-text label's words as the reader sees them (entities decoded)."""
     return " ".join(QTextDocumentFragment.fromHtml(label.text()).toPlainText().split())
@@ -199,7 +253,7 @@ def test_warning_questions_come_last_under_their_own_heading(window: MainWindow)
     assert red and red < set(refine.boxes)
     top = heading.geometry().bottom()
     for clue_id, box in refine.boxes.items():
-        below = box.geometry().top() > top
+        below = box.mapTo(refine, QPoint(0, 0)).y() > top
         assert below == (clue_id in red), clue_id  # every warning sign below, none other
 
 
@@ -276,7 +330,7 @@ def test_tab_goes_from_the_list_straight_to_the_first_question(qtbot: QtBot,
     window.conditions.setFocus()
     qtbot.waitUntil(window.conditions.hasFocus)
     qtbot.keyClick(window.conditions, Qt.Key.Key_Tab)
-    first = next(iter(window.refine.boxes.values()))
+    first = next(box for box in window.refine.boxes.values() if box.isVisible())
     assert QApplication.focusWidget() is first
 
 

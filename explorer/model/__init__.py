@@ -12,6 +12,7 @@ from explorer.model.problems import Problem
 from explorer.model.queries import (
     Match,
     SearchHit,
+    clues_for_regions,
     conditions_by_region,
     main_area,
     rank_conditions,
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Clue", "Condition", "Content", "Exercise", "Match", "Page", "Problem", "Reference",
-    "Region", "SearchHit", "Treatment", "conditions_by_region", "load_content",
-    "main_area", "rank_conditions", "search",
+    "Region", "SearchHit", "Treatment", "clues_for_regions", "conditions_by_region",
+    "load_content", "main_area", "rank_conditions", "search",
 ]
 
 

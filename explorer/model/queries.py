@@ -75,6 +75,17 @@ def rank_conditions(
     return sorted(matches, key=lambda m: m.sort_key)
 
 
+def clues_for_regions(content: Content, regions: Iterable[str]) -> set[str]:
+    """The clues that can re-rank the list for these regions: those of every condition
+    felt in any of them. With no region chosen, the list holds every condition, so every
+    clue counts."""
+    chosen = set(regions).intersection(content.regions)
+    if not chosen:
+        return set(content.clues)
+    return {use.clue for condition in content.conditions.values()
+            if chosen.intersection(condition.regions) for use in condition.clues}
+
+
 def main_area(content: Content, condition: Condition) -> str:
     """The first reason of every match, in one form: 'Main area: Groin'."""
     return f"Main area: {content.region_name(condition.main_region)}"

@@ -159,6 +159,9 @@ class MainWindow(QMainWindow):
         refine_scroll.setWidget(self.refine)
         refine_scroll.setWidgetResizable(True)
         refine_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a scroll bar that came and went as questions are shown or hidden would change
+        # the width and re-wrap every question on a region click
+        refine_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         refine_scroll.setAccessibleName("Refine questions")
         refine_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the questions
         middle_split = QSplitter(Qt.Orientation.Vertical)

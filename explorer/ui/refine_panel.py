@@ -1,14 +1,15 @@
 """Refine: yes/no questions from the content's clues, and the red-flag banner.
 
-Ordinary clues re-rank the list. Red-flag clues come last, under their own heading; a
-"yes" to one (cannot bear weight, fever, night or rest pain...) shows a banner with what
-to do, whatever is selected.
+Ordinary clues re-rank the list; only those that can change it for the selected regions
+are asked (a question already ticked stays until the regions change). Red-flag clues are
+always asked and come last, under their own heading; a "yes" to one (cannot bear weight,
+fever, night or rest pain...) shows a banner with what to do, whatever is selected.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.model import Content
+from explorer.model import Content, clues_for_regions
 from explorer.model.entities import Clue, Urgency
 from explorer.render.html import esc
 from explorer.ui.selection import Selection
@@ -95,6 +96,17 @@ class RedFlagBanner(QFrame):
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
+WARNING_RED = "#8a0015"
+
+
+def _colour(label: QLabel, colour: str) -> None:
+    """Text colour by palette: a style sheet per label would make every layout and
+    paint of the questions go through the slower style-sheet style."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+
+
 class _ClickLabel(QLabel):
     """A wrapping label that toggles its check box when clicked."""
 
@@ -103,6 +115,20 @@ class _ClickLabel(QLabel):
         self.setWordWrap(True)
         self.setBuddy(box)
         self._box = box
+
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        """Remembered per width: showing or hiding a question would otherwise lay out
+        the text of every question again."""
+        if width not in self._heights:
+            self._heights[width] = super().heightForWidth(width)
+        return self._heights[width]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._box.toggle()
@@ -119,34 +145,62 @@ class RefinePanel(QWidget):
         self._selection = selection
         self.boxes: dict[str, QCheckBox] = {}
         self.questions: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         intro = QLabel("Tick what is true for you:")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.hidden_note = QLabel("Only the questions that matter where it hurts are shown.")
+        self.hidden_note.setWordWrap(True)
+        _colour(self.hidden_note, "#555555")
+        self.hidden_note.hide()
+        layout.addWidget(self.hidden_note)
+        self._ordinary = {cid for cid, clue in content.clues.items() if not clue.red_flag}
+        self._asked = set(self._ordinary)  # the ordinary questions shown now
         self.warning_heading: QLabel | None = None
         for clue in sorted(content.clues.values(), key=lambda c: c.red_flag):
             if clue.red_flag and self.warning_heading is None:
                 # the warning signs, set apart: a yes to any of them says what to do
                 self.warning_heading = QLabel("Warning signs: a yes tells you what to do")
                 self.warning_heading.setWordWrap(True)
-                self.warning_heading.setStyleSheet("color: #8a0015; margin-top: 8px;")
+                self.warning_heading.setContentsMargins(0, 8, 0, 0)
+                _colour(self.warning_heading, WARNING_RED)
                 layout.addWidget(self.warning_heading)
             box = QCheckBox()
             box.setAccessibleName(clue.question)
             label = _ClickLabel(clue.question, box)
             if clue.red_flag:
-                label.setStyleSheet("color: #8a0015; font-weight: bold;")
+                _colour(label, WARNING_RED)
+                font = label.font()
+                font.setBold(True)
+                label.setFont(font)
             box.toggled.connect(lambda on, cid=clue.id: self._answer(cid, on))
-            row = QHBoxLayout()
-            row.setSpacing(6)
-            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(label, 1)
-            layout.addLayout(row)
+            row = QWidget()  # one widget per question, shown or hidden whole
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.setSpacing(6)
+            row_layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row_layout.addWidget(label, 1)
+            layout.addWidget(row)
+            self.rows[clue.id] = row
             self.boxes[clue.id] = box
             self.questions[clue.id] = label
         layout.addStretch(1)
         selection.answers_changed.connect(self._on_selection_answers_changed)
+        selection.regions_changed.connect(self._on_selection_regions_changed)
+        self._on_selection_regions_changed()
+
+    def _on_selection_regions_changed(self) -> None:
+        """Ask the ordinary questions that can re-rank the list for these regions, and
+        any already ticked, so an answer never disappears unseen."""
+        content, answers = self._content, self._selection.answers
+        relevant = clues_for_regions(content, self._selection.regions)
+        asked = {cid for cid in self._ordinary if cid in relevant or answers.get(cid)}
+        for clue_id in self._asked ^ asked:  # only the rows that change
+            self.rows[clue_id].setVisible(clue_id in asked)
+        self._asked = asked
+        self.hidden_note.setVisible(asked != self._ordinary)
 
     def _answer(self, clue_id: str, on: bool) -> None:
         self._selection.set_answer(clue_id, on)  # may show the warning strip
