@@ -22,7 +22,7 @@ from explorer.paths import diagram_svg
 from explorer.report import documents
 from explorer.report.documents import booklet_job, handout_job, summary_job
 from explorer.report.output import ExportError, write_pdf
-from explorer.report.pages import Header
+from explorer.report.pages import MARGINS_MM, Header
 from explorer.ui.diagram_art import DiagramArt
 
 
@@ -41,6 +41,21 @@ def pages_text(path: Path) -> list[str]:
     ligatures unfolded ("ﬂ" -> "fl")."""
     return [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
             for page in PdfReader(path).pages]
+
+
+def text_off_the_page(path: Path) -> list[tuple[int, str]]:
+    """Lines of text whose baseline lies in the bottom margin or lower (cut off on paper
+    or dropped by the printer), as (page number, text)."""
+    bottom = MARGINS_MM.bottom() * 72 / 25.4
+    off = []
+    for number, page in enumerate(PdfReader(path).pages, 1):
+        def visit(text: str, cm: list[float], tm: list[float], *_: object,
+                  number: int = number) -> None:
+            baseline = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and baseline < bottom:
+                off.append((number, " ".join(text.split())))
+        page.extract_text(visitor_text=visit)
+    return off
 
 
 def export_summary(tmp_path: Path, content: Content, art: DiagramArt, cid: str,
@@ -80,13 +95,18 @@ def test_summary_prints_the_cautions_of_what_helps(tmp_path: Path, content: Cont
 
 
 @pytest.mark.parametrize("size", ["A4", "Letter"])
-def test_every_summary_fits_two_pages(tmp_path: Path, content: Content, art: DiagramArt,
-                                      size: str) -> None:
-    too_long = {cid: pages for cid in content.conditions
-                if (pages := len(PdfReader(export_summary(tmp_path, content, art, cid,
-                                                          size)).pages)) > 2}
+def test_every_summary_fits_two_pages_inside_the_margins(
+        tmp_path: Path, content: Content, art: DiagramArt, size: str) -> None:
+    too_long, cut_off = {}, {}
+    for cid in content.conditions:
+        out = export_summary(tmp_path, content, art, cid, size)
+        if (pages := len(PdfReader(out).pages)) > 2:
+            too_long[cid] = pages
+        if off := text_off_the_page(out):  # e.g. the footer's last line
+            cut_off[cid] = off
     assert len(content.conditions) >= 15
     assert not too_long, f"{size} summaries longer than two pages: {too_long}"
+    assert not cut_off, f"{size} text below the bottom margin: {cut_off}"
 
 
 def test_left_side_printed(tmp_path: Path, content: Content, art: DiagramArt) -> None:
@@ -147,6 +167,7 @@ def test_handout_prints_edited_doses_notes_and_keeps_cards_whole(
         assert last_step in card, f"{exercise.name}'s card is split across pages"
     for number, text in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in text
+    assert not text_off_the_page(out)
 
 
 def test_handout_ends_with_the_warning_signs(tmp_path: Path, content: Content,
@@ -218,6 +239,7 @@ def test_large_print_handout_is_longer(tmp_path: Path, content: Content,
     normal, large = pages_text(tmp_path / "n.pdf"), pages_text(tmp_path / "l.pdf")
     assert len(large) >= len(normal)
     assert len(large[0]) < 0.9 * len(normal[0])  # bigger type: less text on a page
+    assert not text_off_the_page(tmp_path / "l.pdf")
 
 
 def test_large_print_enlarges_every_kind_of_text() -> None:

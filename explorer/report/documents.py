@@ -65,8 +65,11 @@ def _diagram(art: DiagramArt, regions: dict[str, int], side: str,
     return DiagramFlowable(art, state, height_mm=height_mm)
 
 
-PRINT_STYLE = "h2 { margin-top: 6px; } h3 { margin-top: 3px; } p { margin-bottom: 4px; }"
 SUMMARY_FONT_SCALE = 0.85  # 9 pt body text keeps most summaries to two pages
+# small print (references, steps, recovery notes) at 8.5 pt on paper, not 7.7 pt; a list
+# item takes its size from the first ".small" rule unless named itself
+PRINT_STYLE = ("h2 { margin-top: 6px; } h3 { margin-top: 3px; } p { margin-bottom: 4px; }"
+               " .small, .small li { font-size: 10pt; }")
 
 
 def _blocks_to_flowables(blocks: list[render.Block], pictures: _Pictures,

@@ -337,14 +337,14 @@ def _paint_footer(painter: QPainter, header: Header, width: float, height: float
     painter.setPen(QPen(QColor("#9aa6b6"), 1))
     painter.drawLine(0, round(top - mm(1.5)), round(width), round(top - mm(1.5)))
     font = QFont()
-    font.setPointSizeF(7)
+    font.setPointSizeF(8)  # the disclaimer: small, but readable on paper
     painter.setFont(font)
     painter.setPen(QColor("#4a5566"))
-    painter.drawText(QRectF(0, top, width * 0.78, mm(8)),
+    painter.drawText(QRectF(0, top, width * 0.84, mm(8)),
                      Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, header.footer_note)
     font.setPointSizeF(8.5)
     painter.setFont(font)
-    painter.drawText(QRectF(width * 0.8, top, width * 0.2, mm(6)), Qt.AlignmentFlag.AlignRight,
+    painter.drawText(QRectF(width * 0.85, top, width * 0.15, mm(6)), Qt.AlignmentFlag.AlignRight,
                      f"Page {number} of {total}")
     painter.restore()
 
