@@ -1,0 +1,126 @@
+"""The command line's outputs: `export --page-size/--side` on the printed pages, and the
+content layers (built-in, then the user's own folder, then each --content folder)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from explorer.cli import main
+from explorer.paths import builtin_content_dir
+
+
+def pages_text(path: Path) -> list[str]:
+    """Each page's text with whitespace normalised and ligatures unfolded."""
+    return [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
+            for page in PdfReader(path).pages]
+
+
+def sizes(path: Path) -> set[tuple[int, int]]:
+    """The size in points of every page."""
+    return {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+            for p in PdfReader(path).pages}
+
+
+# ---- 4. export --page-size and --side ---------------------------------------------------
+def test_export_page_size_and_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    left = tmp_path / "left.pdf"
+    assert main(["export", "--condition", "hip-labral-tear", "--page-size", "Letter",
+                 "--side", "left", "--output", str(left)]) == 0
+    assert "Letter" in capsys.readouterr().out
+    assert sizes(left) == {(612, 792)}
+    first = pages_text(left)[0]
+    assert "Hip labral tear" in first
+    assert "Left hip" in first and "LEFT SIDE" in first  # the header and the diagram
+    assert "Right hip" not in first and "RIGHT SIDE" not in first
+
+    right = tmp_path / "right.pdf"
+    assert main(["export", "--condition", "hip-labral-tear", "--page-size", "A4",
+                 "--output", str(right)]) == 0
+    assert sizes(right) == {(595, 842)}
+    first = pages_text(right)[0]
+    assert "Right hip" in first and "RIGHT SIDE" in first  # the right hip unless told
+    assert "Left hip" not in first and "LEFT SIDE" not in first
+
+
+def test_export_booklet_on_the_left_side(tmp_path: Path) -> None:
+    out = tmp_path / "back.pdf"
+    assert main(["export", "--region", "back", "--side", "left", "--page-size", "Letter",
+                 "-o", str(out)]) == 0
+    pages = pages_text(out)
+    assert "Contents" in pages[0] and len(pages) > 3
+    assert sizes(out) == {(612, 792)}
+    assert all("Left hip" in text and "Right hip" not in text for text in pages)
+
+
+# ---- 5. the user's own content folder is a layer -----------------------------------------
+def condition_yaml(cid: str, name: str, region: str = "back") -> str:
+    return (f"id: {cid}\nname: {name}\nregions: [{region}]\nurgency: routine\n"
+            "summary: s\nsymptoms: [x]\nred_flags: []\n"
+            "references: [wilson2014, chamberlain2021]\nreviewed: '2026-01-01'\n")
+
+
+def add_condition(folder: Path, cid: str, text: str) -> None:
+    (folder / "conditions").mkdir(parents=True, exist_ok=True)
+    (folder / "conditions" / f"{cid}.yaml").write_text(text, encoding="utf-8")
+
+
+def back_conditions(capsys: pytest.CaptureFixture[str], *options: str) -> dict[str, str]:
+    """`conditions --region back --json` as {id: name}; nothing said on stderr."""
+    assert main([*options, "conditions", "--region", "back", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""  # every layer loaded without a problem
+    rows = json.loads(captured.out)
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids))  # a replaced entry is listed once
+    return {row["id"]: row["name"] for row in rows}
+
+
+HAMSTRING = "proximal-hamstring-tendinopathy"
+
+
+def test_user_content_folder_is_layered_between_builtin_and_content_options(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(tmp_path / "not-made-yet"))
+    builtin = back_conditions(capsys)  # a missing user folder is skipped without a word
+    assert builtin[HAMSTRING] == "Proximal hamstring tendinopathy"
+    assert "clinic-extra" not in builtin
+
+    user = tmp_path / "user-content"
+    add_condition(user, "clinic-extra", condition_yaml("clinic-extra", "Clinic extra (user)"))
+    original = (builtin_content_dir() / "conditions" / f"{HAMSTRING}.yaml").read_text(
+        encoding="utf-8")
+    assert "\nname: Proximal hamstring tendinopathy\n" in original
+    add_condition(user, HAMSTRING, original.replace(
+        "\nname: Proximal hamstring tendinopathy\n",
+        "\nname: Hamstring pain (our clinic's page)\n"))
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(user))
+
+    layered = back_conditions(capsys)
+    assert layered["clinic-extra"] == "Clinic extra (user)"  # added
+    assert layered[HAMSTRING] == "Hamstring pain (our clinic's page)"  # replaces built-in
+    assert set(layered) == set(builtin) | {"clinic-extra"}
+
+    clinic = tmp_path / "clinic"
+    add_condition(clinic, "clinic-extra",
+                  condition_yaml("clinic-extra", "Clinic extra (--content)"))
+    with_option = back_conditions(capsys, "--content", str(clinic))
+    assert with_option["clinic-extra"] == "Clinic extra (--content)"  # the last layer wins
+    assert with_option[HAMSTRING] == "Hamstring pain (our clinic's page)"  # still the user's
+    assert set(with_option) == set(layered)
+
+
+def test_user_content_reaches_the_exported_pdf(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "user-content"
+    add_condition(user, "clinic-extra",
+                  condition_yaml("clinic-extra", "Clinic extra from the user folder"))
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(user))
+    out = tmp_path / "extra.pdf"
+    assert main(["export", "--condition", "clinic-extra", "-o", str(out)]) == 0
+    assert "Clinic extra from the user folder" in pages_text(out)[0]
