@@ -28,7 +28,7 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py

@@ -8,7 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Always offscreen, whatever the developer's session uses, on two known screens: a
+# 1920 x 1080 desktop and, beside it, a 1024 x 600 small laptop (see fixtures/screens.json).
+os.environ["QT_QPA_PLATFORM"] = (
+    f"offscreen:configfile={Path(__file__).parent / 'fixtures' / 'screens.json'}")
 # Never read or write the real user's folders from tests.
 os.environ.setdefault("HIP_EXPLORER_USER_CONTENT", "/nonexistent/hip-explorer-user-content")
 os.environ.setdefault("HIP_EXPLORER_CACHE_DIR", "off")  # tests always load content fresh

@@ -228,7 +228,7 @@ def test_one_high_contrast_switch_in_the_menu_and_the_clinic_toolbar(
 def test_high_contrast_survives_a_content_reload(window: MainWindow) -> None:
     window.contrast_action.trigger()
     window.reload_content()
-    assert window.diagram.state.high_contrast
+    assert window.diagram.state.high_contrast and window.contrast_action.isChecked()
 
 
 def test_arrows_move_between_regions_for_a_keyboard_user_in_clinic_mode(

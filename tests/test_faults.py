@@ -76,5 +76,6 @@ def test_unreadable_settings_fall_back_with_notice(qtbot: QtBot, tmp_path: Path)
     window = build_window([builtin_content_dir()], settings)
     qtbot.addWidget(window)
     window.show()
-    assert "could not be read; defaults are used" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "is damaged or unreadable" in message and str(path) in message
     assert window.selection.regions == [] and window.selection.side == "right"

@@ -148,10 +148,6 @@ def test_search_requires_all_words(content: Content) -> None:
     assert search(content, "  ") == []
 
 
-def test_fixture_path_exists() -> None:
-    assert Path(FIXTURES / "mini" / "regions.yaml").is_file()
-
-
 def test_entry_titles_name_what_links_lead_to(content: Content) -> None:
     condition = next(iter(content.conditions.values()))
     page = next(iter(content.pages.values()))

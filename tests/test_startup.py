@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 SCRIPT = """
 import os, sys
@@ -40,3 +43,36 @@ def test_start_shows_the_window_with_content_and_the_crash_handler(tmp_path: Pat
         # Qt's fill thread pool is off: with it a region click took about 3 ms longer
         assert pool_off == "1"
     assert (tmp_path / "cache" / "content.pickle").is_file()
+
+
+FIRST_START = """
+import sys
+from pathlib import Path
+from explorer.cli import content_layers
+from explorer.ui.app import start
+app, window = start(content_layers(), Path(sys.argv[1]))
+app.processEvents()
+area = window.screen().availableGeometry()
+frame = window.frameGeometry()
+print(area.width(), area.height(), frame.width(), frame.height(), sep='|')
+"""
+
+
+@pytest.mark.parametrize(("screen", "roomy"), [("1024x600", False), ("1920x1080", True)])
+def test_the_first_window_fits_the_screen(tmp_path: Path, screen: str, roomy: bool) -> None:
+    """A first start (no remembered size) on a small laptop screen opens a window that
+    fits it, not one running off its bottom; a large screen gets the roomy default."""
+    width, height = (int(n) for n in screen.split("x"))
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": "only", "x": 0, "y": 0, "width": width, "height": height,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    result = subprocess.run([sys.executable, "-c", FIRST_START, str(tmp_path / "s.ini")],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    area_w, area_h, win_w, win_h = (int(n) for n in result.stdout.strip().split("|"))
+    assert (area_w, area_h) == (width, height)
+    assert win_w <= area_w and win_h <= area_h
+    if roomy:
+        assert (win_w, win_h) >= (1360, 820)

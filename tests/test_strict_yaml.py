@@ -99,8 +99,13 @@ def test_deep_nesting_refused() -> None:
 
 
 def test_syntax_error_line() -> None:
+    """The line where reading stopped, and the line where the open bracket is."""
     err = _error(b"a: 1\nb: [unclosed\nc: 2\n")
-    assert err.line >= 2 and err.message.startswith("YAML syntax")
+    assert err.line == 3 and err.message.startswith("YAML syntax")
+    assert "[ ] list that starts on line 2" in err.message
+    err = _error(b"id: x\nname: [oops\n")
+    assert err.line == 3 and "got the end of the file" in err.message
+    assert "starts on line 2" in err.message
 
 
 def test_control_character_names_line() -> None:

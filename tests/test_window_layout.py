@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -58,11 +58,15 @@ def test_text_size_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     settings = tmp_path / "zoom.ini"
     first = build_window([builtin_content_dir()], Settings(settings))
     qtbot.addWidget(first)
+    first.selection.select_condition(GTPS)
+    words = first.content.conditions[GTPS].summary.split(".")[0][:30]
+    normal = _size_at(first, words)
     first.zoom_in_action.trigger()
     first.close()
     second = build_window([builtin_content_dir()], Settings(settings))
     qtbot.addWidget(second)
-    assert second.detail.text_scale == pytest.approx(1.15)
+    second.selection.select_condition(GTPS)
+    assert _size_at(second, words) == pytest.approx(normal * 1.15, rel=0.02)
 
 
 def test_about_lists_every_source_in_a_dialog_that_fits_the_screen(
@@ -81,8 +85,19 @@ def test_about_lists_every_source_in_a_dialog_that_fits_the_screen(
         assert reference.citation[:40] in text
 
 
+def on_the_small_screen(window: MainWindow) -> QRect:
+    """Move the window onto the 1024 x 600 test screen; that screen's free area."""
+    small = next(s for s in QGuiApplication.screens() if s.name() == "small laptop")
+    area = small.availableGeometry()
+    window.resize(760, 520)
+    window.move(area.topLeft() + QPoint(10, 10))
+    QApplication.processEvents()
+    assert window.screen() is small
+    return area
+
+
 def test_dialogs_fit_a_small_screen(window: MainWindow) -> None:
-    area = window.screen().availableGeometry()  # the offscreen screen is 800 x 800
+    area = on_the_small_screen(window)
     window.handout_action.trigger()
     window.selection.select_condition(GTPS)
     window.timeline_action.trigger()

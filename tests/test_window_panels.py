@@ -7,17 +7,27 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QPainter,
     QTextDocument,
     QTextDocumentFragment,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QToolBar, QToolTip
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QToolBar,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
@@ -80,55 +90,85 @@ def test_a_long_reason_ends_in_an_ellipsis_instead_of_being_cut_off(qapp: object
     assert len(two) == 2 and " ".join(two) == text
 
 
-def test_rows_draw_their_reason_through_the_two_line_fit(
+def painted_rows(tree: condition_list.ConditionList,
+                 monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[float, str]]]:
+    """The text each visible condition row paints, as (top, text) in drawing order."""
+    drawn: list[tuple[QRectF, str]] = []
+    original = QPainter.drawText
+
+    def record(painter: QPainter, *args: object) -> None:
+        if len(args) == 3 and isinstance(args[0], QRectF):
+            drawn.append((QRectF(args[0]), str(args[2])))
+        original(painter, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(QPainter, "drawText", record)
+    tree.viewport().grab()
+    monkeypatch.undo()
+    rows: dict[str, list[tuple[float, str]]] = {}
+    for condition_id in tree.ids():
+        rect = tree.visualItemRect(tree.topLevelItem(tree.ids().index(condition_id)))
+        inside = [(r.top(), text) for r, text in drawn
+                  if rect.top() <= r.center().y() <= rect.bottom()]
+        if inside:
+            rows[condition_id] = inside
+    return rows
+
+
+def test_rows_paint_their_reason_fitted_with_an_ellipsis(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    drawn: list[str] = []
+    window.selection.set_regions(["groin", "front"])
+    window.selection.set_intensity("groin", 7)
+    window.selection.set_answer("clicking-locking", True)  # long reasons
+    tree = window.conditions
+    tree.setCurrentItem(None)
+    rows = painted_rows(tree, monkeypatch)
+    assert len(rows) >= 4
+    fitted = 0
+    for condition_id, lines in rows.items():
+        texts = [text for _, text in lines]
+        name = window.content.conditions[condition_id].name
+        if texts[0] != name:
+            continue  # a name on two lines: the next test
+        reason, painted = tree.reason(condition_id), " ".join(texts[1:])
+        assert 1 <= len(texts) - 1 <= 2, condition_id  # the reason: one or two lines
+        if painted != reason:  # too long: cut after whole words, ending in an ellipsis
+            fitted += 1
+            assert painted.endswith("…"), (condition_id, painted)
+            assert " ".join(reason.split()).startswith(painted[:-1].rstrip()), condition_id
+    assert fitted, "no reason was long enough to need fitting: the test proves nothing"
 
-    def spy(text: str, font: QFont, width: float, max_lines: int = 2) -> list[str]:
-        drawn.append(text)
-        return fit_lines(text, font, width, max_lines)
 
-    monkeypatch.setattr(condition_list, "fit_lines", spy)
-    window.selection.set_regions(["groin"])
-    window.conditions.viewport().grab()
-    assert window.conditions.reason(window.conditions.ids()[0]) in drawn
+def _bold(tree: QWidget) -> QFont:
+    bold = QFont(tree.font())
+    bold.setBold(True)
+    return bold
 
 
 def test_a_long_name_wraps_in_full_and_its_reason_keeps_one_line(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[str, int, list[str]]] = []  # each row fits its name, then its reason
-
-    def spy(text: str, font: QFont, width: float, max_lines: int = 2) -> list[str]:
-        calls.append((text, max_lines, fit_lines(text, font, width, max_lines)))
-        return calls[-1][2]
-
-    monkeypatch.setattr(condition_list, "fit_lines", spy)
     window.selection.set_regions(["groin"])
     tree = window.conditions
     tree.setCurrentItem(None)
     tree.scrollToTop()
-    bold = QFont(tree.font())
-    bold.setBold(True)
-
-    def fitted(condition_id: str) -> tuple[list[str], int]:
-        """The name's lines and the reason's line allowance as last drawn."""
-        name = window.content.conditions[condition_id].name
-        at = max(i for i, call in enumerate(calls) if call[0] == name)
-        assert calls[at + 1][0] == tree.reason(condition_id)
-        return calls[at][2], calls[at + 1][1]
-
+    bold = _bold(tree)
     long_name = window.content.conditions["femoroacetabular-impingement"].name
     assert QFontMetrics(bold).horizontalAdvance(long_name) > tree.viewport().width() - 32
-    tree.viewport().grab()
-    lines, reason_lines = fitted("femoroacetabular-impingement")
-    assert len(lines) == 2 and " ".join(lines) == long_name  # all of it, no ellipsis
-    assert reason_lines == 1
-    assert fitted("hip-labral-tear") == (["Hip labral tear"], 2)
+    rows = painted_rows(tree, monkeypatch)
+    texts = [text for _, text in rows["femoroacetabular-impingement"]]
+    assert len(texts) == 3  # two lines of name, one of reason
+    assert " ".join(texts[:2]) == long_name  # all of it, no ellipsis
+    reason = tree.reason("femoroacetabular-impingement")
+    assert texts[2] == reason or texts[2].endswith("…")
+    # a short name takes one line and leaves two to its reason
+    short = [text for _, text in rows["hip-labral-tear"]]
+    assert short[0] == "Hip labral tear" and 2 <= len(short) <= 3
     # the row is tall enough for both names' lines and the reason's line below them
     rect = tree.visualItemRect(tree.topLevelItem(tree.ids().index("femoroacetabular-impingement")))
     small = QFont(tree.font())
     small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
     assert rect.height() >= 4 + 2 * QFontMetrics(bold).height() + QFontMetrics(small).height()
+    last_top = rows["femoroacetabular-impingement"][-1][0]
+    assert last_top + QFontMetrics(small).height() <= rect.bottom() + 1  # not cut off
 
 
 def test_list_explains_why_and_marks_urgency(window: MainWindow) -> None:
@@ -505,7 +545,7 @@ def test_panel_never_loads_from_network(window: MainWindow) -> None:
 def test_state_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     settings = tmp_path / "remember.ini"
     first = make(qtbot, settings)
-    first.resize(780, 700)  # the offscreen screen is 800 x 800
+    first.resize(780, 700)
     first.selection.set_side("left")
     first.selection.set_regions(["outer", "back"])
     first.selection.select_condition("greater-trochanteric-pain-syndrome")
@@ -533,12 +573,26 @@ def test_restored_selection_is_not_an_undo_step(qtbot: QtBot, tmp_path: Path) ->
     assert second.selection.regions == ["outer", "back"]  # Ctrl+Z does not clear them
 
 
-def test_corrupt_settings_fall_back(qtbot: QtBot, tmp_path: Path) -> None:
+def test_corrupt_settings_fall_back_and_say_so(qtbot: QtBot, tmp_path: Path) -> None:
     settings = tmp_path / "bad.ini"
-    settings.write_bytes(b"\x00\xff[window]\ngeometry=@ByteArray(garbage\nselection/regions=1")
+    settings.write_bytes(b"\x00\xff[window]\ngeometry=@ByteArray(garbage\n"
+                         b"[selection]\nside=left\nregions=outer\n")
     window = make(qtbot, settings)
-    assert window.selection.regions == []
-    assert window.width() > 0
+    # what can be read still counts; the spoiled window size falls back to a usable one
+    assert window.selection.side == "left" and window.selection.regions == ["outer"]
+    screen = window.screen().availableGeometry()
+    assert 600 <= window.width() <= screen.width()
+    assert 400 <= window.height() <= screen.height()
+    message = window.statusBar().currentMessage()
+    assert "settings file" in message and "damaged" in message and str(settings) in message
+
+
+def test_a_sound_settings_file_is_not_called_damaged(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = tmp_path / "good.ini"
+    settings.write_text("[selection]\nside=left\nregions=outer\n", encoding="utf-8")
+    window = make(qtbot, settings)
+    assert window.selection.side == "left"
+    assert "damaged" not in window.statusBar().currentMessage()
 
 
 @pytest.mark.parametrize("side", ["middle", "1"])
@@ -567,17 +621,36 @@ def test_remembered_regions_unknown_to_the_content_are_dropped(qtbot: QtBot,
         "Front of the hip", "Groin", "Outer hip", "Back of the hip"]
 
 
-def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path) -> None:
+def problem_button(window: MainWindow) -> QPushButton | None:
+    """The status bar's "content problems" notice, if it shows."""
+    return next((b for b in window.statusBar().findChildren(QPushButton)
+                 if "content problem" in b.text() and b.isVisible()), None)
+
+
+def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # problems name files relative to the working folder
     clinic = tmp_path / "clinic"
     (clinic / "conditions").mkdir(parents=True)
-    (clinic / "conditions/broken.yaml").write_text("id: broken\nname: [oops\n")
+    broken = clinic / "conditions/broken.yaml"
+    broken.write_text("id: broken\nname: [oops\n")
     window = make(qtbot, tmp_path / "s.ini", [builtin_content_dir(), clinic])
-    assert window.content.conditions  # the good content still loaded
-    window._on_problems_triggered()
-    text = window.problems_dialog.findChild(type(window.problems_dialog.children()[1]))
-    assert window.problems_dialog.isVisible() and not window.problems_dialog.isModal()
-    assert text is not None
-    window.problems_dialog.close()
+    assert len(window.content.conditions) >= 15  # the good content still loaded
+    button = problem_button(window)
+    assert button is not None and button.text() == "⚠ 1 content problem: show"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = window.problems_dialog
+    assert dialog.isVisible() and not dialog.isModal()  # the window stays usable
+    editor = dialog.findChild(QPlainTextEdit)
+    assert editor is not None
+    lines = editor.toPlainText().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("clinic/conditions/broken.yaml:3:")
+    assert "YAML syntax" in lines[0] and "starts on line 2" in lines[0]  # the open "["
+    dialog.close()
+    # fixed and reloaded (F5): the notice goes away
+    broken.unlink()
+    window.reload_action.trigger()
+    assert problem_button(window) is None
 
 
 def test_no_problems_is_a_short_message(window: MainWindow) -> None:

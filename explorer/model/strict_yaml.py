@@ -138,12 +138,25 @@ def _unmarked(exc: yaml.YAMLError, text: str) -> YamlError:
     return YamlError(1, f"YAML syntax: {exc}")
 
 
+# PyYAML's names for what it was reading, in the words of the content guide
+_PLAIN_CONTEXT = {"a flow sequence": "a [ ] list", "a flow mapping": "a { } group",
+                  "a quoted scalar": "quoted text", "a block mapping": "an indented block",
+                  "a block sequence": "a list of - items"}
+
+
 def _from_marked(exc: yaml.MarkedYAMLError) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
-    problem = exc.problem or "cannot be read as YAML"
+    problem = (exc.problem or "cannot be read as YAML").replace(
+        "'<stream end>'", "the end of the file").replace("end of stream", "end of the file")
     if exc.context:
-        problem = f"{problem} ({exc.context})"
+        context = exc.context
+        for jargon, plain in _PLAIN_CONTEXT.items():
+            context = context.replace(jargon, plain)
+        start = exc.context_mark
+        if start is not None and start.line + 1 != line:  # e.g. where a "[" was left open
+            context += f" that starts on line {start.line + 1}"
+        problem = f"{problem} ({context})"
     if "\\t" in problem or "\t" in problem or " tab" in problem:
         problem += "; indent with spaces, not tabs"
     return YamlError(line, f"YAML syntax: {problem}")

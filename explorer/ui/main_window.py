@@ -93,8 +93,8 @@ class MainWindow(QMainWindow):
         self._show_problem_notice()
         if settings.damaged:
             self.statusBar().showMessage(
-                f"The settings file {settings.file_name} could not be read; "
-                "defaults are used.", 15000)
+                f"The settings file {settings.file_name} is damaged or unreadable; what "
+                "could not be read is back to its default.", 15000)
 
     def _build_content_widgets(self) -> None:
         """Everything that shows content; rebuilt when content is reloaded."""
@@ -659,8 +659,8 @@ class MainWindow(QMainWindow):
         geometry = st.bytes("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 820)
+        else:  # a first start: a roomy window, but never larger than the screen
+            fit_to_screen(self, 1360, 820)
         state = st.bytes("window/state")
         if not state.isEmpty():
             self.restoreState(state)

@@ -20,7 +20,8 @@ class Settings:
                                  ORGANISATION, APP_NAME)
         else:
             self._qs = QSettings(str(path), QSettings.Format.IniFormat)
-        self.damaged = self._qs.status() != QSettings.Status.NoError
+        self.damaged = self._qs.status() != QSettings.Status.NoError or _garbled(
+            Path(self._qs.fileName()))
 
     @property
     def file_name(self) -> str:
@@ -61,3 +62,17 @@ class Settings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+
+def _garbled(path: Path) -> bool:
+    """Bytes that no settings file written by Qt holds (Qt reads past them without
+    complaint, dropping what they spoil)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False  # not there yet (a first start) or unreadable: Qt's status says
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return b"\x00" in data
