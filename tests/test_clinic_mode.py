@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtWidgets import QApplication, QToolBar
 from pytestqt.qtbot import QtBot
 
 from explorer.model.handout import read_handout, write_handout
@@ -297,3 +298,57 @@ def test_clinic_toolbar_shows_the_position_and_a_steady_undo(
     assert button.text() == "Undo"  # not "Undo Select Groin": the toolbar keeps its width
     assert window.undo_action.toolTip() == "Undo Select Groin"
     window.clinic.leave()
+
+
+def test_quitting_in_clinic_mode_reopens_the_working_window(
+        qtbot: QtBot, open_window: Callable[..., MainWindow]) -> None:
+    first = open_window()
+    first.selection.set_regions(["groin"])
+    first.clinic.enter()
+    first.close()  # e.g. Alt+F4 while presenting
+    second = open_window()  # the same settings file
+    assert not second.isFullScreen() and not second.clinic.active
+    assert second.menuBar().isVisible()
+    main_bar = next(b for b in second.findChildren(QToolBar)
+                    if b is not second.clinic.toolbar and b.actions())
+    assert main_bar.isVisible()  # the side switch and the Clinic mode button are there
+    list_column = second.splitter.sizes()[1]
+    assert list_column > 150 and second.conditions.isVisible()  # list, search and Refine
+    assert second.selection.regions == ["groin"]
+
+
+def test_clinic_mode_takes_the_keys_from_folded_away_widgets(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Search field focused, then F11: typing must not go into the hidden field, and the
+    presenter's arrows step through the conditions."""
+    window.selection.set_regions(["back"])
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.field.hasFocus()
+    window.clinic.enter()
+    qtbot.waitUntil(lambda: not window.search.field.hasFocus())
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.isVisible() and focused.width() > 0
+    shown = window.selection.condition
+    qtbot.keyClick(focused, Qt.Key.Key_Right)
+    assert window.selection.condition != shown
+    qtbot.keyClicks(focused, "sciatica")
+    assert window.search.field.text() == ""
+    window.clinic.leave()
+
+
+def test_the_drawing_can_be_cleared_outside_clinic_mode(qtbot: QtBot,
+                                                      window: MainWindow) -> None:
+    window.clinic.enter()
+    window.clinic.pen_actions["#D55E00"].setChecked(True)
+    draw(qtbot, window, [(470, 200), (490, 260)])
+    window.clinic.leave()
+    assert window.diagram.state.strokes
+    window.selection.clear_regions()
+    assert window.diagram.state.strokes  # the selection and the sketch are separate
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    clear = next(a for a in edit.actions() if a.text() == "Clear &drawing")
+    clear.trigger()
+    assert not window.diagram.state.strokes and not window.current_handout().drawings
+    window.undo_action.trigger()  # and it can be taken back
+    assert window.diagram.state.strokes

@@ -806,3 +806,33 @@ def test_reload_keeps_the_selected_condition_on_show(window: MainWindow) -> None
     window.reload_action.trigger()
     assert window.detail.shown == ("condition", GTPS)
     assert "Greater trochanteric" in window.detail.toPlainText()
+
+
+def test_a_reload_keeps_the_answers_ticked_and_the_warning_shown(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["groin"])
+    qtbot.mouseClick(window.refine.boxes["night-rest-pain"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.refine.boxes["clicking-locking"], Qt.MouseButton.LeftButton)
+    before = window.selection.condition
+    assert window.banner.isVisible()
+    window.reload_action.trigger()  # F5, after editing content files
+    qtbot.waitUntil(window.banner.isVisible)
+    assert "See a doctor" in shown(window.banner.label)
+    boxes = window.refine.boxes
+    assert boxes["night-rest-pain"].isChecked() and boxes["clicking-locking"].isChecked()
+    assert not boxes["fever-unwell"].isChecked()
+    # the panel still shows the condition that was shown, in the new widgets
+    assert window.selection.condition == before
+    title = window.content.conditions[before].name
+    assert title in window.detail.toPlainText().split("\n")[0]
+    # unticking now really takes the answer back
+    qtbot.mouseClick(boxes["night-rest-pain"], Qt.MouseButton.LeftButton)
+    assert not window.selection.answers.get("night-rest-pain")
+    assert not window.banner.isVisible()
+
+
+def test_a_handout_with_nothing_chosen_names_no_condition(window: MainWindow) -> None:
+    assert not window.selection.regions and not window.selection.condition
+    handout = window.current_handout()
+    assert handout.conditions == () and not handout.recovery_chart
+    assert handout.exercises == ()  # none suggested for a condition nobody chose

@@ -118,6 +118,8 @@ class ClinicMode(QObject):
         w.splitter.setSizes([int(width * 0.58), 0, int(width * 0.42)])
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)
+        # keys go to what shows: not to a search field or question now folded away
+        w.diagram.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_position()
         w.showFullScreen()
         self.changed.emit(True)

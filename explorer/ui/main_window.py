@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
         self.history.reset()
         self._refresh_list()
         self.selection.select_condition(condition if condition in content.conditions else "")
+        if self.selection.condition:  # unchanged, so not announced: the new widgets show it
+            self._on_selection_condition_selected(self.selection.condition)
+        # the new strip warns again for what was answered (the new questions show the ticks)
+        self.banner.show_advice(self.refine.red_flags_answered())
         self.trail.keep_only(lambda entry: bool(self.content.entry_title(*entry)))
         if self.content.entry_title(*shown):
             self._show_entry(*shown)  # the new panel shows what the old one did
@@ -236,6 +240,9 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", self.close, Std.Quit)
         find = self._action("&Find…", self._on_find_triggered, Std.Find)
         clear = self._action("&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X")
+        # the pen sketch is kept apart from the selection; before the next patient:
+        self.clear_drawing_action = self._action("Clear &drawing",
+                                                 lambda: self.diagram.clear_strokes())
         zoom_in = self.zoom_in_action = self._action("Zoom &in", lambda: self._zoom(1),
                                                      Std.ZoomIn)
         zoom_out = self.zoom_out_action = self._action("Zoom &out", lambda: self._zoom(-1),
@@ -282,7 +289,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, redo])
         edit_menu.addSeparator()
-        edit_menu.addActions([find, clear])
+        edit_menu.addActions([find, clear, self.clear_drawing_action])
         edit_menu.addSeparator()
         edit_menu.addAction(prefs)
         view_menu = bar.addMenu("&View")
@@ -519,7 +526,7 @@ class MainWindow(QMainWindow):
 
         s = self.selection
         levels = s.intensities
-        conditions = (s.condition,) if s.condition else tuple(self.conditions.ids()[:1])
+        conditions = (s.condition,) if s.condition else ()  # never one nobody chose
         drawings = tuple((colour, tuple(points)) for colour, points in self.diagram.state.strokes)
         handout = Handout(side=s.side, regions={r: levels.get(r, 0) for r in s.regions},
                           conditions=conditions, drawings=drawings,
@@ -695,6 +702,8 @@ class MainWindow(QMainWindow):
         if handout is not None and handout.isVisible() and not handout.close():
             event.ignore()  # the user chose to keep working on an unsaved handout
             return
+        if self.clinic.active:
+            self.clinic.leave()  # remember the working layout, not the presenting one
         self.save_state()
         super().closeEvent(event)
 

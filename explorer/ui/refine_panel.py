@@ -189,6 +189,7 @@ class RefinePanel(QWidget):
         layout.addStretch(1)
         selection.answers_changed.connect(self._on_selection_answers_changed)
         selection.regions_changed.connect(self._on_selection_regions_changed)
+        self._on_selection_answers_changed()  # a panel built again (a reload) shows them
         self._on_selection_regions_changed()
 
     def _on_selection_regions_changed(self) -> None:
