@@ -245,3 +245,21 @@ def test_the_three_columns_line_up(window: MainWindow) -> None:
     bottoms = {edges(w)[1] for w in (window.region_list, window.refine_scroll, window.detail)}
     assert len(tops) == 1, tops
     assert len(bottoms) == 1, bottoms
+
+
+@pytest.mark.parametrize("keys", ["Ctrl++", "Ctrl+=", "Ctrl+-", "Ctrl+0"])
+def test_zoom_keys(qtbot: QtBot, window: MainWindow, keys: str) -> None:
+    """The View menu's zoom keys, pressed: Ctrl+= as well, since "+" needs Shift."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    window.selection.select_condition(GTPS)
+    words = window.content.conditions[GTPS].summary.split(".")[0][:30]
+    if keys == "Ctrl+0":
+        window.zoom_in_action.trigger()
+    before = _size_at(window, words)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keySequence(window, QKeySequence(keys))
+    expected = {"Ctrl++": 1.15, "Ctrl+=": 1.15, "Ctrl+-": 1 / 1.15, "Ctrl+0": 1 / 1.15}
+    assert _size_at(window, words) == pytest.approx(before * expected[keys], rel=0.02)

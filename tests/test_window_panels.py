@@ -548,6 +548,7 @@ def test_state_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     first.resize(780, 700)
     first.selection.set_side("left")
     first.selection.set_regions(["outer", "back"])
+    first.selection.set_intensity("outer", 7)
     first.selection.select_condition("greater-trochanteric-pain-syndrome")
     sizes = [300, 300, 400]
     first.splitter.setSizes(sizes)
@@ -556,6 +557,9 @@ def test_state_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     assert (second.size().width(), second.size().height()) == (780, 700)
     assert second.selection.side == "left" and second.side_box.currentData() == "left"
     assert second.selection.regions == ["outer", "back"]
+    assert second.selection.intensities == {"outer": 7}
+    assert "Outer hip (pain 7/10)" in [second.region_list.item(i).text()
+                                       for i in range(second.region_list.count())]
     assert second.selection.condition == "greater-trochanteric-pain-syndrome"
     assert second.splitter.sizes() == first.splitter.sizes()
 

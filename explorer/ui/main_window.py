@@ -245,6 +245,8 @@ class MainWindow(QMainWindow):
                                                  lambda: self.diagram.clear_strokes())
         zoom_in = self.zoom_in_action = self._action("Zoom &in", lambda: self._zoom(1),
                                                      Std.ZoomIn)
+        # Ctrl+= too: on most keyboards "+" needs Shift
+        zoom_in.setShortcuts([*zoom_in.shortcuts(), QKeySequence("Ctrl+=")])
         zoom_out = self.zoom_out_action = self._action("Zoom &out", lambda: self._zoom(-1),
                                                        Std.ZoomOut)
         zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
@@ -679,7 +681,7 @@ class MainWindow(QMainWindow):
         side = st.text("selection/side", "right")
         self.selection.set_side(side if side in ("right", "left") else "right")
         regions = [r for r in st.words("selection/regions") if r in self.content.regions]
-        self.selection.set_regions(regions)
+        self.selection.restore(regions, _pain_levels(st.words("selection/pain"), regions))
         condition = st.text("selection/condition")
         if condition in self.content.conditions:
             self.selection.select_condition(condition)
@@ -693,6 +695,8 @@ class MainWindow(QMainWindow):
         st.set("window/middle", self.middle_split.saveState())
         st.set("selection/side", self.selection.side)
         st.set("selection/regions", ",".join(self.selection.regions))
+        st.set("selection/pain", ",".join(f"{r}:{v}" for r, v in
+                                          self.selection.intensities.items()))
         st.set("selection/condition", self.selection.condition)
         st.set("view/zoom", self._zoom_level)
         st.sync()
@@ -707,3 +711,12 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
+
+def _pain_levels(entries: list[str], regions: list[str]) -> dict[str, int]:
+    """Pain levels saved as "groin:7", for the remembered regions; bad entries skipped."""
+    levels: dict[str, int] = {}
+    for entry in entries:
+        region, _, value = entry.partition(":")
+        if region in regions and value.isdigit() and 0 <= int(value) <= 10:
+            levels[region] = int(value)
+    return levels
