@@ -10,7 +10,9 @@ For the left hip each panel is mirrored about its own centre, so the panels keep
 their order and the labels (drawn here, not in the SVG) stay readable. So do the pain
 badges: a selected region's pain level, as a number on a white disc in each view, placed
 (mirrored with the shapes) at the roomiest point of the region there; the number itself
-is never mirrored.
+is never mirrored. And so do pen strokes: they are kept in the right hip's coordinates
+(each inside the view it was drawn in) and painted mirrored for the left hip, on screen
+and in print, clipped to the drawing whatever a handout file says.
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ class DiagramState:
     # a numbered badge on each selected region with a pain level, in every view; off by
     # default because print also lights regions for emphasis (not pain) with levels
     pain_badges: bool = False
-    # pen drawings in drawing coordinates: (colour, points); shown and printed
+    # pen drawings, (colour, points), in the right hip's drawing coordinates whatever
+    # `side` is (mirrored when painted, like the regions); shown and printed
     strokes: list[tuple[str, list[tuple[float, float]]]] = field(default_factory=list)
 
 
@@ -106,6 +109,35 @@ class DiagramArt:
 
     def _panel_centre(self, x: float) -> float:
         return panel_of(self.view_box, x)
+
+    def panels(self) -> tuple[QRectF, QRectF, QRectF]:
+        """The three views (front, side, back), left to right, in drawing coordinates."""
+        width = self.bounds.width() / 3
+        left, top, height = self.bounds.left(), self.bounds.top(), self.bounds.height()
+        return (QRectF(left, top, width, height), QRectF(left + width, top, width, height),
+                QRectF(left + 2 * width, top, width, height))
+
+    def panel_at(self, point: QPointF) -> QRectF:
+        """The view at `point`, or the nearest one for a point outside the drawing."""
+        index = int((point.x() - self.bounds.left()) // (self.bounds.width() / 3))
+        return self.panels()[min(2, max(0, index))]
+
+    def pen_point(self, point: QPointF, side: str, panel: QRectF) -> tuple[float, float]:
+        """Where a pen at `point` on the drawing as shown for `side` draws, in the right
+        hip's coordinates strokes are kept in: held inside `panel` (the view the stroke
+        began in, so the stroke mirrors with that view) and mirrored back for the left."""
+        x = min(max(point.x(), panel.left()), panel.right())
+        y = min(max(point.y(), panel.top()), panel.bottom())
+        if side == "left":
+            x = 2 * panel.center().x() - x
+        return round(x, 1), round(y, 1)
+
+    def _in_panel(self, painter: QPainter, panel: QRectF, side: str) -> None:
+        """Clip `painter` to `panel` and, for the left side, mirror it about its centre."""
+        painter.setClipRect(panel, Qt.ClipOperation.IntersectClip)
+        if side == "left":
+            painter.translate(2 * panel.center().x(), 0)
+            painter.scale(-1, 1)
 
     def _mirror(self, point: tuple[float, float], side: str) -> tuple[float, float]:
         x, y = point
@@ -188,16 +220,9 @@ class DiagramArt:
     # ---- painting ---------------------------------------------------------------
     def paint_body(self, painter: QPainter, side: str) -> None:
         """The drawing without regions, each panel mirrored for the left side."""
-        width = self.bounds.width() / 3
-        for index in range(3):
-            panel = QRectF(self.bounds.left() + width * index, self.bounds.top(), width,
-                           self.bounds.height())
+        for panel in self.panels():
             painter.save()
-            painter.setClipRect(panel)
-            if side == "left":
-                cx = panel.center().x()
-                painter.translate(2 * cx, 0)
-                painter.scale(-1, 1)
+            self._in_panel(painter, panel, side)
             for element in ("body-front", "body-side", "body-back"):
                 if self.renderer.elementExists(element):
                     self.renderer.render(painter, element,
@@ -301,16 +326,21 @@ class DiagramArt:
         painter.restore()
 
     def paint_strokes(self, painter: QPainter, state: DiagramState) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for colour, points in state.strokes:
-            if len(points) < 2:
-                continue
-            pen = QPen(QColor(colour), 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                       Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
-            painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in points]))
-        painter.restore()
+        """The pen drawings, each view mirrored for the left side as the body is, and
+        never outside the drawing (a handout file may hold any coordinates)."""
+        lines = [(QColor(colour), QPolygonF([QPointF(x, y) for x, y in points]))
+                 for colour, points in state.strokes if len(points) >= 2]
+        if not lines:
+            return
+        for panel in self.panels():
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._in_panel(painter, panel, state.side)
+            for colour, line in lines:
+                painter.setPen(QPen(colour, 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                    Qt.PenJoinStyle.RoundJoin))
+                painter.drawPolyline(line)
+            painter.restore()
 
     def paint(self, painter: QPainter, target: QRectF, state: DiagramState) -> None:
         """Everything, scaled into `target` keeping the aspect ratio (used by print)."""

@@ -115,6 +115,7 @@ class DiagramView(QGraphicsView):
         self._strokes.setZValue(2)  # above regions raised for their pain badges
         scene.addItem(self._strokes)
         self.pen_colour = ""  # "" = pen off; otherwise a colour such as "#d55e00"
+        self._pen_panel: QRectF | None = None  # the view the stroke being drawn began in
         self.setScene(scene)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -153,6 +154,8 @@ class DiagramView(QGraphicsView):
     # ---- the pen ------------------------------------------------------------------------
     def set_pen(self, colour: str) -> None:
         """Draw with `colour` on the diagram; "" turns the pen off (clicks select again)."""
+        if not colour:
+            self._end_stroke()
         self.pen_colour = colour
         self.viewport().setCursor(Qt.CursorShape.CrossCursor if colour
                                   else Qt.CursorShape.ArrowCursor)
@@ -167,13 +170,21 @@ class DiagramView(QGraphicsView):
     def clear_strokes(self) -> None:
         self.set_strokes([])
 
-    def _pen_point(self, event: QMouseEvent) -> tuple[float, float]:
+    def _pen_point(self, event: QMouseEvent, panel: QRectF) -> tuple[float, float]:
+        """The pen's point in the coordinates strokes are kept in (the right hip's drawing),
+        inside `panel`, the view where the stroke began: the margins around the drawing
+        (wide in clinic mode) and the neighbouring views are out of reach."""
         point = self.mapToScene(event.position().toPoint())
-        return (round(point.x(), 1), round(point.y(), 1))
+        return self.art.pen_point(point, self.state.side, panel)
+
+    def _end_stroke(self) -> None:
+        if self._pen_panel is not None:
+            self._pen_panel = None
+            self.strokes_changed.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self.pen_colour and self.state.strokes:
-            self.strokes_changed.emit()
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._end_stroke()
         super().mouseReleaseEvent(event)
 
     def _on_selection_regions_changed(self) -> None:
@@ -184,6 +195,7 @@ class DiagramView(QGraphicsView):
     def _on_selection_side_changed(self, side: str) -> None:
         self.state.side = side
         self._body.update()
+        self._strokes.update()  # kept for the right hip, painted mirrored for the left
         self._refresh_regions()
 
     # ---- geometry ----------------------------------------------------------------------
@@ -197,8 +209,9 @@ class DiagramView(QGraphicsView):
     # ---- mouse ---------------------------------------------------------------------------
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self.pen_colour and event.buttons() & Qt.MouseButton.LeftButton:
-            self.state.strokes[-1][1].append(self._pen_point(event))
-            self._strokes.update()
+            if self._pen_panel is not None and self.state.strokes:
+                self.state.strokes[-1][1].append(self._pen_point(event, self._pen_panel))
+                self._strokes.update()
             return
         region = self.region_at(event.position())
         if region != self.state.hover:
@@ -222,7 +235,10 @@ class DiagramView(QGraphicsView):
             return super().mousePressEvent(event)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if self.pen_colour:
-            self.state.strokes.append((self.pen_colour, [self._pen_point(event)]))
+            # a new stroke stays in the view it starts in (and mirrors with that view)
+            panel = self.art.panel_at(self.mapToScene(event.position().toPoint()))
+            self._pen_panel = panel
+            self.state.strokes.append((self.pen_colour, [self._pen_point(event, panel)]))
             self._strokes.update()
             event.accept()
             return
