@@ -70,7 +70,13 @@ def test_runs_of_the_wrong_shape_are_reported(runs: Any) -> None:
 @pytest.mark.parametrize(("baseline", "problem"), [
     ({"weekly_distance": 900, "longest_run": 20}, "900 km is more than 250 km"),
     ({"weekly_distance": 30, "longest_run": 40}, "cannot be longer than the whole week"),
-    ({"weekly_distance": float("nan"), "longest_run": 10}, "must be more than 0 km"),
+    ({"weekly_distance": float("nan"), "longest_run": 10},
+     "The usual week must be a finite number, not NaN."),
+    ({"weekly_distance": 30, "longest_run": float("inf")},
+     "The longest run must be a finite number, not Infinity."),
+    ({"weekly_distance": 10**400, "longest_run": float("-inf")},
+     f"The usual week must be a finite number, not {'1' + '0' * 58}…. "
+     "The longest run must be a finite number, not -Infinity."),
 ])
 def test_baseline_the_planner_refuses_is_left_out_with_the_reason(
         baseline: dict[str, float], problem: str) -> None:
@@ -110,8 +116,13 @@ def test_builder_opens_a_handout_whose_running_log_it_cannot_use(
 
     dialog = builder(qtbot, tmp_path)
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(str(a[2])))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(str(a[2])))
+
+    def shown(box: QMessageBox) -> int:  # the message, as if OK were clicked
+        assert box.icon() == QMessageBox.Icon.Information, box.text()
+        told.append(box.text())
+        return QMessageBox.StandardButton.Ok.value
+
+    monkeypatch.setattr(QMessageBox, "exec", shown)
     path = tmp_path / "kim.json"
     text = handout(patient="Kim", exercises=[{"exercise": "clam", "sets": "3"}],
                    runs=[[0, 150.0], [3, 8.0]])
@@ -147,7 +158,7 @@ def test_builder_reports_a_deeply_nested_file(qtbot: QtBot, tmp_path: Path,
 
     dialog = builder(qtbot, tmp_path, patient="Kim")
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
     path = tmp_path / "nested.json"
     path.write_text(HEADER + '"patient": ' + "[" * 100_000 + "]" * 100_000 + "}")
     assert not dialog.open_from(path)

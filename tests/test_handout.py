@@ -113,7 +113,7 @@ def test_builder_edits_saves_and_reopens(qtbot: QtBot, tmp_path: Path,
     assert dialog.save_to(path)
 
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
     broken = tmp_path / "broken.json"
     broken.write_text("{ not json")
     assert not dialog.open_from(broken)
@@ -146,7 +146,7 @@ def test_unknown_exercises_in_a_handout_are_named(qtbot: QtBot, tmp_path: Path,
     write_handout(path, handout)
 
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(str(a[2])))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
     art = DiagramArt(diagram_svg(), list(content.regions))
     dialog = HandoutDialog(content, art, Settings(tmp_path / "s.ini"), Handout())
     qtbot.addWidget(dialog)

@@ -4,6 +4,8 @@ Saving is atomic (write a temporary file beside the target, flush it to disk, th
 rename), so a crash or a full disk mid-save never destroys the previous file. A
 damaged file raises HandoutError with a message that names the file and the problem; a
 running log or usual week that the planner refuses is left out, and `left_out` says why.
+A value quoted from the file in a message is cut short (`shorten`), and long lists name
+a few items, then how many more (`listed`): a file cannot make a message of any size.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,8 @@ FORMAT = "hip-explorer-handout"
 VERSION = 1
 MAX_HANDOUT_BYTES = 1024 * 1024
 RECOMMENDED_MAX_EXERCISES = 6
+SHOWN_CHARS = 60  # a value quoted from a file in a message is cut to this many characters
+SHOWN_ITEMS = 5  # a list in a message names this many items, then "(and N more)"
 
 
 class HandoutError(Exception):
@@ -129,12 +133,45 @@ def suggested_dose(content: Content, conditions: tuple[str, ...], exercise_id: s
     return exercise.dose if exercise else Dose()
 
 
+def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    """`text` as quoted in a message: at most `limit` characters, ending in "…" if cut."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def listed(items: Sequence[str], separator: str = ", ") -> str:
+    """The first SHOWN_ITEMS of `items` joined by `separator`, then how many more."""
+    more = len(items) - SHOWN_ITEMS
+    shown = separator.join(items[:SHOWN_ITEMS])
+    return f"{shown} (and {more} more)" if more > 0 else shown
+
+
+def _shown(value: Any) -> str:
+    """A value from the file as it is written there (JSON), cut short."""
+    try:
+        return shorten(json.dumps(value, ensure_ascii=False))
+    except (ValueError, RecursionError):
+        return shorten(repr(value))
+
+
+def _shorten_numbers(text: str) -> str:
+    """`text` with every number of more than SHOWN_CHARS digits cut short."""
+    return re.sub(rf"\d{{{SHOWN_CHARS + 1},}}", lambda match: shorten(match[0]), text)
+
+
 def _text(data: dict[str, Any], key: str, where: str, limit: int = 5000) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
         raise HandoutError(f"{where}: '{key}' should be text")
     if len(value) > limit:
         raise HandoutError(f"{where}: '{key}' is longer than {limit} characters")
+    return value
+
+
+def _flag(data: dict[str, Any], key: str, where: str) -> bool:
+    """A yes/no field: JSON true or false only (the text "false" is no answer)."""
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise HandoutError(f"{where}: '{key}' should be true or false, not {_shown(value)}")
     return value
 
 
@@ -149,8 +186,11 @@ def from_json(text: str, source: str = "handout") -> Handout:
         raise _damaged(source, "a number is too long") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise HandoutError(f"{source}: not a Hip Explorer handout file")
-    if data.get("version") != VERSION:
-        raise HandoutError(f"{source}: handout version {data.get('version')!r} is not "
+    if "version" not in data:
+        raise HandoutError(f"{source}: the handout version is missing")
+    version = data["version"]  # the whole number 1: not true, 1.0 or "1"
+    if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
+        raise HandoutError(f"{source}: handout version {_shown(version)} is not "
                            f"supported (this version reads {VERSION})")
     regions = data.get("regions", {})
     if not isinstance(regions, dict) or not all(
@@ -188,8 +228,8 @@ def from_json(text: str, source: str = "handout") -> Handout:
         patient=_text(data, "patient", source, 200),
         clinician_note=_text(data, "clinician_note", source),
         side=side, regions=dict(regions), conditions=tuple(conditions),
-        exercises=tuple(exercises), large_print=bool(data.get("large_print", False)),
-        drawings=drawings, recovery_chart=bool(data.get("recovery_chart", False)),
+        exercises=tuple(exercises), large_print=_flag(data, "large_print", source),
+        drawings=drawings, recovery_chart=_flag(data, "recovery_chart", source),
         runs=runs, unit=unit, baseline=baseline,
         created=_text(data, "created", source, 40),
         left_out=tuple(why for why in (runs_refused, baseline_refused) if why),
@@ -224,10 +264,14 @@ def _runs(value: Any, unit: str,
         distance = _number(item[1]) if isinstance(item, list) and len(item) == 2 else None
         if distance is None:
             raise HandoutError(message)
-        runs.append(Run(item[0], distance))
+        # the planner quotes days ago that it refuses: text (no whole number) is passed
+        # on cut short, and a huge whole number is cut short in its message
+        day: Any = item[0] if isinstance(item[0], int) else shorten(str(item[0]))
+        runs.append(Run(day, distance))
     problems = input_problems(runs, unit)  # also: days ago must be whole numbers
     if problems:
-        return (), "the running log, which the planner cannot use: " + " ".join(problems)
+        return (), ("the running log, which the planner cannot use: "
+                    + listed([_shorten_numbers(problem) for problem in problems], " "))
     return tuple((run.day, run.distance) for run in runs), None
 
 
@@ -242,10 +286,18 @@ def _baseline(value: Any, unit: str, source: str) -> tuple[Baseline | None, str 
     weekly, longest = _number(value["weekly_distance"]), _number(value["longest_run"])
     if weekly is None or longest is None:
         raise HandoutError(message)
+    refused = "the usual week, which the planner cannot use: "
+    # NaN, Infinity or a number too large for a float: not "less than 0 km", but unusable
+    unusable = [f"{label} must be a finite number, not {_shown(value[key])}."
+                for label, key, number in (("The usual week", "weekly_distance", weekly),
+                                           ("The longest run", "longest_run", longest))
+                if not math.isfinite(number)]
+    if unusable:
+        return None, refused + " ".join(unusable)
     try:
         return check_baseline(weekly, longest, unit), None
     except LoadInputError as exc:
-        return None, "the usual week, which the planner cannot use: " + " ".join(exc.problems)
+        return None, refused + " ".join(exc.problems)
 
 
 def _drawings(value: Any, source: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:
@@ -276,18 +328,20 @@ def read_handout(path: Path) -> Handout:
     except OSError as exc:
         raise HandoutError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # Windows Notepad starts UTF-8 with a byte-order mark
     except UnicodeDecodeError:
         raise HandoutError(f"{path}: not a readable handout file (not UTF-8 text)") from None
     return from_json(text, str(path))
 
 
 def unknown_entries(handout: Handout, content: Content) -> list[str]:
-    """Ids in the handout that the loaded content does not have (shown to the user)."""
-    missing = [f"condition '{c}'" for c in handout.conditions if c not in content.conditions]
-    missing += [f"exercise '{e.exercise}'" for e in handout.exercises
+    """Ids in the handout that the loaded content does not have (shown to the user, each
+    once and cut short)."""
+    missing = [f"condition '{shorten(c)}'" for c in handout.conditions
+               if c not in content.conditions]
+    missing += [f"exercise '{shorten(e.exercise)}'" for e in handout.exercises
                 if e.exercise not in content.exercises]
-    return missing
+    return list(dict.fromkeys(missing))
 
 
 def write_handout(path: Path, handout: Handout) -> None:

@@ -40,6 +40,7 @@ from explorer.model.handout import (
     Handout,
     HandoutError,
     HandoutExercise,
+    listed,
     read_handout,
     suggested_exercises,
     unknown_entries,
@@ -57,6 +58,14 @@ NAME_ROLE, TIP_ROLE = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
 FIELDS = ("sets", "reps", "hold", "frequency", "note")
 Exercises = tuple[HandoutExercise, ...]
 TITLE = "Exercise handout"
+
+
+def tell(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """Show a message and wait for OK. It is plain text: a message may quote a handout
+    file, and tags in the file must show as typed, not as formatting."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 class _Cell(QTableWidgetItem):
@@ -368,14 +377,15 @@ class HandoutDialog(QDialog):
                                                          str(Path.home()))) / "handout.json")
         path, _ = QFileDialog.getSaveFileName(self, "Save handout", start,
                                               "Handout files (*.json)")
-        return self.save_to(Path(path)) if path else False
+        # a typed name without .json is given it, or Open's filter would hide the file
+        return self.save_to(print_actions.with_extension(path, ".json")) if path else False
 
     def save_to(self, path: Path) -> bool:
         handout = self.handout()
         try:
             write_handout(path, handout)
         except HandoutError as exc:
-            QMessageBox.warning(self, "Save handout", str(exc))
+            tell(self, QMessageBox.Icon.Warning, "Save handout", str(exc))
             return False
         self._set_path(path)
         self._saved = handout
@@ -399,16 +409,16 @@ class HandoutDialog(QDialog):
         try:
             handout = read_handout(path)
         except HandoutError as exc:
-            QMessageBox.warning(self, "Open handout",
-                                f"{exc}\n\nThe handout you were editing is unchanged.")
+            tell(self, QMessageBox.Icon.Warning, "Open handout",
+                 f"{exc}\n\nThe handout you were editing is unchanged.")
             return False
         notes = [f"Left out: {why}" for why in handout.left_out]
         missing = unknown_entries(handout, self.content)
         if missing:
             notes.append("Not in the loaded content, so left out of the print: "
-                         + ", ".join(missing))
+                         + listed(missing))
         if notes:
-            QMessageBox.information(self, "Open handout", "\n\n".join(
+            tell(self, QMessageBox.Icon.Information, "Open handout", "\n\n".join(
                 [*notes, f"{path.name} itself is unchanged until you save."]))
         self._set_path(path)
         self._fill_catalogue(handout.conditions)

@@ -83,8 +83,13 @@ def export_job(parent: QWidget, job: PrintJob, settings: Settings,
                                           "PDF files (*.pdf)")
     if not path:
         return None
-    target = Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
-    return write_job(parent, job, settings, target)
+    return write_job(parent, job, settings, with_extension(path, ".pdf"))
+
+
+def with_extension(path: str, extension: str) -> Path:
+    """The file name typed in a Save dialog, with `extension` (".pdf") added unless it
+    already ends with it in any case, so that the file shows under the dialog's filter."""
+    return Path(path if path.lower().endswith(extension.lower()) else f"{path}{extension}")
 
 
 def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path) -> Path | None:

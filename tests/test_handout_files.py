@@ -1,0 +1,262 @@
+"""Handout files as people actually have them, and what the builder tells about them:
+messages quote a file as plain text (its tags show as typed), cut long values short and
+fit the screen; a file saved by Windows Notepad opens; yes/no fields and the version are
+checked strictly; a typed name without .json gets it, so Open's filter shows the file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from explorer.cli import load, main
+from explorer.model.handout import Handout, HandoutError, from_json, read_handout
+from explorer.model.running_load import HISTORY_DAYS
+
+
+def handout(**fields: Any) -> str:
+    return json.dumps({"format": "hip-explorer-handout", "version": 1, **fields})
+
+
+@dataclass
+class Shown:
+    """A message box as it was on screen."""
+
+    title: str
+    text: str
+    icon: QMessageBox.Icon
+    text_format: Qt.TextFormat  # the box's
+    label_format: Qt.TextFormat  # and its label's, which draws the text
+    label_text: str
+    frame: QRect
+    screen: QRect  # the available area of the box's screen
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[Shown]:
+    """Each message box the builder shows: shown (not modal, so nothing waits for a
+    click), measured and closed as if OK were clicked. The static QMessageBox functions
+    cannot show plain text, so using one fails the test instead of blocking it."""
+    shown: list[Shown] = []
+
+    def exec_(box: QMessageBox) -> int:
+        box.show()
+        QApplication.processEvents()
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label is not None
+        shown.append(Shown(box.windowTitle(), box.text(), box.icon(), box.textFormat(),
+                           label.textFormat(), label.text(), box.frameGeometry(),
+                           box.screen().availableGeometry()))
+        box.hide()
+        return QMessageBox.StandardButton.Ok.value
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, name=name: pytest.fail(
+            f"QMessageBox.{name} shows rich text: {a[2]!r}"))
+    return shown
+
+
+@pytest.fixture
+def builder(qtbot: QtBot, tmp_path: Path) -> Any:
+    from explorer.paths import diagram_svg
+    from explorer.ui.diagram_art import DiagramArt
+    from explorer.ui.handout_dialog import HandoutDialog
+    from explorer.ui.settings import Settings
+
+    content = load()
+    dialog = HandoutDialog(content, DiagramArt(diagram_svg(), list(content.regions)),
+                           Settings(tmp_path / "s.ini"), Handout(patient="Kim"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def fits(box: Shown) -> bool:
+    return (box.frame.width() <= box.screen.width()
+            and box.frame.height() <= box.screen.height())
+
+
+# ---- messages are plain text, short, and fit the screen --------------------------------
+def test_open_notes_show_the_files_tags_as_typed(builder: Any, boxes: list[Shown],
+                                                 tmp_path: Path) -> None:
+    path = tmp_path / "tags.json"
+    path.write_text(handout(exercises=[{"exercise": "<b>bold</b>"}],
+                            runs=[["<i>3</i>", 8.0]]))
+    assert builder.open_from(path)
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert (box.title, box.icon) == ("Open handout", QMessageBox.Icon.Information)
+    assert box.text_format == box.label_format == Qt.TextFormat.PlainText
+    assert box.label_text == box.text == (
+        "Left out: the running log, which the planner cannot use: Days ago must be a whole "
+        "number, not '<i>3</i>'.\n\n"
+        "Not in the loaded content, so left out of the print: exercise '<b>bold</b>'\n\n"
+        "tags.json itself is unchanged until you save.")
+
+
+def test_open_notes_cut_a_huge_file_short_and_fit_the_screen(
+        builder: Any, boxes: list[Shown], tmp_path: Path) -> None:
+    """The audit's file: a day of 100 <h1> headings made a box 4710 px tall."""
+    path = tmp_path / "huge.json"
+    path.write_text(handout(
+        runs=[["<h1>HUGE</h1>" * 100, 8.0], [10**300, 8.0]]
+        + [[f"day {n} " * 50, 8.0] for n in range(20)],
+        conditions=[f"<h1>condition {n}</h1>" * 20 for n in range(100)]))
+    assert builder.open_from(path)
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert box.text_format == Qt.TextFormat.PlainText
+    assert fits(box), (box.frame, box.screen)
+    assert box.frame.height() < 600 and box.frame.width() < 1000  # even on a small laptop
+    left_out, missing, unchanged = box.text.split("\n\n")
+    huge = "<h1>HUGE</h1>" * 5
+    assert left_out.startswith("Left out: the running log, which the planner cannot use: "
+                               f"Days ago must be a whole number, not '{huge[:59]}…'. "
+                               f"{'1' + '0' * 58}… days ago is too far back")
+    assert left_out.endswith(" (and 17 more)")  # 22 runs refused: five named
+    assert missing == ("Not in the loaded content, so left out of the print: "
+                       + ", ".join(f"condition '{('<h1>condition ' + str(n) + '</h1>') * 3}"[:70]
+                                   + "…'" for n in range(5))
+                       + " (and 95 more)")
+    assert unchanged == "huge.json itself is unchanged until you save."
+
+
+def test_open_warning_is_plain_text(builder: Any, boxes: list[Shown], tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    path.write_text('{"format": "hip-explorer-handout", "version": "<b>2</b>"}')
+    assert not builder.open_from(path)
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert (box.title, box.icon) == ("Open handout", QMessageBox.Icon.Warning)
+    assert box.text_format == box.label_format == Qt.TextFormat.PlainText
+    assert box.text == (f'{path}: handout version "<b>2</b>" is not supported (this version '
+                        "reads 1)\n\nThe handout you were editing is unchanged.")
+    assert builder.handout().patient == "Kim"
+
+
+def test_save_warning_is_plain_text(builder: Any, boxes: list[Shown], tmp_path: Path) -> None:
+    target = tmp_path / "<i>no such folder</i>" / "kim.json"
+    assert not builder.save_to(target)
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert (box.title, box.icon) == ("Save handout", QMessageBox.Icon.Warning)
+    assert box.text_format == box.label_format == Qt.TextFormat.PlainText
+    assert box.text.startswith(f"{target}: cannot write in {target.parent} (")
+    assert fits(box)
+
+
+# ---- a file saved by Windows Notepad -----------------------------------------------------
+def test_a_file_with_a_utf8_byte_order_mark_opens(builder: Any, boxes: list[Shown],
+                                                  tmp_path: Path) -> None:
+    path = tmp_path / "notepad.json"
+    path.write_bytes(b"\xef\xbb\xbf" + handout(patient="Zoë", exercises=[{"exercise": "clam"}],
+                                                large_print=True).encode("utf-8"))
+    read = read_handout(path)
+    assert read.patient == "Zoë" and read.large_print
+    assert builder.open_from(path)
+    assert boxes == []  # nothing to tell
+    assert builder.handout().patient == "Zoë"
+    assert [e.exercise for e in builder.handout().exercises] == ["clam"]
+
+
+# ---- strict yes/no fields and version ----------------------------------------------------
+@pytest.mark.parametrize(("field", "value", "shown"), [
+    ("large_print", "false", '"false"'),
+    ("large_print", 0, "0"),
+    ("large_print", None, "null"),
+    ("recovery_chart", "true", '"true"'),
+    ("recovery_chart", ["x" * 100], f'["{"x" * 57}…'),
+])
+def test_yes_no_fields_must_be_true_or_false(field: str, value: Any, shown: str) -> None:
+    with pytest.raises(HandoutError) as raised:
+        from_json(handout(**{field: value}), "h.json")
+    assert str(raised.value) == f"h.json: '{field}' should be true or false, not {shown}"
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_yes_no_fields_read_true_and_false(value: bool) -> None:
+    read = from_json(handout(large_print=value, recovery_chart=not value), "h.json")
+    assert (read.large_print, read.recovery_chart) == (value, not value)
+    assert not from_json(handout(), "h.json").large_print  # absent: no
+
+
+def test_builder_names_a_yes_no_field_that_is_not(builder: Any, boxes: list[Shown],
+                                                  tmp_path: Path) -> None:
+    path = tmp_path / "lp.json"
+    path.write_text(handout(patient="Lee", large_print="false"))
+    assert not builder.open_from(path)
+    assert [box.text for box in boxes] == [
+        f"{path}: 'large_print' should be true or false, not \"false\"\n\n"
+        "The handout you were editing is unchanged."]
+    assert builder.handout().patient == "Kim" and not builder.large_print.isChecked()
+
+
+def test_export_names_a_yes_no_field_that_is_not(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "lp.json"
+    path.write_text(handout(large_print="false"))
+    out = tmp_path / "lp.pdf"
+    assert main(["export", "--handout", str(path), "-o", str(out)]) == 1
+    assert (f"{path}: 'large_print' should be true or false, not \"false\""
+            in capsys.readouterr().err)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("version", "message"), [
+    ("true", "handout version true is not supported (this version reads 1)"),
+    ("1.0", "handout version 1.0 is not supported (this version reads 1)"),
+    ('"1"', 'handout version "1" is not supported (this version reads 1)'),
+    ("1" * 300, f"handout version {'1' * 59}… is not supported (this version reads 1)"),
+])
+def test_version_must_be_the_whole_number_1(version: str, message: str) -> None:
+    with pytest.raises(HandoutError) as raised:
+        from_json(f'{{"format": "hip-explorer-handout", "version": {version}}}', "h.json")
+    assert str(raised.value) == f"h.json: {message}"
+
+
+def test_a_missing_version_is_named() -> None:
+    with pytest.raises(HandoutError, match=r"^h\.json: the handout version is missing$"):
+        from_json('{"format": "hip-explorer-handout"}', "h.json")
+
+
+# ---- long values are cut short in what reading tells ---------------------------------------
+def test_a_huge_day_is_cut_short_in_the_note(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    read = from_json(handout(runs=[[10**300, 8.0]]), "h.json")
+    assert read.left_out == ("the running log, which the planner cannot use: "
+                             f"{'1' + '0' * 58}… days ago is too far back: enter runs "
+                             f"from the last {HISTORY_DAYS} days.",)
+    path = tmp_path / "r.json"
+    path.write_text(handout(runs=[[10**300, 8.0]], conditions=["x" * 500]))
+    assert main(["export", "--handout", str(path), "-o", str(tmp_path / "r.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert "0" * 60 not in err and "x" * 60 not in err
+    assert f"condition '{'x' * 59}…' is not in the loaded content" in err
+
+
+# ---- Save adds .json -------------------------------------------------------------------
+@pytest.mark.parametrize(("typed", "saved"), [
+    ("handout_noext", "handout_noext.json"),
+    ("kim.JSON", "kim.JSON"),
+    ("kim.json", "kim.json"),
+    ("kim.v2", "kim.v2.json"),
+])
+def test_save_adds_json_to_a_typed_name(builder: Any, boxes: list[Shown], tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch, typed: str,
+                                        saved: str) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a: (str(tmp_path / typed), "Handout files (*.json)"))
+    assert builder._on_save_clicked()
+    assert sorted(p.name for p in tmp_path.glob("*") if p.name != "s.ini") == [saved]
+    assert read_handout(tmp_path / saved).patient == "Kim"
+    assert builder.path == tmp_path / saved
+    assert builder.windowTitle() == f"Exercise handout — {saved}[*]"
+    assert boxes == []
