@@ -22,6 +22,24 @@ FIXTURES = Path(__file__).parent / "fixtures"
 DIAGRAM = FIXTURES / "diagram.svg"
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal message box nobody answers would hang the run: fail, saying what it said.
+    A test that expects one replaces these itself (its monkeypatch comes later)."""
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # a test of code that never imports Qt
+        return
+
+    def blocked(*args: Any) -> Any:
+        text = args[0].text() if args and isinstance(args[0], QMessageBox) else args[2:3]
+        pytest.fail(f"a modal message box would wait for an answer: {text}")
+
+    monkeypatch.setattr(QMessageBox, "exec", blocked)
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, blocked)
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A writable copy of the small, valid fixture content folder."""
