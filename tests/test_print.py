@@ -85,6 +85,14 @@ def test_summary_text_on_the_right_pages(tmp_path: Path, content: Content,
         assert "does not diagnose you" in text  # the disclaimer on every page
 
 
+def test_summary_says_how_many_exercises_it_leaves_to_the_handout(
+        tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    gtps = content.conditions["greater-trochanteric-pain-syndrome"]
+    assert len(gtps.exercises) > 2
+    text = " ".join(pages_text(export_summary(tmp_path, content, art, gtps.id)))
+    assert f"Exercises (2 of {len(gtps.exercises)})" in text  # not two as if they were all
+
+
 def test_summary_prints_the_cautions_of_what_helps(tmp_path: Path, content: Content,
                                                    art: DiagramArt) -> None:
     everything = " ".join(pages_text(export_summary(tmp_path, content, art,

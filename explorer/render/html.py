@@ -310,10 +310,13 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
     blocks += sectioned("What helps", treatment_parts(content, condition, options.links),
                         splittable=True)
     stages = ["early", "middle", "late", "maintenance"]
-    uses = sorted((u for u in condition.exercises if u.exercise in content.exercises),
-                  key=lambda u: stages.index(u.stage.value))[:max_exercises]
+    ordered = sorted((u for u in condition.exercises if u.exercise in content.exercises),
+                     key=lambda u: stages.index(u.stage.value))
+    uses, more = ordered[:max_exercises], len(ordered) > max_exercises
     cards = [exercise_card(content, content.exercises[u.exercise], u, options) for u in uses]
-    blocks += sectioned("Exercises", pairs(cards))
+    # "2 of 7": the rest are a handout away, not missing (and no line longer on paper)
+    title = f"Exercises ({len(uses)} of {len(ordered)})" if more else "Exercises"
+    blocks += sectioned(title, pairs(cards))
     recovery = condition.recovery
     if recovery is not None:  # the text may run on to the next page; the table stays whole
         blocks += sectioned("Typical recovery", [paragraphs(recovery.summary)], splittable=True)
