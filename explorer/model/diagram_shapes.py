@@ -67,11 +67,15 @@ def read_shapes(svg_file: Path, region_ids: list[str] | None = None) -> DiagramS
                          source=str(svg_file), badges=place_badges(view_box, regions))
 
 
+def panel_index(view_box: tuple[float, float, float, float], x: float) -> int:
+    """Which view (0 front, 1 side, 2 back: thirds of the drawing) is at `x`; the
+    nearest one for an `x` outside the drawing."""
+    return min(2, max(0, int((x - view_box[0]) // (view_box[2] / 3))))
+
+
 def panel_of(view_box: tuple[float, float, float, float], x: float) -> float:
-    """The centre line of the view (front, side, back: thirds of the drawing) at `x`."""
-    width = view_box[2] / 3
-    index = min(2, max(0, int((x - view_box[0]) // width)))
-    return view_box[0] + width * (index + 0.5)
+    """The centre line of the view at `x`."""
+    return view_box[0] + view_box[2] / 3 * (panel_index(view_box, x) + 0.5)
 
 
 def place_badges(view_box: tuple[float, float, float, float],

@@ -39,6 +39,7 @@ from explorer.model.diagram_shapes import (
     BADGE_EXTENT,
     BADGE_RADIUS,
     DiagramShapes,
+    panel_index,
     panel_of,
     read_shapes,
 )
@@ -119,8 +120,7 @@ class DiagramArt:
 
     def panel_at(self, point: QPointF) -> QRectF:
         """The view at `point`, or the nearest one for a point outside the drawing."""
-        index = int((point.x() - self.bounds.left()) // (self.bounds.width() / 3))
-        return self.panels()[min(2, max(0, index))]
+        return self.panels()[panel_index(self.view_box, point.x())]
 
     def pen_point(self, point: QPointF, side: str, panel: QRectF) -> tuple[float, float]:
         """Where a pen at `point` on the drawing as shown for `side` draws, in the right
