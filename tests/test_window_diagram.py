@@ -105,6 +105,43 @@ def test_keyboard_path(qtbot: QtBot, window: MainWindow) -> None:
     assert window.selection.regions == []
 
 
+def test_typing_one_then_zero_sets_pain_ten(qtbot: QtBot, window: MainWindow,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    window.diagram.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Space)
+    qtbot.keyClick(window.diagram, Qt.Key.Key_1)
+    assert window.selection.intensities == {"front": 1}
+    qtbot.keyClick(window.diagram, Qt.Key.Key_0)
+    assert window.selection.intensities == {"front": 10}
+    assert window.region_list.region_item("front").text() == "Front of the hip (pain 10/10)"
+    qtbot.keyClick(window.diagram, Qt.Key.Key_0)  # a lone 0 is no pain
+    assert window.selection.intensities == {"front": 0}
+    clock = iter([100.0, 101.0])  # "1", then "0" a second later: two separate levels
+    monkeypatch.setattr("explorer.ui.selection.time.monotonic", lambda: next(clock))
+    qtbot.keyClick(window.diagram, Qt.Key.Key_1)
+    qtbot.keyClick(window.diagram, Qt.Key.Key_0)
+    assert window.selection.intensities == {"front": 0}
+
+
+def test_region_list_sets_pain_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    regions = window.region_list
+    regions.setFocus()
+    regions.setCurrentItem(regions.region_item("back"))
+    qtbot.keyClick(regions, Qt.Key.Key_Space)
+    assert window.selection.regions == ["back"]
+    qtbot.keyClick(regions, Qt.Key.Key_6)
+    assert window.selection.intensities == {"back": 6}
+    assert regions.region_item("back").text() == "Back of the hip (pain 6/10)"
+    qtbot.keyClick(regions, Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    assert window.selection.intensities == {"back": 7}
+    qtbot.keyClick(regions, Qt.Key.Key_1)
+    qtbot.keyClick(regions, Qt.Key.Key_0)
+    assert window.selection.intensities == {"back": 10}
+    assert "your pain there is 10/10" in window.conditions.reason(window.conditions.ids()[0])
+    qtbot.keyClick(regions, Qt.Key.Key_Up)  # arrows still move between rows
+    assert regions.currentItem() is not regions.region_item("back")
+
+
 def test_region_list_mirrors_and_drives_selection(qtbot: QtBot, window: MainWindow) -> None:
     click(qtbot, window, *INSIDE["back"])
     item = window.region_list.region_item("back")

@@ -3,7 +3,8 @@
 Mouse: hover brightens a region and shows its name; click selects it; Ctrl/Shift-click
 adds or removes; a click on empty space clears; the wheel over a selected region sets
 its pain intensity. Keyboard (once Tab reaches the diagram): arrows or Tab move between
-regions, Space/Enter toggles, digits 0-9 and +/- set intensity, Escape clears.
+regions, Space/Enter toggles, digits set intensity ("1" "0" typed quickly is 10) and
++/- step it, Escape clears.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from explorer.model import Content
 from explorer.ui.diagram_art import DiagramArt, DiagramState
-from explorer.ui.selection import Selection
+from explorer.ui.selection import PainKeys, Selection
 
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
 
@@ -100,6 +101,7 @@ class DiagramView(QGraphicsView):
         self._content = content
         self.art = art
         self._selection = selection
+        self._pain_keys = PainKeys()
         self.state = DiagramState(selected=set(selection.regions),
                                   intensities=selection.intensities, side=selection.side,
                                   pain_badges=True)
@@ -127,7 +129,7 @@ class DiagramView(QGraphicsView):
         self.setAccessibleName("Hip diagram")
         self.setAccessibleDescription(
             "Regions: front, groin, outer, back. Arrow keys move, Space selects, "
-            "digits set pain intensity, Escape clears."
+            "digits set pain intensity (1 then 0 for 10), Escape clears."
         )
         selection.regions_changed.connect(self._on_selection_regions_changed)
         selection.side_changed.connect(self._on_selection_side_changed)
@@ -321,11 +323,9 @@ class DiagramView(QGraphicsView):
             self._selection.toggle_region(focus, additive=True)
         elif key == Qt.Key.Key_Escape and self._selection.regions:
             self._selection.clear_regions()
-        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            self._selection.set_intensity(focus, key - Qt.Key.Key_0)
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
-            current = self._selection.intensities.get(focus, 0)
-            self._selection.set_intensity(focus, current + (-1 if key == Qt.Key.Key_Minus else 1))
+        elif (level := self._pain_keys.level(
+                key, focus, self._selection.intensities.get(focus, 0))) is not None:
+            self._selection.set_intensity(focus, level)
         else:
             return super().keyPressEvent(event)
         event.accept()

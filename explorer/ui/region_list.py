@@ -1,12 +1,16 @@
-"""A keyboard- and screen-reader-friendly list of the regions, mirroring the diagram."""
+"""A keyboard- and screen-reader-friendly list of the regions, mirroring the diagram.
+
+Space ticks the current region; digits and +/- set its pain level, as in the diagram.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from explorer.model import Content
-from explorer.ui.selection import Selection
+from explorer.ui.selection import PainKeys, Selection
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -17,7 +21,9 @@ class RegionList(QListWidget):
         super().__init__(parent)
         self._selection = selection
         self._syncing = False
+        self._pain_keys = PainKeys()
         self.setAccessibleName("Painful regions")
+        self.setAccessibleDescription("Space ticks a region; digits 0-10 set its pain level.")
         for region in content.regions.values():
             item = QListWidgetItem(region.name)
             item.setData(Qt.ItemDataRole.UserRole, region.id)
@@ -42,6 +48,19 @@ class RegionList(QListWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_height()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        typing = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        if item is not None and not event.modifiers() & ~typing:  # not a shortcut
+            region = item.data(Qt.ItemDataRole.UserRole)
+            level = self._pain_keys.level(event.key(), region,
+                                          self._selection.intensities.get(region, 0))
+            if level is not None:
+                self._selection.set_intensity(region, level)
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def region_item(self, region: str) -> QListWidgetItem | None:
         for row in range(self.count()):

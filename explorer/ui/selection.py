@@ -7,9 +7,10 @@ list and the detail panel in sync without loops.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 
 class Selection(QObject):
@@ -101,3 +102,29 @@ class Selection(QObject):
         if self._answers.get(clue, False) != yes:
             self._answers[clue] = yes
             self.answers_changed.emit()
+
+
+class PainKeys:
+    """Pain levels typed on the keyboard, the same in the diagram and the region list:
+    a digit sets 0-9, "1" then "0" typed quickly sets 10, and + or - step by one."""
+
+    def __init__(self, interval_s: float = 0.8) -> None:
+        self.interval_s = interval_s
+        self._one_typed: tuple[str, float] | None = None  # (region, when) after a "1"
+
+    def level(self, key: int, region: str, current: int) -> int | None:
+        """The new level for `region` after `key`, or None when the key is not for pain."""
+        now = time.monotonic()
+        one, self._one_typed = self._one_typed, None
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            digit = key - Qt.Key.Key_0
+            if digit == 0 and one and one[0] == region and now - one[1] <= self.interval_s:
+                return 10
+            if digit == 1:
+                self._one_typed = (region, now)
+            return digit
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            return min(10, current + 1)
+        if key == Qt.Key.Key_Minus:
+            return max(0, current - 1)
+        return None
