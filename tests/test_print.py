@@ -122,6 +122,27 @@ def test_left_side_printed(tmp_path: Path, content: Content, art: DiagramArt) ->
     assert "Left hip" in pages_text(out)[0] and "LEFT SIDE" in pages_text(out)[0]
 
 
+def test_a_long_clinic_name_beside_a_logo_is_cut_with_an_ellipsis(
+        tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    logo = QImage(400, 100, QImage.Format.Format_RGB32)
+    logo.fill(QColor("#1f6fb2"))
+    name = ("Riverside Sports and Musculoskeletal Physiotherapy Clinic of the Northern "
+            "District, Suite 4, Second Floor")
+    title = "Greater trochanteric pain syndrome: a long title for the header " * 2
+    job = summary_job(content, art, content.conditions["greater-trochanteric-pain-syndrome"])
+    out = tmp_path / "long.pdf"
+    header = Header(title, clinic=name, logo=logo)
+    write_pdf(out, job, header)
+    first = pages_text(out)[0]
+    shown = first[:first.index("...")]
+    assert name.startswith(shown.rstrip()) and len(shown) > 40  # cut, and not too early
+    assert name not in first and title.strip() not in first
+    date = f"{header.date:%d %B %Y}".lstrip("0")
+    assert date in first and "Right hip" in first  # the right-hand texts are whole
+
+
 def test_metadata_fonts_and_letter_size(tmp_path: Path, content: Content,
                                         art: DiagramArt) -> None:
     out = export_summary(tmp_path, content, art, "hip-labral-tear", size="Letter")

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
@@ -300,6 +301,8 @@ def paint_pages(painter: QPainter, pages: list[list[Placement]], header: Header,
 
 
 def _paint_header(painter: QPainter, header: Header, width: float) -> None:
+    """Logo, clinic name and title on the left; date and side on the right. The left
+    texts are cut with an ellipsis where they would run into the right ones."""
     painter.save()
     x = 0.0
     if header.logo is not None and not header.logo.isNull():
@@ -307,24 +310,24 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
         logo_w = min(mm(40), logo_h * header.logo.width() / max(1, header.logo.height()))
         painter.drawImage(QRectF(0, 0, logo_w, logo_h), header.logo)
         x = logo_w + mm(3)
-    font = QFont()
-    font.setPointSizeF(11)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("#10243e"))
-    painter.drawText(QRectF(x, 0, width * 0.6 - x, mm(6)), Qt.AlignmentFlag.AlignLeft,
-                     header.clinic or "Hip Explorer")
-    font.setBold(False)
-    font.setPointSizeF(9)
-    painter.setFont(font)
-    painter.setPen(QColor("#3b4452"))
-    painter.drawText(QRectF(x, mm(5.5), width * 0.6 - x, mm(6)), Qt.AlignmentFlag.AlignLeft,
-                     header.title)
+    small, bold = QFont(), QFont()
+    small.setPointSizeF(9)
+    bold.setPointSizeF(11)
+    bold.setBold(True)
+    date = f"{header.date:%d %B %Y}"
     side = "Right hip" if header.side == "right" else "Left hip"
-    painter.drawText(QRectF(width * 0.5, 0, width * 0.5, mm(6)), Qt.AlignmentFlag.AlignRight,
-                     f"{header.date:%d %B %Y}")
-    painter.drawText(QRectF(width * 0.5, mm(5.5), width * 0.5, mm(6)),
-                     Qt.AlignmentFlag.AlignRight, side)
+    metrics = QFontMetricsF(small, painter.device())
+    right_w = max(metrics.horizontalAdvance(t) for t in (date, side)) + mm(1)
+    left_w = max(mm(10), width - right_w - mm(4) - x)
+    painter.setFont(bold)
+    painter.setPen(QColor("#10243e"))
+    _draw_line_elided(painter, QRectF(x, 0, left_w, mm(6)), header.clinic or "Hip Explorer")
+    painter.setFont(small)
+    painter.setPen(QColor("#3b4452"))
+    _draw_line_elided(painter, QRectF(x, mm(5.5), left_w, mm(6)), header.title)
+    right = Qt.AlignmentFlag.AlignRight
+    painter.drawText(QRectF(width - right_w, 0, right_w, mm(6)), right, date)
+    painter.drawText(QRectF(width - right_w, mm(5.5), right_w, mm(6)), right, side)
     painter.setPen(QPen(QColor("#9aa6b6"), 1))
     painter.drawLine(0, round(mm(12.5)), round(width), round(mm(12.5)))
     painter.restore()
@@ -351,6 +354,14 @@ def _paint_footer(painter: QPainter, header: Header, width: float, height: float
 
 def content_size(page_width: float, page_height: float) -> QSizeF:
     return QSizeF(page_width, page_height - HEADER_HEIGHT - FOOTER_HEIGHT)
+
+
+def _draw_line_elided(painter: QPainter, rect: QRectF, text: str) -> None:
+    """One line of text in `rect`, cut with an ellipsis if it is too wide."""
+    metrics = QFontMetricsF(painter.font(), painter.device())
+    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft,
+                     metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight,
+                                        rect.width()))
 
 
 def load_logo(path: str) -> QImage | None:
