@@ -152,6 +152,23 @@ def test_search_results_wrap_fit_and_say_when_nothing_matches(
     assert window.detail.shown == shown
 
 
+def test_every_search_result_shows_its_whole_text(qtbot: QtBot, window: MainWindow) -> None:
+    """Many results bring a scroll bar: each row is still tall enough for its wrapped
+    text at the width left beside the bar, so none is cut with "…" above a blank line."""
+    window.resize(1360, 820)
+    search = window.search
+    qtbot.keyClicks(search.field, "hip")
+    results = search.results
+    qtbot.waitUntil(lambda: results.verticalScrollBar().isVisible())
+    metrics = results.fontMetrics()
+    for row in range(results.count()):
+        rect = results.visualRect(results.model().index(row, 0))
+        text_width = min(rect.width(), results.viewport().width()) - 8  # the row's margins
+        needed = metrics.boundingRect(QRect(0, 0, text_width, 10_000),
+                                      Qt.TextFlag.TextWordWrap, results.item(row).text())
+        assert needed.height() <= rect.height(), results.item(row).text()
+
+
 def test_a_re_ranked_list_shows_its_most_urgent_match(window: MainWindow) -> None:
     """A pain level or a Refine answer re-ranks the list: it opens at the top, where
     the urgent match is, even while a routine condition further down stays on show."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -118,14 +118,26 @@ class SearchBox(QWidget):
         self._fit_results()
 
     def _fit_results(self) -> None:
-        """As tall as the results (a few lines for one), up to MAX_RESULTS_HEIGHT."""
+        """Each result as tall as its wrapped text, the list as tall as the results (a few
+        lines for one) up to MAX_RESULTS_HEIGHT. The rows are measured here, at the width
+        they are drawn at (less a scroll bar when one shows): Qt's own measure ignores the
+        scroll bar, and a row it makes too short is cut with "…" above a blank line."""
         frame = 2 * self.results.frameWidth()
         width = max(80, self.width() - frame - 8)  # the box's width: the list may be hidden
+        heights = self._row_heights(width)
+        gaps = 2 * self.results.spacing() * len(heights) + frame + 2
+        if sum(heights) + gaps > MAX_RESULTS_HEIGHT:
+            width -= self.results.verticalScrollBar().sizeHint().width()
+            heights = self._row_heights(width)
+        for row, height in enumerate(heights):
+            self.results.item(row).setSizeHint(QSize(width, height))
+        self.results.setFixedHeight(min(MAX_RESULTS_HEIGHT, sum(heights) + gaps))
+
+    def _row_heights(self, width: int) -> list[int]:
         metrics = self.results.fontMetrics()
-        rows = sum(metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap,
-                                        self.results.item(row).text()).height() + 6
-                   for row in range(self.results.count()))
-        self.results.setFixedHeight(min(MAX_RESULTS_HEIGHT, rows + frame + 2))
+        return [metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap,
+                                     self.results.item(row).text()).height() + 4
+                for row in range(self.results.count())]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
