@@ -409,6 +409,41 @@ def test_export_adds_pdf_to_a_typed_name(
     assert f"Saved {saved} " in export_parent.statusBar().currentMessage()
 
 
+def test_export_asks_before_replacing_the_file_it_adds_pdf_to(
+        tmp_path: Path, content: Content, art: DiagramArt, export_parent: QMainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Save dialog asked about "summary", not "summary.pdf": replacing that needs a
+    yes; "No" goes back to the dialog and leaves the file as it was."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from explorer.ui import print_actions
+    from explorer.ui.settings import Settings
+
+    existing = tmp_path / "summary.pdf"
+    existing.write_bytes(b"%PDF- Kim's earlier summary")
+    typed = iter([str(tmp_path / "summary"), str(tmp_path / "summary"), ""])
+    dialogs: list[str] = []
+
+    def save_as(*args: object) -> tuple[str, str]:
+        dialogs.append(str(args[2]))
+        return next(typed), "PDF files (*.pdf)"
+
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    questions: list[str] = []
+
+    def question(*args: object) -> QMessageBox.StandardButton:
+        questions.append(str(args[2]))
+        return next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(QMessageBox, "question", question)
+    job = summary_job(content, art, content.conditions["hip-labral-tear"])
+    saved = print_actions.export_job(export_parent, job, Settings(tmp_path / "s.ini"))
+    assert questions[0].startswith("“summary.pdf” already exists") and len(questions) == 2
+    assert dialogs[1] == str(existing)  # "No": the dialog again, at the file in question
+    assert saved == existing and "Hip labral tear" in pages_text(existing)[0]  # "Yes"
+
+
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[object]:
     from explorer.paths import builtin_content_dir

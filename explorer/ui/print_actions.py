@@ -79,11 +79,32 @@ def export_job(parent: QWidget, job: PrintJob, settings: Settings,
     """Ask for a file name and write the PDF; errors are shown, nothing is lost."""
     folder = settings.text("print/last_folder", str(Path.home()))
     name = suggested or job.title.lower().replace(" ", "-").replace(":", "")
-    path, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(Path(folder) / f"{name}.pdf"),
-                                          "PDF files (*.pdf)")
-    if not path:
-        return None
-    return write_job(parent, job, settings, with_extension(path, ".pdf"))
+    target = ask_save_path(parent, "Export PDF", str(Path(folder) / f"{name}.pdf"),
+                           "PDF files (*.pdf)", ".pdf")
+    return write_job(parent, job, settings, target) if target else None
+
+
+def ask_save_path(parent: QWidget, title: str, start: str, filters: str,
+                  extension: str) -> Path | None:
+    """A Save dialog's file name with `extension` added; None if cancelled. The dialog
+    only asks before replacing the name as typed, so when the extension is added and
+    that file exists, this asks; "No" goes back to the dialog."""
+    while True:
+        typed, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+        if not typed:
+            return None
+        path = with_extension(typed, extension)
+        if path == Path(typed) or not path.exists() or _replace_confirmed(parent, title, path):
+            return path
+        start = str(path)
+
+
+def _replace_confirmed(parent: QWidget, title: str, path: Path) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(
+        parent, title, f"“{path.name}” already exists in {path.parent}.\n\nReplace it?",
+        buttons, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def with_extension(path: str, extension: str) -> Path:
