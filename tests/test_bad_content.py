@@ -269,6 +269,36 @@ def test_validate_names_a_damaged_picture_and_its_line(damaged_pictures: Path) -
     assert "qt.svg" not in result.stderr  # said once, in the problem's line
 
 
+def test_validate_says_a_broken_bitmap_cannot_be_read_in_its_own_words_only(
+        qapp: object, clinic: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    images = clinic / "exercises" / "images"
+    images.mkdir(parents=True)
+    picture = QImage(120, 80, QImage.Format.Format_RGB32)
+    for x in range(120):  # varied pixels, so the PNG is many times longer than its start
+        for y in range(80):
+            picture.setPixelColor(x, y, QColor(x * 2, y * 3, (x * y) % 256))
+    assert picture.save(str(images / "whole.png"))
+    (images / "cut.png").write_bytes((images / "whole.png").read_bytes()[:300])
+    (images / "junk.jpg").write_bytes(b"\xff\xd8\xff" + b"x" * 300)
+    for name, file in (("cut", "cut.png"), ("junk", "junk.jpg")):
+        (clinic / "exercises" / f"{name}.yaml").write_text(
+            f"id: {name}\nname: {name}\npurpose: p\nsteps: [s]\ndose: {{sets: 1}}\n"
+            f"image: images/{file}\n")
+    result = run_cli("validate", str(clinic))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()  # only problem lines: no "libpng error: Read Error"
+    assert all(line.startswith(str(clinic)) for line in lines), result.stderr
+    lines = [line for line in lines if " is damaged: " in line]
+    assert len(lines) == 2, result.stderr
+    assert lines[0].endswith("exercises/cut.yaml:6: image: image 'images/cut.png' is damaged: "
+                             "its picture data cannot be read (is the file complete?)")
+    assert lines[1].endswith("exercises/junk.yaml:6: image: image 'images/junk.jpg' is "
+                             "damaged: its picture data cannot be read (is the file "
+                             "complete?)")  # not the decoder's "Unsupported marker type"
+
+
 @pytest.mark.qt_log_ignore("Cannot read file .*half.svg")
 def test_the_panel_marks_a_damaged_picture(open_window: Callable[..., Any],
                                            damaged_pictures: Path) -> None:

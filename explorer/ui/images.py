@@ -4,10 +4,17 @@ marked placeholder, so a broken file never just vanishes.
 
 A picture far taller or wider than an illustration can be (a damaged or hostile file
 of a few bytes can claim 1 x 10,000,000 pixels) is refused rather than drawn.
+
+What a decoder says about a damaged file is never printed: `validate` puts the reason
+in its own problem line, and the panel shows the placeholder.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, qInstallMessageHandler
@@ -27,8 +34,46 @@ def _height_for(size: QSize, width: int) -> int | None:
     return max(1, round(width * ratio))
 
 
+@contextmanager
+def _decoder_messages() -> Iterator[list[str]]:
+    """While a picture is decoded, Qt's warnings are collected in the list given instead
+    of printed, and the lines libpng writes straight to the standard error stream (no
+    Qt message handler sees them: "libpng error: Read Error") are dropped."""
+    said: list[str] = []
+    previous = qInstallMessageHandler(lambda _kind, _where, message: said.append(message))
+    try:
+        with _stderr_hushed():
+            yield said
+    finally:
+        qInstallMessageHandler(previous)
+
+
+@contextmanager
+def _stderr_hushed() -> Iterator[None]:
+    """Whatever is written to file descriptor 2 meanwhile is dropped."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no standard error stream (a windowed app on Windows): nothing to hush
+        yield
+        return
+    if sys.stderr is not None:
+        sys.stderr.flush()  # what Python wrote before still shows
+    try:
+        with open(os.devnull, "wb") as sink:
+            os.dup2(sink.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def load_picture(path: Path, width: int) -> QImage | None:
     """Render an SVG (or scale a bitmap) to `width` pixels; None if it cannot be read."""
+    with _decoder_messages():
+        return _render(path, width)
+
+
+def _render(path: Path, width: int) -> QImage | None:
     if path.suffix.lower() == ".svg":
         renderer = QSvgRenderer(str(path))
         height = _height_for(renderer.defaultSize(), width) if renderer.isValid() else None
@@ -53,23 +98,22 @@ def load_picture(path: Path, width: int) -> QImage | None:
 
 
 def damage(path: Path) -> str | None:
-    """Why the picture cannot be drawn, in its decoder's words, or None when it draws
+    """Why the picture cannot be drawn, in plain words, or None when it draws
     (its first bytes can look right while the rest is damaged). Only `validate` asks:
     decoding every picture would cost start-up time."""
-    said: list[str] = []
-    previous = qInstallMessageHandler(lambda _kind, _where, message: said.append(message))
-    try:
-        image = load_picture(path, 64)
+    with _decoder_messages() as said:
+        image = _render(path, 64)
         size = _natural_size(path) if image is None else QSize()
-    finally:
-        qInstallMessageHandler(previous)
     if image is not None:
         return None
     if not size.isEmpty() and _height_for(size, 64) is None:
         return (f"it is {size.width()} x {size.height()} pixels, far taller or wider than "
                 "an illustration")
-    reason = said[-1].rpartition("because: ")[2] if said else ""
-    return reason.strip() or "its picture data cannot be read (is the file complete?)"
+    # The SVG reader says why and where it stopped; a bitmap decoder's words ("Unsupported
+    # marker type 0x78") mean nothing to a clinician.
+    reasons = [m.rpartition("because: ")[2] for m in said if "because: " in m]
+    reason = reasons[-1].strip() if reasons else ""
+    return reason or "its picture data cannot be read (is the file complete?)"
 
 
 def _natural_size(path: Path) -> QSize:
