@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
 from explorer.ui import crash
 from explorer.ui.settings import Settings
 from explorer.ui.startup import build_window
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_exception_is_logged_and_shown(qtbot: QtBot, tmp_path: Path,
@@ -66,6 +68,33 @@ def test_vanished_and_changed_content_folder(qtbot: QtBot, tmp_path: Path) -> No
     assert window.content.problems == []
     assert "new-thing" in window.conditions.ids()
     assert window.region_list.region_item("back").checkState().name == "Checked"
+
+
+def test_a_vanished_clinic_folder_is_named_in_full_and_its_condition_no_longer_shown(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # problems name files relative to the working folder
+    clinic = tmp_path / "clinic-content"
+    shutil.copytree(ROOT / "docs" / "example-clinic", clinic)
+    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    window.selection.set_regions(["front"])
+    window.selection.select_condition("hip-flexor-overuse-hills")
+    window.timeline_action.trigger()
+    timeline = window.chart_dialogs["timeline"]
+    assert timeline.isVisible() and "hill training" in window.timeline_chart.summary_text()
+    assert "hill training" in window.detail.toPlainText()
+
+    shutil.rmtree(clinic)  # deleted (or renamed) while the window is open
+    window.reload_action.trigger()  # F5
+    window._on_problems_triggered()
+    editor = window.problems_dialog.findChild(QPlainTextEdit)
+    assert editor is not None
+    assert editor.toPlainText() == (f"{clinic}: content folder not found (moved or "
+                                    "deleted?); the rest of the content is shown")
+    assert "hill training" not in window.detail.toPlainText()
+    assert window.detail.shown == ("", "")  # the empty state, not the vanished page
+    assert not timeline.isVisible()  # its timeline is not shown as if it still existed
 
 
 def test_unreadable_settings_fall_back_with_notice(qtbot: QtBot, tmp_path: Path) -> None:

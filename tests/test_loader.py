@@ -238,6 +238,16 @@ def test_missing_folder_is_a_problem(tmp_path: Path) -> None:
     assert content.problems and "not found" in content.problems[0].message
 
 
+def test_a_file_given_as_a_folder_is_named_in_full(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "clinic.zip").write_bytes(b"PK")
+    content = load(Path("clinic.zip"))
+    assert [str(p) for p in content.problems] == [
+        f"{tmp_path / 'clinic.zip'}: a file, not a content folder; the rest of the content "
+        "is shown"]
+
+
 @pytest.mark.parametrize(("dose", "line"), [
     (Dose(sets="3", reps="10-15", frequency="3 times a week"),
      "3 sets of 10-15 reps, 3 times a week"),

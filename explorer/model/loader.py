@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from explorer.model import entities as e
 from explorer.model.content import Content
 from explorer.model.diagram_shapes import read_shapes
-from explorer.model.problems import Problem
+from explorer.model.problems import WHOLE_FOLDER, Problem
 
 if TYPE_CHECKING:  # PyYAML and pydantic load only when files are read (not on a cache hit)
     from pydantic import TypeAdapter
@@ -88,8 +88,11 @@ class _Loader:
 
     # ---- reading ---------------------------------------------------------------
     def load_layer(self, folder: Path) -> None:
-        if not folder.is_dir():
-            self._problem(folder, 1, "", "content folder not found (or not a folder)")
+        if not folder.is_dir():  # gone since the window opened, or mistyped
+            reason = ("a file, not a content folder" if folder.exists()
+                      else "content folder not found (moved or deleted?)")
+            self._problem(folder, WHOLE_FOLDER, "", f"{reason}; the rest of the content "
+                          "is shown")
             return
         self.content.layers = (*self.content.layers, folder)
         seen: dict[tuple[str, str], _Origin] = {}

@@ -1,9 +1,12 @@
-"""Problems found while loading content, reported as `path:line: field: message`."""
+"""Problems found while loading content, reported as `path:line: field: message` (one
+about a whole folder as `full path: message`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+WHOLE_FOLDER = 0  # the line of a problem about a whole folder (a missing one, say)
 
 
 @dataclass(frozen=True, order=True)
@@ -14,7 +17,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{_shown(self.path)}:{self.line}:"
+        if self.line == WHOLE_FOLDER:  # its full path: a short name alone could be anywhere
+            where = f"{self.path.absolute()}:"
+        else:
+            where = f"{_shown(self.path)}:{self.line}:"
         return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
 
 

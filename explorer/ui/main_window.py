@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.selection.select_condition(condition if condition in content.conditions else "")
         if self.selection.condition:  # unchanged, so not announced: the new widgets show it
             self._on_selection_condition_selected(self.selection.condition)
+        self._close_vanished_timeline()
         # the new strip warns again for what was answered (the new questions show the ticks)
         self.banner.show_advice(self.refine.red_flags_answered())
         self.trail.keep_only(lambda entry: bool(self.content.entry_title(*entry)))
@@ -569,6 +570,14 @@ class MainWindow(QMainWindow):
         else:
             self.timeline_chart.set_condition(condition)
         dialog.show()
+
+    def _close_vanished_timeline(self) -> None:
+        """The recovery timeline closes when a reload left its condition out (its folder
+        moved or deleted, say): it must not show the condition as if it still existed."""
+        dialog = self.chart_dialogs.get("timeline")
+        timeline = self.timeline_chart.timeline if dialog else None
+        if dialog and timeline and timeline.condition_id not in self.content.conditions:
+            dialog.close()
 
     def _on_planner_triggered(self) -> None:
         from explorer.model.running_load import Run
