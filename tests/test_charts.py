@@ -186,17 +186,20 @@ def test_typing_in_the_table_updates_or_explains(qtbot: QtBot) -> None:
     assert planner.found_spikes == [] and planner.table.rowCount() == len(RUNS)
 
 
-def test_unit_switch_rechecks_the_numbers(qtbot: QtBot) -> None:
+def test_unit_switch_converts_then_rechecks_the_numbers(qtbot: QtBot) -> None:
     planner = LoadPlanner([Run(1, 70.0)], "km")
     qtbot.addWidget(planner)
     assert planner.error_text() == ""
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.mi.click()  # 70 km is 43.5 mi, not 70 mi
+    assert planner.table.item(0, 1).text() == "43.5" and planner.error_text() == ""
     with qtbot.waitSignal(planner.input_rejected):
-        planner.mi.click()
+        planner.table.item(0, 1).setText("70")  # typed in miles: checked in miles
     assert "70 mi is more than 62 mi" in planner.error_text()
     assert planner.table.horizontalHeaderItem(1).text() == "Distance (mi)"
-    assert planner.log.unit == "km"  # the chart still shows the last good input
+    assert planner.log.runs[0].distance == pytest.approx(43.5, abs=0.05)  # the last good
     with qtbot.waitSignal(planner.plan_updated):
-        planner.km.click()
+        planner.table.item(0, 1).setText("43.5")
 
 
 def test_usual_week_plans_without_a_log(qtbot: QtBot) -> None:

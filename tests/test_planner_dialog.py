@@ -91,6 +91,60 @@ def test_a_valid_unit_switch_redraws_without_a_note(qtbot: QtBot) -> None:
     assert not planner.stale_note.isVisible()
 
 
+def _distances(planner: LoadPlanner) -> list[str]:
+    """Every distance as the inputs show it: the table's, then the usual week's."""
+    cells = [planner.table.item(row, 1).text() for row in range(planner.table.rowCount())]
+    return [*cells, planner.weekly.text(), planner.longest.text()]
+
+
+def test_switching_units_converts_the_entries_and_back_without_drift(qtbot: QtBot) -> None:
+    _dialog_kept, planner = _dialog(qtbot, RUNS, (900, 560))
+    planner._on_add_clicked()
+    row = planner.table.rowCount() - 1
+    planner.table.item(row, 0).setText("3")
+    planner.table.item(row, 1).setText("1,2")  # 0.7 mi, and 0.7 mi is 1.1 km
+    qtbot.keyClicks(planner.weekly, "60")
+    qtbot.keyClicks(planner.longest, "14")
+    typed = _distances(planner)
+    in_km = (planner.log, planner.found_spikes, planner.plan, planner.summary_text())
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.mi.click()
+    # 20 km is 12.4 mi, not 20 mi: every entry is converted and shown to 0.1
+    km_values = [float(text.replace(",", ".")) for text in typed]
+    assert _distances(planner) == [f"{round(km / 1.609344, 1):g}" for km in km_values]
+    assert _distances(planner)[-3:] == ["0.7", "37.3", "8.7"]
+    assert planner.table.horizontalHeaderItem(1).text() == "Distance (mi)"
+    assert planner.plot_widget.getPlotItem().getAxis("left").labelText == "Distance (mi)"
+    summary = planner.summary_text()
+    assert "- 8.7 mi yesterday is 27% longer than your longest run in the 30 days before " \
+           "(6.8 mi)." in summary and " km" not in summary
+    # the same runs are spikes, by the same percentages, and the plan is as long (each
+    # unit's plan rounds down to its own 0.1 week by week)
+    assert [(s.run.day, round(s.percent)) for s in planner.found_spikes] == \
+           [(s.run.day, round(s.percent)) for s in in_km[1]]
+    for mile, km in zip(planner.plan.weeks, in_km[2].weeks, strict=True):
+        assert mile.long_run == pytest.approx(km.long_run / 1.609344, rel=0.03)
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.km.click()
+    assert _distances(planner) == typed  # "1,2", not 1.1
+    assert (planner.log, planner.found_spikes, planner.plan, planner.summary_text()) == in_km
+    for button in (planner.mi, planner.km, planner.mi, planner.km):  # and again: no drift
+        button.click()
+    assert _distances(planner) == typed
+    assert (planner.log, planner.found_spikes, planner.plan, planner.summary_text()) == in_km
+
+
+def test_a_unit_switch_makes_no_run_a_spike(qtbot: QtBot) -> None:
+    """6.6 km after 6 km is exactly 10% longer: no spike. Rounded, in miles (3.7 then
+    4.1), it would be 11% longer; the planner plans with the distances, not the text."""
+    _dialog_kept, planner = _dialog(qtbot, [Run(20, 6.0), Run(10, 6.6)], (900, 560))
+    assert planner.found_spikes == []
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.mi.click()
+    assert _distances(planner)[:2] == ["3.7", "4.1"]
+    assert planner.found_spikes == [] and planner.summary_text().startswith("No spikes")
+
+
 # --- (9) nothing overlaps or is cut off, at the opening and the smallest size ---------
 
 SIZES = [(900, 560), (0, 0)]

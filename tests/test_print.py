@@ -7,10 +7,12 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +24,7 @@ from explorer.paths import diagram_svg
 from explorer.report import documents
 from explorer.report.documents import booklet_job, handout_job, summary_job
 from explorer.report.output import ExportError, write_pdf
-from explorer.report.pages import MARGINS_MM, Header
+from explorer.report.pages import MARGINS_MM, Header, HtmlFlowable, page_content_size
 from explorer.ui.diagram_art import DiagramArt
 
 
@@ -291,6 +293,69 @@ def test_large_print_enlarges_every_kind_of_text() -> None:
     assert normal["Title"] > normal["Section"] > normal["Body"] > normal["Caution"]
     for text, size in normal.items():
         assert large[text] == pytest.approx(1.3 * size, rel=0.01), text
+
+
+# the README screenshot's runs: the planner's chart with spikes, line, plan and legend
+RUNS = ((40, 8.0), (36, 6.0), (33, 9.0), (29, 5.0), (26, 9.5), (22, 6.0), (19, 10.0),
+        (15, 6.0), (12, 10.5), (8, 7.0), (5, 11.0), (1, 14.0))
+
+
+def printed_charts(job: documents.PrintJob) -> list[tuple[QImage, float]]:
+    """Each chart image of a job with its width on paper (as laid out on an A4 page)."""
+    width = page_content_size("A4").width()
+    charts = []
+    for flow in job.flowables:
+        block = flow.document(width).begin() if isinstance(flow, HtmlFlowable) else None
+        while block is not None and block.isValid():
+            for fragment in (it.fragment() for it in block):
+                shown = fragment.charFormat().toImageFormat()
+                if shown.isValid() and shown.name().startswith("chart:"):
+                    charts.append((flow.images[shown.name()], shown.width()))
+            block = block.next()
+    return charts
+
+
+def ink_on_paper(image: QImage, width: float) -> tuple[float, float]:
+    """The heights on paper of a chart's title (its first row of ink) and of what is under
+    the plot (its tallest row of ink): tick labels, axis title and legend."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    inked = [min(grey.constScanLine(y).tobytes()[:grey.width()]) < 140
+             for y in range(grey.height())]
+    bands: list[list[int]] = []  # [first, end) of each row of ink
+    for y, ink in enumerate(inked):
+        if ink and bands and bands[-1][1] == y:
+            bands[-1][1] = y + 1
+        elif ink:
+            bands.append([y, y + 1])
+    plot = max(bands, key=lambda band: band[1] - band[0])
+    scale = width / image.width()
+    return (bands[0][1] - bands[0][0]) * scale, (bands[-1][1] - plot[1]) * scale
+
+
+def test_large_print_enlarges_the_charts_and_their_text(
+        tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    """The charts' text (title, tick labels, axis titles, legend) grows with the rest of
+    large print, the charts with it, and all of it stays inside the margins."""
+    handout = Handout(conditions=("greater-trochanteric-pain-syndrome",), runs=RUNS,
+                      recovery_chart=True)
+    normal = printed_charts(handout_job(content, art, handout))
+    job = handout_job(content, art, replace(handout, large_print=True))
+    large = printed_charts(job)
+    assert len(normal) == len(large) == 2  # the recovery timeline and the running plan
+    for (small_image, small_width), (image, width) in zip(normal, large, strict=True):
+        title, under = ink_on_paper(image, width)
+        small_title, small_under = ink_on_paper(small_image, small_width)
+        assert title == pytest.approx(1.3 * small_title, rel=0.1)
+        assert under == pytest.approx(1.3 * small_under, rel=0.1)
+        height, small_height = (w * i.height() / i.width() for i, w in
+                                ((image, width), (small_image, small_width)))
+        assert height == pytest.approx(1.3 * small_height, rel=0.1)  # the chart grows
+        for size in ("A4", "Letter"):
+            page = page_content_size(size)
+            assert small_width <= width <= page.width() and height < page.height()
+    out = tmp_path / "large.pdf"
+    write_pdf(out, job, Header(job.title))
+    assert not text_off_the_page(out)
 
 
 def test_booklet_contents_page_numbers(tmp_path: Path, content: Content,

@@ -9,14 +9,16 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from explorer.cli import load
-from explorer.model.handout import Handout
+from explorer.model.handout import Handout, read_handout, write_handout
 from explorer.model.running_load import Run
-from explorer.paths import diagram_svg
+from explorer.paths import builtin_content_dir, diagram_svg
 from explorer.report.documents import handout_job
 from explorer.report.output import write_pdf
 from explorer.report.pages import Header, HtmlFlowable
 from explorer.ui.charts import LoadPlanner
 from explorer.ui.diagram_art import DiagramArt
+from explorer.ui.settings import Settings
+from explorer.ui.startup import build_window
 
 # the README screenshot's runs: spikes of 12% and 27%
 RUNS = ((40, 8.0), (36, 6.0), (33, 9.0), (29, 5.0), (26, 9.5), (22, 6.0), (19, 10.0),
@@ -53,3 +55,35 @@ def test_the_printed_plan_keeps_its_lines(qtbot: QtBot, tmp_path: Path) -> None:
         start = " ".join(line.removeprefix("- ").split()[:5])
         assert any(row.startswith(start) for row in printed), (start, printed)
     assert not any(" - " in row for row in printed)
+
+
+def test_a_plan_switched_to_miles_is_saved_and_printed_in_miles(qtbot: QtBot,
+                                                              tmp_path: Path) -> None:
+    window = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    window.planner_action.trigger()
+    planner = window.planner
+    assert planner.set_runs([Run(day, distance) for day, distance in RUNS], "km")
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.mi.click()
+    lines = planner.summary_text().splitlines()
+    assert lines[2] == ("- 8.7 mi yesterday is 27% longer than your longest run in the 30 "
+                        "days before (6.8 mi).")
+    # the file keeps the distances with their unit: 14 km is saved as 8.7 mi, not 14 mi
+    path = tmp_path / "plan.json"
+    write_handout(path, window.current_handout())
+    handout = read_handout(path)
+    assert handout.unit == "mi"
+    assert [(day, round(distance * 1.609344, 6)) for day, distance in handout.runs] == \
+           sorted(RUNS, key=lambda run: run[0])
+    # on paper: the planner's lines, in miles
+    job = handout_job(window.content,
+                      DiagramArt(diagram_svg(), list(window.content.regions)), handout)
+    out = tmp_path / "plan.pdf"
+    write_pdf(out, job, Header(job.title), "A4")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    for line in lines:
+        assert " ".join(line.removeprefix("- ").split()) in text
+    assert " km" not in text
+    window.chart_dialogs["planner"].close()

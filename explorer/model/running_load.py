@@ -72,6 +72,12 @@ def from_km(distance_km: float, unit: Unit) -> float:
     return distance_km / KM_PER_MILE if unit == "mi" else distance_km
 
 
+def convert_distance(distance: float, unit: Unit, to_unit: Unit) -> float:
+    """`distance` in `unit` as a distance in `to_unit` (the same number if they are the
+    same unit, so converting back and forth never drifts)."""
+    return distance if unit == to_unit else from_km(to_km(distance, unit), to_unit)
+
+
 def format_distance(distance: float, unit: str) -> str:
     return f"{distance:.1f} {unit}"
 

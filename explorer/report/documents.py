@@ -145,6 +145,8 @@ CHART_WIDTH_PX = 640  # on paper: about 17 cm, the width of the text
 
 def _chart_flowables(content: Content, handout: Handout, scale: float) -> list[Flowable]:
     """The recovery timeline and the running plan as crisp images, each with its text.
+    Large print (`scale` > 1) draws a chart's text that much larger and the chart that
+    much taller, at the same width.
 
     The chart module (and pyqtgraph) is imported only when a handout asks for a chart.
     """
@@ -155,7 +157,7 @@ def _chart_flowables(content: Content, handout: Handout, scale: float) -> list[F
         from explorer.ui.charts import RecoveryChart
 
         chart = RecoveryChart(condition)
-        charts.append(("Your recovery timeline", chart.export_image(CHART_WIDTH_PX * 3),
+        charts.append(("Your recovery timeline", chart.export_image(CHART_WIDTH_PX * 3, scale),
                        chart.summary_text()))
     if handout.has_running_plan:
         from explorer.model.running_load import Run
@@ -164,7 +166,7 @@ def _chart_flowables(content: Content, handout: Handout, scale: float) -> list[F
         planner = LoadPlanner([Run(day, distance) for day, distance in handout.runs],
                               "mi" if handout.unit == "mi" else "km",
                               baseline=handout.baseline)
-        charts.append(("Your running plan", planner.export_image(CHART_WIDTH_PX * 3),
+        charts.append(("Your running plan", planner.export_image(CHART_WIDTH_PX * 3, scale),
                        planner.summary_text()))
     flows: list[Flowable] = []
     for index, (title, image, text) in enumerate(charts):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -60,6 +60,7 @@ from explorer.model.running_load import (
     Unit,
     check_baseline,
     check_input,
+    convert_distance,
     format_distance,
     gradual_plan,
     phases_timeline,
@@ -85,6 +86,8 @@ MARK_SIZE = 13  # pixels: the planner's spike triangles
 LABEL_REACH = 3  # days either side of its centre a planner value label may cover
 LABEL_SPACE = 4  # pixels, at least, between planner value labels side by side
 TICK_OVERHANG = 24  # pixels: room for the planner's last tick label past the plot's end
+EXPORT_WIDTH = 720  # logical pixels: a printed chart's width (the title fits in it); the
+# export scales it to the width asked for
 
 
 def _colour(hex_colour: str, alpha: int = 255) -> QColor:
@@ -102,7 +105,8 @@ def _font(point_size: int = TICK_POINT_SIZE, bold: bool = False) -> QFont:
 
 def _plot_widget(parent: QWidget | None) -> Any:
     """A static chart: white, dark text, no mouse zoom/pan, no context menu, and a
-    legend in its own row under the x axis, where it never hides data."""
+    legend in its own row under the x axis, where it never hides data. The legend spans
+    the axis's column too, so a wide axis and legend need not fit side by side."""
     widget = pg.PlotWidget(parent=parent, background="w")
     plot = widget.getPlotItem()
     plot.setMenuEnabled(False)
@@ -117,7 +121,7 @@ def _plot_widget(parent: QWidget | None) -> Any:
                            horSpacing=12)
     # A legend keeps its size when a view zooms; here it must scale with the export.
     legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, False)
-    plot.layout.addItem(legend, 4, 1)
+    plot.layout.addItem(legend, 4, 0, 1, 3)
     plot.layout.setAlignment(legend, Qt.AlignmentFlag.AlignHCenter)
     widget.chart_legend = legend
     # A narrow chart clips its title rather than pushing the plot out of view (the label
@@ -201,16 +205,23 @@ def _set_title(plot: Any, text: str, width: int) -> None:
     plot.setTitle(_short_title(text, width), size=TITLE_SIZE, color=INK)
 
 
-def _export(owner: QWidget, draw: Callable[[Any], None], width: int, height: int,
-            width_px: int) -> QImage:
+def _export(owner: QWidget, draw: Callable[[Any, int], None], width: int, height: int,
+            width_px: int, scale: float = 1.0) -> QImage:
     """Draw into a hidden twin plot of `width` x `height` logical pixels and render it
-    `width_px` wide: the same picture at any resolution, with a white background."""
+    `width_px` wide: the same picture at any resolution, with a white background.
+
+    A `scale` above 1 (large print) draws on a canvas that many times narrower, as tall:
+    at the same width the text, marks and lines come out that many times larger, and the
+    picture that many times taller. A chart whose labels need a wider canvas to keep
+    apart gets it (and so less enlarged text). `draw` gets the twin and the canvas width.
+    """
     from pyqtgraph.exporters import ImageExporter  # parametertree: only when printing
 
+    width = round(width / scale)
     twin = _plot_widget(owner)
     twin.hide()
     try:
-        draw(twin)
+        draw(twin, width)
         plot = twin.getPlotItem()
         plot.setGeometry(QRectF(0, 0, width, height))
         _settle(twin)
@@ -269,15 +280,16 @@ def _week_step(weeks: int) -> int:
     return 26
 
 
-def draw_timeline(widget: Any, timeline: Timeline) -> None:
+def draw_timeline(widget: Any, timeline: Timeline, width: int = EXPORT_WIDTH) -> None:
     """Phases as rows (first on top), weeks across: solid where the phase surely runs,
-    light and hatched where it may start or end, depending on how recovery goes."""
+    light and hatched where it may start or end, depending on how recovery goes. The
+    title fits in `width` pixels."""
     plot, legend = _clear(widget)
     left, bottom = plot.getAxis("left"), plot.getAxis("bottom")
     bottom.setLabel("Weeks from the start", color=INK, **{"font-size": "10pt"})
     rows = len(timeline.bars)
     if not rows:
-        _set_title(plot, timeline.title, RecoveryChart.EXPORT_WIDTH - 80)
+        _set_title(plot, timeline.title, width - 80)
         left.setTicks([[], []])
         left.setWidth(24)
         bottom.setTicks(None)
@@ -322,7 +334,7 @@ def draw_timeline(widget: Any, timeline: Timeline) -> None:
     left.setTicks([ticks, []])
     axis_width = max(metrics.horizontalAdvance(name) for _, name in ticks) + 16
     left.setWidth(axis_width)
-    _set_title(plot, timeline.title, RecoveryChart.EXPORT_WIDTH - axis_width - 24)
+    _set_title(plot, timeline.title, width - axis_width - 24)
     weeks = max(timeline.weeks_max, 1)
     step = _week_step(weeks)
     bottom.setTicks([[(float(w), str(w)) for w in range(0, weeks + step, step)], []])
@@ -338,8 +350,6 @@ def draw_timeline(widget: Any, timeline: Timeline) -> None:
 
 class RecoveryChart(QWidget):
     """A condition's recovery phases on a weeks axis, with the same text below."""
-
-    EXPORT_WIDTH = 720  # logical pixels; the export scales this to the asked width
 
     def __init__(self, condition: Condition | None = None,
                  parent: QWidget | None = None) -> None:
@@ -378,14 +388,15 @@ class RecoveryChart(QWidget):
         return [item for item in self.plot_widget.getPlotItem().items
                 if isinstance(item, pg.BarGraphItem)]
 
-    def export_image(self, width_px: int) -> QImage:
-        """The chart for print, `width_px` wide, white background."""
+    def export_image(self, width_px: int, scale: float = 1.0) -> QImage:
+        """The chart for print, `width_px` wide, white background; `scale`: its text
+        that many times larger than usual, the picture that many times taller."""
         timeline = self._timeline
         if timeline is None:
             raise ValueError("set a condition before exporting")
         height = 150 + 48 * max(len(timeline.bars), 1)
-        return _export(self, lambda widget: draw_timeline(widget, timeline),
-                       self.EXPORT_WIDTH, height, width_px)
+        return _export(self, lambda widget, width: draw_timeline(widget, timeline, width),
+                       EXPORT_WIDTH, height, width_px, scale)
 
 
 # --- running-load planner -----------------------------------------------------------
@@ -461,12 +472,13 @@ def _room_for_labels(plot: Any, labels: Sequence[Any], first_x: int, last_x: int
 
 
 def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
-              weeks: int = 6) -> None:
+              weeks: int = 6, width: int = EXPORT_WIDTH) -> None:
     """Recent runs as bars (spikes in vermillion with a triangle and their percentage),
-    the spike line (longest run of the past 30 days + 10%), and the planned long runs."""
+    the spike line (longest run of the past 30 days + 10%), and the planned long runs.
+    The title fits in `width` pixels."""
     plot, legend = _clear(widget)
     unit = log.unit
-    _set_title(plot, "Your runs and a gradual plan", LoadPlanner.EXPORT_WIDTH - 80)
+    _set_title(plot, "Your runs and a gradual plan", width - 80)
     plot.getAxis("left").setLabel(f"Distance ({unit})", color=INK, **{"font-size": "10pt"})
     plot.getAxis("left").setWidth(56)
     plot.getAxis("bottom").setLabel("")
@@ -482,12 +494,12 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     normal: dict[str, list[float]] = {"x": [], "height": [], "width": []}
     spiky: dict[str, list[float]] = {"x": [], "height": [], "width": []}
     for day, runs in by_day.items():
-        width = 0.8 / len(runs)
+        bar_width = 0.8 / len(runs)
         for i, run in enumerate(runs):
             target = spiky if (run.day, run.distance) in spike_days else normal
-            target["x"].append(-day - 0.4 + width * (i + 0.5))
+            target["x"].append(-day - 0.4 + bar_width * (i + 0.5))
             target["height"].append(run.distance)
-            target["width"].append(width)
+            target["width"].append(bar_width)
     top = max([r.distance for r in log.runs] + [w.long_run for w in plan.weeks] + [5.0])
     # without runs, the typed longest run stands for a run today (as in the plan)
     known = log.runs or ((Run(0, plan.baseline.longest_run),) if plan.baseline else ())
@@ -564,6 +576,65 @@ EMPTY_HINT = (f"Enter your runs of the last {HISTORY_DAYS} days: how many days a
               "(0 = today) and how far. No log? Type your usual week instead.")
 
 
+_DistanceInput = QLineEdit | QTableWidgetItem  # where the planner's distances are typed
+
+
+class _Held(NamedTuple):
+    """A distance an input holds exactly, in the unit it was typed (or loaded) in:
+    `typed` is its text then, `shown` the text the input shows for it now."""
+
+    value: float
+    unit: Unit
+    typed: str
+    shown: str
+
+
+def _rounded(distance: float) -> str:
+    """A distance as an input shows it after a unit switch: to 0.1 ("12.4", "20")."""
+    return f"{round(distance, 1):g}"
+
+
+def _kept(field: _DistanceInput) -> _Held | None:
+    held = (field.data(Qt.ItemDataRole.UserRole) if isinstance(field, QTableWidgetItem)
+            else field.property("held"))
+    return held if isinstance(held, _Held) else None
+
+
+def _held(field: _DistanceInput, unit: Unit) -> _Held:
+    """What `field` holds: the exact distance kept with it while it shows the text kept
+    with it (a unit switch rounds the text, not the distance), else the number typed
+    there, in `unit`. ValueError if that is no number."""
+    text = field.text().strip()
+    kept = _kept(field)
+    if kept is not None and kept.shown == text:
+        return kept
+    return _Held(float(text.replace(",", ".")), unit, text, text)
+
+
+def _distance(field: _DistanceInput, unit: Unit) -> float:
+    """The distance in `field`, in `unit` (ValueError if it holds none)."""
+    held = _held(field, unit)
+    return convert_distance(held.value, held.unit, unit)
+
+
+def _show(field: _DistanceInput, held: _Held | None, unit: Unit) -> None:
+    """Show `held` in `unit` (nothing for None): as typed in its own unit, else converted
+    and rounded, so km -> mi -> km gives back the number typed."""
+    text = ("" if held is None else held.typed if held.unit == unit
+            else _rounded(convert_distance(held.value, held.unit, unit)))
+    kept = None if held is None else held._replace(shown=text)
+    field.setText(text)
+    if isinstance(field, QTableWidgetItem):
+        field.setData(Qt.ItemDataRole.UserRole, kept)
+    else:
+        field.setProperty("held", kept)
+
+
+def _loaded(distance: float, unit: Unit) -> _Held:
+    """A distance given to the planner (from a handout file), shown rounded."""
+    return _Held(distance, unit, _rounded(distance), "")
+
+
 class LoadPlanner(QWidget):
     """Enter recent runs; see spikes, the spike line and a gradual plan, in a chart and
     in words. Bad input shows a message and leaves the last good chart in place, marked
@@ -572,7 +643,7 @@ class LoadPlanner(QWidget):
     plan_updated = Signal()  # the chart and summary now show the table's runs
     input_rejected = Signal(str)  # the message shown; the chart was kept
 
-    EXPORT_WIDTH, EXPORT_HEIGHT = 720, 400
+    EXPORT_HEIGHT = 400  # logical pixels, EXPORT_WIDTH wide
 
     def __init__(self, runs: Sequence[Run] = (), unit: Unit = "km", weeks: int = 6,
                  parent: QWidget | None = None, baseline: Baseline | None = None) -> None:
@@ -609,6 +680,7 @@ class LoadPlanner(QWidget):
         self.longest_label = QLabel()
         self.weekly_label.setBuddy(self.weekly)
         self.longest_label.setBuddy(self.longest)
+        self._input_unit: Unit = unit  # the unit the inputs show their distances in
         self._show_unit()
         self.error = _wrapped_label()
         self.error.setStyleSheet(f"color: {ERROR_RED};")
@@ -675,14 +747,16 @@ class LoadPlanner(QWidget):
 
     def set_runs(self, runs: Sequence[Run], unit: str, baseline: Baseline | None = None) -> bool:
         """Show these runs (and usual week) in the inputs and, if valid, in the chart."""
+        shown: Unit = "mi" if unit == "mi" else "km"
         self.table.blockSignals(True)
         self.units.blockSignals(True)
         try:
             self.table.setRowCount(0)
             for run in runs:
-                self._append_row(str(run.day), f"{run.distance:g}")
-            self.weekly.setText(f"{baseline.weekly_distance:g}" if baseline else "")
-            self.longest.setText(f"{baseline.longest_run:g}" if baseline else "")
+                _show(self._append_row(str(run.day), ""), _loaded(run.distance, shown), shown)
+            week = (baseline.weekly_distance, baseline.longest_run) if baseline else (None,) * 2
+            for field, value in zip((self.weekly, self.longest), week, strict=True):
+                _show(field, None if value is None else _loaded(value, shown), shown)
             (self.mi if unit == "mi" else self.km).setChecked(True)
             self._show_unit()
         finally:
@@ -717,22 +791,26 @@ class LoadPlanner(QWidget):
     def error_text(self) -> str:
         return self.error.text()
 
-    def export_image(self, width_px: int) -> QImage:
-        """The chart for print, `width_px` wide, white background."""
+    def export_image(self, width_px: int, scale: float = 1.0) -> QImage:
+        """The chart for print, `width_px` wide, white background; `scale`: its text
+        that many times larger than usual, the picture that many times taller."""
         log, found, plan = self._log, list(self._spikes), self._plan
         weeks = self._weeks
-        return _export(self, lambda widget: draw_load(widget, log, found, plan, weeks),
-                       self.EXPORT_WIDTH, self.EXPORT_HEIGHT, width_px)
+        return _export(self, lambda widget, width: draw_load(widget, log, found, plan,
+                                                             weeks, width),
+                       EXPORT_WIDTH, self.EXPORT_HEIGHT, width_px, scale)
 
     # -- input -----------------------------------------------------------------------
 
-    def _append_row(self, day: str, distance: str) -> None:
+    def _append_row(self, day: str, distance: str) -> QTableWidgetItem:
+        """A row added at the end; returns its distance cell."""
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for column, text in enumerate((day, distance)):
-            item = QTableWidgetItem(text)
+        items = [QTableWidgetItem(day), QTableWidgetItem(distance)]
+        for column, item in enumerate(items):
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, column, item)
+        return items[1]
 
     def _on_add_clicked(self) -> None:
         self.table.blockSignals(True)
@@ -762,11 +840,31 @@ class LoadPlanner(QWidget):
 
     def _on_units_toggled(self, _button: QAbstractButton, checked: bool) -> None:
         if checked:  # the other button's "unchecked" needs no second update
+            self._convert_inputs(self._input_unit, self.unit())
             self._show_unit()
             self._on_table_item_changed()
 
+    def _distance_inputs(self) -> list[_DistanceInput]:
+        cells = (self.table.item(row, 1) for row in range(self.table.rowCount()))
+        return [*(cell for cell in cells if cell is not None), self.weekly, self.longest]
+
+    def _convert_inputs(self, unit: Unit, to_unit: Unit) -> None:
+        """Show the distances typed in `unit` in `to_unit`; what is no distance (empty,
+        not a number, negative) stays as it is, for the user to correct."""
+        self.table.blockSignals(True)
+        try:
+            for field in self._distance_inputs():
+                try:
+                    held = _held(field, unit)
+                except ValueError:
+                    continue
+                if math.isfinite(held.value) and held.value >= 0:
+                    _show(field, held, to_unit)
+        finally:
+            self.table.blockSignals(False)
+
     def _show_unit(self) -> None:
-        unit = self.unit()
+        unit = self._input_unit = self.unit()
         self.table.setHorizontalHeaderLabels(["Days ago", f"Distance ({unit})"])
         self.weekly_label.setText(f"Usual &week ({unit}):")
         self.longest_label.setText(f"&Longest run ({unit}):")
@@ -790,16 +888,17 @@ class LoadPlanner(QWidget):
 
     def _read_baseline(self) -> Baseline | None:
         """The usual week, if both fields are filled; None if both are empty."""
-        texts = [field.text().strip() for field in (self.weekly, self.longest)]
+        fields = {"usual week": self.weekly, "longest run": self.longest}
+        texts = [field.text().strip() for field in fields.values()]
         if not any(texts):
             return None
         if not all(texts):
             raise LoadInputError(["Enter both the usual week and the longest run, "
                                   "or leave both empty."])
         values = []
-        for text, name in zip(texts, ("usual week", "longest run"), strict=True):
+        for (name, field), text in zip(fields.items(), texts, strict=True):
             try:
-                values.append(float(text.replace(",", ".")))
+                values.append(_distance(field, self.unit()))
             except ValueError:
                 raise LoadInputError([f"The {name}: '{text}' is not a distance."]) from None
         return check_baseline(values[0], values[1], self.unit())
@@ -808,16 +907,16 @@ class LoadPlanner(QWidget):
         """The table's runs; blank rows are skipped, unreadable cells are problems."""
         runs, problems = [], []
         for row in range(self.table.rowCount()):
-            texts = [(self.table.item(row, c).text().strip() if self.table.item(row, c)
-                      else "") for c in range(2)]
-            if not any(texts):
+            day_cell, distance_cell = (self.table.item(row, c) for c in range(2))
+            day_text, distance_text = (cell.text().strip() if cell else ""
+                                       for cell in (day_cell, distance_cell))
+            if not (day_text or distance_text):
                 continue
-            day_text, distance_text = texts
             where = f"Row {row + 1}"
             if not day_text:
                 problems.append(f"{where}: enter how many days ago (0 = today).")
                 continue
-            if not distance_text:
+            if distance_cell is None or not distance_text:
                 problems.append(f"{where}: enter the distance.")
                 continue
             try:
@@ -827,7 +926,7 @@ class LoadPlanner(QWidget):
                                 f"not '{day_text}'.")
                 continue
             try:
-                distance = float(distance_text.replace(",", "."))
+                distance = _distance(distance_cell, self.unit())
             except ValueError:
                 problems.append(f"{where}: '{distance_text}' is not a distance.")
                 continue
