@@ -311,22 +311,32 @@ def test_handout_command_brings_back_the_open_builder(open_window: object,
     assert window.handout_dialog is not first and window.handout_dialog.patient.text() == ""
 
 
-def test_adding_several_exercises_is_one_step(builder: object) -> None:
+def test_adding_several_exercises_is_one_step(builder: object, qtbot: QtBot) -> None:
+    """Ctrl-click picks several in the catalogue; one click on Add adds them in the
+    catalogue's order, as one step to undo."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QAbstractItemView
+    from PySide6.QtWidgets import QPushButton
 
     dialog: object = builder
     catalogue = dialog.catalogue  # type: ignore[attr-defined]
     stack = dialog.history.stack  # type: ignore[attr-defined]
-    dialog._on_add_clicked()  # type: ignore[attr-defined]  # nothing chosen: no step
+    add = next(b for b in dialog.findChildren(QPushButton)  # type: ignore[attr-defined]
+               if b.text() == "Add →")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)  # nothing chosen: no step
     assert stack.count() == 0
-    catalogue.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-    for row in range(catalogue.count()):
-        item = catalogue.item(row)
-        exercise_id = item.data(Qt.ItemDataRole.UserRole)
-        item.setSelected(exercise_id in ("clam", "dead-bug", "pelvic-tilt"))
-    dialog._on_add_clicked()  # type: ignore[attr-defined]  # clam is already there
-    assert _names(dialog)[3:] == ["dead-bug", "pelvic-tilt"]
+    rows = {catalogue.item(r).data(Qt.ItemDataRole.UserRole): r
+            for r in range(catalogue.count())}
+    modifiers = Qt.KeyboardModifier.NoModifier
+    for exercise_id in ("pelvic-tilt", "clam", "dead-bug"):  # clam is already there
+        item = catalogue.item(rows[exercise_id])
+        catalogue.scrollToItem(item)
+        qtbot.mouseClick(catalogue.viewport(), Qt.MouseButton.LeftButton, modifiers,
+                         catalogue.visualItemRect(item).center())
+        modifiers = Qt.KeyboardModifier.ControlModifier
+    assert len(catalogue.selectedItems()) == 3
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    added = sorted(["dead-bug", "pelvic-tilt"], key=rows.__getitem__)
+    assert _names(dialog)[3:] == added
     assert stack.count() == 1 and stack.undoText() == "Add 2 exercises"
     dialog.undo_action.trigger()  # type: ignore[attr-defined]
     assert _names(dialog) == ["clam", "bridge", "side-plank"]

@@ -242,6 +242,28 @@ def test_a_huge_day_is_cut_short_in_the_note(
     assert f"condition '{'x' * 59}…' is not in the loaded content" in err
 
 
+def test_save_asks_before_replacing_the_file_it_adds_json_to(
+        builder: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dialog asked about "kim", not "kim.json": No keeps Kim's earlier file and
+    goes back to the dialog (here cancelled); nothing is saved."""
+    earlier = tmp_path / "kim.json"
+    earlier.write_text(Handout(patient="Kim, March").to_json(), encoding="utf-8")
+    typed = iter([str(tmp_path / "kim"), ""])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a: (next(typed), "Handout files (*.json)"))
+    asked: list[tuple[str, str]] = []
+
+    def answer_no(box: QMessageBox) -> int:
+        asked.append((box.windowTitle(), box.text()))
+        return QMessageBox.StandardButton.No.value
+
+    monkeypatch.setattr(QMessageBox, "exec", answer_no)
+    assert not builder._on_save_clicked()
+    assert asked == [("Save handout", f"“kim.json” already exists in {tmp_path}.\n\nReplace it?")]
+    assert read_handout(earlier).patient == "Kim, March" and builder.path is None
+
+
 # ---- Save adds .json -------------------------------------------------------------------
 @pytest.mark.parametrize(("typed", "saved"), [
     ("handout_noext", "handout_noext.json"),

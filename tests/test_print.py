@@ -479,14 +479,15 @@ def test_export_asks_before_replacing_the_file_it_adds_pdf_to(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The Save dialog asked about "summary", not "summary.pdf": replacing that needs a
     yes; "No" goes back to the dialog and leaves the file as it was."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from explorer.ui import print_actions
     from explorer.ui.settings import Settings
 
-    existing = tmp_path / "summary.pdf"
+    existing = tmp_path / "<b>summary.pdf"  # tags in a name show as typed
     existing.write_bytes(b"%PDF- Kim's earlier summary")
-    typed = iter([str(tmp_path / "summary"), str(tmp_path / "summary"), ""])
+    typed = iter([str(tmp_path / "<b>summary")] * 2)
     dialogs: list[str] = []
 
     def save_as(*args: object) -> tuple[str, str]:
@@ -494,17 +495,19 @@ def test_export_asks_before_replacing_the_file_it_adds_pdf_to(
         return next(typed), "PDF files (*.pdf)"
 
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
-    questions: list[str] = []
+    questions: list[tuple[str, Qt.TextFormat]] = []
 
-    def question(*args: object) -> QMessageBox.StandardButton:
-        questions.append(str(args[2]))
-        return next(answers)
+    def exec_(box: QMessageBox) -> int:
+        questions.append((box.text(), box.textFormat()))
+        return next(answers).value
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     job = summary_job(content, art, content.conditions["hip-labral-tear"])
     saved = print_actions.export_job(export_parent, job, Settings(tmp_path / "s.ini"))
-    assert questions[0].startswith("“summary.pdf” already exists") and len(questions) == 2
+    assert len(questions) == 2
+    assert questions[0] == (f"“<b>summary.pdf” already exists in {tmp_path}.\n\n"
+                            "Replace it?", Qt.TextFormat.PlainText)
     assert dialogs[1] == str(existing)  # "No": the dialog again, at the file in question
     assert saved == existing and "Hip labral tear" in pages_text(existing)[0]  # "Yes"
 

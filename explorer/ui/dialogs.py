@@ -1,8 +1,17 @@
-"""Dialog helpers: a size that fits the screen, and a scrolling text dialog."""
+"""Dialog helpers: a size that fits the screen, a plain-text question, and a scrolling
+text dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 SCREEN_SHARE = 0.9  # a dialog never takes more of the screen's free area than this
 
@@ -17,6 +26,16 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
         width = min(width, int(area.width() * SCREEN_SHARE))
         height = min(height, int(area.height() * SCREEN_SHARE))
     widget.resize(width, height)
+
+
+def confirmed(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question (No is the default) and wait. Plain text: it may quote a
+    file name, and tags in a name must show as typed, not as formatting."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def text_dialog(parent: QWidget, title: str, html: str, width: int = 620,

@@ -107,6 +107,8 @@ class HandoutDialog(QDialog):
         self.catalogue.setWordWrap(True)  # long names wrap instead of scrolling sideways
         self.catalogue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.catalogue.setSpacing(2)  # a wrapped name reads as one item, not two
+        # Ctrl- or Shift-click picks several, added with one click (and one Undo)
+        self.catalogue.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Chosen exercises")
@@ -310,7 +312,8 @@ class HandoutDialog(QDialog):
     # ---- buttons ------------------------------------------------------------------------
     def _on_add_clicked(self) -> None:
         present = {item.exercise for item in self._table_items()}
-        chosen = [item.data(Qt.ItemDataRole.UserRole) for item in self.catalogue.selectedItems()]
+        rows = sorted(self.catalogue.row(item) for item in self.catalogue.selectedItems())
+        chosen = [self.catalogue.item(row).data(Qt.ItemDataRole.UserRole) for row in rows]
         chosen = [exercise_id for exercise_id in chosen if exercise_id not in present]
         if len(chosen) == 1:
             self.add_exercise(chosen[0])
@@ -375,10 +378,10 @@ class HandoutDialog(QDialog):
     def _on_save_clicked(self) -> bool:
         start = str(self.path or Path(self.settings.text("print/last_folder",
                                                          str(Path.home()))) / "handout.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Save handout", start,
-                                              "Handout files (*.json)")
         # a typed name without .json is given it, or Open's filter would hide the file
-        return self.save_to(print_actions.with_extension(path, ".json")) if path else False
+        path = print_actions.ask_save_path(self, "Save handout", start,
+                                           "Handout files (*.json)", ".json")
+        return self.save_to(path) if path else False
 
     def save_to(self, path: Path) -> bool:
         handout = self.handout()

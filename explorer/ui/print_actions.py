@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
 from explorer.report.documents import PrintJob, booklet_job, summary_job
 from explorer.report.output import ExportError, default_page_size, print_with, write_pdf
 from explorer.report.pages import DPI, Header, load_logo, page_layout
-from explorer.ui.dialogs import fit_to_screen
+from explorer.ui.dialogs import confirmed, fit_to_screen
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -94,17 +94,10 @@ def ask_save_path(parent: QWidget, title: str, start: str, filters: str,
         if not typed:
             return None
         path = with_extension(typed, extension)
-        if path == Path(typed) or not path.exists() or _replace_confirmed(parent, title, path):
+        if path == Path(typed) or not path.exists() or confirmed(
+                parent, title, f"“{path.name}” already exists in {path.parent}.\n\nReplace it?"):
             return path
         start = str(path)
-
-
-def _replace_confirmed(parent: QWidget, title: str, path: Path) -> bool:
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = QMessageBox.question(
-        parent, title, f"“{path.name}” already exists in {path.parent}.\n\nReplace it?",
-        buttons, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def with_extension(path: str, extension: str) -> Path:
