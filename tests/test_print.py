@@ -201,6 +201,31 @@ def test_handout_prints_edited_doses_notes_and_keeps_cards_whole(
     assert not text_off_the_page(out)
 
 
+def test_a_picture_damaged_since_loading_prints_as_a_marked_box(
+        tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    """As on screen: the card keeps a grey "Picture unavailable" box (twice as wide as
+    tall), so the clinician sees in the preview that a picture is missing."""
+    import dataclasses
+
+    from explorer.ui.images import placeholder
+
+    broken = tmp_path / "clam.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)  # a PNG's first bytes only
+    damaged = dataclasses.replace(content, images={**content.images, "clam": broken})
+    job = handout_job(damaged, art, Handout(exercises=(HandoutExercise("clam"),)))
+    out = tmp_path / "handout.pdf"
+    write_pdf(out, job, Header(job.title))
+    box = placeholder(documents.LARGE_CARD_IMAGE_PX * 3)
+    sizes = []
+    for page in PdfReader(out).pages:
+        for ref in page["/Resources"].get("/XObject", {}).values():
+            image = ref.get_object()
+            if image.get("/Subtype") == "/Image":
+                sizes.append((int(image["/Width"]), int(image["/Height"])))
+    assert (box.width(), box.height()) in sizes
+    assert "Clam" in " ".join(pages_text(out))
+
+
 def test_handout_ends_with_the_warning_signs(tmp_path: Path, content: Content,
                                             art: DiagramArt) -> None:
     """The take-home sheet says when to get help, from the red-flags page."""

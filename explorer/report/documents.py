@@ -21,7 +21,7 @@ from explorer.report.pages import (
     paginate,
 )
 from explorer.ui.diagram_art import DiagramArt, DiagramState
-from explorer.ui.images import load_picture
+from explorer.ui.images import load_picture, placeholder
 
 CARD_IMAGE_PX = 150  # on paper: about 4 cm wide
 SUMMARY_IMAGE_PX = 96
@@ -48,10 +48,11 @@ class _Pictures:
         name = f"picture:{exercise_id}"
         if name not in self.images:
             path = self._content.images.get(exercise_id)
-            image = load_picture(path, LARGE_CARD_IMAGE_PX * 3) if path else None
-            if image is None:
+            if path is None:
                 return None
-            self.images[name] = image
+            width = LARGE_CARD_IMAGE_PX * 3
+            # damaged or gone since loading: a marked box, as on screen, never a blank
+            self.images[name] = load_picture(path, width) or placeholder(width)
         return name
 
 
