@@ -186,6 +186,15 @@ def test_typing_in_the_table_updates_or_explains(qtbot: QtBot) -> None:
     assert planner.found_spikes == [] and planner.table.rowCount() == len(RUNS)
 
 
+def test_a_unit_switch_never_refuses_what_it_accepted(qtbot: QtBot) -> None:
+    planner = LoadPlanner([Run(1, 100.0), Run(3, 60.0), Run(5, 90.0)], "km")
+    qtbot.addWidget(planner)  # 100 km: the longest run allowed; 250 km in the week
+    assert planner.error_text() == ""
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.mi.click()
+    assert planner.table.item(0, 1).text() == "62.1" and planner.error_text() == ""
+
+
 def test_unit_switch_converts_then_rechecks_the_numbers(qtbot: QtBot) -> None:
     planner = LoadPlanner([Run(1, 70.0)], "km")
     qtbot.addWidget(planner)
@@ -195,7 +204,7 @@ def test_unit_switch_converts_then_rechecks_the_numbers(qtbot: QtBot) -> None:
     assert planner.table.item(0, 1).text() == "43.5" and planner.error_text() == ""
     with qtbot.waitSignal(planner.input_rejected):
         planner.table.item(0, 1).setText("70")  # typed in miles: checked in miles
-    assert "70 mi is more than 62 mi" in planner.error_text()
+    assert "70 mi is more than 62.1 mi" in planner.error_text()
     assert planner.table.horizontalHeaderItem(1).text() == "Distance (mi)"
     assert planner.log.runs[0].distance == pytest.approx(43.5, abs=0.05)  # the last good
     with qtbot.waitSignal(planner.plan_updated):

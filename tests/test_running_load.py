@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from explorer.model.entities import PHASE_LENGTHS_NOTE, Condition, Phase, Recovery, Urgency
 from explorer.model.running_load import (
+    KM_PER_MILE,
     Baseline,
     LoadInputError,
     Run,
@@ -121,7 +122,15 @@ def test_miles_have_their_own_limits_and_convert() -> None:
     assert input_problems([Run(1, 70.0)], "km") == []
     assert input_problems([Run(1, 62.0)], "mi") == []
     assert input_problems([Run(1, 70.0)], "mi") == [
-        "The run yesterday: 70 mi is more than 62 mi for one run; check the number."]
+        "The run yesterday: 70 mi is more than 62.1 mi for one run; check the number."]
+    # the same limits in both units: what one accepts, the other does too
+    for limit_km, runs in ((100.0, [Run(1, 100.0)]),
+                           (250.0, [Run(d, 250.0 / 5) for d in range(1, 6)])):
+        assert input_problems(runs, "km") == []
+        in_miles = [Run(r.day, from_km(r.distance, "mi")) for r in runs]
+        assert input_problems(in_miles, "mi") == [], limit_km
+    assert input_problems([Run(1, 100.05 / KM_PER_MILE)], "mi") == [
+        "The run yesterday: 62.2 mi is more than 62.1 mi for one run; check the number."]
     assert to_km(10.0, "mi") == pytest.approx(16.09344)
     assert from_km(to_km(6.2, "mi"), "mi") == pytest.approx(6.2)
     assert to_km(10.0, "km") == 10.0
@@ -252,7 +261,7 @@ def test_a_typed_usual_week_is_checked_in_plain_words() -> None:
     with pytest.raises(LoadInputError) as error:
         check_baseline(0, 300, "mi")
     assert error.value.problems == ("The usual week must be more than 0 mi.",
-                                    "The longest run: 300 mi is more than 62 mi; "
+                                    "The longest run: 300 mi is more than 62.1 mi; "
                                     "check the number.")
 
 

@@ -32,8 +32,9 @@ WINDOW_DAYS = 30  # the study's comparison window
 SPIKE_LIMIT = 0.10  # more than 10% longer than the window's longest run is a spike
 HISTORY_DAYS = 60  # how far back input may go: twice the window is enough context
 # Plausibility limits: a typing slip (150 instead of 15) must not become a "plan".
-MAX_RUN: dict[Unit, float] = {"km": 100.0, "mi": 62.0}
-MAX_WEEK: dict[Unit, float] = {"km": 250.0, "mi": 155.0}
+# The same distances in both units, so a switch of unit never refuses what it accepted.
+MAX_RUN: dict[Unit, float] = {"km": 100.0, "mi": 100.0 / KM_PER_MILE}  # 62.1 mi
+MAX_WEEK: dict[Unit, float] = {"km": 250.0, "mi": 250.0 / KM_PER_MILE}  # 155.3 mi
 # The plan grows the long run by 8%, not the full 10%: a margin below the spike line,
 # so a planned run that ends up a little long is still not a spike.
 PLAN_GROWTH = 0.08
@@ -82,6 +83,12 @@ def format_distance(distance: float, unit: str) -> str:
     return f"{distance:.1f} {unit}"
 
 
+def _typed(number: float) -> str:
+    """A number in a message as an input shows it: to 0.1, no trailing zero ("62.1",
+    "70"); a converted distance is held more exactly than it is shown."""
+    return f"{round(number, 1):g}"
+
+
 def _days_ago(day: int) -> str:
     if day == 0:
         return "today"
@@ -114,19 +121,20 @@ def input_problems(runs: Iterable[Run], unit: str) -> list[str]:
             problems.append(f"{when}: the distance is not a number.")
         elif run.distance < 0:
             problems.append(f"{when}: a distance cannot be negative "
-                            f"({run.distance:g} {unit}).")
+                            f"({_typed(run.distance)} {unit}).")
         elif run.distance == 0:
             problems.append(f"{when}: the distance is 0; enter it, or remove the row.")
-        elif run.distance > max_run:
-            problems.append(f"{when}: {run.distance:g} {unit} is more than "
-                            f"{max_run:g} {unit} for one run; check the number.")
+        elif run.distance > max_run + _EPSILON:
+            problems.append(f"{when}: {_typed(run.distance)} {unit} is more than "
+                            f"{_typed(max_run)} {unit} for one run; check the number.")
         else:
             good.append(run)
     week = _busiest_week(good)
     if week is not None and week[1] > max_week + _EPSILON:
         start, total = week
         problems.append(f"The 7 days from {_days_ago(start + 6)} to {_days_ago(start)} add "
-                        f"up to {total:g} {unit}, more than {max_week:g} {unit} in a week; "
+                        f"up to {_typed(total)} {unit}, more than {_typed(max_week)} {unit} "
+                        "in a week; "
                         "check the numbers.")
     return problems
 
@@ -161,11 +169,11 @@ def check_baseline(weekly: float, longest: float, unit: str) -> Baseline:
         if not math.isfinite(value) or value <= 0:
             problems.append(f"{label} must be more than 0 {unit}.")
         elif value > limit + _EPSILON:
-            problems.append(f"{label}: {value:g} {unit} is more than {limit:g} {unit}; "
-                            "check the number.")
+            problems.append(f"{label}: {_typed(value)} {unit} is more than "
+                            f"{_typed(limit)} {unit}; check the number.")
     if not problems and longest > weekly + _EPSILON:
-        problems.append(f"The longest run ({longest:g} {unit}) cannot be longer than the "
-                        f"whole week ({weekly:g} {unit}).")
+        problems.append(f"The longest run ({_typed(longest)} {unit}) cannot be longer than "
+                        f"the whole week ({_typed(weekly)} {unit}).")
     if problems:
         raise LoadInputError(problems)
     return Baseline(weekly, longest)
