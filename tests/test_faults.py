@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -95,6 +96,45 @@ def test_a_vanished_clinic_folder_is_named_in_full_and_its_condition_no_longer_s
     assert "hill training" not in window.detail.toPlainText()
     assert window.detail.shown == ("", "")  # the empty state, not the vanished page
     assert not timeline.isVisible()  # its timeline is not shown as if it still existed
+
+
+def test_an_open_handout_uses_the_reloaded_content(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F5 while the handout builder is open: it offers and prints what is loaded now. A
+    chosen exercise that went with its folder stays in the table, marked unknown, and is
+    left out of the print; the patient's name and doses stay as typed."""
+    clinic = tmp_path / "clinic-content"
+    shutil.copytree(ROOT / "docs" / "example-clinic", clinic)
+    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    window.handout_action.trigger()
+    builder = window.handout_dialog
+    assert builder is not None
+    builder.patient.setText("Kim")
+    builder.add_exercise("clinic-wall-march")
+    builder.add_exercise("clam")
+    assert builder.table.item(0, 0).text() == "Wall march"
+
+    shutil.rmtree(clinic)
+    window.reload_action.trigger()  # F5
+    catalogue = [builder.catalogue.item(r).data(Qt.ItemDataRole.UserRole)
+                 for r in range(builder.catalogue.count())]
+    assert "clinic-wall-march" not in catalogue and "clam" in catalogue
+    assert builder.table.item(0, 0).text() == "clinic-wall-march (unknown)"
+    assert builder.patient.text() == "Kim" and builder.history.stack.canUndo()
+    from pypdf import PdfReader
+
+    from explorer.report.output import write_pdf
+    from explorer.report.pages import Header
+
+    job = builder.job()
+    write_pdf(tmp_path / "handout.pdf", job, Header(job.title))
+    printed = " ".join(p.extract_text() for p in PdfReader(tmp_path / "handout.pdf").pages)
+    assert "Clam" in printed and "Wall march" not in printed
+    monkeypatch.setattr(QMessageBox, "question",  # closing: drop the unsaved handout
+                        lambda *a: QMessageBox.StandardButton.Discard)
+    assert builder.close()
 
 
 def test_unreadable_settings_fall_back_with_notice(qtbot: QtBot, tmp_path: Path) -> None:

@@ -234,15 +234,21 @@ class HandoutDialog(QDialog):
         self._saved = self.handout()
         self._update_modified()
 
+    def use_content(self, content: Content, art: DiagramArt) -> None:
+        """The window reloaded its content: the catalogue, the names and the print use the
+        new one. The handout keeps every row, edit and undo step; an exercise no longer
+        in the content is marked "(unknown)" and left out of the print."""
+        items = self._table_items()
+        self.content, self.art = content, art
+        self._fill_catalogue(self.handout().conditions)
+        self._rebuild_table(items)
+        self.show_exercises(items)
+
     def show_exercises(self, items: Exercises) -> None:
         """Show these exercises. The table is rebuilt only if it shows something else, so
         a dose just typed keeps its place."""
         if items != self._table_items():
-            self.table.blockSignals(True)  # rebuilding is not an edit
-            self.table.setRowCount(0)
-            for item in items:
-                self._append_row(item)
-            self.table.blockSignals(False)
+            self._rebuild_table(items)
         self._mark_catalogue({item.exercise for item in items})
         self._update_warning()
         self._update_modified()
@@ -262,6 +268,13 @@ class HandoutDialog(QDialog):
         """Show `after` as one step that Undo takes back."""
         self.show_exercises(after)
         self.history.record(text)
+
+    def _rebuild_table(self, items: Exercises) -> None:
+        self.table.blockSignals(True)  # rebuilding is not an edit
+        self.table.setRowCount(0)
+        for item in items:
+            self._append_row(item)
+        self.table.blockSignals(False)
 
     def _name(self, item: HandoutExercise) -> str:
         return self.content.entry_title("exercise", item.exercise) or item.exercise

@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         if self.selection.condition:  # unchanged, so not announced: the new widgets show it
             self._on_selection_condition_selected(self.selection.condition)
         self._close_vanished_timeline()
+        if self.handout_dialog is not None:  # an open handout prints the new content
+            self.handout_dialog.use_content(content, self.art)
         # the new strip warns again for what was answered (the new questions show the ticks)
         self.banner.show_advice(self.refine.red_flags_answered())
         self.trail.keep_only(lambda entry: bool(self.content.entry_title(*entry)))
