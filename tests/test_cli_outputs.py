@@ -4,20 +4,14 @@ content layers (built-in, then the user's own folder, then each --content folder
 from __future__ import annotations
 
 import json
-import unicodedata
 from pathlib import Path
 
 import pytest
+from pdf_pages import pages_text
 from pypdf import PdfReader
 
 from explorer.cli import main
 from explorer.paths import builtin_content_dir
-
-
-def pages_text(path: Path) -> list[str]:
-    """Each page's text with whitespace normalised and ligatures unfolded."""
-    return [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
-            for page in PdfReader(path).pages]
 
 
 def sizes(path: Path) -> set[tuple[int, int]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from pdf_pages import pages_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -123,14 +124,12 @@ def test_an_open_handout_uses_the_reloaded_content(
     assert "clinic-wall-march" not in catalogue and "clam" in catalogue
     assert builder.table.item(0, 0).text() == "clinic-wall-march (unknown)"
     assert builder.patient.text() == "Kim" and builder.history.stack.canUndo()
-    from pypdf import PdfReader
-
     from explorer.report.output import write_pdf
     from explorer.report.pages import Header
 
     job = builder.job()
     write_pdf(tmp_path / "handout.pdf", job, Header(job.title))
-    printed = " ".join(p.extract_text() for p in PdfReader(tmp_path / "handout.pdf").pages)
+    printed = " ".join(pages_text(tmp_path / "handout.pdf"))
     assert "Clam" in printed and "Wall march" not in printed
     monkeypatch.setattr(QMessageBox, "question",  # closing: drop the unsaved handout
                         lambda *a: QMessageBox.StandardButton.Discard)

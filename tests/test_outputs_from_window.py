@@ -8,12 +8,12 @@ import os
 import re
 import subprocess
 import sys
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pdf_pages import image_sizes, pages_text
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QImage
@@ -26,12 +26,6 @@ from explorer.ui.settings import Settings
 from explorer.ui.startup import build_window
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def pages_text(path: Path) -> list[str]:
-    """Each page's text with whitespace normalised and ligatures unfolded."""
-    return [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
-            for page in PdfReader(path).pages]
 
 
 def page_points(path: Path, number: int = 0) -> tuple[int, int]:
@@ -152,18 +146,6 @@ def test_booklet_from_the_window_holds_the_listed_conditions_or_all(
 
 # ---- 3. preferences reach the printout ----------------------------------------------------
 LOGO_SIZE = (123, 45)  # an odd size, so the logo is told from any other picture on the page
-
-
-def image_sizes(path: Path) -> list[tuple[int, int]]:
-    """(width, height) of every image XObject on page 1."""
-    resources = PdfReader(path).pages[0]["/Resources"]
-    xobjects = resources.get("/XObject", {})
-    sizes = []
-    for ref in xobjects.values():
-        image = ref.get_object()
-        if image.get("/Subtype") == "/Image":
-            sizes.append((int(image["/Width"]), int(image["/Height"])))
-    return sizes
 
 
 def set_preferences(qtbot: QtBot, window: MainWindow, clinic: str, logo: str,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pdf_pages import image_sizes, pages_text
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMainWindow
@@ -36,13 +36,6 @@ def content() -> Content:
 @pytest.fixture
 def art(qapp: object, content: Content) -> DiagramArt:
     return DiagramArt(diagram_svg(), list(content.regions))
-
-
-def pages_text(path: Path) -> list[str]:
-    """Each page's text with whitespace normalised (Qt's PDFs extract with tabs) and
-    ligatures unfolded ("ﬂ" -> "fl")."""
-    return [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
-            for page in PdfReader(path).pages]
 
 
 def text_off_the_page(path: Path) -> list[tuple[int, str]]:
@@ -126,7 +119,7 @@ def test_left_side_printed(tmp_path: Path, content: Content, art: DiagramArt) ->
 
 def test_a_long_clinic_name_beside_a_logo_is_cut_with_an_ellipsis(
         tmp_path: Path, content: Content, art: DiagramArt) -> None:
-    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtGui import QColor
 
     logo = QImage(400, 100, QImage.Format.Format_RGB32)
     logo.fill(QColor("#1f6fb2"))
@@ -205,24 +198,16 @@ def test_a_picture_damaged_since_loading_prints_as_a_marked_box(
         tmp_path: Path, content: Content, art: DiagramArt) -> None:
     """As on screen: the card keeps a grey "Picture unavailable" box (twice as wide as
     tall), so the clinician sees in the preview that a picture is missing."""
-    import dataclasses
-
     from explorer.ui.images import placeholder
 
     broken = tmp_path / "clam.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)  # a PNG's first bytes only
-    damaged = dataclasses.replace(content, images={**content.images, "clam": broken})
+    damaged = replace(content, images={**content.images, "clam": broken})
     job = handout_job(damaged, art, Handout(exercises=(HandoutExercise("clam"),)))
     out = tmp_path / "handout.pdf"
     write_pdf(out, job, Header(job.title))
     box = placeholder(documents.LARGE_CARD_IMAGE_PX * 3)
-    sizes = []
-    for page in PdfReader(out).pages:
-        for ref in page["/Resources"].get("/XObject", {}).values():
-            image = ref.get_object()
-            if image.get("/Subtype") == "/Image":
-                sizes.append((int(image["/Width"]), int(image["/Height"])))
-    assert (box.width(), box.height()) in sizes
+    assert (box.width(), box.height()) in image_sizes(out)
     assert "Clam" in " ".join(pages_text(out))
 
 

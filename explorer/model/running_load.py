@@ -83,9 +83,9 @@ def format_distance(distance: float, unit: str) -> str:
     return f"{distance:.1f} {unit}"
 
 
-def _typed(number: float) -> str:
-    """A number in a message as an input shows it: to 0.1, no trailing zero ("62.1",
-    "70"); a converted distance is held more exactly than it is shown."""
+def as_typed(number: float) -> str:
+    """A distance as the planner's inputs and messages show it: to 0.1, no trailing zero
+    ("62.1", "70"); a converted distance is held more exactly than it is shown."""
     return f"{round(number, 1):g}"
 
 
@@ -121,21 +121,20 @@ def input_problems(runs: Iterable[Run], unit: str) -> list[str]:
             problems.append(f"{when}: the distance is not a number.")
         elif run.distance < 0:
             problems.append(f"{when}: a distance cannot be negative "
-                            f"({_typed(run.distance)} {unit}).")
+                            f"({as_typed(run.distance)} {unit}).")
         elif run.distance == 0:
             problems.append(f"{when}: the distance is 0; enter it, or remove the row.")
         elif run.distance > max_run + _EPSILON:
-            problems.append(f"{when}: {_typed(run.distance)} {unit} is more than "
-                            f"{_typed(max_run)} {unit} for one run; check the number.")
+            problems.append(f"{when}: {as_typed(run.distance)} {unit} is more than "
+                            f"{as_typed(max_run)} {unit} for one run; check the number.")
         else:
             good.append(run)
     week = _busiest_week(good)
     if week is not None and week[1] > max_week + _EPSILON:
         start, total = week
         problems.append(f"The 7 days from {_days_ago(start + 6)} to {_days_ago(start)} add "
-                        f"up to {_typed(total)} {unit}, more than {_typed(max_week)} {unit} "
-                        "in a week; "
-                        "check the numbers.")
+                        f"up to {as_typed(total)} {unit}, more than {as_typed(max_week)} "
+                        f"{unit} in a week; check the numbers.")
     return problems
 
 
@@ -169,11 +168,11 @@ def check_baseline(weekly: float, longest: float, unit: str) -> Baseline:
         if not math.isfinite(value) or value <= 0:
             problems.append(f"{label} must be more than 0 {unit}.")
         elif value > limit + _EPSILON:
-            problems.append(f"{label}: {_typed(value)} {unit} is more than "
-                            f"{_typed(limit)} {unit}; check the number.")
+            problems.append(f"{label}: {as_typed(value)} {unit} is more than "
+                            f"{as_typed(limit)} {unit}; check the number.")
     if not problems and longest > weekly + _EPSILON:
-        problems.append(f"The longest run ({_typed(longest)} {unit}) cannot be longer than "
-                        f"the whole week ({_typed(weekly)} {unit}).")
+        problems.append(f"The longest run ({as_typed(longest)} {unit}) cannot be longer than "
+                        f"the whole week ({as_typed(weekly)} {unit}).")
     if problems:
         raise LoadInputError(problems)
     return Baseline(weekly, longest)

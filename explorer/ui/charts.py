@@ -58,6 +58,7 @@ from explorer.model.running_load import (
     Spike,
     Timeline,
     Unit,
+    as_typed,
     check_baseline,
     check_input,
     convert_distance,
@@ -589,11 +590,6 @@ class _Held(NamedTuple):
     shown: str
 
 
-def _rounded(distance: float) -> str:
-    """A distance as an input shows it after a unit switch: to 0.1 ("12.4", "20")."""
-    return f"{round(distance, 1):g}"
-
-
 def _kept(field: _DistanceInput) -> _Held | None:
     held = (field.data(Qt.ItemDataRole.UserRole) if isinstance(field, QTableWidgetItem)
             else field.property("held"))
@@ -621,7 +617,7 @@ def _show(field: _DistanceInput, held: _Held | None, unit: Unit) -> None:
     """Show `held` in `unit` (nothing for None): as typed in its own unit, else converted
     and rounded, so km -> mi -> km gives back the number typed."""
     text = ("" if held is None else held.typed if held.unit == unit
-            else _rounded(convert_distance(held.value, held.unit, unit)))
+            else as_typed(convert_distance(held.value, held.unit, unit)))
     kept = None if held is None else held._replace(shown=text)
     field.setText(text)
     if isinstance(field, QTableWidgetItem):
@@ -632,7 +628,7 @@ def _show(field: _DistanceInput, held: _Held | None, unit: Unit) -> None:
 
 def _loaded(distance: float, unit: Unit) -> _Held:
     """A distance given to the planner (from a handout file), shown rounded."""
-    return _Held(distance, unit, _rounded(distance), "")
+    return _Held(distance, unit, as_typed(distance), "")
 
 
 class LoadPlanner(QWidget):
