@@ -99,6 +99,28 @@ def test_a_vanished_clinic_folder_is_named_in_full_and_its_condition_no_longer_s
     assert not timeline.isVisible()  # its timeline is not shown as if it still existed
 
 
+def test_an_open_timeline_shows_its_condition_as_reloaded(qtbot: QtBot, tmp_path: Path) -> None:
+    """F5 after editing a condition whose timeline is open but no longer selected: the
+    timeline shows the edited condition, not the text from before."""
+    clinic = tmp_path / "clinic-content"
+    shutil.copytree(ROOT / "docs" / "example-clinic", clinic)
+    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    window.selection.set_regions(["front"])
+    window.selection.select_condition("hip-flexor-overuse-hills")
+    window.timeline_action.trigger()
+    window.selection.select_condition("")  # the timeline stays open on its condition
+    page = clinic / "conditions" / "hip-flexor-overuse-hills.yaml"
+    page.write_text(page.read_text().replace("Riverside Physio", "Lakeside Physio"))
+
+    window.reload_action.trigger()  # F5
+    timeline = window.timeline_chart.timeline
+    assert window.chart_dialogs["timeline"].isVisible() and timeline is not None
+    assert timeline.title == ("Typical recovery: Hip flexor overload after hill training "
+                              "(Lakeside Physio notes)")
+
+
 def test_an_open_handout_uses_the_reloaded_content(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """F5 while the handout builder is open: it offers and prints what is loaded now. A

@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self.selection.select_condition(condition if condition in content.conditions else "")
         if self.selection.condition:  # unchanged, so not announced: the new widgets show it
             self._on_selection_condition_selected(self.selection.condition)
-        self._close_vanished_timeline()
+        self._refresh_timeline()
         if self.handout_dialog is not None:  # an open handout prints the new content
             self.handout_dialog.use_content(content, self.art)
         # the new strip warns again for what was answered (the new questions show the ticks)
@@ -573,13 +573,19 @@ class MainWindow(QMainWindow):
             self.timeline_chart.set_condition(condition)
         dialog.show()
 
-    def _close_vanished_timeline(self) -> None:
-        """The recovery timeline closes when a reload left its condition out (its folder
-        moved or deleted, say): it must not show the condition as if it still existed."""
+    def _refresh_timeline(self) -> None:
+        """After a reload the recovery timeline shows its condition as now written, or
+        closes when the reload left the condition out (its folder moved or deleted, say):
+        it must not show the condition as if it still existed."""
         dialog = self.chart_dialogs.get("timeline")
         timeline = self.timeline_chart.timeline if dialog else None
-        if dialog and timeline and timeline.condition_id not in self.content.conditions:
+        if dialog is None or timeline is None:
+            return
+        condition = self.content.conditions.get(timeline.condition_id)
+        if condition is None:
             dialog.close()
+        else:
+            self.timeline_chart.set_condition(condition)
 
     def _on_planner_triggered(self) -> None:
         from explorer.model.running_load import Run
