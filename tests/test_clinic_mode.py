@@ -352,3 +352,38 @@ def test_the_drawing_can_be_cleared_outside_clinic_mode(qtbot: QtBot,
     assert not window.diagram.state.strokes and not window.current_handout().drawings
     window.undo_action.trigger()  # and it can be taken back
     assert window.diagram.state.strokes
+
+
+def test_tab_reaches_only_what_clinic_mode_shows(qtbot: QtBot, window: MainWindow) -> None:
+    """The folded-away list column (search, list, questions) takes no focus: Tab never
+    lands on a question the patient cannot see, where Space would tick it."""
+    window.selection.set_regions(["groin"])
+    window.activateWindow()
+    window.clinic.enter()
+    window.diagram.setFocus(Qt.FocusReason.TabFocusReason)
+    reached = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    hidden_column = window.splitter.widget(1)
+    assert not any(hidden_column.isAncestorOf(widget) for widget in reached)
+    assert all(widget.isVisible() and widget.width() > 0 for widget in reached)
+    window.clinic.leave()
+    assert window.search.isVisible() and window.splitter.sizes()[1] > 150
+
+
+def test_reload_waits_until_clinic_mode_is_left(qtbot: QtBot, window: MainWindow) -> None:
+    """F5 while presenting would rebuild the window in its working layout (list column
+    back, small clinician text, the pen off while its button stays pressed)."""
+    window.selection.set_regions(["groin"])
+    window.clinic.enter()
+    window.clinic.pen_actions["#D55E00"].setChecked(True)
+    diagram = window.diagram
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.diagram is diagram and diagram.pen_colour == "#D55E00"
+    assert not window.splitter.widget(1).isVisible()
+    assert "For clinicians" not in window.detail.toPlainText()
+    window.clinic.leave()
+    assert window.reload_action.isEnabled()
+    window.reload_action.trigger()
+    assert window.diagram is not diagram

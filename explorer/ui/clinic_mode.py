@@ -116,6 +116,9 @@ class ClinicMode(QObject):
         self.toolbar.show()
         width = max(w.width(), 1200)  # the list column steps aside: arrows step instead
         w.splitter.setSizes([int(width * 0.58), 0, int(width * 0.42)])
+        w.splitter.widget(1).hide()  # and Tab no longer walks into it unseen
+        # a reload would rebuild the widgets in their working layout: not while presenting
+        w.reload_action.setEnabled(False)
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)
         # keys go to what shows: not to a search field or question now folded away
@@ -145,7 +148,9 @@ class ClinicMode(QObject):
             w.showMaximized()
         elif isinstance(self._saved["geometry"], QRect):
             w.setGeometry(self._saved["geometry"])
+        w.splitter.widget(1).show()
         w.splitter.restoreState(_bytes(self._saved["splitter"]))
+        w.reload_action.setEnabled(True)
         w.middle_split.restoreState(_bytes(self._saved["middle"]))
         w.menuBar().setVisible(bool(self._saved["menu"]))
         self.active = False
