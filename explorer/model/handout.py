@@ -192,11 +192,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
     if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
         raise HandoutError(f"{source}: handout version {_shown(version)} is not "
                            f"supported (this version reads {VERSION})")
-    regions = data.get("regions", {})
-    if not isinstance(regions, dict) or not all(
-        isinstance(k, str) and isinstance(v, int) and 0 <= v <= 10 for k, v in regions.items()
-    ):
-        raise HandoutError(f"{source}: 'regions' should map region ids to 0-10")
+    regions = _regions(data.get("regions", {}), source)
     conditions = data.get("conditions", [])
     if not isinstance(conditions, list) or not all(isinstance(c, str) for c in conditions):
         raise HandoutError(f"{source}: 'conditions' should be a list of condition ids")
@@ -227,7 +223,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
     return Handout(
         patient=_text(data, "patient", source, 200),
         clinician_note=_text(data, "clinician_note", source),
-        side=side, regions=dict(regions), conditions=tuple(conditions),
+        side=side, regions=regions, conditions=tuple(conditions),
         exercises=tuple(exercises), large_print=_flag(data, "large_print", source),
         drawings=drawings, recovery_chart=_flag(data, "recovery_chart", source),
         runs=runs, unit=unit, baseline=baseline,
@@ -249,6 +245,23 @@ def _number(value: Any) -> float | None:
         return float(value)
     except OverflowError:
         return math.inf
+
+
+def _regions(value: Any, source: str) -> dict[str, int]:
+    """Region id -> pain level, a whole number from 0 to 10. A level written 7.0 is 7 (the
+    same number); true, 7.5 or "7" are refused, as they would print as "pain True/10".
+    Whether a region is known is up to the loaded content (`unknown_entries`)."""
+    message = f"{source}: 'regions' should map region ids to pain levels 0-10"
+    if not isinstance(value, dict):
+        raise HandoutError(message)
+    regions = {}
+    for region, level in value.items():
+        number = _number(level)
+        if number is None or not number.is_integer() or not 0 <= number <= 10:
+            raise HandoutError(f"{message} (whole numbers); '{shorten(region)}' has "
+                               f"{_shown(level)}")
+        regions[region] = int(number)
+    return regions
 
 
 def _runs(value: Any, unit: str,
@@ -336,9 +349,11 @@ def read_handout(path: Path) -> Handout:
 
 def unknown_entries(handout: Handout, content: Content) -> list[str]:
     """Ids in the handout that the loaded content does not have (shown to the user, each
-    once and cut short)."""
-    missing = [f"condition '{shorten(c)}'" for c in handout.conditions
-               if c not in content.conditions]
+    once and cut short), in the order the print shows them: regions (where it hurts),
+    conditions, exercises. The print leaves them out."""
+    missing = [f"region '{shorten(r)}'" for r in handout.regions if r not in content.regions]
+    missing += [f"condition '{shorten(c)}'" for c in handout.conditions
+                if c not in content.conditions]
     missing += [f"exercise '{shorten(e.exercise)}'" for e in handout.exercises
                 if e.exercise not in content.exercises]
     return list(dict.fromkeys(missing))
