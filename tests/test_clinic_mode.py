@@ -387,3 +387,28 @@ def test_reload_waits_until_clinic_mode_is_left(qtbot: QtBot, window: MainWindow
     assert window.reload_action.isEnabled()
     window.reload_action.trigger()
     assert window.diagram is not diagram
+
+
+@pytest.mark.parametrize("screen_name", ["desktop", "small laptop"])
+def test_every_clinic_button_is_in_view(qtbot: QtBot, window: MainWindow,
+                                        screen_name: str) -> None:
+    """On a 1024 x 600 laptop too: no button goes into the toolbar's overflow menu,
+    Leave (Esc) least of all."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QGuiApplication
+
+    screen = next(s for s in QGuiApplication.screens() if s.name() == screen_name)
+    window.move(screen.availableGeometry().topLeft() + QPoint(10, 10))
+    qtbot.waitUntil(lambda: window.screen() is screen)
+    window.selection.set_regions(["groin"])
+    window.clinic.enter()
+    bar = window.clinic.toolbar
+    qtbot.waitUntil(lambda: bar.width() == screen.geometry().width())
+    for action in bar.actions():
+        button = bar.widgetForAction(action)
+        if action.isSeparator() or button is None:
+            continue
+        assert button.isVisible() and bar.rect().contains(button.geometry()), action.text()
+    assert not window.hint.isVisible()  # the diagram gets the room
+    window.clinic.leave()
+    assert window.hint.isVisible()

@@ -24,6 +24,7 @@ PANEL_STYLE = ("body, p, li, td, span { font-size: 17pt; } "
                ".boxtitle { font-size: 20pt; }")
 CLINIC_STYLE = ("QWidget { font-size: 15pt; } "
                 "QListView::indicator, QCheckBox::indicator { width: 22px; height: 22px; }")
+TOOLBAR_LARGE_MIN_WIDTH = 1280  # pixels of screen for the toolbar in 15 pt type
 
 
 class ClinicMode(QObject):
@@ -106,7 +107,8 @@ class ClinicMode(QObject):
         w.detail.patient = True
         w.detail.extra_style = PANEL_STYLE
         w.detail.refresh()
-        w.setStyleSheet(CLINIC_STYLE)
+        w.setStyleSheet(CLINIC_STYLE + _toolbar_style(w))
+        w.hint.hide()  # the presenter clicks: the diagram gets the room
         w.menuBar().hide()
         for bar in w.findChildren(QToolBar):
             if bar is not self.toolbar:
@@ -149,6 +151,7 @@ class ClinicMode(QObject):
         elif isinstance(self._saved["geometry"], QRect):
             w.setGeometry(self._saved["geometry"])
         w.splitter.widget(1).show()
+        w.hint.show()
         w.splitter.restoreState(_bytes(self._saved["splitter"]))
         w.reload_action.setEnabled(True)
         w.middle_split.restoreState(_bytes(self._saved["middle"]))
@@ -178,6 +181,14 @@ class ClinicMode(QObject):
             self.window.diagram.set_pen(colour)
         elif self.window.diagram.pen_colour == colour:
             self.window.diagram.set_pen("")
+
+
+def _toolbar_style(window: MainWindow) -> str:
+    """The toolbar's type: as large as the rest where the screen is wide enough for every
+    button at that size (about 1200 px), else smaller: none goes into the overflow menu."""
+    wide = window.screen().availableGeometry().width() >= TOOLBAR_LARGE_MIN_WIDTH
+    return ("#clinicToolbar QToolButton, #clinicToolbar QLabel "
+            f"{{ font-size: {15 if wide else 11}pt; }}")
 
 
 def _swatch(colour: str) -> QIcon:
