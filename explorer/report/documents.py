@@ -3,12 +3,13 @@ from the shared renderer's blocks (what is printed is what the panel shows)."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass
 
 from PySide6.QtGui import QImage
 
-from explorer.model import Condition, Content
+from explorer.model import Condition, Content, Exercise
 from explorer.model.handout import Handout
 from explorer.render import html as render
 from explorer.report.pages import (
@@ -192,6 +193,31 @@ def _chart_text(text: str) -> str:
     return "".join(html)
 
 
+def _with_condition_cautions(content: Content, exercise: Exercise,
+                             conditions: tuple[str, ...]) -> Exercise:
+    """The exercise with what the handout's conditions say about it ("Only after a doctor
+    has cleared you...") before its own cautions, as the condition summary prints them.
+
+    The conditions' cautions come in the handout's condition order, each once; with more
+    than one condition on the handout, each names the condition(s) it is for ("this
+    problem" in a caution means that one). The stage is left out: the clinician chose
+    the exercise and its dose for this handout, and two conditions may stage it apart.
+    """
+    known = [content.conditions[c] for c in dict.fromkeys(conditions)
+             if c in content.conditions]
+    given: dict[str, list[str]] = {}  # caution -> the conditions that give it
+    for condition in known:
+        for use in condition.exercises:
+            if use.exercise == exercise.id and use.caution:
+                given.setdefault(use.caution, []).append(condition.name)
+    if not given:
+        return exercise
+    cautions = [f"{' and '.join(names)}: {caution}" if len(known) > 1 else caution
+                for caution, names in given.items()]
+    own = [c for c in exercise.cautions if c not in given]
+    return dataclasses.replace(exercise, cautions=(*cautions, *own))
+
+
 def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:
     pictures = _Pictures(content)
     scale = 1.3 if handout.large_print else 1.0
@@ -222,8 +248,9 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
         exercise = content.exercises.get(item.exercise)
         if exercise is None:
             continue
-        card = render.exercise_card(content, exercise, None, options,
-                                    dose=item.dose, note=item.note)
+        card = render.exercise_card(content, _with_condition_cautions(content, exercise,
+                                                                      handout.conditions),
+                                    None, options, dose=item.dose, note=item.note)
         cards.append(card)
     if cards:
         flows.append(HtmlFlowable(

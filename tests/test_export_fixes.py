@@ -1,0 +1,78 @@
+"""What QA found in exports: handouts print the conditions' cautions for each exercise,
+booklet pages say which condition they continue, and the command line's mistakes and
+paths (links, missing folders, closed pipes) get plain answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pdf_pages import pages_text
+
+from explorer.cli import load, main
+from explorer.model import Content
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load()
+
+
+def card_texts(path: Path, names: list[str]) -> dict[str, str]:
+    """Each exercise card's text (from its name to the next card's name, or the page's
+    end), from the page the card is printed on; the cards are kept whole."""
+    cards: dict[str, str] = {}
+    for page in pages_text(path):
+        starts = sorted((page.index(n), n) for n in names if n in page)
+        for (start, name), (end, _) in zip(starts, [*starts[1:], (len(page), "")], strict=False):
+            cards.setdefault(name, page[start:end])
+    assert set(cards) == set(names), f"cards not found: {set(names) - set(cards)}"
+    return cards
+
+
+def write_handout(tmp_path: Path, conditions: list[str], exercises: list[str]) -> Path:
+    path = tmp_path / "handout.json"
+    path.write_text(json.dumps({
+        "format": "hip-explorer-handout", "version": 1, "conditions": conditions,
+        "exercises": [{"exercise": e, "sets": "3"} for e in exercises]}), encoding="utf-8")
+    return path
+
+
+# ---- 1. a handout prints what its conditions say about each exercise ---------------------
+def test_handout_prints_each_conditions_caution_on_the_exercise_card(
+        tmp_path: Path, content: Content) -> None:
+    exercises = ["isometric-hip-abduction", "dead-bug", "bridge", "hip-flexor-stretch"]
+    handout = write_handout(tmp_path, ["femoral-neck-stress-fracture",
+                                       "iliopsoas-related-groin-pain"], exercises)
+    out = tmp_path / "plan.pdf"
+    assert main(["export", "--handout", str(handout), "--output", str(out)]) == 0
+    cards = card_texts(out, [content.exercises[e].name for e in exercises])
+    fracture = "Femoral neck stress fracture: "
+    iliopsoas = "Iliopsoas-related groin pain (hip flexor strain or tendinopathy): "
+    assert (fracture + "Only after a doctor has cleared you to start exercises"
+            in cards["Isometric hip abduction (pressing out without moving)"])
+    assert fracture + "Only when your doctor has cleared you" in cards["Bridge"]
+    # two conditions with a note each: both, in the handout's order, each once
+    dead_bug = cards["Dead bug"]
+    assert dead_bug.count("Only after medical clearance. Heel taps only") == 1
+    assert dead_bug.count("Early on, keep both knees bent") == 1
+    assert dead_bug.index(fracture) < dead_bug.index(iliopsoas)
+    stretch = cards["Hip flexor stretch (half-kneeling)"]
+    assert iliopsoas + "This stretch often brings on the pain" in stretch
+    assert "Leave it out while the front of the hip is sore" in stretch
+    assert "Only after" not in stretch  # not the fracture's: it does not list the stretch
+    # the exercise's own cautions are still there
+    assert "Stop if it causes pinching deep in the front of the hip" in stretch
+
+
+def test_a_one_condition_handout_prints_its_cautions_as_the_summary_does(
+        tmp_path: Path, content: Content) -> None:
+    handout = write_handout(tmp_path, ["iliopsoas-related-groin-pain"], ["hip-flexor-stretch"])
+    out = tmp_path / "plan.pdf"
+    assert main(["export", "--handout", str(handout), "--output", str(out)]) == 0
+    card = card_texts(out, ["Hip flexor stretch (half-kneeling)"])[
+        "Hip flexor stretch (half-kneeling)"]
+    assert ("This stretch often brings on the pain of this problem. Leave it out while the "
+            "front of the hip is sore." in card)
+    assert "Iliopsoas-related groin pain" not in card  # one condition: no name needed
