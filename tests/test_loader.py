@@ -261,3 +261,34 @@ def test_a_file_given_as_a_folder_is_named_in_full(tmp_path: Path,
 ])
 def test_a_dose_reads_as_a_sentence(dose: Dose, line: str) -> None:
     assert dose.describe() == line
+
+
+@pytest.mark.parametrize("name", ["front-thing.YAML", "front-thing.Yaml", "front-thing.yml",
+                                  "front-thing.YML"])
+def test_content_file_with_another_ending_is_reported_with_the_name_to_use(
+        mini: Path, name: str) -> None:
+    """QA: a condition saved as .YAML vanished while validate said "no problems"."""
+    (mini / "conditions/front-thing.yaml").rename(mini / "conditions" / name)
+    content = load(mini)
+    assert problems(content) == [f"{name}:1: : not read: content files end in lower-case "
+                                 "'.yaml'; rename it to 'front-thing.yaml'"]
+    assert "front-thing" not in content.conditions  # the same on every system
+    assert len(content.conditions) == 3
+
+
+def test_list_file_with_another_ending_is_reported_with_the_name_to_use(mini: Path) -> None:
+    (mini / "clues.yaml").rename(mini / "Clues.YAML")
+    content = load(mini)
+    assert ("Clues.YAML:1: : not read: content files end in lower-case '.yaml'; "
+            "rename it to 'clues.yaml'") in problems(content)
+    assert content.clues == {}
+
+
+def test_entry_folder_named_in_another_case_is_not_read(mini: Path) -> None:
+    """Names are compared exactly, so Windows and macOS (which would open "Pages" for
+    "pages") read the same files as Linux, and say so."""
+    (mini / "pages").rename(mini / "Pages")
+    content = load(mini)
+    assert content.pages == {}
+    assert any(p.startswith("red-flags.yaml:1: : not read: content files belong in")
+               for p in problems(content))

@@ -44,6 +44,11 @@ ENTRY_FOLDERS: dict[str, EntryType] = {
     "treatments": e.Treatment,
     "pages": e.Page,
 }
+# Content files end in exactly ".yaml": ids are lower case and a file is named by its id.
+# Names are compared exactly on every system (Windows and macOS would open "X.YAML" for
+# "x.yaml"); another case of the ending, or ".yml", is reported with the name to use.
+YAML_ENDING = ".yaml"
+_YAML_LIKE = {".yaml", ".yml"}  # compared in lower case
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 # A condition is shown only with this many different published references that exist.
@@ -96,13 +101,17 @@ class _Loader:
             return
         self.content.layers = (*self.content.layers, folder)
         seen: dict[tuple[str, str], _Origin] = {}
+        names = _names(folder)
         for name, (key, model) in LIST_FILES.items():
             path = folder / name
-            if path.is_file() or path.is_symlink():  # a broken link is reported
-                self._load_list_file(path, key, model, folder, seen)
+            if name in names and (path.is_file() or path.is_symlink()):  # a broken link
+                self._load_list_file(path, key, model, folder, seen)  # is reported
         for sub, model in ENTRY_FOLDERS.items():
-            for path in sorted((folder / sub).glob("*.yaml")) if (folder / sub).is_dir() else []:
-                self._load_entry_file(path, sub, model, folder, seen)
+            if sub not in names or not (folder / sub).is_dir():
+                continue
+            for path in sorted((folder / sub).glob(f"*{YAML_ENDING}")):
+                if path.suffix == YAML_ENDING:  # Windows' glob ignores case
+                    self._load_entry_file(path, sub, model, folder, seen)
         self._report_stray_files(folder)
 
     def _read(self, path: Path) -> Document | None:
@@ -200,10 +209,21 @@ class _Loader:
         table[entry_id] = entry
 
     def _report_stray_files(self, folder: Path) -> None:
-        known = {folder / name for name in LIST_FILES}
-        for path in sorted(folder.rglob("*.y*ml")):
-            if path in known or (path.parent.name in ENTRY_FOLDERS and path.parent.parent == folder
-                                 and path.suffix == ".yaml"):
+        """Every YAML-looking file (any case of .yaml, or .yml) that load_layer did not
+        read; one in the right place with the wrong ending is told the name to use."""
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() not in _YAML_LIKE:
+                continue
+            top, in_entry_folder = path.parent == folder, (
+                path.parent.parent == folder and path.parent.name in ENTRY_FOLDERS)
+            if (top and path.name in LIST_FILES) or (in_entry_folder
+                                                      and path.suffix == YAML_ENDING):
+                continue  # read
+            list_name = path.stem.lower() + YAML_ENDING
+            if in_entry_folder or (top and list_name in LIST_FILES):
+                right = list_name if top else path.stem + YAML_ENDING
+                self._problem(path, 1, "", f"not read: content files end in lower-case "
+                              f"'{YAML_ENDING}'; rename it to '{right}'")
                 continue
             self._problem(path, 1, "", "not read: content files belong in regions.yaml, "
                           "clues.yaml, references.yaml or conditions/, exercises/, "
@@ -324,6 +344,15 @@ class _Loader:
             self.content.problems.append(o.problem(("image",), message))
         else:
             self.content.images[ex_id] = target
+
+
+def _names(folder: Path) -> set[str]:
+    """The exact names in `folder`. A folder that cannot be listed (searchable but not
+    readable) gives the names the loader looks for, so it still opens them by name."""
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set(LIST_FILES) | set(ENTRY_FOLDERS)
 
 
 def _resolve(path: Path) -> Path:
