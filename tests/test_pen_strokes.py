@@ -300,8 +300,10 @@ def test_a_stroke_dragged_into_the_margins_stays_on_the_drawing(qtbot: QtBot,
     window.clinic.leave()
 
 
+# Each stroke shows only in the view around its middle: the first in the front view,
+# the second (its middle at x = 480) in the side view; none in the back view.
 HOSTILE = [["#ff0000", [[0, 0], [9999, 9999], [-9999, 5]]],
-           ["#ff0000", [[-9999, -9999], [9999, -9999], [9999, 9999], [480, 300]]]]
+           ["#ff0000", [[-9039, -9999], [9999, -9999], [9999, 9999], [480, 300]]]]
 
 
 def test_hostile_coordinates_are_drawn_only_on_the_drawing(qtbot: QtBot, window: MainWindow,
@@ -317,6 +319,10 @@ def test_hostile_coordinates_are_drawn_only_on_the_drawing(qtbot: QtBot, window:
         image, drawing = first_page(window.content, window.art, replace(handout, side=side))
         assert outside(image, drawing, red) == [], side  # not over "Your exercises"
         assert inside(image, drawing, red) > 50, side  # the part on the drawing is there
+        back = window.art.panels()[2]
+        back_on_page = QRectF(on_page(window.art, drawing, back.topLeft()),
+                              on_page(window.art, drawing, back.bottomRight()))
+        assert inside(image, back_on_page.adjusted(2, 0, 0, 0), red) == 0, side
 
     enter_clinic_mode(qtbot, window)  # and on screen, where the view has margins
     window.diagram.set_strokes([(c, [(x, y) for x, y in p]) for c, p in HOSTILE])
@@ -324,4 +330,38 @@ def test_hostile_coordinates_are_drawn_only_on_the_drawing(qtbot: QtBot, window:
     shown = QRectF(window.diagram.mapFromScene(window.art.bounds).boundingRect())
     assert outside(image, shown, red) == []
     assert count(image, on_screen(window, QPointF(480, 300)), 3, red) > 5
+    back = QRectF(window.diagram.mapFromScene(window.art.panels()[2]).boundingRect())
+    assert inside(image, back.adjusted(2, 0, 0, 0), red) == 0
+    window.clinic.leave()
+
+
+def test_a_tap_of_the_pen_leaves_a_dot_that_undo_removes(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    enter_clinic_mode(qtbot, window)
+    window.clinic.pen_actions[ORANGE].setChecked(True)
+    spot = on_screen(window, front_view_of_outer_hip(window.art))
+    drag(window, [spot])  # press and release at one place
+    assert count(screen(qtbot, window), spot, 4) > 8  # a dot where the pen touched
+    window.undo_action.trigger()
+    assert window.diagram.state.strokes == []
+    assert count(screen(qtbot, window), spot, 4) == 0
+    window.clinic.leave()
+
+
+def test_a_stroke_held_at_the_edge_of_its_view_stays_out_of_the_next(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Dragged past the edge into the next view, the stroke stops at its own view's
+    edge, and shows there only: on the left hip too, where each view is mirrored about
+    its own centre (its end once showed as a dot at the edge of the side view)."""
+    enter_clinic_mode(qtbot, window)
+    window.clinic.pen_actions[ORANGE].setChecked(True)
+    front = window.art.panels()[0]
+    drag(window, [on_screen(window, front.center() + QPointF(dx, 0))
+                  for dx in range(0, 481, 40)])
+    for side in ("right", "left"):
+        set_side(window, side)
+        image = screen(qtbot, window)
+        shown_front = QRectF(window.diagram.mapFromScene(front).boundingRect())
+        assert inside(image, shown_front, orange) > 50, side
+        assert outside(image, shown_front, orange) == [], side
     window.clinic.leave()

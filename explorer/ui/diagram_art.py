@@ -326,20 +326,24 @@ class DiagramArt:
         painter.restore()
 
     def paint_strokes(self, painter: QPainter, state: DiagramState) -> None:
-        """The pen drawings, each view mirrored for the left side as the body is, and
-        never outside the drawing (a handout file may hold any coordinates)."""
-        lines = [(QColor(colour), QPolygonF([QPointF(x, y) for x, y in points]))
-                 for colour, points in state.strokes if len(points) >= 2]
-        if not lines:
-            return
-        for panel in self.panels():
+        """The pen drawings, each only in its own view (the pen holds a stroke inside the
+        view it began in) and mirrored with that view for the left side, as the body is;
+        a tap is a dot. A handout file may hold any coordinates: its strokes show only
+        on the drawing, each in the view around its middle."""
+        for colour, points in state.strokes:
+            if not points:
+                continue
+            xs = [x for x, _ in points]
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._in_panel(painter, panel, state.side)
-            for colour, line in lines:
-                painter.setPen(QPen(colour, 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                    Qt.PenJoinStyle.RoundJoin))
-                painter.drawPolyline(line)
+            self._in_panel(painter, self.panel_at(QPointF((min(xs) + max(xs)) / 2, 0)),
+                           state.side)
+            painter.setPen(QPen(QColor(colour), 5, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            if len(points) == 1:
+                painter.drawPoint(QPointF(*points[0]))
+            else:
+                painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in points]))
             painter.restore()
 
     def paint(self, painter: QPainter, target: QRectF, state: DiagramState) -> None:
