@@ -292,3 +292,50 @@ def test_entry_folder_named_in_another_case_is_not_read(mini: Path) -> None:
     assert content.pages == {}
     assert any(p.startswith("red-flags.yaml:1: : not read: content files belong in")
                for p in problems(content))
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    # QA: each of these suggested a field from somewhere else in the model
+    ("exercises/clam.yaml", "frequency: 3 times a week}", "frequency: 3 times a week, note: y}",
+     "clam.yaml:6: dose.note: is not a known field"),
+    ("exercises/clam.yaml", "frequency: 3 times a week}", "frequency: 3 times a week, tempo: y}",
+     "clam.yaml:6: dose.tempo: is not a known field"),
+    ("conditions/lateral-thing.yaml", "    stage: early", "    stage: early\n    nmae: x",
+     "lateral-thing.yaml:18: exercises[0].nmae: is not a known field"),
+    # a typo still gets the field of its own place
+    ("exercises/clam.yaml", 'reps: "10-15"', 'rep: "10-15"',
+     "clam.yaml:6: dose.rep: is not a known field (did you mean 'reps'?)"),
+    ("conditions/lateral-thing.yaml", "    stage: early", "    stgae: early",
+     "lateral-thing.yaml:17: exercises[0].stgae: is not a known field (did you mean 'stage'?)"),
+    ("conditions/lateral-thing.yaml", "    note: Works well.", "    noet: Works well.",
+     "lateral-thing.yaml:14: treatments[0].noet: is not a known field (did you mean 'note'?)"),
+    ("conditions/lateral-thing.yaml", "    weight: 3", "    wieght: 3",
+     "lateral-thing.yaml:10: clues[0].wieght: is not a known field (did you mean 'weight'?)"),
+    ("pages/red-flags.yaml", "    items:", "    itmes:",
+     "red-flags.yaml:6: sections[0].itmes: is not a known field (did you mean 'items'?)"),
+    ("regions.yaml", "    name: Front of the hip", "    nmae: Front of the hip",
+     "regions.yaml:3: nmae: is not a known field (did you mean 'name'?)"),
+])
+def test_unknown_field_suggests_only_fields_of_its_own_place(
+        mini: Path, write: Write, file: str, old: str, new: str, expected: str) -> None:
+    text = (mini / file).read_text()
+    assert old in text
+    write(file, text.replace(old, new, 1))
+    found = [p for p in problems(load(mini)) if "is not a known field" in p]
+    assert found == [expected]
+
+
+def test_unknown_field_in_nested_recovery_suggests_its_own_fields(mini: Path,
+                                                                 write: Write) -> None:
+    text = (mini / "conditions/lateral-thing.yaml").read_text()
+    write("conditions/lateral-thing.yaml", text + (
+        "recovery:\n  summary: s\n  phases:\n    - name: a\n      weeks_min: 1\n"
+        "      weeks_max: 2\n      descripton: x\n      summry: y\n"
+        "clinician:\n  exams: [x]\n"))
+    found = [p for p in problems(load(mini)) if "is not a known field" in p]
+    assert found == [
+        "lateral-thing.yaml:26: recovery.phases[0].descripton: is not a known field "
+        "(did you mean 'description'?)",
+        "lateral-thing.yaml:27: recovery.phases[0].summry: is not a known field",
+        "lateral-thing.yaml:29: clinician.exams: is not a known field (did you mean 'exam'?)",
+    ]

@@ -11,6 +11,8 @@ import dataclasses
 import difflib
 import errno
 import os
+import types
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,10 +56,6 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 # A condition is shown only with this many different published references that exist.
 MIN_CONDITION_REFERENCES = 2
 
-_KNOWN_FIELDS = sorted(
-    {f.name for model in vars(e).values() if dataclasses.is_dataclass(model)
-     for f in dataclasses.fields(model)}
-)
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
@@ -188,7 +186,7 @@ class _Loader:
         except ValidationError as exc:
             for error in exc.errors():
                 loc = tuple(error["loc"])
-                self.content.problems.append(origin.problem(loc, _friendly(error)))
+                self.content.problems.append(origin.problem(loc, _friendly(error, model)))
             return None
 
     def _store(
@@ -398,15 +396,54 @@ def _field_name(loc: Sequence[str | int]) -> str:
     return out
 
 
-def _friendly(error: Any) -> str:
-    """Turn a pydantic error into words a clinician understands."""
+def _fields_at(model: Any, loc: Sequence[str | int]) -> list[str]:
+    """The field names of the entity that `loc` (a pydantic location inside `model`)
+    points into: for ("exercises", 0) in a Condition, those of ExerciseUse. [] if the
+    location does not lead to an entity."""
+    for part in loc:
+        model = _entity(model)
+        if isinstance(part, int):  # an item of a list: tuple[X, ...] -> X
+            args = typing.get_args(model) if typing.get_origin(model) is tuple else ()
+            if not args:
+                return []
+            model = args[0]
+        elif dataclasses.is_dataclass(model):
+            try:
+                hints = typing.get_type_hints(model)
+            except (NameError, TypeError):  # no hint rather than a crash
+                return []
+            if part not in hints:
+                return []
+            model = hints[part]
+        else:
+            return []
+    model = _entity(model)
+    if not (isinstance(model, type) and dataclasses.is_dataclass(model)):
+        return []
+    return [f.name for f in dataclasses.fields(model)]
+
+
+def _entity(hint: Any) -> Any:
+    """`hint` without `| None` (the one other type of an optional field)."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    is_union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+    return args[0] if is_union and len(args) == 1 else hint
+
+
+def _friendly(error: Any, model: type) -> str:
+    """Turn a pydantic error into words a clinician understands. `model` is the entity
+    the data was validated as (the fields that may be suggested for a typo)."""
     kind = error["type"]
     given = error.get("input")
     if kind in ("missing", "missing_argument"):
         return "is missing (it is required)"
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        name = str(error["loc"][-1])
-        hint = difflib.get_close_matches(name, _KNOWN_FIELDS, n=1)
+        # only the fields of the entity where the typo is: 'tempo' in a dose is not
+        # 'steps', and a field is never suggested in place of itself
+        loc = tuple(error["loc"])
+        name = str(loc[-1])
+        fields = [f for f in _fields_at(model, loc[:-1]) if f != name]
+        hint = difflib.get_close_matches(name, fields, n=1)
         return "is not a known field" + (f" (did you mean '{hint[0]}'?)" if hint else "")
     if kind in ("list_type", "tuple_type"):
         return "should be a list (one '- item' per line)"
