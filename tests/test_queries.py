@@ -71,7 +71,9 @@ def test_clues_for_regions_are_those_that_can_rerank_their_conditions(
 def test_intensity_at_main_region_ranks(content: Content) -> None:
     ranked = rank_conditions(content, ["front", "groin"], intensities={"groin": 8, "front": 2})
     assert ids(ranked)[0] == "groin-thing"
-    assert "your pain there is 8/10" in ranked[0].reasons
+    # the level stands beside the region it was given for, and nowhere else
+    assert ranked[0].reasons[0] == "Main area: Groin (your pain 8/10)"
+    assert not any("/10" in reason for m in ranked for reason in m.reasons[1:])
 
 
 def test_main_region_outranks_strong_clue_answers(content: Content) -> None:
@@ -87,7 +89,10 @@ def test_pain_at_the_main_region_outranks_covering_more_regions(content: Content
     ranked = rank_conditions(content, ["outer", "back"], intensities={"back": 8, "outer": 2})
     assert ids(ranked) == ["buttock-thing", "lateral-thing"]
     assert len(ranked[1].matched_regions) > len(ranked[0].matched_regions)
-    assert "your pain there is 8/10" in ranked[0].reasons
+    assert ranked[0].reasons == ("Main area: Back of the hip (your pain 8/10)",)
+    # after "also felt at Back of the hip", no level that reads as the back's
+    assert ranked[1].reasons == ("Main area: Outer hip (your pain 2/10)",
+                                 "also felt at Back of the hip")
 
 
 def test_reasons_name_regions(content: Content) -> None:

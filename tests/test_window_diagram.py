@@ -137,7 +137,7 @@ def test_region_list_sets_pain_from_the_keyboard(qtbot: QtBot, window: MainWindo
     qtbot.keyClick(regions, Qt.Key.Key_1)
     qtbot.keyClick(regions, Qt.Key.Key_0)
     assert window.selection.intensities == {"back": 10}
-    assert "your pain there is 10/10" in window.conditions.reason(window.conditions.ids()[0])
+    assert "(your pain 10/10)" in window.conditions.reason(window.conditions.ids()[0])
     qtbot.keyClick(regions, Qt.Key.Key_Up)  # arrows still move between rows
     assert regions.currentItem() is not regions.region_item("back")
 
@@ -192,7 +192,7 @@ def test_pain_level_stays_between_0_and_10(qtbot: QtBot, window: MainWindow) -> 
     wheel(window, "outer", 15)
     assert window.selection.intensities == {"outer": 10}
     assert window.region_list.region_item("outer").text() == "Outer hip (pain 10/10)"
-    assert "your pain there is 10/10" in window.conditions.reason(window.conditions.ids()[0])
+    assert "(your pain 10/10)" in window.conditions.reason(window.conditions.ids()[0])
     window.diagram.setFocus()
     window.diagram.state.focus = "outer"
     for _ in range(3):

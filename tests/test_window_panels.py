@@ -77,7 +77,7 @@ def test_each_region_group_lists_the_most_urgent_first(window: MainWindow) -> No
 def test_a_long_reason_ends_in_an_ellipsis_instead_of_being_cut_off(qapp: object) -> None:
     font = QFont()
     metrics = QFontMetrics(font)
-    reason = ("Main area: Groin; also felt at Front of the hip; your pain there is 7/10; "
+    reason = ("Main area: Groin (your pain 7/10); also felt at Front of the hip; "
               "you said: pain at night or at rest, clicking, catching or locking")
     lines = fit_lines(reason, font, 220)
     assert len(lines) == 2

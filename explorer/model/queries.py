@@ -56,13 +56,13 @@ def rank_conditions(
         if not matched:
             continue
         main = condition.main_region in chosen
-        reasons = [main_area(content, condition)]
+        intensity = levels.get(condition.main_region, 0) if main else 0
+        # the pain level beside the region it was given for, not after another one
+        reasons = [main_area(content, condition)
+                   + (f" (your pain {intensity}/10)" if intensity else "")]
         others = [content.region_name(r) for r in matched if r != condition.main_region]
         if others:
             reasons.append("also felt at " + ", ".join(others))
-        intensity = levels.get(condition.main_region, 0) if main else 0
-        if intensity:
-            reasons.append(f"your pain there is {intensity}/10")
         score = 0
         counted: set[str] = set()
         for use in condition.clues:
