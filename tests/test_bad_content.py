@@ -310,3 +310,13 @@ def test_the_panel_marks_a_damaged_picture(open_window: Callable[..., Any],
     assert image.pixelColor(image.width() // 4, image.height() // 8).name() == "#f1f1f1"
     assert window.detail._picture("clam") is not None
     assert window.detail._picture("clam").pixelColor(0, 0).name() == "#ffffff"
+
+
+def test_a_standard_tag_in_a_content_file_is_reported_and_the_file_not_read(
+        mini: Path, write: Write) -> None:
+    """content/README.md: no !!tags. `!!str` was read as if it were not there."""
+    edit(write, mini, "exercises/clam.yaml", "name: Clam", "name: !!str Clam")
+    content = load(mini)
+    assert ("clam.yaml:2: : tags (!!str) are not allowed; remove it (to keep a value as "
+            "text, put it in quotes)") in problems(content)
+    assert "clam" not in content.exercises

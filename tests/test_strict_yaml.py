@@ -111,3 +111,24 @@ def test_syntax_error_line() -> None:
 def test_control_character_names_line() -> None:
     err = _error(b"a: fine\nb: bad\x01char\n")
     assert err.line == 2 and "not allowed" in err.message
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    # QA: the standard tags were read although the content guide says no tags
+    (b"ok: 1\nsets: !!str 3\n", "!!str"),
+    (b"ok: 1\ndose: !!map {sets: 3}\n", "!!map"),
+    (b"ok: 1\nsteps: !!seq [a, b]\n", "!!seq"),
+    (b"ok: 1\nreps: ! 10\n", "!"),
+    (b"ok: 1\nreps: !!int 10\n", "!!int"),
+    (b"ok: 1\nname: !local x\n", "!local"),
+])
+def test_every_tag_is_refused_as_written(text: bytes, written: str) -> None:
+    err = _error(text)
+    assert err.line == 2
+    assert err.message == (f"tags ({written}) are not allowed; remove it "
+                           "(to keep a value as text, put it in quotes)")
+
+
+def test_quotes_keep_a_value_as_text_without_a_tag() -> None:
+    assert parse(b"a: '01234'\nb: \"3\"\nc: 01234\n").data == {"a": "01234", "b": "3",
+                                                             "c": "01234"}

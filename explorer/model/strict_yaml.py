@@ -24,11 +24,10 @@ Path_ = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
+# Tags are refused, the standard ones too (`!!str 01234`, `! text`): nothing in a
+# content file needs one (numbers where text is expected are read as text, and quotes
+# keep anything else as text), and one way to write a value is easier to check by eye.
+_STANDARD_PREFIX = "tag:yaml.org,2002:"
 
 
 class YamlError(Exception):
@@ -109,9 +108,10 @@ def _check_events(text: str) -> None:
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 raise YamlError(line, f"anchors (&{anchor}) are not allowed; write values out")
-            tag = getattr(event, "tag", None)
-            if tag not in (None, "!") and tag not in _STANDARD_TAGS:
-                raise YamlError(line, f"tags such as {tag} are not allowed")
+            tag = getattr(event, "tag", None)  # None unless one is written
+            if tag is not None:
+                raise YamlError(line, f"tags ({_as_written(tag)}) are not allowed; remove it "
+                                "(to keep a value as text, put it in quotes)")
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -126,6 +126,11 @@ def _check_events(text: str) -> None:
         raise _from_marked(exc) from None
     except yaml.YAMLError as exc:
         raise _unmarked(exc, text) from None
+
+
+def _as_written(tag: str) -> str:
+    """A tag as it is written in the file: "tag:yaml.org,2002:str" is "!!str"."""
+    return "!!" + tag.removeprefix(_STANDARD_PREFIX) if tag.startswith(_STANDARD_PREFIX) else tag
 
 
 def _unmarked(exc: yaml.YAMLError, text: str) -> YamlError:
@@ -192,8 +197,6 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
 def _scalar(node: yaml.ScalarNode) -> Any:
     value: str = node.value
     if node.style is not None and node.style != "":  # quoted or block: always text
-        return value
-    if node.tag == "tag:yaml.org,2002:str":  # explicit !!str
         return value
     if value in ("", "~", "null", "Null", "NULL"):
         return None
