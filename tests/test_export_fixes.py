@@ -76,3 +76,52 @@ def test_a_one_condition_handout_prints_its_cautions_as_the_summary_does(
     assert ("This stretch often brings on the pain of this problem. Leave it out while the "
             "front of the hip is sore." in card)
     assert "Iliopsoas-related groin pain" not in card  # one condition: no name needed
+
+
+# ---- 2. a booklet's later pages of a condition say which condition they continue --------
+def test_booklet_pages_name_the_condition_they_continue(tmp_path: Path,
+                                                        content: Content) -> None:
+    ids = ["greater-trochanteric-pain-syndrome", "hip-labral-tear"]
+    out = tmp_path / "booklet.pdf"
+    assert main(["export", "--condition", ids[0], "--condition", ids[1],
+                 "--output", str(out)]) == 0
+    pages = pages_text(out)
+    names = [content.conditions[c].name for c in ids]
+    firsts = [next(n for n, page in enumerate(pages) if f"{name} Also called" in page)
+              for name in names]
+    assert firsts[0] > 0 and firsts[1] - firsts[0] >= 2  # after the contents, 2+ pages
+    for number, page in enumerate(pages):
+        body = page.split("Right hip", 1)[1]  # below the header
+        if number in firsts or number == 0:
+            assert "(continued)" not in body
+        else:
+            name = names[0] if number < firsts[1] else names[1]
+            assert body.strip().startswith(f"{name} (continued)"), (number, body[:80])
+    assert "Hip pain after running: conditions" in pages[firsts[0] + 1]  # header as before
+
+
+def test_a_single_summary_has_no_continued_line(tmp_path: Path) -> None:
+    out = tmp_path / "gtps.pdf"
+    assert main(["export", "--condition", "greater-trochanteric-pain-syndrome",
+                 "--output", str(out)]) == 0
+    pages = pages_text(out)
+    assert len(pages) == 2 and "(continued)" not in pages[1]
+
+
+def test_a_running_head_starts_every_page_a_long_text_runs_on_to(qapp: object) -> None:
+    from explorer.report.pages import HtmlFlowable, paginate
+
+    head = HtmlFlowable("<p>Some condition (continued)</p>")
+    title = HtmlFlowable("<h1>Some condition</h1>")
+    text = HtmlFlowable("<p>" + "A line of running text that goes on. " * 400 + "</p>",
+                        splittable=True)
+    text.running_head = head
+    height = 400.0
+    pages = paginate([title, text], 500, height)
+    assert len(pages) >= 3
+    assert head not in [p.flowable for p in pages[0]]
+    for page in pages[1:]:
+        assert page[0].flowable is head and page[1].flowable is text
+        part = page[1]
+        bottom = part.top + ((part.end or text.height(500)) - part.start)
+        assert part.top > head.height(500) and bottom <= height  # nothing runs off

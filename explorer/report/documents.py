@@ -106,7 +106,8 @@ def summary_job(content: Content, art: DiagramArt, condition: Condition,
 
 def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                 side: str = "right", page_size: str = "A4") -> PrintJob:
-    """All chosen conditions, each from a new page, after a contents page."""
+    """All chosen conditions, each from a new page, after a contents page; a page that
+    continues a condition starts with its name ("... (continued)")."""
     pictures = _Pictures(content)
     body: list[Flowable] = []
     anchors: dict[str, Flowable] = {}
@@ -114,6 +115,11 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
         part = condition_flowables(content, art, condition, side, pictures,
                                    page_break=index > 0)
         anchors[condition.id] = part[0]
+        # every later page of the condition says whose it is
+        head = HtmlFlowable(f'<p class="muted"><b>{render.esc(condition.name)}</b> '
+                            "(continued)</p>", font_scale=SUMMARY_FONT_SCALE)
+        for flowable in part[1:]:
+            flowable.running_head = head
         body.extend(part)
     size = page_content_size(page_size)
     body_pages = paginate(body, size.width(), size.height())

@@ -62,6 +62,9 @@ class Flowable:
     keep_with_next = False
     page_break_before = False
     splittable = False  # running text (not a card, row or heading) may continue overleaf
+    # printed first on a page this flowable (or its part) begins: in a booklet, the line
+    # naming the condition that a page continues
+    running_head: Flowable | None = None
 
     def height(self, width: float) -> float:
         raise NotImplementedError
@@ -232,21 +235,30 @@ FOOTER_HEIGHT = mm(11)
 
 
 def paginate(flowables: list[Flowable], width: float, height: float) -> list[list[Placement]]:
-    """Place flowables on pages of the given content size."""
+    """Place flowables on pages of the given content size. A page that a flowable with
+    a `running_head` begins starts with that head (a continued condition's name)."""
     pages: list[list[Placement]] = [[]]
-    y = 0.0
+    y = top = 0.0  # `top`: where content starts on this page (below a running head)
+    heads = 0  # the placements on this page that are its running head
 
-    def new_page() -> None:
-        nonlocal y
-        if pages[-1]:
+    def new_page(following: Flowable) -> None:
+        nonlocal y, top, heads
+        if len(pages[-1]) > heads:
             pages.append([])
-        y = 0.0
+        else:  # nothing but perhaps a running head here yet: start this page afresh
+            pages[-1].clear()
+        y, heads = 0.0, 0
+        head = following.running_head
+        if head is not None:
+            pages[-1].append(Placement(head, 0.0))
+            y, heads = head.height(width) + GAP, 1
+        top = y
 
     index = 0
     while index < len(flowables):
         flowable = flowables[index]
         if flowable.page_break_before:
-            new_page()
+            new_page(flowable)
             if isinstance(flowable, PageBreak):
                 index += 1
                 continue
@@ -258,23 +270,23 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
         last = group[-1]
         first_part = MIN_SPLIT if last.splittable else min(last.height(width), height / 3)
         together = sum(f.height(width) + GAP for f in group[:-1]) + first_part
-        if y > 0 and y + together > height:
-            new_page()
+        if y > top and y + together > height:
+            new_page(flowable)
         for item in group:
             h = item.height(width)
-            if y > 0 and y + h > height and (h <= height and not item.splittable):
-                new_page()
+            if y > top and y + h > height and (h <= height and not item.splittable):
+                new_page(item)
             start = 0.0
             while h - start > height - y:  # split between lines, page by page
                 cut = item.cut(width, start + height - y)
                 if cut - start < MIN_SPLIT:
-                    if y > 0:
-                        new_page()
+                    if y > top:
+                        new_page(item)
                         continue
-                    cut = start + height  # no line boundary at all: cut at the page
+                    cut = start + height - y  # no line boundary at all: cut at the page
                 pages[-1].append(Placement(item, y, start, cut))
                 start = cut
-                new_page()
+                new_page(item)
             pages[-1].append(Placement(item, y, start, None if start == 0 else h))
             y += h - start + GAP
         index += len(group)
