@@ -125,3 +125,19 @@ def test_a_running_head_starts_every_page_a_long_text_runs_on_to(qapp: object) -
         part = page[1]
         bottom = part.top + ((part.end or text.height(500)) - part.start)
         assert part.top > head.height(500) and bottom <= height  # nothing runs off
+
+
+# ---- 3. --side with --handout: the file sets the side --------------------------------
+def test_a_side_other_than_the_handouts_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    handout = write_handout(tmp_path, [], ["clam"])  # no side in the file: right
+    out = tmp_path / "plan.pdf"
+    assert main(["export", "--handout", str(handout), "--side", "left",
+                 "--output", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"the handout file {handout} sets the side" in err and '"right"' in err
+    assert not out.exists()
+    # the same side, or none, prints the file's
+    for given in (["--side", "right"], []):
+        assert main(["export", "--handout", str(handout), *given, "--output", str(out)]) == 0
+        assert "Right hip" in pages_text(out)[0]

@@ -1,8 +1,9 @@
 """`hip-explorer export`: condition summaries, booklets and handouts to PDF, headless.
 
 Works with no display (Qt's offscreen platform is chosen when none is available).
-Unknown ids or regions are usage errors (exit 2); an unwritable path is exit 1 with a
-message; nothing half-written is ever left behind.
+Unknown ids or regions are usage errors (exit 2), and so is a --side other than the one
+a --handout file sets; an unwritable path is exit 1 with a message; nothing half-written
+is ever left behind.
 """
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
             handout = read_handout(args.handout)
         except HandoutError as exc:
             return _fail(str(exc), 1)
+        if args.side and args.side != handout.side:
+            # the side belongs to the handout, with its drawing and pain levels: never
+            # printed otherwise without a word
+            raise UsageError(f"--side {args.side}: the handout file {args.handout} sets the "
+                             f'side ("side": "{handout.side}"); leave out --side, or change '
+                             "the file")
         for why in handout.left_out:
             print(f"hip-explorer export: note: {args.handout}: left out {why}",
                   file=sys.stderr)
@@ -81,7 +88,7 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
 
     art = DiagramArt(diagram_svg(), list(content.regions), content.diagram)
     page_size = args.page_size or default_page_size()
-    side = args.side
+    side = args.side or "right"
     if handout is not None:
         job = handout_job(content, art, handout)
     elif len(conditions) == 1:
