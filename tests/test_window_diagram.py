@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from explorer.ui.diagram_art import DiagramState
@@ -475,3 +476,31 @@ def test_a_pain_level_repaints_only_the_regions_whose_look_changed(
     changed = {r for r in art.region_ids if art.region_look(r, view.state) != before[r]}
     assert "outer" in changed and len(changed) < len(art.region_ids)
     assert set(painted) == changed, (painted, changed)
+
+
+def test_a_digit_does_not_bring_back_a_region_a_click_cleared(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    """As the wheel: pain keys set a selected region's level; after a click on empty
+    space has cleared the choice, a digit does not select it again."""
+    click(qtbot, window, *INSIDE["outer"])
+    qtbot.keyClick(window.diagram, Qt.Key.Key_5)
+    assert window.selection.intensities == {"outer": 5}
+    click(qtbot, window, *OUTSIDE["outer"])
+    assert window.selection.regions == []
+    qtbot.keyClick(window.diagram, Qt.Key.Key_5)
+    assert window.selection.regions == [] and window.selection.intensities == {}
+    window.search.field.setFocus()
+    window.diagram.setFocus(Qt.FocusReason.TabFocusReason)  # the keyboard's way still works
+    qtbot.keyClick(window.diagram, Qt.Key.Key_3)
+    assert window.selection.intensities == {window.diagram.state.focus: 3}
+
+
+def test_a_double_click_on_a_region_selects_it(qtbot: QtBot, window: MainWindow) -> None:
+    """Through the window, as a real mouse: Qt sends the second press of a double click
+    as a double-click event only, so the region stays selected."""
+    handle = window.windowHandle()
+    point = window.diagram.viewport().mapTo(window, view_point(window, *INSIDE["back"]))
+    QTest.mouseDClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      point)
+    qtbot.wait(10)
+    assert window.selection.regions == ["back"]

@@ -247,6 +247,9 @@ class DiagramView(QGraphicsView):
         region = self.region_at(event.position())
         additive = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                              | Qt.KeyboardModifier.ShiftModifier))
+        if self.state.show_focus:  # the mouse took over from the keyboard
+            self.state.show_focus = False
+            self._refresh_regions()
         if region:
             self.state.focus = region
             self._selection.toggle_region(region, additive)
@@ -325,7 +328,10 @@ class DiagramView(QGraphicsView):
             self._selection.clear_regions()
         elif (level := self._pain_keys.level(
                 key, focus, self._selection.intensities.get(focus, 0))) is not None:
-            self._selection.set_intensity(focus, level)
+            # as the wheel: for a selected region, or the one the keyboard is on (the
+            # key selects it); not for one a click just cleared
+            if focus in self._selection.regions or self.state.show_focus:
+                self._selection.set_intensity(focus, level)
         else:
             return super().keyPressEvent(event)
         event.accept()
