@@ -141,3 +141,47 @@ def test_a_side_other_than_the_handouts_is_a_usage_error(
     for given in (["--side", "right"], []):
         assert main(["export", "--handout", str(handout), *given, "--output", str(out)]) == 0
         assert "Right hip" in pages_text(out)[0]
+
+
+# ---- 4. a condition named twice is printed once ------------------------------------
+def test_a_repeated_condition_is_listed_and_printed_once(tmp_path: Path,
+                                                         content: Content) -> None:
+    labral, gtps = "hip-labral-tear", "greater-trochanteric-pain-syndrome"
+    out = tmp_path / "booklet.pdf"
+    assert main(["export", "--condition", labral, "--condition", gtps, "--condition", labral,
+                 "--output", str(out)]) == 0
+    pages = pages_text(out)
+    names = [content.conditions[c].name for c in (labral, gtps)]
+    contents = pages[0]
+    assert [contents.count(n) for n in names] == [1, 1]
+    assert contents.index(names[0]) < contents.index(names[1])  # the order first given
+    starts = [n for n, page in enumerate(pages, 1) for name in names
+              if f"{name} Also called" in page]
+    assert len(starts) == 2  # each condition printed once
+    for cid, start in zip((labral, gtps), starts, strict=True):  # the right page numbers
+        condition = content.conditions[cid]
+        where = ", ".join(content.region_name(r) for r in condition.regions)
+        assert f"{condition.name} {where} {start} " in contents
+    # twice the same one alone: its summary, as with one --condition
+    once = tmp_path / "once.pdf"
+    assert main(["export", "--condition", labral, "--condition", labral,
+                 "--output", str(once)]) == 0
+    assert "Contents" not in pages_text(once)[0] and len(pages_text(once)) == 2
+
+
+def test_a_booklet_job_given_a_condition_twice_prints_it_once(
+        tmp_path: Path, content: Content, qapp: object) -> None:
+    from explorer.paths import diagram_svg
+    from explorer.report.documents import booklet_job
+    from explorer.report.output import write_pdf
+    from explorer.report.pages import Header
+    from explorer.ui.diagram_art import DiagramArt
+
+    art = DiagramArt(diagram_svg(), list(content.regions))
+    labral = content.conditions["hip-labral-tear"]
+    job = booklet_job(content, art, [labral, labral])
+    out = tmp_path / "booklet.pdf"
+    write_pdf(out, job, Header(job.title))
+    pages = pages_text(out)
+    assert pages[0].count(labral.name) == 1
+    assert sum(f"{labral.name} Also called" in page for page in pages) == 1

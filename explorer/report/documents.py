@@ -108,6 +108,7 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                 side: str = "right", page_size: str = "A4") -> PrintJob:
     """All chosen conditions, each from a new page, after a contents page; a page that
     continues a condition starts with its name ("... (continued)")."""
+    conditions = list({c.id: c for c in conditions}.values())  # each once, first order
     pictures = _Pictures(content)
     body: list[Flowable] = []
     anchors: dict[str, Flowable] = {}

@@ -41,6 +41,7 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     conditions = []
     handout = None
     if args.condition:
+        args.condition = list(dict.fromkeys(args.condition))  # each once, first order
         unknown = [c for c in args.condition if c not in content.conditions]
         broken = [p for p in content.problems
                   if p.path.parent.name == "conditions" and p.path.stem in unknown]
