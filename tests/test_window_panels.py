@@ -415,6 +415,24 @@ def test_search_symptom_words_and_arrow_keys(qtbot: QtBot, window: MainWindow) -
     assert not window.search.results.isVisible()
 
 
+def test_keys_after_opening_a_result_show_the_list_before_acting(qtbot: QtBot,
+                                                                  window: MainWindow) -> None:
+    """Enter opened a result and hid the list: Up or Enter then shows the list again
+    instead of opening another result no one can see."""
+    type_and_enter(qtbot, window, "sit bone")
+    assert window.selection.regions == ["back"] and not window.search.results.isVisible()
+    chosen = window.search.results.currentRow()
+    window.selection.set_regions(["outer"])
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):
+        window.search.results.hide()
+        qtbot.keyClick(window.search.field, key)
+        assert window.search.results.isVisible()
+        assert window.search.results.currentRow() == chosen  # not moved
+        assert window.selection.regions == ["outer"]  # nothing opened unseen
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)  # now seen: opens it
+    assert window.selection.regions == ["back"]
+
+
 def test_escape_empties_the_search(qtbot: QtBot, window: MainWindow) -> None:
     window.search.field.setFocus()
     qtbot.keyClicks(window.search.field, "gtps")

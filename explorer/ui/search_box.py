@@ -2,7 +2,8 @@
 
 Keyboard first: Ctrl+F focuses the field, typing lists matches right below it (in the
 window, not a popup, so screen readers and every platform see it), Up/Down move,
-Enter opens the highlighted (or first) match, Escape clears.
+Enter opens the highlighted (or first) match and hides the list (the next Up, Down or
+Enter shows it again), Escape clears.
 """
 
 from __future__ import annotations
@@ -144,8 +145,17 @@ class SearchBox(QWidget):
         if self.results.isVisible():
             self._fit_results()  # wrapped results take more lines when narrower
 
+    def _reopened(self) -> bool:
+        """After a result was opened the list is hidden: the next key shows it again
+        (acting on a list no one sees would change the window unseen). True if it did."""
+        if self.results.isVisible() or not self.field.text().strip():
+            return False
+        self.results.show()
+        self._fit_results()
+        return True
+
     def _on_field_navigate(self, step: int) -> None:
-        if self.hits:
+        if self.hits and not self._reopened():
             row = max(0, min(len(self.hits) - 1, self.results.currentRow() + step))
             self.results.setCurrentRow(row)
 
@@ -156,7 +166,8 @@ class SearchBox(QWidget):
             self.result_chosen.emit(hit.kind, hit.id)
 
     def _on_field_return_pressed(self) -> None:
-        self._choose(max(0, self.results.currentRow()))
+        if not self._reopened():
+            self._choose(max(0, self.results.currentRow()))
 
     def _on_results_item_activated(self, item: QListWidgetItem) -> None:
         self._choose(self.results.row(item))
