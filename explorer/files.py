@@ -5,6 +5,9 @@ A temporary file is private to its owner (mode 0600); the file it replaces keeps
 permissions, and a new file gets the usual ones (what the umask allows), so a PDF or
 handout saved for a colleague or a shared folder is as readable as any other file. A
 file marked read-only is not replaced.
+
+A path that is a symbolic link is written through: its target is replaced (the temporary
+file beside the target) and the link stays, as an editor saving through a link does.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ def _usual_mode() -> int:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`, or raise OSError and leave it untouched."""
+    """Replace `path` (or, if it is a link, the file it points to) with `data`, or raise
+    OSError and leave it untouched."""
+    path = Path(os.path.realpath(path))  # a link's target, which may not exist yet
     try:
         mode: int | None = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:

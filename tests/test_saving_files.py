@@ -102,3 +102,26 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path, save: Callable[[Path],
         save(path)
     assert path.read_bytes() == b"kept"
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+@pytest.mark.parametrize("save", [export_pdf, save_handout], ids=["pdf", "handout"])
+def test_saving_to_a_link_writes_the_file_it_points_to(tmp_path: Path, umask_022: None,
+                                                       save: Callable[[Path], None]) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    target = shared / "plan.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    link = tmp_path / "plan.pdf"
+    link.symlink_to(Path("shared") / "plan.pdf")
+    save(link)
+    assert link.is_symlink() and link.readlink() == Path("shared") / "plan.pdf"
+    assert target.read_bytes() != b"old"  # the file the link points to is the new one
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # and keeps its permissions
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf", "shared"]
+    assert [p.name for p in shared.iterdir()] == ["plan.pdf"]  # no temporary file left
+    # a link to a file not yet made makes it
+    dangling = tmp_path / "new.pdf"
+    dangling.symlink_to(Path("shared") / "new.pdf")
+    save(dangling)
+    assert dangling.is_symlink() and (shared / "new.pdf").stat().st_size > 0

@@ -61,7 +61,9 @@ def write_pdf(path: Path, job: PrintJob, header: Header, page_size: str = "A4",
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name ending in .pdf")
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
+    if path.is_symlink():  # written through the link, beside the file it points to
+        folder = Path(os.path.realpath(path)).parent
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):  # said before the pages are made
