@@ -805,6 +805,23 @@ def test_alt_left_and_the_mouse_back_button_go_back(window: MainWindow, qtbot: Q
     assert window.detail.shown == ("condition", GTPS)
 
 
+def test_the_mouse_side_buttons_work_anywhere_over_the_window(window: MainWindow,
+                                                             qtbot: QtBot) -> None:
+    """Over the diagram, the lists, the questions and the search field too, not only
+    over the panel."""
+    window.selection.set_regions(["outer"])
+    _follow(window, "hip:exercise/isometric-hip-abduction")
+    places = [window.diagram.viewport(), window.conditions.viewport(),
+              window.region_list.viewport(), next(iter(window.refine.boxes.values())),
+              window.search.field, window.hint]
+    for place in places:
+        qtbot.mouseClick(place, Qt.MouseButton.BackButton, pos=QPoint(4, 4))
+        assert window.detail.shown == ("condition", GTPS), place
+        qtbot.mouseClick(place, Qt.MouseButton.ForwardButton, pos=QPoint(4, 4))
+        assert window.detail.shown == ("exercise", "isometric-hip-abduction"), place
+    assert window.selection.regions == ["outer"]  # no click on the diagram either
+
+
 def test_back_passes_over_what_a_content_reload_removed(
         qtbot: QtBot, tmp_path: Path, mini: Path) -> None:
     for name in ("Bridge", "Plank"):

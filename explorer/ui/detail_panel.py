@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QDesktopServices,
     QFont,
     QImage,
-    QMouseEvent,
     QResizeEvent,
     QTextDocument,
 )
@@ -32,7 +31,6 @@ PAGE_PICTURE_PX = 320  # an exercise page's picture; less when the panel is narr
 class DetailPanel(QTextBrowser):
     link_activated = Signal(str, str)  # kind, id
     entry_shown = Signal(str, str)  # kind, id: a condition, exercise, treatment or page
-    step_requested = Signal(int)  # the mouse's back (-1) or forward (+1) button
 
     def __init__(self, content: Content, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,14 +143,6 @@ class DetailPanel(QTextBrowser):
             else:
                 font.setPixelSize(round(font.pixelSize() * self.text_scale))
         return font
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        steps = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}
-        if event.button() in steps:
-            self.step_requested.emit(steps[event.button()])
-            event.accept()
-            return
-        super().mousePressEvent(event)
 
     def show_welcome(self) -> None:
         self._set("", "", "<h1>Where does your hip hurt?</h1>"

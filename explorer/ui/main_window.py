@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QHelpEvent, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QHelpEvent,
+    QIcon,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -348,7 +355,8 @@ class MainWindow(QMainWindow):
         self.conditions.condition_activated.connect(self._show_condition)
         self.detail.link_activated.connect(self._show_entry)
         self.detail.entry_shown.connect(self._on_detail_entry_shown)
-        self.detail.step_requested.connect(self._go)
+        for widget in self._press_keepers():  # they keep every press to themselves
+            widget.installEventFilter(self)
         self.refine.answered.connect(self._on_refine_answered)
         self.search.result_chosen.connect(self._on_search_result_chosen)
         self.diagram.region_hovered.connect(self._on_diagram_region_hovered)
@@ -356,6 +364,11 @@ class MainWindow(QMainWindow):
         self.diagram.state.side = self.selection.side
         if self.contrast_action.isChecked():  # a reload keeps it
             self.diagram.set_high_contrast(True)
+
+    def _press_keepers(self) -> tuple[QWidget, ...]:
+        """The widgets that take every mouse press, the side buttons' too."""
+        return (self.conditions.viewport(), self.region_list.viewport(), self.search.field,
+                self.search.results.viewport(), self.detail.viewport())
 
     # ---- reactions ---------------------------------------------------------------------------
     def _refresh_list(self) -> None:
@@ -441,7 +454,24 @@ class MainWindow(QMainWindow):
         word = "Back" if step < 0 else "Forward"
         return f"{word} to {title}" if title else word
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """The mouse's back and forward buttons retrace the panel wherever they are
+        pressed over the window (a press no widget wants comes here)."""
+        if not self._side_button_pressed(event):
+            super().mousePressEvent(event)
+
+    def _side_button_pressed(self, event: QMouseEvent) -> bool:
+        step = {Qt.MouseButton.BackButton: -1,
+                Qt.MouseButton.ForwardButton: 1}.get(event.button())
+        if step:
+            self._go(step)
+            event.accept()
+        return bool(step)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.MouseButtonPress and watched in self._press_keepers()
+                and isinstance(event, QMouseEvent) and self._side_button_pressed(event)):
+            return True
         if event.type() == QEvent.Type.ToolTip and watched in self._trail_buttons:
             assert isinstance(event, QHelpEvent)
             QToolTip.showText(event.globalPos(), self.trail_tip(self._trail_buttons[watched]),
