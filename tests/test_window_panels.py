@@ -822,6 +822,26 @@ def test_the_mouse_side_buttons_work_anywhere_over_the_window(window: MainWindow
     assert window.selection.regions == ["outer"]  # no click on the diagram either
 
 
+def test_the_trail_holds_only_what_the_user_showed(qtbot: QtBot, tmp_path: Path) -> None:
+    """After a restart Back leads nowhere (restoring the last choice showed the best
+    match on the way: not a place the user visited), and a reload adds no steps."""
+    first = make(qtbot, tmp_path / "settings.ini")
+    first.selection.set_regions(["groin"])
+    chosen = first.conditions.ids()[2]
+    first.selection.select_condition(chosen)
+    first.close()
+    again = make(qtbot, tmp_path / "settings.ini")
+    assert again.detail.shown == ("condition", chosen)
+    assert not again.back_action.isEnabled() and not again.forward_action.isEnabled()
+
+    _follow(again, "hip:exercise/isometric-hip-abduction")
+    again.reload_action.trigger()  # F5 while the panel shows the exercise
+    assert again.detail.shown == ("exercise", "isometric-hip-abduction")
+    again.back_action.trigger()
+    assert again.detail.shown == ("condition", chosen)
+    assert not again.back_action.isEnabled()  # no copies of the two before them
+
+
 def test_back_passes_over_what_a_content_reload_removed(
         qtbot: QtBot, tmp_path: Path, mini: Path) -> None:
     for name in ("Bridge", "Plank"):

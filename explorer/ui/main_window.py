@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._restore()
         self.history.reset()  # the last session's regions are not a step to undo
+        self._restart_trail()  # nor what restoring them showed on the way a step back
         self._show_problem_notice()
         if settings.damaged:
             self.statusBar().showMessage(
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         condition = self.selection.condition
         shown = self.detail.shown
         strokes = self.diagram.state.strokes
+        trail, self.trail = self.trail, Trail()  # showing it all again is no step
         old = self.centralWidget()
         self.content = content
         self.art = DiagramArt(self.art.svg_file, list(content.regions), content.diagram)
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
             self.handout_dialog.use_content(content, self.art)
         # the new strip warns again for what was answered (the new questions show the ticks)
         self.banner.show_advice(self.refine.red_flags_answered())
+        self.trail = trail
         self.trail.keep_only(lambda entry: bool(self.content.entry_title(*entry)))
         if self.content.entry_title(*shown):
             self._show_entry(*shown)  # the new panel shows what the old one did
@@ -431,6 +434,13 @@ class MainWindow(QMainWindow):
 
     def _on_detail_entry_shown(self, kind: str, entry_id: str) -> None:
         self.trail.visit((kind, entry_id))
+        self._update_trail_actions()
+
+    def _restart_trail(self) -> None:
+        """The trail begins with what the panel shows now."""
+        self.trail = Trail()
+        if self.detail.shown[0]:
+            self.trail.visit(self.detail.shown)
         self._update_trail_actions()
 
     def _go(self, step: int) -> None:
