@@ -110,8 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except OSError as exc:
-        print(f"hip-explorer: {exc}", file=sys.stderr)
+    except OSError as exc:  # "name: reason", not "[Errno 36] ..."
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"hip-explorer: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
 
 

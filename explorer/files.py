@@ -35,7 +35,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         mode = None
     if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    # the temporary name is short enough wherever the file's own name fits
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part",
+                                dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

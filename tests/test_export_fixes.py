@@ -185,3 +185,47 @@ def test_a_booklet_job_given_a_condition_twice_prints_it_once(
     pages = pages_text(out)
     assert pages[0].count(labral.name) == 1
     assert sum(f"{labral.name} Also called" in page for page in pages) == 1
+
+
+# ---- 6. plain messages for paths that cannot be written ------------------------------
+def export_to(path: Path | str) -> int:
+    return main(["export", "--condition", "hip-labral-tear", "--output", str(path)])
+
+
+def test_a_file_where_a_folder_should_be_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "gtps.pdf").write_bytes(b"a pdf")
+    for given in ("out/gtps.pdf/x.pdf", "out/gtps.pdf/more/x.pdf"):
+        assert export_to(given) == 1
+        err = capsys.readouterr().err
+        assert f"cannot write {given}: out/gtps.pdf is a file, not a folder" in err
+        assert "does not exist" not in err
+    assert export_to("missing/x.pdf") == 1  # a folder that is not there still says so
+    assert "the folder missing does not exist" in capsys.readouterr().err
+
+
+def test_a_name_too_long_is_said_in_words(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    name = "a" * 300 + ".pdf"
+    assert export_to(tmp_path / name) == 1
+    err = capsys.readouterr().err
+    assert "Errno" not in err and "Traceback" not in err
+    assert f"cannot write {tmp_path / 'aaaa'}" in err  # names the file, shortened
+    assert "the file name is too long (304 characters; at most 255)" in err
+    assert len(err) < 300
+    assert export_to(tmp_path / ("b" * 300) / "x.pdf") == 1
+    assert "the folder name is too long (300 characters" in capsys.readouterr().err
+    # a long name the file system takes is written (its temporary file's name fits too)
+    assert export_to(tmp_path / ("c" * 250 + ".pdf")) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["c" * 250 + ".pdf"]
+
+
+def test_other_refusals_of_the_file_system_name_the_file_without_errno(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    long = tmp_path / ("d" * 300)
+    assert main(["--content", str(long), "conditions"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"hip-explorer: {long}: ") and "Errno" not in err

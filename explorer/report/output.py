@@ -6,6 +6,7 @@ full disk, say) leaves no half-written file and never damages an existing one.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -59,15 +60,10 @@ def write_pdf(path: Path, job: PrintJob, header: Header, page_size: str = "A4",
               author: str = "") -> int:
     """Write the job to `path` atomically; returns the number of pages."""
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name ending in .pdf")
-    folder = path.parent
-    if path.is_symlink():  # written through the link, beside the file it points to
-        folder = Path(os.path.realpath(path)).parent
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):  # said before the pages are made
-        raise ExportError(f"cannot write {path}: no permission to write in {folder}")
+    try:
+        _check_destination(path)
+    except OSError as exc:  # a name too long for the file system, say
+        raise ExportError(f"cannot write {_shown(path)}: {_reason(path, exc)}") from None
     buffer = QBuffer()  # the whole PDF in memory first: Qt's writer reports no errors
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -82,8 +78,51 @@ def write_pdf(path: Path, job: PrintJob, header: Header, page_size: str = "A4",
         write_atomically(path, bytes(buffer.data().data()))
     except OSError as exc:
         kept = "; the previous file is unchanged" if path.exists() else ""
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}{kept}") from None
+        raise ExportError(f"cannot write {_shown(path)}: {_reason(path, exc)}{kept}") from None
     return pages
+
+
+def _check_destination(path: Path) -> None:
+    """Say why `path` cannot be written, before the pages are made (ExportError), or
+    raise the OSError that asking the file system gave."""
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name ending in .pdf")
+    folder = path.parent
+    if path.is_symlink():  # written through the link, beside the file it points to
+        folder = Path(os.path.realpath(path)).parent
+    if not folder.is_dir():
+        above = folder  # the nearest part of the path that is there
+        while not above.exists() and above != above.parent:
+            above = above.parent
+        if above.exists() and not above.is_dir():
+            raise ExportError(f"cannot write {path}: {above} is a file, not a folder")
+        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"cannot write {path}: no permission to write in {folder}")
+
+
+NAME_MAX = 255  # bytes in one file or folder name on the usual file systems
+SHOWN_NAME = 40  # a longer name in a message is shortened with "..."
+
+
+def _shown(path: Path) -> str:
+    """The path for a message, each overlong name shortened in the middle."""
+    parts = [part if len(part) <= SHOWN_NAME else f"{part[:24]}...{part[-12:]}"
+             for part in path.parts]
+    return str(Path(*parts)) if parts else str(path)
+
+
+def _reason(path: Path, exc: OSError) -> str:
+    """Why the file system refused, in words; a name too long says which and how long."""
+    if exc.errno == errno.ENAMETOOLONG:
+        long = [part for part in path.parts if len(os.fsencode(part)) > NAME_MAX]
+        if not long:
+            return "the path is too long for the file system; choose a shorter one"
+        what = "file name" if long[-1] == path.name else "folder name"
+        size = len(os.fsencode(long[-1]))
+        unit = "characters" if size == len(long[-1]) else "bytes as stored"
+        return f"the {what} is too long ({size} {unit}; at most {NAME_MAX}); choose a shorter one"
+    return exc.strerror or str(exc)
 
 
 def print_with(printer: QPagedPaintDevice, job: PrintJob, header: Header,
