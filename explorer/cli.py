@@ -1,13 +1,15 @@
 """The command line: one program, several commands; the window is one of them.
 
 Exit codes: 0 success, 1 problems found (content problems, failed export), 2 usage
-errors (unknown option, region or id). Problems go to stderr as `path:line: message`,
-never as a Python traceback.
+errors (unknown option, region or id), 141 quietly when the reader of the output went
+away (`| head`), as for a Unix tool stopped by SIGPIPE. Problems go to stderr as
+`path:line: message`, never as a Python traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -90,21 +92,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
     try:
-        if args.command:  # the window opens anyway and lists a missing folder as a problem
-            _require_folders(args.content)
-        if args.command == "validate":
-            return _validate(args.dirs, args.content)
-        if args.command == "conditions":
-            return _conditions(args.region, args.json, args.content)
-        if args.command == "export":
-            from explorer.report.export_cli import run_export
-
-            return run_export(args, load(args.content))
-        from explorer.ui.app import run_gui
-
-        return run_gui(content_layers(args.content))
+        args = parser.parse_args(argv)
+        code = _run(args)
+        sys.stdout.flush()  # a reader that went away shows here, not as a complaint at exit
+        return code
+    except BrokenPipeError:  # `... | head -1`: stop quietly, as other Unix tools do
+        _discard_output()
+        return EXIT_BROKEN_PIPE
     except UsageError as exc:
         print(f"hip-explorer: {exc}", file=sys.stderr)
         return 2
@@ -114,6 +109,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"hip-explorer: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+
+
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool stopped by SIGPIPE (128 + 13)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command:  # the window opens anyway and lists a missing folder as a problem
+        _require_folders(args.content)
+    if args.command == "validate":
+        return _validate(args.dirs, args.content)
+    if args.command == "conditions":
+        return _conditions(args.region, args.json, args.content)
+    if args.command == "export":
+        from explorer.report.export_cli import run_export
+
+        return run_export(args, load(args.content))
+    from explorer.ui.app import run_gui
+
+    return run_gui(content_layers(args.content))
+
+
+def _discard_output() -> None:
+    """Send what is still buffered for stdout nowhere: flushing it into the closed pipe
+    at exit would print Python's own complaint."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests, pythonw)
+        pass
 
 
 def _print_problems(content: Content) -> None:

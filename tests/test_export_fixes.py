@@ -5,6 +5,9 @@ paths (links, missing folders, closed pipes) get plain answers."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,8 @@ from pdf_pages import pages_text
 
 from explorer.cli import load, main
 from explorer.model import Content
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -229,3 +234,19 @@ def test_other_refusals_of_the_file_system_name_the_file_without_errno(
     assert main(["--content", str(long), "conditions"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"hip-explorer: {long}: ") and "Errno" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+@pytest.mark.parametrize("command", [["conditions", "--json"], ["conditions"],
+                                     ["validate"]])
+def test_a_closed_pipe_stops_the_output_quietly(command: list[str]) -> None:
+    read, write = os.pipe()
+    os.close(read)  # the reader has gone, as after `| head -1`
+    try:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), *command],
+                              stdout=write, stderr=subprocess.PIPE, text=True, timeout=120,
+                              env={**os.environ, "HIP_EXPLORER_CACHE_DIR": "off"})
+    finally:
+        os.close(write)
+    assert done.stderr == ""  # no "[Errno 32] Broken pipe", no "Exception ignored"
+    assert done.returncode == 141  # as a shell reports a tool stopped by SIGPIPE
