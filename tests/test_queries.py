@@ -143,6 +143,18 @@ def test_search_finds(content: Content, query: str, kind: str, entry: str) -> No
     assert (kind, entry) in [(h.kind, h.id) for h in hits]
 
 
+@pytest.mark.parametrize("query", ["femoro-acetabular", "femoroacetabular", "Fémoro",
+                                   "FEMORO-ACETABULAR impingement"])
+def test_search_ignores_accents_and_hyphens(query: str) -> None:
+    """Typed with or without its hyphen, with an accent or in capitals, a word finds the
+    condition written "Femoroacetabular impingement syndrome"."""
+    from explorer.model import load_content
+    from explorer.paths import builtin_content_dir
+
+    hits = search(load_content([builtin_content_dir()]), query)
+    assert hits and hits[0].id == "femoroacetabular-impingement", [h.id for h in hits]
+
+
 def test_search_ranks_terms_over_symptoms(content: Content) -> None:
     hits = search(content, "sit bone")  # a region's lay term and a condition's symptom
     assert [(h.kind, h.id) for h in hits] == [("region", "back"), ("condition", "buttock-thing")]

@@ -9,7 +9,9 @@ name. Each match carries the reasons in plain words, so the list can explain its
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -111,6 +113,7 @@ class SearchHit:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z0-9])")  # between the parts of a word
 _FIELD_SCORES = {"name": 100, "alias": 80, "term": 70, "symptom": 40, "text": 20}
 
 
@@ -121,8 +124,46 @@ def _stem(word: str) -> str:
     return word
 
 
+def _plain(text: str) -> str:
+    """Lower case without accents ("Fémur" -> "femur")."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text.lower())]
+    return [_stem(w) for w in _WORD.findall(_plain(text))]
+
+
+@functools.lru_cache(maxsize=8192)  # the same texts are searched at every key typed
+def _searchable(text: str) -> tuple[str, ...]:
+    """The words of `text`, and each hyphenated word also as one ("femoro-acetabular"
+    also as "femoroacetabular")."""
+    plain = _plain(text)
+    words = [_stem(w) for w in _WORD.findall(plain)]
+    if "-" in plain:
+        words += [_stem(w) for w in _WORD.findall(_HYPHEN.sub("", plain))]
+    return tuple(words)
+
+
+def _query_terms(query: str) -> list[tuple[tuple[str, ...], ...]]:
+    """Each word typed, as the ways it may match: a word in parts ("femoro-acetabular")
+    as one word or as its parts, so it finds "femoroacetabular" and "femoro-acetabular"."""
+    terms: list[tuple[tuple[str, ...], ...]] = []
+    for token in query.split():
+        parts = tuple(_words(token))
+        if len(parts) > 1:
+            terms.append(((_stem("".join(_WORD.findall(_plain(token)))),), parts))
+        elif parts:
+            terms.append((parts,))
+    return terms
+
+
+def _found(terms: list[tuple[tuple[str, ...], ...]], words: tuple[str, ...]) -> bool:
+    """Every typed word starts a word of the text, in one of its ways."""
+    return all(any(all(any(w.startswith(t) for w in words) for t in way) for way in ways)
+               for ways in terms)
 
 
 def _fields(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
@@ -154,15 +195,15 @@ def search(content: Content, query: str, limit: int = 50) -> list[SearchHit]:
     A query word matches the start of a word in the text ("click" finds "clicking"),
     so partial typing works; the best field of each entry decides its score.
     """
-    terms = _words(query)
+    terms = _query_terms(query)
     if not terms:
         return []
+    typed = " ".join(_words(query))
     best: dict[tuple[str, str], SearchHit] = {}
     for kind, entry_id, title, field, text in _fields(content):
-        words = _words(text)
-        if not all(any(w.startswith(t) for w in words) for t in terms):
+        if not _found(terms, _searchable(text)):
             continue
-        score = _FIELD_SCORES[field] + (10 if " ".join(terms) == " ".join(words) else 0)
+        score = _FIELD_SCORES[field] + (10 if typed == " ".join(_words(text)) else 0)
         key = (kind, entry_id)
         if key not in best or best[key].score < score:
             best[key] = SearchHit(kind, entry_id, title, text, score)
