@@ -23,11 +23,16 @@ class UsageError(Exception):
     """A mistake in how the command was called (exit code 2)."""
 
 
-def note_problems(content: Content) -> None:
-    """One line on stderr when some content did not load (its pages may be missing)."""
+def note_problems(content: Content, extra: Sequence[Path] = ()) -> None:
+    """One line on stderr when some content did not load (its pages may be missing),
+    ending with the command that lists the problems of these same layers (`extra`: the
+    --content folders), ready to copy."""
     if content.problems:
+        import shlex
+
+        command = shlex.join(["hip-explorer", "validate", *map(str, extra)])
         print(f"hip-explorer: note: {len(content.problems)} content problem(s); "
-              "run 'hip-explorer validate' to see them", file=sys.stderr)
+              f"to see them, run: {command}", file=sys.stderr)
 
 
 def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
@@ -170,7 +175,7 @@ def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) ->
         raise UsageError(
             f"unknown region {', '.join(unknown)}; choose from {', '.join(content.regions)}"
         )
-    note_problems(content)
+    note_problems(content, extra)
     if regions:
         rows = [(m.condition, list(m.reasons)) for m in rank_conditions(content, regions)]
     else:

@@ -250,3 +250,20 @@ def test_a_closed_pipe_stops_the_output_quietly(command: list[str]) -> None:
         os.close(write)
     assert done.stderr == ""  # no "[Errno 32] Broken pipe", no "Exception ignored"
     assert done.returncode == 141  # as a shell reports a tool stopped by SIGPIPE
+
+
+@pytest.mark.parametrize("command", [["conditions", "--region", "back"],
+                                     ["export", "--all", "--output", "{out}"]])
+def test_the_hint_for_content_problems_names_the_content_folders(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    clinic = tmp_path / "my clinic"
+    (clinic / "conditions").mkdir(parents=True)
+    (clinic / "conditions" / "broken.yaml").write_text("id: broken\nname: [\n")
+    command = [part.format(out=tmp_path / "all.pdf") for part in command]
+    assert main(["--content", str(clinic), *command]) == 0
+    err = capsys.readouterr().err
+    hint = f"to see them, run: hip-explorer validate '{clinic}'"
+    assert f"hip-explorer: note: 1 content problem(s); {hint}\n" in err
+    # the command it gives lists the problem
+    assert main(["validate", str(clinic)]) == 1
+    assert "broken.yaml:3: " in capsys.readouterr().err

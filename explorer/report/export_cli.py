@@ -37,7 +37,7 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     output = args.output
     if output.suffix.lower() != ".pdf":
         raise UsageError(f"--output {output}: the file name must end in .pdf")
-    note_problems(content)  # pages may be missing
+    note_problems(content, args.content)  # pages may be missing
     conditions = []
     handout = None
     if args.condition:
