@@ -4,6 +4,7 @@ line, the rest of the content still loads, and no command prints a traceback."""
 from __future__ import annotations
 
 import dataclasses
+import shlex
 import subprocess
 import sys
 from collections.abc import Callable
@@ -206,8 +207,8 @@ def test_export_notes_content_problems(qapp: object, tmp_path: Path, clinic: Pat
     out = tmp_path / "all.pdf"
     code = main(["--content", str(clinic), "export", "--all", "-o", str(out)])
     assert code == 0 and out.exists()
-    assert ("hip-explorer: note: 1 content problem(s); run 'hip-explorer validate' to see "
-            "them") in capsys.readouterr().err
+    assert ("hip-explorer: note: 1 content problem(s); to see them, run: hip-explorer "
+            f"validate {shlex.quote(str(clinic))}") in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", [["validate"], ["conditions", "-r", "back"],

@@ -206,8 +206,6 @@ def test_a_region_the_content_lacks_is_noted_like_an_unknown_exercise(
     assert "Outer hip (pain 3/10)" in pdf_text(out)
 
 
-@pytest.mark.xfail(strict=True, reason="explorer/report/documents.py handout_job prints "
-                   "every region of the handout; it should skip those not in the content")
 def test_a_region_the_content_lacks_is_left_out_of_the_print(qapp: object,
                                                              tmp_path: Path) -> None:
     path = tmp_path / "elbow.json"

@@ -235,17 +235,19 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
     head = "<h1>Your exercise plan</h1>"
     if handout.patient:
         head += f"<p><b>For:</b> {esc(handout.patient)}</p>"
-    if handout.regions:
+    # a region the loaded content lacks is left out (the user was told when it opened)
+    regions = {r: v for r, v in handout.regions.items() if r in content.regions}
+    if regions:
         where = ", ".join(f"{content.region_name(r)}" + (f" (pain {v}/10)" if v else "")
-                          for r, v in handout.regions.items())
+                          for r, v in regions.items())
         head += f'<p class="muted">Where it hurts: {esc(where)}</p>'
     names = [content.conditions[c].name for c in handout.conditions if c in content.conditions]
     if names:
         head += "<h2>What we talked about</h2>" + render.bullet_list(names)
     flows: list[Flowable] = [HtmlFlowable(head, font_scale=scale)]
-    if handout.regions or handout.drawings:  # the title block beside the diagram
+    if regions or handout.drawings:  # the title block beside the diagram
         strokes = [(colour, list(points)) for colour, points in handout.drawings]
-        flows[0] = Beside(flows[0], _diagram(art, handout.regions, handout.side, strokes,
+        flows[0] = Beside(flows[0], _diagram(art, regions, handout.side, strokes,
                                              height_mm=50, pain_badges=True))
     if handout.clinician_note:
         flows.append(HtmlFlowable("<h2>Note from your clinician</h2>"
