@@ -588,3 +588,22 @@ def test_print_preview_counts_pages(qtbot: QtBot, window: object) -> None:
     qtbot.waitUntil(lambda: preview.pageCount() > 0)
     assert preview.pageCount() == 2
     dialog.close()
+
+
+def test_a_split_text_leaves_no_lone_line_overleaf(qapp: object) -> None:
+    """Running text split across pages carries at least two lines to the next page: a
+    caution's last line alone at the top of a page read as if it belonged there."""
+    from explorer.report.pages import MIN_SPLIT, HtmlFlowable, paginate
+
+    text = HtmlFlowable("<p>" + "A line of running text that goes on. " * 30 + "</p>",
+                        splittable=True)
+    width = 300.0
+    total = text.height(width)  # lays the text out
+    lines = text.document(width).begin().layout().lineCount()
+    line = total / lines
+    assert lines > 6
+    for fits in range(3, lines):  # the page holds `fits` lines: the last one overleaf too
+        height = line * fits + line * 0.5
+        pages = paginate([text], width, height)
+        last = pages[-1][0]
+        assert last.start > 0 and text.height(width) - last.start >= MIN_SPLIT, fits

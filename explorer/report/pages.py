@@ -36,7 +36,7 @@ from explorer.ui.diagram_art import DiagramArt, DiagramState
 
 DPI = 96
 GAP = 6.0  # space between flowables
-MIN_SPLIT = 24.0  # at least two lines of a split text stay on a page
+MIN_SPLIT = 24.0  # at least two lines of a split text on each page it is split across
 
 
 MARGINS_MM = QMarginsF(14, 10, 14, 10)
@@ -279,6 +279,8 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
             start = 0.0
             while h - start > height - y:  # split between lines, page by page
                 cut = item.cut(width, start + height - y)
+                if 0 < h - cut < MIN_SPLIT:  # no lone last line overleaf: one more goes too
+                    cut = item.cut(width, h - MIN_SPLIT)
                 if cut - start < MIN_SPLIT:
                     if y > top:
                         new_page(item)
