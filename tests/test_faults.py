@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
 from explorer.ui import crash
+from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
 from explorer.ui.startup import build_window
 
@@ -72,17 +73,28 @@ def test_vanished_and_changed_content_folder(qtbot: QtBot, tmp_path: Path) -> No
     assert window.region_list.region_item("back").checkState().name == "Checked"
 
 
-def test_a_vanished_clinic_folder_is_named_in_full_and_its_condition_no_longer_shown(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # problems name files relative to the working folder
+def with_example_clinic(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, Path]:
+    """A shown window over the built-in content and a copy of the example clinic folder
+    (its condition: hip-flexor-overuse-hills); the copy's path."""
     clinic = tmp_path / "clinic-content"
     shutil.copytree(ROOT / "docs" / "example-clinic", clinic)
     window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
     qtbot.addWidget(window)
     window.show()
+    return window, clinic
+
+
+def open_clinic_timeline(window: MainWindow) -> None:
     window.selection.set_regions(["front"])
     window.selection.select_condition("hip-flexor-overuse-hills")
     window.timeline_action.trigger()
+
+
+def test_a_vanished_clinic_folder_is_named_in_full_and_its_condition_no_longer_shown(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # problems name files relative to the working folder
+    window, clinic = with_example_clinic(qtbot, tmp_path)
+    open_clinic_timeline(window)
     timeline = window.chart_dialogs["timeline"]
     assert timeline.isVisible() and "hill training" in window.timeline_chart.summary_text()
     assert "hill training" in window.detail.toPlainText()
@@ -102,14 +114,8 @@ def test_a_vanished_clinic_folder_is_named_in_full_and_its_condition_no_longer_s
 def test_an_open_timeline_shows_its_condition_as_reloaded(qtbot: QtBot, tmp_path: Path) -> None:
     """F5 after editing a condition whose timeline is open but no longer selected: the
     timeline shows the edited condition, not the text from before."""
-    clinic = tmp_path / "clinic-content"
-    shutil.copytree(ROOT / "docs" / "example-clinic", clinic)
-    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
-    qtbot.addWidget(window)
-    window.show()
-    window.selection.set_regions(["front"])
-    window.selection.select_condition("hip-flexor-overuse-hills")
-    window.timeline_action.trigger()
+    window, clinic = with_example_clinic(qtbot, tmp_path)
+    open_clinic_timeline(window)
     window.selection.select_condition("")  # the timeline stays open on its condition
     page = clinic / "conditions" / "hip-flexor-overuse-hills.yaml"
     page.write_text(page.read_text().replace("Riverside Physio", "Lakeside Physio"))
@@ -126,11 +132,7 @@ def test_an_open_handout_uses_the_reloaded_content(
     """F5 while the handout builder is open: it offers and prints what is loaded now. A
     chosen exercise that went with its folder stays in the table, marked unknown, and is
     left out of the print; the patient's name and doses stay as typed."""
-    clinic = tmp_path / "clinic-content"
-    shutil.copytree(ROOT / "docs" / "example-clinic", clinic)
-    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
-    qtbot.addWidget(window)
-    window.show()
+    window, clinic = with_example_clinic(qtbot, tmp_path)
     window.handout_action.trigger()
     builder = window.handout_dialog
     assert builder is not None
