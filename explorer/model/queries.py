@@ -132,8 +132,12 @@ def _plain(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _stems(plain: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(plain)]
+
+
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(_plain(text))]
+    return _stems(_plain(text))
 
 
 @functools.lru_cache(maxsize=8192)  # the same texts are searched at every key typed
@@ -141,10 +145,8 @@ def _searchable(text: str) -> tuple[str, ...]:
     """The words of `text`, and each hyphenated word also as one ("femoro-acetabular"
     also as "femoroacetabular")."""
     plain = _plain(text)
-    words = [_stem(w) for w in _WORD.findall(plain)]
-    if "-" in plain:
-        words += [_stem(w) for w in _WORD.findall(_HYPHEN.sub("", plain))]
-    return tuple(words)
+    joined = _stems(_HYPHEN.sub("", plain)) if "-" in plain else []
+    return (*_stems(plain), *joined)
 
 
 def _query_terms(query: str) -> list[tuple[tuple[str, ...], ...]]:
