@@ -247,6 +247,7 @@ def test_a_ticked_question_stays_until_the_regions_change(qtbot: QtBot,
     assert "pain-squeezing-knees" in asked(window)  # the answer still counts: it shows
     qtbot.mouseClick(window.refine.boxes["pain-squeezing-knees"], Qt.MouseButton.LeftButton)
     assert "pain-squeezing-knees" in asked(window)  # not pulled away under the mouse
+    print("DBG", window.selection.regions, window.undo_action.text())
     window.selection.set_regions(["outer", "back"])
     assert "pain-squeezing-knees" not in asked(window)
 
@@ -865,6 +866,73 @@ def test_reload_keeps_the_selected_condition_on_show(window: MainWindow) -> None
     window.reload_action.trigger()
     assert window.detail.shown == ("condition", GTPS)
     assert "Greater trochanteric" in window.detail.toPlainText()
+
+
+def test_a_reload_leaves_the_window_as_the_user_arranged_it(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """F5 after editing a content file: the columns keep their widths, the search its
+    words, the panel its place, the keyboard its focus, and Undo its steps."""
+    window.selection.set_regions(["outer"])
+    window.selection.set_regions(["outer", "back"])
+    window.splitter.setSizes([700, 250, 400])
+    columns = window.splitter.sizes()
+    window.activateWindow()
+    qtbot.mouseClick(window.search.field, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.search.field, "stretch")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    assert window.search.field.hasFocus()
+    row = window.search.results.currentRow()
+    assert row == 1
+    QApplication.processEvents()  # the results list laid out under the search field
+    window.middle_split.setSizes([500, 100])
+    middle = window.middle_split.sizes()
+    bar = window.detail.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    at = bar.value()
+    assert at > 0
+    window.reload_action.trigger()
+    QApplication.processEvents()  # as the user sees it
+    assert window.splitter.sizes() == columns
+    assert window.middle_split.sizes()[1] == middle[1]  # the Refine pane's height
+    assert window.search.field.text() == "stretch" and window.search.results.isVisible()
+    assert window.search.results.currentRow() == row
+    assert window.search.field.hasFocus()
+    assert window.detail.verticalScrollBar().value() == at
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.selection.regions == ["outer"]
+    # and the diagram's own keyboard focus comes back to the diagram
+    window.diagram.setFocus()
+    window.reload_action.trigger()
+    assert window.diagram.hasFocus()
+
+
+def test_a_reload_keeps_a_search_whose_results_were_put_away(
+        qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search.field, "clicking")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)  # opens the first result
+    assert not window.search.results.isVisible()
+    window.reload_action.trigger()
+    assert window.search.field.text() == "clicking"
+    assert not window.search.results.isVisible()  # not popped open again by the reload
+
+
+def test_undo_after_a_reload_passes_over_a_region_the_reload_removed(
+        qtbot: QtBot, tmp_path: Path, mini: Path) -> None:
+    win = make(qtbot, tmp_path / "settings.ini", [mini])
+    win.selection.set_regions(["back"])
+    win.selection.set_regions(["groin"])
+    regions = mini / "regions.yaml"
+    text = regions.read_text(encoding="utf-8")
+    assert "id: back" in text
+    regions.write_text(text[:text.index("  - id: back")], encoding="utf-8")
+    (mini / "conditions" / "buttock-thing.yaml").unlink()
+    win.reload_content()
+    assert "back" not in win.content.regions and win.selection.regions == ["groin"]
+    win.undo_action.trigger()  # back to "back": gone, so nothing is selected
+    assert win.selection.regions == [] and win.conditions.ids()
+    win.redo_action.trigger()
+    assert win.selection.regions == ["groin"]
 
 
 def test_a_reload_keeps_the_answers_ticked_and_the_warning_shown(

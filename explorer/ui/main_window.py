@@ -7,9 +7,9 @@ Widgets get what they show in their constructors and talk through the one
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QMouseEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -49,7 +50,7 @@ from explorer.ui.dialogs import fit_to_screen, text_dialog
 from explorer.ui.history import DiagramInput, History, describe, pain_levels_only
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
-from explorer.ui.search_box import SearchBox
+from explorer.ui.search_box import SearchBox, SearchState
 from explorer.ui.selection import Selection
 from explorer.ui.settings import Settings
 from explorer.ui.trail import Trail
@@ -62,6 +63,20 @@ if TYPE_CHECKING:  # the handout model is imported when a handout is first made
 ZOOM_FACTOR, MIN_ZOOM, MAX_ZOOM = 1.15, -3, 6  # the panel's text: 66% to 231%
 HINT = ("Click where it hurts. Ctrl-click to add a region; the mouse wheel or number keys "
         "set pain 0-10.")
+
+
+# the window's attributes that show content, rebuilt by a reload
+CONTENT_WIDGETS = ("diagram", "region_list", "search", "conditions", "refine", "detail")
+
+
+class _WorkingState(NamedTuple):
+    """What a content reload keeps of the content widgets besides the selection."""
+
+    columns: QByteArray  # the splitters' sizes
+    middle: QByteArray
+    search: SearchState  # the words searched for, and the results as they were
+    panel_at: int  # the place read in the detail panel
+    focus: str  # which of CONTENT_WIDGETS had the keyboard focus
 
 
 class MainWindow(QMainWindow):
@@ -124,22 +139,20 @@ class MainWindow(QMainWindow):
         from explorer.model import load_content
 
         content = load_content(self.layers, svg_file=self.art.svg_file)
-        regions = [r for r in self.selection.regions if r in content.regions]
         condition = self.selection.condition
         shown = self.detail.shown
-        strokes = self.diagram.state.strokes
+        diagram_input = self._diagram_input()
+        working = self._working_state()
         trail, self.trail = self.trail, Trail()  # showing it all again is no step
         old = self.centralWidget()
         self.content = content
         self.art = DiagramArt(self.art.svg_file, list(content.regions), content.diagram)
         self._build_content_widgets()
-        self.diagram.set_strokes(strokes)  # the clinician's sketch survives a reload
-        self.detail.text_scale = ZOOM_FACTOR ** self._zoom_level  # and the text size
+        self.detail.text_scale = ZOOM_FACTOR ** self._zoom_level  # the text size stays
         self._connect_content_widgets()
-        if old is not None:
-            old.deleteLater()
-        self.selection.set_regions(regions)
-        self.history.reset()
+        # the regions that still exist and the clinician's sketch, with the undo history
+        # (a step back to a region the reload removed leaves that region out)
+        self.history.apply(diagram_input)
         self._refresh_list()
         self.selection.select_condition(condition if condition in content.conditions else "")
         if self.selection.condition:  # unchanged, so not announced: the new widgets show it
@@ -154,10 +167,37 @@ class MainWindow(QMainWindow):
         if self.content.entry_title(*shown):
             self._show_entry(*shown)  # the new panel shows what the old one did
         self._update_trail_actions()
+        self._put_back(working)
+        if old is not None:
+            old.deleteLater()
         self._show_problem_notice()
         self.statusBar().showMessage(
             f"Content reloaded: {len(content.conditions)} conditions, "
             f"{len(content.problems)} problem(s).", 8000)
+
+    def _working_state(self) -> _WorkingState:
+        """How the content widgets are arranged and where the user is in them: a reload
+        builds new ones that should look the same."""
+        focused = QApplication.focusWidget()
+        holder = next((name for name in CONTENT_WIDGETS if focused is not None and (
+            getattr(self, name) is focused or getattr(self, name).isAncestorOf(focused))), "")
+        return _WorkingState(self.splitter.saveState(), self.middle_split.saveState(),
+                             self.search.state(), self.detail.verticalScrollBar().value(),
+                             holder)
+
+    def _put_back(self, working: _WorkingState) -> None:
+        self.search.restore_state(working.search)
+        # the new widgets shown at their sizes now (Qt would show them later), so the
+        # splitters share out the room they will have, and the panel's document is laid
+        # out at its width and can scroll to the same place
+        central = self.centralWidget()
+        central.show()
+        self.layout().activate()
+        self.splitter.restoreState(working.columns)
+        self.middle_split.restoreState(working.middle)
+        self.detail.verticalScrollBar().setValue(working.panel_at)
+        if working.focus:
+            getattr(self, working.focus).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- building ------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -281,7 +321,7 @@ class MainWindow(QMainWindow):
                                           QKeySequence.StandardKey.Refresh,
                                           "Read the content folders again")
 
-        self.undo_action, redo = self.history.actions(self)
+        self.undo_action, self.redo_action = self.history.actions(self)
         self.back_action = self._action("&Back", lambda: self._go(-1), Std.Back)
         self.forward_action = self._action("&Forward", lambda: self._go(1), Std.Forward)
         for action, icon in ((self.back_action, QStyle.StandardPixmap.SP_ArrowBack),
@@ -302,7 +342,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, redo])
+        edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([find, clear, self.clear_drawing_action])
         edit_menu.addSeparator()
@@ -500,7 +540,8 @@ class MainWindow(QMainWindow):
                             tuple((c, tuple(p)) for c, p in self.diagram.state.strokes))
 
     def _restore_diagram_input(self, state: DiagramInput) -> None:
-        self.selection.restore(state.regions, dict(state.intensities))
+        regions = [r for r in state.regions if r in self.content.regions]  # after a reload
+        self.selection.restore(regions, dict(state.intensities))
         self.diagram.set_strokes([(c, list(p)) for c, p in state.strokes])
 
     def _update_title(self) -> None:

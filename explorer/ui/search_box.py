@@ -9,6 +9,7 @@ Enter shows it again), Escape clears.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
@@ -68,6 +69,12 @@ class _Field(QLineEdit):
             super().keyPressEvent(event)
 
 
+class SearchState(NamedTuple):
+    text: str
+    results_shown: bool
+    row: int
+
+
 class SearchBox(QWidget):
     result_chosen = Signal(str, str)  # kind, id
 
@@ -101,6 +108,19 @@ class SearchBox(QWidget):
 
     def text(self) -> str:
         return self.field.text()
+
+    def state(self) -> SearchState:
+        return SearchState(self.field.text(), not self.results.isHidden(),
+                           self.results.currentRow())
+
+    def restore_state(self, state: SearchState) -> None:
+        """Search again for the same words (in new content, after a reload), with the
+        results shown or put away and the same one current as before."""
+        self.field.setText(state.text)
+        if not state.results_shown:
+            self.results.hide()
+        if 0 <= state.row < len(self.hits):
+            self.results.setCurrentRow(state.row)
 
     def _on_field_text_changed(self, text: str) -> None:
         self.hits = search(self._content, text, limit=20)

@@ -68,9 +68,11 @@ class Selection(QObject):
 
     def restore(self, regions: Iterable[str], intensities: dict[str, int]) -> None:
         """Put back an earlier choice of regions and pain levels (undo and redo)."""
-        self._regions = list(dict.fromkeys(regions))
-        self._intensities = {r: v for r, v in intensities.items() if r in self._regions}
-        self.regions_changed.emit()
+        new = list(dict.fromkeys(regions))
+        levels = {r: v for r, v in intensities.items() if r in new}
+        if (new, levels) != (self._regions, self._intensities):
+            self._regions, self._intensities = new, levels
+            self.regions_changed.emit()
 
     # ---- condition -----------------------------------------------------------------
     @property
