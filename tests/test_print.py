@@ -607,3 +607,36 @@ def test_a_split_text_leaves_no_lone_line_overleaf(qapp: object) -> None:
         pages = paginate([text], width, height)
         last = pages[-1][0]
         assert last.start > 0 and text.height(width) - last.start >= MIN_SPLIT, fits
+
+
+def test_each_line_of_a_text_split_over_pages_is_printed_once(
+        tmp_path: Path, qapp: object) -> None:
+    """The line after a page's cut was drawn into the PDF below the page's content (out
+    of sight, but copied, searched and read aloud with the page) and again overleaf."""
+    from explorer.report.documents import PrintJob
+
+    lines = [f"Line {n:03} of a caution that runs over the page." for n in range(1, 161)]
+    text = HtmlFlowable("".join(f"<p>{line}</p>" for line in lines), splittable=True)
+    out = tmp_path / "split.pdf"
+    assert write_pdf(out, PrintJob("Split", [text]), Header("Split")) >= 3
+    printed = [re.findall(r"Line \d{3}", page) for page in pages_text(out)]
+    every = [found for page in printed for found in page]
+    assert every == [line[:8] for line in lines]  # each once, in order
+
+
+def test_a_short_text_moves_overleaf_whole(qapp: object) -> None:
+    """A treatment's few lines (its name, a note, a caution) are not split: a caution
+    alone at the top of a page would read as if it were about what comes before it."""
+    from explorer.report.pages import GAP, MIN_SPLIT_TEXT, HtmlFlowable, paginate
+
+    width, room = 300.0, 400.0
+    short = HtmlFlowable("<h3>Steroid injection</h3><p>Short relief.</p>"
+                         "<p>⚠ It may weaken tendons.</p>", splittable=True)
+    h = short.height(width)
+    assert h < MIN_SPLIT_TEXT
+    for above in range(int(room - h - GAP) + 1, int(room - GAP), 4):  # it would not fit
+        filler = HtmlFlowable("<p>x</p>")  # as tall as `above`:
+        filler.height = lambda _w, above=above: float(above)  # type: ignore[method-assign]
+        pages = paginate([filler, short], width, room)
+        assert [[(p.flowable, p.start, p.end) for p in page] for page in pages] == [
+            [(filler, 0.0, None)], [(short, 0.0, None)]], above

@@ -37,6 +37,10 @@ from explorer.ui.diagram_art import DiagramArt, DiagramState
 DPI = 96
 GAP = 6.0  # space between flowables
 MIN_SPLIT = 24.0  # at least two lines of a split text on each page it is split across
+# a shorter text moves overleaf whole: split, a treatment's last lines (its caution, say)
+# would start a page away from its name
+MIN_SPLIT_TEXT = 4 * MIN_SPLIT
+CLIP_INSET = 0.5  # page pixels: well under a line, well over Qt's text position rounding
 
 
 MARGINS_MM = QMarginsF(14, 10, 14, 10)
@@ -121,7 +125,11 @@ class HtmlFlowable(Flowable):
         clip = QRectF(0, start, width, bottom - start)
         painter.setClipRect(clip)
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = clip
+        # Qt draws every line that touches the context's clip: a cut lies on the border
+        # of two lines, so the clip stops just short of it at both ends. Otherwise the
+        # line below would also be drawn, out of sight yet in the PDF's text (copied,
+        # searched, read aloud) as well as on the next page.
+        context.clip = clip.adjusted(0, CLIP_INSET, 0, -CLIP_INSET)
         context.palette.setColor(context.palette.ColorRole.Text, QColor("#1c2430"))
         doc.documentLayout().draw(painter, context)
         painter.restore()
@@ -268,13 +276,13 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
             group.append(flowables[index + len(group)])
         # a heading with the first thing after it: move together if they fit on a page
         last = group[-1]
-        first_part = MIN_SPLIT if last.splittable else min(last.height(width), height / 3)
+        first_part = MIN_SPLIT if _splits(last, width) else min(last.height(width), height / 3)
         together = sum(f.height(width) + GAP for f in group[:-1]) + first_part
         if y > top and y + together > height:
             new_page(flowable)
         for item in group:
             h = item.height(width)
-            if y > top and y + h > height and (h <= height and not item.splittable):
+            if y > top and y + h > height and (h <= height and not _splits(item, width)):
                 new_page(item)
             start = 0.0
             while h - start > height - y:  # split between lines, page by page
@@ -293,6 +301,11 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
             y += h - start + GAP
         index += len(group)
     return [page for page in pages if page] or [[]]
+
+
+def _splits(flowable: Flowable, width: float) -> bool:
+    """May the flowable be split where a page ends?"""
+    return flowable.splittable and flowable.height(width) >= MIN_SPLIT_TEXT
 
 
 def paint_pages(painter: QPainter, pages: list[list[Placement]], header: Header,
