@@ -76,3 +76,53 @@ def test_the_first_window_fits_the_screen(tmp_path: Path, screen: str, roomy: bo
     assert win_w <= area_w and win_h <= area_h
     if roomy:
         assert (win_w, win_h) >= (1360, 820)
+
+
+DARK_DESKTOP = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+from explorer.cli import content_layers
+from explorer.ui.app import start
+app = QApplication(sys.argv[:1])
+dark = QPalette()  # what a dark desktop theme hands the app
+for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.Base, "#1e1e1e"),
+                     (QPalette.ColorRole.Text, "#e0e0e0"),
+                     (QPalette.ColorRole.WindowText, "#e0e0e0")):
+    dark.setColor(role, QColor(colour))
+app.setPalette(dark)
+app, window = start(content_layers(), Path(sys.argv[1]))
+app.processEvents()
+
+def luminance(rgb):
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel((rgb >> s) & 255) for s in (16, 8, 0))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+for widget in (window.conditions.viewport(), window.detail.viewport()):
+    image = widget.grab().toImage()
+    counts = {}
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            rgb = image.pixel(x, y) & 0xFFFFFF
+            counts[rgb] = counts.get(rgb, 0) + 1
+    background = max(counts, key=counts.get)
+    darkest = min(counts, key=luminance)
+    lighter, darker = sorted((luminance(background), luminance(darkest)), reverse=True)
+    print(round(luminance(background), 2), round((lighter + 0.05) / (darker + 0.05), 1))
+"""
+
+
+def test_a_dark_desktop_theme_leaves_the_text_readable(tmp_path: Path) -> None:
+    """With the system in dark mode, the list's and panel's text (drawn in colours made
+    for a light background) was dark on dark: contrast 1.1 to 1."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", DARK_DESKTOP, str(tmp_path / "s.ini")],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for line in result.stdout.split("\n")[-3:-1]:  # the condition list, the detail panel
+        background, contrast = (float(n) for n in line.split())
+        assert background > 0.8 and contrast >= 7, line

@@ -24,6 +24,23 @@ def configure_qt() -> None:
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 
+def keep_light_colours(app: QApplication) -> None:
+    """The window's colours (the diagram, the urgency marks, the panel's text) are made
+    for a light background: with the system in dark mode ask Qt for the light scheme, and
+    where the platform ignores that (a dark palette from the desktop's theme), use the
+    Fusion style's light palette. Otherwise names and text were dark on dark."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    if app.palette().color(QPalette.ColorRole.Base).lightness() < 128:
+        from PySide6.QtWidgets import QStyleFactory
+
+        fusion = QStyleFactory.create("Fusion")
+        app.setStyle(fusion)
+        app.setPalette(fusion.standardPalette())
+
+
 def start(layers: Sequence[Path],
           settings_file: Path | None = None) -> tuple[QApplication, MainWindow]:
     """Everything up to the shown window (the benchmark measures exactly this path)."""
@@ -41,6 +58,7 @@ def start(layers: Sequence[Path],
     app.setApplicationName("Hip Explorer")
     app.setOrganizationName("HipExplorer")
     crash.install()
+    keep_light_colours(app)
     window = build_window(layers, Settings(settings_file), content=content)
     window.show()
     return app, window
