@@ -340,3 +340,93 @@ def test_adding_several_exercises_is_one_step(builder: object, qtbot: QtBot) -> 
     assert stack.count() == 1 and stack.undoText() == "Add 2 exercises"
     dialog.undo_action.trigger()  # type: ignore[attr-defined]
     assert _names(dialog) == ["clam", "bridge", "side-plank"]
+
+
+def _focus(qtbot: QtBot, widget: object) -> None:
+    """Give `widget` the keyboard focus in its active window, as a click or Tab would."""
+    widget.window().activateWindow()  # type: ignore[attr-defined]
+    widget.setFocus()  # type: ignore[attr-defined]
+    qtbot.waitUntil(widget.hasFocus)  # type: ignore[attr-defined]
+
+
+def test_enter_adds_only_from_the_catalogue(builder: object, qtbot: QtBot,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """No button is the dialog's default: Enter in the name field does nothing and
+    Enter on a table row edits the cell. Enter (or a double-click) in the catalogue
+    adds its chosen exercise."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QApplication,
+        QLineEdit,
+        QMessageBox,
+        QPushButton,
+    )
+
+    monkeypatch.setattr(QMessageBox, "question",  # closing at the end drops the edits
+                        lambda *a: QMessageBox.StandardButton.Discard)
+    dialog: object = builder
+    catalogue = dialog.catalogue  # type: ignore[attr-defined]
+    table = dialog.table  # type: ignore[attr-defined]
+    rows = {catalogue.item(r).data(Qt.ItemDataRole.UserRole): r
+            for r in range(catalogue.count())}
+    catalogue.setCurrentRow(rows["dead-bug"])  # chosen in the list, not yet added
+
+    _focus(qtbot, dialog.patient)  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.patient, "Kim")  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.patient, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert _names(dialog) == ["clam", "bridge", "side-plank"]
+
+    table.setCurrentCell(1, 0)
+    _focus(qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert _names(dialog) == ["clam", "bridge", "side-plank"]
+    assert table.state() == QAbstractItemView.State.EditingState  # the bridge's sets
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "3"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "4")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # commits the edit, adds nothing
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert _names(dialog) == ["clam", "bridge", "side-plank"]
+    assert dialog.handout().exercises[1].sets == "4"  # type: ignore[attr-defined]
+
+    _focus(qtbot, catalogue)
+    qtbot.keyClick(catalogue, Qt.Key.Key_Return)
+    assert _names(dialog) == ["clam", "bridge", "side-plank", "dead-bug"]
+    item = catalogue.item(rows["pelvic-tilt"])
+    catalogue.scrollToItem(item)
+    where = catalogue.visualItemRect(item).center()
+    qtbot.mouseClick(catalogue.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(catalogue.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert _names(dialog) == ["clam", "bridge", "side-plank", "dead-bug", "pelvic-tilt"]
+    assert dialog.history.stack.count() == 3  # type: ignore[attr-defined]
+    assert not any(b.isDefault() or b.autoDefault()  # nor on any other button
+                   for b in dialog.findChildren(QPushButton))  # type: ignore[attr-defined]
+
+
+def test_delete_removes_the_selected_rows(builder: object, qtbot: QtBot) -> None:
+    """Delete on the table removes the selected exercises as "Remove" does, as one step
+    to undo; while a cell is being edited it is the editor's."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    dialog: object = builder
+    table = dialog.table  # type: ignore[attr-defined]
+    table.setCurrentCell(1, 0)
+    table.selectRow(1)
+    _focus(qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert _names(dialog) == ["clam", "side-plank"]
+    assert dialog.undo_action.text() == "&Undo Remove Bridge"  # type: ignore[attr-defined]
+    dialog.undo_action.trigger()  # type: ignore[attr-defined]
+    assert _names(dialog) == ["clam", "bridge", "side-plank"]
+
+    table.setCurrentCell(0, 5)
+    table.edit(table.currentIndex())
+    assert table.state() == QAbstractItemView.State.EditingState
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert _names(dialog) == ["clam", "bridge", "side-plank"]
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # nothing changed: nothing to save

@@ -6,11 +6,12 @@ redone; closing or opening another file with unsaved changes asks first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,6 +67,14 @@ def tell(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+def _key_for(widget: QWidget, keys: QKeySequence, slot: Callable[[], object]) -> None:
+    """Run `slot` on `keys` while `widget` itself has the focus (not, for a table, while
+    one of its cells is being edited)."""
+    shortcut = QShortcut(keys, widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
 
 
 class _Cell(QTableWidgetItem):
@@ -150,7 +159,10 @@ class HandoutDialog(QDialog):
 
         add = QPushButton("Add →")
         add.clicked.connect(self._on_add_clicked)
+        # a double-click or Enter in the list adds too; Enter anywhere else never does
         self.catalogue.itemDoubleClicked.connect(lambda _item: self._on_add_clicked())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            _key_for(self.catalogue, QKeySequence(key), self._on_add_clicked)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(QLabel("<b>Exercises</b> (suggested first)"))
@@ -158,7 +170,12 @@ class HandoutDialog(QDialog):
         left_layout.addWidget(add)
 
         remove = QPushButton("Remove")
+        remove.setToolTip("Remove the selected exercises (Delete)")
         remove.clicked.connect(self._on_remove_clicked)
+        _key_for(self.table, QKeySequence(QKeySequence.StandardKey.Delete),
+                 self._on_remove_clicked)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # as F2 or a double-click does
+            _key_for(self.table, QKeySequence(key), self._edit_current_cell)
         up = QPushButton("Move up")
         up.clicked.connect(lambda: self._move(-1))
         down = QPushButton("Move down")
@@ -202,6 +219,11 @@ class HandoutDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
+        # No default button: Enter in the name field or on a table row must not press
+        # "Add" (or any other button) behind the user's back.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def _fill_catalogue(self, conditions: tuple[str, ...]) -> None:
         self.catalogue.clear()
@@ -335,6 +357,12 @@ class HandoutDialog(QDialog):
             for exercise_id in chosen:
                 self.add_exercise(exercise_id)
             self.history.stack.endMacro()
+
+    def _edit_current_cell(self) -> None:
+        """Enter on a row: edit its current cell (on the name, which is fixed: the sets)."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.edit(index.siblingAtColumn(max(1, index.column())))
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         items = self._table_items()
