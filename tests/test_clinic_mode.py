@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QToolBar
 from pytestqt.qtbot import QtBot
 
@@ -412,3 +413,42 @@ def test_every_clinic_button_is_in_view(qtbot: QtBot, window: MainWindow,
     assert not window.hint.isVisible()  # the diagram gets the room
     window.clinic.leave()
     assert window.hint.isVisible()
+
+
+def test_every_menu_shortcut_works_while_presenting(qtbot: QtBot, window: MainWindow) -> None:
+    """The menu bar is hidden in clinic mode; its commands' shortcuts still work, and
+    the toolbar's switches have keys of their own."""
+    window.selection.set_regions(["groin"])
+    window.selection.set_regions(["groin", "front"])
+    window.clinic.enter()
+    window.activateWindow()
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)
+    assert window.selection.regions == ["groin"]
+    qtbot.keyClick(window, Qt.Key.Key_Y, ctrl)  # Redo
+    assert window.selection.regions == ["groin", "front"]
+    qtbot.keyClick(window, Qt.Key.Key_X, ctrl | shift)  # Clear selection
+    assert window.selection.regions == []
+    qtbot.keyClick(window, Qt.Key.Key_H, ctrl | shift)  # High contrast
+    assert window.diagram.state.high_contrast
+    window.clinic.pen_actions["#1c2430"].setChecked(True)
+    draw(qtbot, window, [(470, 200), (490, 260)])
+    qtbot.keyClick(window, Qt.Key.Key_D, ctrl | shift)  # Clear drawing
+    assert window.diagram.state.strokes == []
+    window.selection.set_regions(["outer"])
+    qtbot.keyClick(window, Qt.Key.Key_T, ctrl)  # the recovery timeline
+    assert window.chart_dialogs["timeline"].isVisible()
+    window.chart_dialogs["timeline"].close()
+    window.clinic.leave()
+
+
+def test_the_clinic_toolbar_names_its_buttons_in_words(window: MainWindow) -> None:
+    """A screen reader reads the buttons' names: "Previous", not "black left-pointing
+    triangle Previous"."""
+    bar = window.clinic.toolbar
+    buttons = [bar.widgetForAction(a) for a in bar.actions() if not a.isSeparator()]
+    names = [QAccessible.queryAccessibleInterface(b).text(QAccessible.Text.Name)
+             for b in buttons if b is not None]
+    assert {"Previous", "Next", "Clear drawing", "Undo", "Leave (Esc)"} <= set(names), names
+    assert all(name.replace("(", "").replace(")", "").replace(" ", "").isalnum()
+               for name in names), names

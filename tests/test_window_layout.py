@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from explorer.paths import builtin_content_dir
@@ -280,3 +280,49 @@ def test_zoom_keys(qtbot: QtBot, window: MainWindow, keys: str) -> None:
     QTest.keySequence(window, QKeySequence(keys))
     expected = {"Ctrl++": 1.15, "Ctrl+=": 1.15, "Ctrl+-": 1 / 1.15, "Ctrl+0": 1 / 1.15}
     assert _size_at(window, words) == pytest.approx(before * expected[keys], rel=0.02)
+
+
+def _mnemonic(text: str) -> str:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else ""
+
+
+def test_each_menu_item_has_its_own_access_key(window: MainWindow) -> None:
+    """Alt+F then a letter picks one item: "&Exercise handout" and "&Export PDF" both
+    answered to E."""
+    menus = [a.menu() for a in window.menuBar().actions()]
+    assert len({_mnemonic(a.text()) for a in window.menuBar().actions()}) == len(menus)
+    for menu in menus:
+        keys = [_mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
+        assert "" not in keys and len(set(keys)) == len(keys), (menu.title(), keys)
+
+
+@pytest.mark.parametrize("action", ["timeline_action", "planner_action"])
+def test_chart_windows_have_a_close_button(qtbot: QtBot, window: MainWindow,
+                                           action: str) -> None:
+    window.selection.set_regions(["outer"])
+    getattr(window, action).trigger()
+    dialog = next(d for d in window.chart_dialogs.values() if d.isVisible())
+    close = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Close")
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("name", ["detail", "conditions", "region_list"])
+def test_the_box_with_the_keyboard_focus_is_framed(qtbot: QtBot, window: MainWindow,
+                                                    name: str) -> None:
+    """Tabbing into the panel or a list showed nothing at all."""
+    from PySide6.QtGui import QColor
+
+    widget = getattr(window, name)
+    window.activateWindow()
+
+    def edge() -> QColor:
+        return widget.grab().toImage().pixelColor(1, widget.height() // 2)
+
+    window.search.field.setFocus()
+    qtbot.waitUntil(lambda: window.search.field.hasFocus())
+    assert edge() != QColor("#0072B2")
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    assert edge() == QColor("#0072B2")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QLabel, QStyle, QToolBar
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -58,12 +58,15 @@ class ClinicMode(QObject):
         bar.setObjectName("clinicToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addAction("◀ Previous", lambda: self.step(-1))
+        style = self.window.style()
+        bar.addAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Previous",
+                      lambda: self.step(-1))
         self.position = QLabel()  # "2 of 7": where the condition shown is in the list
         self.position.setAccessibleName("Position in the list")
         self.position.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.position)
-        bar.addAction("Next ▶", lambda: self.step(1))
+        bar.addAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "Next",
+                      lambda: self.step(1))
         bar.addSeparator()
         group = QActionGroup(bar)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
@@ -77,7 +80,7 @@ class ClinicMode(QObject):
             bar.addAction(action)
             self.pen_actions[colour] = action
         bar.addAction(self.window.undo_action)  # a stroke, a cleared drawing, a region
-        bar.addAction("Clear drawing", lambda: self.window.diagram.clear_strokes())
+        bar.addAction(self.window.clear_drawing_action)
         bar.addSeparator()
         bar.addAction(self.window.contrast_action)  # one switch, here and in View
         bar.addSeparator()

@@ -46,6 +46,7 @@ def text_dialog(parent: QWidget, title: str, html: str, width: int = 620,
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
     text = QTextBrowser()
+    text.setAccessibleName(title)
     text.setOpenExternalLinks(True)
     text.setHtml(html)
     layout.addWidget(text)

@@ -61,6 +61,10 @@ if TYPE_CHECKING:  # the handout model is imported when a handout is first made
     from explorer.ui.handout_dialog import HandoutDialog
 
 ZOOM_FACTOR, MIN_ZOOM, MAX_ZOOM = 1.15, -3, 6  # the panel's text: 66% to 231%
+# a frame that shows which of the big scrolling boxes has the keyboard focus (the
+# style's own frame looks the same either way); the same width both ways: nothing moves
+FOCUS_FRAME = ("{kind} {{ border: 1px solid #9aa3ad; padding: 1px; }} "
+               "{kind}:focus {{ border: 2px solid #0072B2; padding: 0px; }}")
 HINT = ("Click where it hurts. Ctrl-click to add a region; the mouse wheel or number keys "
         "set pain 0-10.")
 
@@ -201,6 +205,8 @@ class MainWindow(QMainWindow):
 
     # ---- building ------------------------------------------------------------------------
     def _build_layout(self) -> None:
+        for widget in (self.detail, self.conditions, self.region_list):
+            widget.setStyleSheet(FOCUS_FRAME.format(kind=type(widget).__name__))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 6, 6)
@@ -279,7 +285,7 @@ class MainWindow(QMainWindow):
         Std = QKeySequence.StandardKey
         self.print_action = self._action("&Print…", self._on_print_triggered, Std.Print,
                                          "Print the selected condition's summary")
-        self.export_action = self._action("&Export PDF…", self._on_export_triggered, "Ctrl+E",
+        self.export_action = self._action("E&xport PDF…", self._on_export_triggered, "Ctrl+E",
                                           "Save the selected condition's summary as PDF")
         self.preview_action = self._action("Print pre&view…", self._on_preview_triggered,
                                            "Ctrl+Shift+P", "Preview the condition summary")
@@ -295,7 +301,8 @@ class MainWindow(QMainWindow):
         clear = self._action("&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X")
         # the pen sketch is kept apart from the selection; before the next patient:
         self.clear_drawing_action = self._action("Clear &drawing",
-                                                 lambda: self.diagram.clear_strokes())
+                                                 lambda: self.diagram.clear_strokes(),
+                                                 "Ctrl+Shift+D")
         zoom_in = self.zoom_in_action = self._action("Zoom &in", lambda: self._zoom(1),
                                                      Std.ZoomIn)
         # Ctrl+= too: on most keyboards "+" needs Shift
@@ -305,7 +312,8 @@ class MainWindow(QMainWindow):
         zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
         self.clinic_action = self._action("&Clinic mode", self._on_clinic_triggered, "F11",
                                           "Full screen, large type, for showing a patient")
-        self.contrast_action = self._action("&High contrast", self._on_contrast_toggled)
+        self.contrast_action = self._action("&High contrast", self._on_contrast_toggled,
+                                            "Ctrl+Shift+H")
         self.contrast_action.setCheckable(True)
         red_flags = self._action("&When to see a doctor", lambda: self._show_page("red-flags"))
         running = self._action("&Running load and prevention",
@@ -327,10 +335,6 @@ class MainWindow(QMainWindow):
         for action, icon in ((self.back_action, QStyle.StandardPixmap.SP_ArrowBack),
                              (self.forward_action, QStyle.StandardPixmap.SP_ArrowForward)):
             action.setIcon(self.style().standardIcon(icon))
-        # their shortcuts work with the menu bar hidden too (in clinic mode)
-        self.addActions([self.back_action, self.forward_action, self.clinic_action,
-                         zoom_in, zoom_out, zoom_reset, self.print_action,
-                         self.preview_action, self.export_action])
         self._update_trail_actions()
 
         bar = self.menuBar()
@@ -361,6 +365,9 @@ class MainWindow(QMainWindow):
         guide_menu.addActions([self.timeline_action, self.planner_action])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([about, problems])
+        # every shortcut works with the menu bar hidden too (in clinic mode)
+        self.addActions([action for menu in (file_menu, edit_menu, view_menu, guide_menu)
+                         for action in menu.actions() if not action.isSeparator()])
 
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -628,6 +635,9 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle(title)
         layout = QVBoxLayout(dialog)
         layout.addWidget(widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
         fit_to_screen(dialog, 900, 560)
         self.chart_dialogs[key] = dialog
         return dialog
