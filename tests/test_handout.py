@@ -403,6 +403,12 @@ def test_enter_adds_only_from_the_catalogue(builder: object, qtbot: QtBot,
     assert dialog.history.stack.count() == 3  # type: ignore[attr-defined]
     assert not any(b.isDefault() or b.autoDefault()  # nor on any other button
                    for b in dialog.findChildren(QPushButton))  # type: ignore[attr-defined]
+    add = next(b for b in dialog.findChildren(QPushButton)  # type: ignore[attr-defined]
+               if b.text() == "Add →")
+    catalogue.setCurrentRow(rows["step-down"])
+    _focus(qtbot, add)
+    qtbot.keyClick(add, Qt.Key.Key_Return)  # Enter on a focused button presses it
+    assert _names(dialog)[-1] == "step-down"
 
 
 def test_delete_removes_the_selected_rows(builder: object, qtbot: QtBot) -> None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -384,6 +384,16 @@ class HandoutDialog(QDialog):
         if moved is not handout:
             self._change(f"Move {self._name(handout.exercises[row])}", moved.exercises)
             self.table.selectRow(row + step)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on a focused button presses it, as Space does (no button is a default
+        that Enter elsewhere would press)."""
+        button = self.focusWidget()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(button, QPushButton) and button.isEnabled()):
+            button.click()
+            return
+        super().keyPressEvent(event)
 
     def done(self, result: int) -> None:
         """Close (Close, Escape or the window's close box), offering first to save
