@@ -436,3 +436,23 @@ def test_delete_removes_the_selected_rows(builder: object, qtbot: QtBot) -> None
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     assert _names(dialog) == ["clam", "bridge", "side-plank"]
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # nothing changed: nothing to save
+
+
+def test_tab_leaves_the_note(builder: object, qtbot: QtBot) -> None:
+    """The note is a line or two for the patient: Tab moves on to the next field, as
+    Shift+Tab moves back, and types no tab character."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialog: object = builder
+    note = dialog.note  # type: ignore[attr-defined]
+    _focus(qtbot, note)
+    qtbot.keyClicks(note, "Easy")
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    assert note.toPlainText() == "Easy"
+    assert QApplication.focusWidget() is not note
+    assert QApplication.focusWidget() is dialog.catalogue  # type: ignore[attr-defined]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab,
+                   Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is note
+    note.clear()  # nothing left unsaved when the dialog closes

@@ -111,6 +111,7 @@ class HandoutDialog(QDialog):
         self.note = QPlainTextEdit(handout.clinician_note)
         self.note.setPlaceholderText("A note for the patient (optional)")
         self.note.setMaximumHeight(90)
+        self.note.setTabChangesFocus(True)  # a short note, not a text editor: Tab moves on
         self.catalogue = QListWidget()
         self.catalogue.setAccessibleName("Exercises to choose from")
         self.catalogue.setWordWrap(True)  # long names wrap instead of scrolling sideways
