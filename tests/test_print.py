@@ -72,6 +72,8 @@ def test_summary_text_on_the_right_pages(tmp_path: Path, content: Content,
     assert "Greater trochanteric pain syndrome" in first and "Right hip" in first
     assert first.index("See a doctor if") < first.index("Symptoms")
     assert "References:" in pages[-1] and "Mellor R" in pages[-1]
+    reviewed = content.conditions["greater-trochanteric-pain-syndrome"].reviewed
+    assert f"Last reviewed {reviewed:%d %B %Y}." in pages[-1]  # how current it is
     # the recovery phases come with the warning that their lengths are estimates
     recovery = next(text for text in pages if "Typical recovery" in text)
     assert recovery.index("Typical recovery") < recovery.index(PHASE_LENGTHS_NOTE)
@@ -377,6 +379,13 @@ def test_booklet_contents_page_numbers(tmp_path: Path, content: Content,
     pages = pages_text(out)
     contents = pages[0]
     assert "Contents" in contents
+    # the warning signs come before any condition, whole (on the contents' last page
+    # or one of their own)
+    start = next(i for i, p in enumerate(pages)
+                 if p.split("Right hip", 1)[1].lstrip().startswith(conditions[0].name))
+    front = "".join(pages[:start])
+    assert "See a doctor if" in front and "Go to an emergency department now" in front
+    assert "within a few days" in front
     for condition in conditions:
         match = re.search(re.escape(condition.name) + r".*? (\d+)(?= |$)", contents)
         assert match, condition.name

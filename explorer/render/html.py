@@ -277,8 +277,12 @@ def condition_blocks(content: Content, condition: Condition,
             parts.append("<h3>Differential diagnosis</h3>" + paragraphs(notes.differential))
         blocks += sectioned("For clinicians", parts)
     blocks += sectioned("References", [references(content, condition.references)])
-    blocks.append(Block(f'<p class="muted small">Last reviewed {condition.reviewed:%d %B %Y}.</p>'))
+    blocks.append(Block(reviewed_line(condition)))
     return [b for b in blocks if b.html]
+
+
+def reviewed_line(condition: Condition) -> str:
+    return f'<p class="muted small">Last reviewed {condition.reviewed:%d %B %Y}.</p>'
 
 
 def sectioned(heading: str, parts: list[str], splittable: bool = False) -> list[Block]:
@@ -326,6 +330,7 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
     if refs:
         blocks.append(Block(refs.replace('<p class="small">', '<p class="small"><b>References:'
                                          '</b> ', 1), splittable=True))
+    blocks.append(Block(reviewed_line(condition)))
     return blocks
 
 

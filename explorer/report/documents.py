@@ -144,8 +144,10 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
             '<tr><th align="left">Condition</th><th align="left">Where it hurts</th>'
             f'<th align="right">Page</th></tr>{rows}</table>')
 
-    contents_pages = len(paginate([contents(0)], size.width(), size.height()))
-    flowables: list[Flowable] = [contents(contents_pages), PageBreak(), *body]
+    # before any condition, what does not wait (as a handout ends with it)
+    warnings = HtmlFlowable(render.warning_signs_box(content.pages.get("red-flags")))
+    front = len(paginate([contents(0), warnings], size.width(), size.height()))
+    flowables: list[Flowable] = [contents(front), warnings, PageBreak(), *body]
     return PrintJob("Hip pain after running: conditions", flowables, side)
 
 
