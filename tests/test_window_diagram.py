@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from explorer.ui.diagram_art import DiagramState
@@ -504,3 +505,44 @@ def test_a_double_click_on_a_region_selects_it(qtbot: QtBot, window: MainWindow)
                       point)
     qtbot.wait(10)
     assert window.selection.regions == ["back"]
+
+
+def _give_focus(qtbot: QtBot, widget: QWidget) -> None:
+    widget.window().activateWindow()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def test_tab_enters_the_diagram_at_its_first_region_and_shift_tab_at_its_last(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Tab from the widget before the diagram starts at the first region and Shift+Tab
+    from the one after it at the last, whatever region the keyboard was on before, so
+    Tab and Shift+Tab each walk every region before leaving."""
+    diagram = window.diagram
+    regions = diagram.art.region_ids
+    assert regions == ["front", "groin", "outer", "back"]
+    before = diagram.previousInFocusChain()
+    while not before.focusPolicy() & Qt.FocusPolicy.TabFocus or not before.isVisible():
+        before = before.previousInFocusChain()
+    diagram.state.focus = "back"  # where an earlier walk left it
+    _give_focus(qtbot, before)
+    walked = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(diagram.state.focus if diagram.hasFocus() else "out")
+    assert walked == [*regions, "out"]
+    assert QApplication.focusWidget() is window.region_list
+
+    diagram.state.focus = "front"
+    walked = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab,
+                       Qt.KeyboardModifier.ShiftModifier)
+        walked.append(diagram.state.focus if diagram.hasFocus() else "out")
+    assert walked == [*reversed(regions), "out"]
+    assert QApplication.focusWidget() is before
+
+    diagram.state.focus = "outer"  # a click or the window coming back keeps the region
+    diagram.setFocus(Qt.FocusReason.MouseFocusReason)
+    assert diagram.state.focus == "outer"
+

@@ -269,9 +269,18 @@ class DiagramView(QGraphicsView):
 
     # ---- keyboard ------------------------------------------------------------------------
     def focusInEvent(self, event: QFocusEvent) -> None:
-        if self.state.focus is None and self.art.region_ids:
-            self.state.focus = self.art.region_ids[0]
-        self.state.show_focus = event.reason() in (
+        """Tab comes in at the first region and Shift+Tab at the last, so Tab walks
+        them all before leaving; other ways in (a click, the window coming back) keep the
+        region the keyboard was on."""
+        ids = self.art.region_ids
+        reason = event.reason()
+        if ids and reason == Qt.FocusReason.TabFocusReason:
+            self.state.focus = ids[0]
+        elif ids and reason == Qt.FocusReason.BacktabFocusReason:
+            self.state.focus = ids[-1]
+        elif self.state.focus is None and ids:
+            self.state.focus = ids[0]
+        self.state.show_focus = reason in (
             Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
             Qt.FocusReason.ShortcutFocusReason)
         self._refresh_regions()
