@@ -174,3 +174,24 @@ def test_entry_titles_name_what_links_lead_to(content: Content) -> None:
     assert content.entry_title("exercise", condition.id) == ""  # the kind matters
     assert content.entry_title("condition", "no-such-thing") == ""
     assert content.entry_title("nonsense", "clam") == ""
+
+
+def test_equal_matches_list_the_cause_common_in_runners_first(
+        mini: Path, write: Callable[[str, str], Path]) -> None:
+    """Matching alike and as urgent, a common cause comes before an uncommon one and a
+    rare one last, whatever their names, and the reason says so."""
+    for cid, how in (("a-rare-thing", "rare"), ("b-plain-thing", ""),
+                     ("z-common-thing", "common")):
+        write(f"conditions/{cid}.yaml",
+              f"id: {cid}\nname: {cid.replace('-', ' ').capitalize()}\nregions: [outer]\n"
+              + (f"how_common: {how}\n" if how else "")
+              + "urgency: routine\nsummary: s\nsymptoms: [x]\nred_flags: []\n"
+              "references: [ref-a, ref-b]\nreviewed: '2026-01-01'\n")
+    loaded = load_content([mini], svg_file=DIAGRAM)
+    assert loaded.problems == []
+    ranked = [m for m in rank_conditions(loaded, ["outer"]) if m.condition.id.endswith(
+        "-thing") and m.condition.id != "lateral-thing"]
+    assert ids(ranked) == ["z-common-thing", "b-plain-thing", "a-rare-thing"]
+    assert [m.reasons[1:] for m in ranked] == [
+        ("common in runners",), (), ("rare in runners",)]
+    assert [c.id for c in conditions_by_region(loaded)["outer"]][:1] == ["z-common-thing"]

@@ -87,6 +87,20 @@ class Urgency(StrEnum):
 _URGENCY_RANK = {urgency: index for index, urgency in enumerate(Urgency)}
 
 
+class HowCommon(StrEnum):
+    """How often a condition causes hip pain in runners: among conditions that match
+    equally well (and are as urgent), the more common is listed first."""
+
+    COMMON = "common"
+    UNCOMMON = "uncommon"
+    RARE = "rare"
+
+    @property
+    def rank(self) -> int:
+        """2 for common, 0 for rare."""
+        return {"common": 2, "uncommon": 1, "rare": 0}[self.value]
+
+
 class Stage(StrEnum):
     EARLY = "early"
     MIDDLE = "middle"
@@ -253,6 +267,7 @@ class Condition(_Model):
     references: tuple[Id, ...]
     reviewed: dt.date
     aliases: tuple[Line, ...] = ()
+    how_common: HowCommon = HowCommon.UNCOMMON  # in runners; orders equal matches
     clinician: ClinicianNotes | None = None
     aggravating: tuple[Line, ...] = ()
     clues: tuple[ClueWeight, ...] = ()

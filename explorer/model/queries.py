@@ -4,7 +4,8 @@ Ranking order (documented in the README): conditions whose MAIN region is select
 come first; then the pain intensity at that main region (when intensities are given);
 then how many of the selected regions the condition covers; then the weight of the
 clues the user answered "yes" to. Ties keep the more urgent condition first, then the
-name. Each match carries the reasons in plain words, so the list can explain itself.
+more common in runners, then the name. Each match carries the reasons in plain words, so
+the list can explain itself.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from explorer.model.content import Content
-from explorer.model.entities import Condition
+from explorer.model.entities import Condition, HowCommon
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,14 @@ class Match:
     reasons: tuple[str, ...]
 
     @property
-    def sort_key(self) -> tuple[int, int, int, int, int, str]:
+    def sort_key(self) -> tuple[int, int, int, int, int, int, str]:
         return (
             -int(self.main_match),
             -self.main_intensity,
             -len(self.matched_regions),
             -self.clue_score,
             -self.condition.urgency.rank,
+            -self.condition.how_common.rank,
             self.condition.name.lower(),
         )
 
@@ -65,6 +67,8 @@ def rank_conditions(
         others = [content.region_name(r) for r in matched if r != condition.main_region]
         if others:
             reasons.append("also felt at " + ", ".join(others))
+        if condition.how_common is not HowCommon.UNCOMMON:
+            reasons.append(f"{condition.how_common.value} in runners")
         score = 0
         counted: set[str] = set()
         for use in condition.clues:
@@ -99,7 +103,7 @@ def conditions_by_region(content: Content) -> dict[str, list[Condition]]:
     for condition in content.conditions.values():
         groups.setdefault(condition.main_region, []).append(condition)
     for items in groups.values():
-        items.sort(key=lambda c: (-c.urgency.rank, c.name.lower()))
+        items.sort(key=lambda c: (-c.urgency.rank, -c.how_common.rank, c.name.lower()))
     return groups
 
 
