@@ -133,6 +133,7 @@ def test_groups_list_the_most_urgent_first(
     ("sit bone", "region", "back"),
     ("LT", "condition", "lateral-thing"),
     ("trochanteric", "condition", "lateral-thing"),
+    ("bursa", "condition", "lateral-thing"),  # the sac, for "trochanteric bursitis"
     ("click", "condition", "groin-thing"),
     ("clicking", "condition", "groin-thing"),
     ("clamshell", "exercise", "clam"),

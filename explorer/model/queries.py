@@ -121,9 +121,14 @@ _HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z0-9])")  # between the parts of a wo
 _FIELD_SCORES = {"name": 100, "alias": 80, "term": 70, "symptom": 40, "text": 20}
 
 
+# (ending, the shortest stem left): "bursa" becomes "burs", the start of "bursi(tis)",
+# so it finds bursitis; "arthritis" ("arthri") still does not find "arthroscopy"
+_SUFFIXES = (("tis", 4), ("ing", 3), ("es", 3), ("ed", 3), ("ae", 4), ("s", 3), ("a", 4))
+
+
 def _stem(word: str) -> str:
-    for suffix in ("ing", "es", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+    for suffix, shortest in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             return word[: -len(suffix)]
     return word
 
