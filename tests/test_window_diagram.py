@@ -546,3 +546,31 @@ def test_tab_enters_the_diagram_at_its_first_region_and_shift_tab_at_its_last(
     diagram.setFocus(Qt.FocusReason.MouseFocusReason)
     assert diagram.state.focus == "outer"
 
+
+def test_keyboard_region_focus_shows_the_region_like_hover(qtbot: QtBot,
+                                                            window: MainWindow) -> None:
+    """Moving the keyboard's region focus names the region under the diagram as the
+    mouse does; the accessible description names it and still gives the keys."""
+    diagram = window.diagram
+    _give_focus(qtbot, window.side_box)  # just before the diagram
+    assert "Click where it hurts" in window.hint.text()
+    qtbot.keyClick(window.side_box, Qt.Key.Key_Tab)
+    assert diagram.hasFocus() and diagram.state.focus == "front"
+    assert "Front of the hip" in window.hint.text()
+    with qtbot.waitSignal(diagram.region_hovered) as blocker:
+        qtbot.keyClick(diagram, Qt.Key.Key_Right)
+    assert blocker.args == ["groin"]
+    assert "Groin" in window.hint.text() and "inner upper thigh" in window.hint.text()
+    assert "Groin" in diagram.accessibleDescription()
+    assert "Arrow keys" in diagram.accessibleDescription()
+    qtbot.keyClick(diagram, Qt.Key.Key_Tab)
+    assert "Outer hip" in window.hint.text() and "Arrow keys" in diagram.accessibleDescription()
+    # the pointer passing over a region names it; leaving it names the keyboard's again
+    qtbot.mouseMove(diagram.viewport(), view_point(window, 5, 300))  # a move, wherever it was
+    assert "Outer hip" in window.hint.text()
+    qtbot.mouseMove(diagram.viewport(), view_point(window, *INSIDE["back"]))
+    assert "Back of the hip" in window.hint.text()
+    qtbot.mouseMove(diagram.viewport(), view_point(window, 5, 590))
+    assert "Outer hip" in window.hint.text()
+    _give_focus(qtbot, window.region_list)  # the keyboard leaves: the usual hint again
+    assert "Click where it hurts" in window.hint.text()

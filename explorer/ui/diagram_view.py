@@ -4,7 +4,8 @@ Mouse: hover brightens a region and shows its name; click selects it; Ctrl/Shift
 adds or removes; a click on empty space clears; the wheel over a selected region sets
 its pain intensity. Keyboard (once Tab reaches the diagram): arrows or Tab move between
 regions, Space/Enter toggles, digits set intensity ("1" "0" typed quickly is 10) and
-+/- step it, Escape clears.
++/- step it, Escape clears. Tab comes in at the first region, Shift+Tab at the last;
+the region the keyboard is on is named under the diagram as a hovered one is.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.selection import PainKeys, Selection
 
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+KEYS = ("Arrow keys or Tab move between regions, Space selects, digits set pain intensity "
+        "(1 then 0 for 10), Escape clears.")
 
 
 class _Layer(QGraphicsItem):
@@ -92,7 +95,9 @@ class _Region(QGraphicsItem):
 
 
 class DiagramView(QGraphicsView):
-    region_hovered = Signal(str)  # "" when the pointer leaves every region
+    # the region the pointer is over or, while it is over none, the one the keyboard is
+    # on; "" for neither (the window shows the region's name and description)
+    region_hovered = Signal(str)
     strokes_changed = Signal()
 
     def __init__(self, content: Content, art: DiagramArt, selection: Selection,
@@ -127,10 +132,7 @@ class DiagramView(QGraphicsView):
         self.setMinimumSize(360, 170)  # a small window with a warning strip still fits
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.setAccessibleName("Hip diagram")
-        self.setAccessibleDescription(
-            "Regions: front, groin, outer, back. Arrow keys move, Space selects, "
-            "digits set pain intensity (1 then 0 for 10), Escape clears."
-        )
+        self.setAccessibleDescription(f"Regions: front, groin, outer, back. {KEYS}")
         selection.regions_changed.connect(self._on_selection_regions_changed)
         selection.side_changed.connect(self._on_selection_side_changed)
 
@@ -219,7 +221,7 @@ class DiagramView(QGraphicsView):
         if region != self.state.hover:
             self.state.hover = region
             self._refresh_regions()
-            self.region_hovered.emit(region or "")  # the window shows name and description
+            self._announce()
         self.viewport().setCursor(
             Qt.CursorShape.PointingHandCursor if region else Qt.CursorShape.ArrowCursor
         )
@@ -229,8 +231,14 @@ class DiagramView(QGraphicsView):
         if self.state.hover:
             self.state.hover = None
             self._refresh_regions()
-            self.region_hovered.emit("")
+            self._announce()
         super().leaveEvent(event)
+
+    def _announce(self) -> None:
+        """Say which region to name: the one under the pointer, else the one the
+        keyboard is on (while its focus ring shows), else none."""
+        keyboard = self.state.focus if self.state.show_focus else None
+        self.region_hovered.emit(self.state.hover or keyboard or "")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -250,6 +258,7 @@ class DiagramView(QGraphicsView):
         if self.state.show_focus:  # the mouse took over from the keyboard
             self.state.show_focus = False
             self._refresh_regions()
+            self._announce()
         if region:
             self.state.focus = region
             self._selection.toggle_region(region, additive)
@@ -284,11 +293,16 @@ class DiagramView(QGraphicsView):
             Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
             Qt.FocusReason.ShortcutFocusReason)
         self._refresh_regions()
+        if self.state.show_focus:
+            self._describe_focus()
+            self.region_hovered.emit(self.state.focus or "")
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.state.show_focus = False
-        self._refresh_regions()
+        if self.state.show_focus:
+            self.state.show_focus = False
+            self._refresh_regions()
+            self._announce()
         super().focusOutEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -305,9 +319,14 @@ class DiagramView(QGraphicsView):
         self.state.focus = region
         self.state.show_focus = True
         self._refresh_regions()
-        info = self._content.regions.get(region)
+        self._describe_focus()
+        self.region_hovered.emit(region)  # named as on hover: the latest move wins
+
+    def _describe_focus(self) -> None:
+        """The accessible description: the keyboard's region, then the keys."""
+        info = self._content.regions.get(self.state.focus or "")
         if info:
-            self.setAccessibleDescription(f"{info.name}: {info.description}")
+            self.setAccessibleDescription(f"{info.name}: {info.description} {KEYS}")
 
     def event(self, event: QEvent) -> bool:
         """Arrow keys stay with the diagram while its region focus is shown (it was
