@@ -963,3 +963,38 @@ def test_a_handout_with_nothing_chosen_names_no_condition(window: MainWindow) ->
     handout = window.current_handout()
     assert handout.conditions == () and not handout.recovery_chart
     assert handout.exercises == ()  # none suggested for a condition nobody chose
+
+
+def test_a_result_opened_from_the_list_leaves_the_keyboard_in_the_search_field(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Enter or a double-click in the results list opens the result and hides the list;
+    the keyboard goes back to the search field, not on to the condition list, where the
+    next arrow key would replace what was just opened."""
+    search, results = window.search, window.search.results
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(search.field.hasFocus)
+    qtbot.keyClicks(search.field, "outer")
+    qtbot.keyClick(search.field, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is results
+    qtbot.keyClick(results, Qt.Key.Key_Down)
+    hit = search.hits[results.currentRow()]
+    qtbot.keyClick(results, Qt.Key.Key_Return)
+    assert not results.isVisible()
+    assert QApplication.focusWidget() is search.field
+    opened = (window.selection.regions, window.selection.condition, window.detail.shown)
+    assert hit.id in (*opened[0], opened[1], opened[2][1])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # shows the list again
+    assert results.isVisible()
+    assert (window.selection.regions, window.selection.condition,
+            window.detail.shown) == opened  # nothing else opened
+
+    qtbot.keyClick(search.field, Qt.Key.Key_Down)  # the mouse: a double-click
+    hit = search.hits[results.currentRow()]
+    where = results.visualItemRect(results.currentItem()).center()
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(results.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert not results.isVisible()
+    assert QApplication.focusWidget() is search.field
+    assert hit.id in (*window.selection.regions, window.selection.condition,
+                      window.detail.shown[1])

@@ -3,7 +3,8 @@
 Keyboard first: Ctrl+F focuses the field, typing lists matches right below it (in the
 window, not a popup, so screen readers and every platform see it), Up/Down move,
 Enter opens the highlighted (or first) match and hides the list (the next Up, Down or
-Enter shows it again), Escape clears.
+Enter shows it again), Escape clears. A match opened from the list itself (Tab into it,
+or the mouse) leaves the keyboard in the field too.
 """
 
 from __future__ import annotations
@@ -182,6 +183,11 @@ class SearchBox(QWidget):
     def _choose(self, row: int) -> None:
         if 0 <= row < len(self.hits):
             hit = self.hits[row]
+            if self.results.hasFocus():
+                # chosen in the list (Enter or the mouse): the keyboard goes back to the
+                # field, not on to the next widget as hiding a focused list would send it
+                # (the condition list, where the next arrow key replaced what was opened)
+                self.field.setFocus(Qt.FocusReason.OtherFocusReason)
             self.results.hide()
             self.result_chosen.emit(hit.kind, hit.id)
 
