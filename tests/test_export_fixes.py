@@ -61,7 +61,7 @@ def test_handout_prints_each_conditions_caution_on_the_exercise_card(
     # two conditions with a note each: both, in the handout's order, each once
     dead_bug = cards["Dead bug"]
     assert dead_bug.count("Only after medical clearance. Heel taps only") == 1
-    assert dead_bug.count("Early on, keep both knees bent") == 1
+    assert dead_bug.count("Heel taps only early on: keep both knees bent") == 1
     assert dead_bug.index(fracture) < dead_bug.index(iliopsoas)
     stretch = cards["Hip flexor stretch (half-kneeling)"]
     assert iliopsoas + "This stretch often brings on the pain" in stretch
@@ -267,3 +267,20 @@ def test_the_hint_for_content_problems_names_the_content_folders(
     # the command it gives lists the problem
     assert main(["validate", str(clinic)]) == 1
     assert "broken.yaml:3: " in capsys.readouterr().err
+
+
+def test_a_handout_for_an_urgent_condition_asks_for_pain_free_exercise(
+        tmp_path: Path) -> None:
+    """"Mild discomfort is fine" is tendon and muscle advice: after a stress fracture
+    the exercises stay pain-free."""
+    intro = {}
+    for condition in ("femoral-neck-stress-fracture", "greater-trochanteric-pain-syndrome"):
+        handout = write_handout(tmp_path, [condition], ["bridge"])
+        out = tmp_path / f"{condition}.pdf"
+        assert main(["export", "--handout", str(handout), "--output", str(out)]) == 0
+        text = " ".join(pages_text(out))
+        intro[condition] = text[text.index("Your exercises"):text.index("Bridge")]
+    assert "pain-free" in intro["femoral-neck-stress-fracture"]
+    assert "discomfort" not in intro["femoral-neck-stress-fracture"]
+    assert "Mild discomfort that settles by the next day is fine" in intro[
+        "greater-trochanteric-pain-syndrome"]

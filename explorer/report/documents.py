@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QImage
 
 from explorer.model import Condition, Content, Exercise
+from explorer.model.entities import Urgency
 from explorer.model.handout import Handout
 from explorer.render import html as render
 from explorer.report.pages import (
@@ -264,10 +265,15 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
                                     None, options, dose=item.dose, note=item.note)
         cards.append(card)
     if cards:
+        # a bone that may be cracked (an urgent condition) is not exercised into pain
+        urgent = any(content.conditions[c].urgency.rank >= Urgency.URGENT.rank
+                     for c in handout.conditions if c in content.conditions)
+        how = ("Keep them pain-free, and stop and ask if any pain comes on."
+               if urgent else "Mild discomfort that settles by the next day is fine; stop "
+               "and ask if pain is sharp or keeps building.")
         flows.append(HtmlFlowable(
-            "<h2>Your exercises</h2><p>Do them as your clinician showed you. Mild "
-            "discomfort that settles by the next day is fine; stop and ask if pain is "
-            "sharp or keeps building.</p>", keep_with_next=True, font_scale=scale))
+            f"<h2>Your exercises</h2><p>Do them as your clinician showed you. {how}</p>",
+            keep_with_next=True, font_scale=scale))
         flows.extend(HtmlFlowable(c, pictures.images, font_scale=scale) for c in cards)
     flows.extend(_chart_flowables(content, handout, scale))
     warning_signs = render.warning_signs_box(content.pages.get("red-flags"))
