@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -574,3 +574,72 @@ def test_keyboard_region_focus_shows_the_region_like_hover(qtbot: QtBot,
     assert "Outer hip" in window.hint.text()
     _give_focus(qtbot, window.region_list)  # the keyboard leaves: the usual hint again
     assert "Click where it hurts" in window.hint.text()
+
+
+# ---- the labels ---------------------------------------------------------------------------
+def ink_extent(window: MainWindow, image: QImage, scene: QRectF) -> QRect:
+    """The screen pixels of label ink (dark grey) inside `scene`, a part of the drawing
+    with nothing but labels in it; an empty rectangle if there are none."""
+    box = window.diagram.mapFromScene(scene).boundingRect() & image.rect()
+    found = QRect()
+    for y in range(box.top(), box.bottom() + 1):
+        for x in range(box.left(), box.right() + 1):
+            if luminance(QColor(image.pixel(x, y))) < 150:
+                found |= QRect(x, y, 1, 1)
+    return found
+
+
+def test_labels_stay_readable_when_the_drawing_is_small(qtbot: QtBot,
+                                                       open_window: Callable[..., MainWindow]
+                                                       ) -> None:
+    """On a small screen the drawing is shown at about a third of its size; the views'
+    titles and the R and L are then no smaller than the window's own text, and they
+    follow it when it grows (as in clinic mode)."""
+    window = open_window(1024, 600)
+    diagram = window.diagram
+    assert diagram.transform().m11() < 0.45  # the drawing is small
+    image = diagram.viewport().grab().toImage()
+    front_title = QRectF(0, 0, 320, 56)  # above the body, which starts at y = 57
+    r_corner = QRectF(0, 500, 66, 100)  # beside the legs, which start at x = 73
+    cap = QFontMetricsF(diagram.font()).capHeight()
+    title, letter = ink_extent(window, image, front_title), ink_extent(window, image, r_corner)
+    assert title.height() >= cap - 1 and letter.height() >= cap - 1
+    assert diagram.mapToScene(title.bottomLeft()).y() < 56  # clear of the body
+
+    larger = QFont(diagram.font())
+    larger.setPointSizeF(larger.pointSizeF() * 1.5)
+    diagram.setFont(larger)
+    qtbot.wait(10)
+    image = diagram.viewport().grab().toImage()
+    bigger = ink_extent(window, image, front_title)
+    assert bigger.height() >= QFontMetricsF(larger).capHeight() - 1 > title.height()
+    assert ink_extent(window, image, r_corner).height() > letter.height()
+
+
+def test_labels_grow_only_into_the_free_space(window: MainWindow) -> None:
+    """However large they are asked to be, a title stays in its own view and above the
+    body, and R and L stay beside the legs. Print asks for no minimum: its labels are
+    painted as before."""
+    art = window.art
+
+    def labels(least_px: float) -> QImage:
+        image = QImage(960, 600, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        art.paint_labels(painter, "left", least_px=least_px)
+        painter.end()
+        return image
+
+    def inked(image: QImage, x0: int, x1: int, y0: int, y1: int) -> bool:
+        return any(QColor.fromRgba(image.pixel(x, y)).alpha() > 0
+                   for y in range(y0, y1) for x in range(x0, x1))
+
+    huge = labels(400)
+    assert inked(huge, 0, 960, 0, 57)  # titles
+    assert not inked(huge, 0, 960, 54, 500)  # nothing over the body's top or middle
+    for border in (320, 640):  # each title inside its view
+        assert not inked(huge, border - 3, border + 3, 0, 57)
+    for left in (0, 640):  # the front and back views: R and L only beside the legs
+        assert inked(huge, left, left + 70, 500, 600)
+        assert not inked(huge, left + 70, left + 250, 500, 600)
+    assert labels(0) == labels(1)  # a minimum below their size changes nothing

@@ -13,6 +13,9 @@ badges: a selected region's pain level, as a number on a white disc in each view
 is never mirrored. And so do pen strokes: they are kept in the right hip's coordinates
 (each inside the view it was drawn in) and painted mirrored for the left hip, on screen
 and in print, clipped to the drawing whatever a handout file says.
+
+On screen the labels never get smaller than the window's text, however small the
+drawing is shown; they grow only into the free space above the body and beside the legs.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
+    QPaintDevice,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -56,6 +61,33 @@ INK = QColor("#101820")  # high contrast outlines, badge rims and numbers
 # alone, whatever the colour vision (and in greyscale print); the number is on a badge.
 _RAMP = ((1.0, (125, 185, 228)), (5.5, (0, 114, 178)), (10.0, (8, 29, 58)))
 BADGE_FONT_PX = 24
+# Room for the labels, in drawing units: the body starts 57 below the top, so a title's
+# capitals rise at most this far above its baseline (about a 50-unit font), and the
+# legs leave about 60 units beside them for an R or L at the bottom corners.
+TITLE_MAX_ASCENT = 46.0
+LETTER_MAX_WIDTH = 56.0
+
+
+def _bold(points: float) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(True)
+    return font
+
+
+def _label_font(points: float, least_px: float, device: QPaintDevice,
+                texts: tuple[str, ...], max_width: float) -> QFont:
+    """A bold font of `points` on `device`, larger if that is under `least_px` pixels,
+    but only as large as fits every one of `texts` in `max_width` and TITLE_MAX_ASCENT."""
+    font = _bold(points)
+    size = max(points, least_px * 72 / device.logicalDpiY())
+    if size > points:
+        font.setPointSizeF(size)
+        metrics = QFontMetricsF(font, device)
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        fit = min(1.0, max_width / widest, TITLE_MAX_ASCENT / metrics.ascent())
+        font.setPointSizeF(max(points, size * fit))
+    return font
 
 
 def pain_colour(level: int) -> QColor:
@@ -230,32 +262,45 @@ class DiagramArt:
             painter.restore()
 
     def paint_labels(self, painter: QPainter, side: str, font_size: float = 15,
-                     high_contrast: bool = False) -> None:
+                     high_contrast: bool = False, least_px: float = 0.0) -> None:
+        """The views' titles at the top and the person's R and L at the bottom corners.
+
+        `least_px`: the smallest font they may have, in drawing units (on screen: the
+        window's text size divided by the drawing's scale), so they stay readable when
+        the drawing is shown small. They grow into the free space only: a title no
+        wider than its view and never down onto the body, a letter never onto the legs.
+        """
         width = self.bounds.width() / 3
-        font = QFont()
-        font.setPointSizeF(font_size)
-        font.setBold(True)
+        device = painter.device()
+        side_word = "RIGHT" if side == "right" else "LEFT"
+        titles = ("FRONT", f"{side_word} SIDE", "BACK")
+        font = _label_font(font_size, least_px, device, titles, width - 16)
         painter.save()
         painter.setFont(font)
         painter.setPen(INK if high_contrast else TEXT)
-        side_word = "RIGHT" if side == "right" else "LEFT"
-        titles = ("FRONT", f"{side_word} SIDE", "BACK")
+        height = max(30.0, QFontMetricsF(font, device).height())
         for index, title in enumerate(titles):
-            rect = QRectF(self.bounds.left() + width * index, self.bounds.top() + 6, width, 30)
+            rect = QRectF(self.bounds.left() + width * index, self.bounds.top() + 6, width,
+                          height)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, title)
-        # The person's right and left: in the front view their right is on our left.
-        small = QFont(font)
-        small.setPointSizeF(font_size * 0.8)
-        painter.setFont(small)
-        painter.setPen(INK if high_contrast else QColor("#6b7280"))
-        y = self.bounds.bottom() - 30
         # The person's right is on our left in the front view and on our right in the
         # back view; mirroring for the left hip does not change that.
+        small = _label_font(font_size * 0.8, least_px, device, ("R", "L"), LETTER_MAX_WIDTH)
+        painter.setFont(small)
+        painter.setPen(INK if high_contrast else QColor("#6b7280"))
+        metrics = QFontMetricsF(small, device)
+        base = QFontMetricsF(_bold(font_size * 0.8), device).ascent()
+        # the baseline stays where the smallest letters have it (beside the feet); larger
+        # ones grow up and inwards, beside the legs
+        top = self.bounds.bottom() - 30 + base - metrics.ascent()
+        box = max(30.0, metrics.horizontalAdvance("R"), metrics.horizontalAdvance("L"))
+        line = max(24.0, metrics.height())
         for index, (left, right) in ((0, ("R", "L")), (2, ("L", "R"))):
             panel = self.bounds.left() + width * index
-            painter.drawText(QRectF(panel + 8, y, 30, 24), Qt.AlignmentFlag.AlignLeft, left)
-            painter.drawText(QRectF(panel + width - 38, y, 30, 24), Qt.AlignmentFlag.AlignRight,
-                             right)
+            painter.drawText(QRectF(panel + 8, top, box, line), Qt.AlignmentFlag.AlignLeft,
+                             left)
+            painter.drawText(QRectF(panel + width - 8 - box, top, box, line),
+                             Qt.AlignmentFlag.AlignRight, right)
         painter.restore()
 
     def paint_regions(self, painter: QPainter, state: DiagramState) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
+    QFontInfo,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -153,7 +154,11 @@ class DiagramView(QGraphicsView):
 
     def _paint_body(self, painter: QPainter) -> None:
         self.art.paint_body(painter, self.state.side)
-        self.art.paint_labels(painter, self.state.side, high_contrast=self.state.high_contrast)
+        # the labels no smaller on screen than the window's text, however small the
+        # drawing is shown (clinic mode's larger text makes them larger too)
+        scale = self.transform().m11() or 1.0
+        self.art.paint_labels(painter, self.state.side, high_contrast=self.state.high_contrast,
+                              least_px=QFontInfo(self.font()).pixelSize() / scale)
 
     # ---- the pen ------------------------------------------------------------------------
     def set_pen(self, colour: str) -> None:
@@ -206,6 +211,11 @@ class DiagramView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fitInView(self.art.bounds, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # clinic mode: the labels follow
+            self._body.update()
+        super().changeEvent(event)
 
     def region_at(self, view_point: QPointF) -> str | None:
         return self.art.region_at(self.mapToScene(view_point.toPoint()), self.state.side)
