@@ -78,7 +78,7 @@ def test_recovery_chart_has_a_text_equivalent(qtbot: QtBot, content: Content) ->
     chart = RecoveryChart(content.conditions[GTPS])
     qtbot.addWidget(chart)
     text = chart.summary_text()
-    assert text.startswith("Settle the pain: from the start to week 1-4; ")
+    assert text.startswith("Settle the pain: from the start to week 1-2; ")
     assert chart.summary.text() == text
     assert chart.accessibleDescription() == text
     assert chart.plot_widget.accessibleDescription() == text

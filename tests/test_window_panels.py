@@ -271,6 +271,31 @@ def shown(label: QLabel) -> str:
     return " ".join(QTextDocumentFragment.fromHtml(label.text()).toPlainText().split())
 
 
+def test_the_warning_is_announced_to_a_screen_reader_when_it_appears_or_changes(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sighted user sees the strip appear; a screen reader is sent an alert, once per
+    new warning (not again for an answer that changes nothing in it)."""
+    from PySide6.QtGui import QAccessible
+
+    alerts: list[object] = []
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(
+        lambda event: alerts.append(event.object())
+        if event.type() == QAccessible.Event.Alert else None))
+    window.selection.set_regions(["groin"])
+    boxes = window.refine.boxes
+    qtbot.mouseClick(boxes["night-rest-pain"], Qt.MouseButton.LeftButton)
+    assert alerts == [window.banner]
+    qtbot.mouseClick(boxes["fever-unwell"], Qt.MouseButton.LeftButton)
+    assert alerts == [window.banner] * 2  # more advice
+    qtbot.mouseClick(boxes["clicking-locking"], Qt.MouseButton.LeftButton)
+    assert len(alerts) == 2  # not a warning sign: the strip is unchanged
+    qtbot.mouseClick(boxes["fever-unwell"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(boxes["night-rest-pain"], Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible()
+    qtbot.mouseClick(boxes["night-rest-pain"], Qt.MouseButton.LeftButton)
+    assert len(alerts) == 4  # less advice, then the strip back again
+
+
 def test_every_red_flag_answer_shows_its_advice_in_the_banner(window: MainWindow) -> None:
     titles = {"emergency": "Get medical help now", "urgent": "See a doctor"}
     red_flags = window.content.red_flag_clues

@@ -9,7 +9,14 @@ fever, night or rest pain...) shows a banner with what to do, whatever is select
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -68,10 +75,14 @@ class RedFlagBanner(QFrame):
                        for clue in ranked)
         self.label.setText(f"<p style='font-size:x-large; font-weight:bold; margin:0'>"
                            f"&#9888; {title}</p>{body}")
+        advice = " ".join(c.advice or c.question for c in ranked)
+        news = self.isHidden() or advice != self.accessibleDescription()
         self.setAccessibleName(f"Warning: {title.lower()}")
-        self.setAccessibleDescription(" ".join(c.advice or c.question for c in ranked))
+        self.setAccessibleDescription(advice)
         self.show()
         self._fit()
+        if news:  # a screen reader says it at once, as a sighted user sees it appear
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -84,7 +84,7 @@ class SearchBox(QWidget):
         self._content = content
         self.hits: list[SearchHit] = []
         self.field = _Field()
-        self.field.setPlaceholderText("Search: “sit bone”, “GTPS”, “clicking”…  (Ctrl+F)")
+        self.field.setPlaceholderText("Search (Ctrl+F): “sit bone”, “GTPS”, “clicking”…")
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search conditions, exercises and regions")
         self.results = QListWidget()
