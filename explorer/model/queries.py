@@ -67,8 +67,6 @@ def rank_conditions(
         others = [content.region_name(r) for r in matched if r != condition.main_region]
         if others:
             reasons.append("also felt at " + ", ".join(others))
-        if condition.how_common is not HowCommon.UNCOMMON:
-            reasons.append(f"{condition.how_common.value} in runners")
         score = 0
         counted: set[str] = set()
         for use in condition.clues:
@@ -77,6 +75,8 @@ def rank_conditions(
                 score += use.weight
                 clue = content.clues.get(use.clue)
                 reasons.append(f"you said: {clue.reason if clue else use.clue}")
+        if condition.how_common is not HowCommon.UNCOMMON:  # the weakest reason, last
+            reasons.append(f"{condition.how_common.value} in runners")
         matches.append(Match(condition, matched, main, intensity, score, tuple(reasons)))
     return sorted(matches, key=lambda m: m.sort_key)
 
