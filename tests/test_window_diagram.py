@@ -643,3 +643,21 @@ def test_labels_grow_only_into_the_free_space(window: MainWindow) -> None:
         assert inked(huge, left, left + 70, 500, 600)
         assert not inked(huge, left + 70, left + 250, 500, 600)
     assert labels(0) == labels(1)  # a minimum below their size changes nothing
+
+
+def test_an_unselected_regions_outline_stands_out_from_the_body(qapp: object) -> None:
+    """Outlines need 3:1 against what they are drawn on (WCAG 1.4.11); the old blue was
+    2.99:1 on the skin."""
+    from explorer.ui.diagram_art import IDLE_LINE
+
+    def luminance(colour: QColor) -> float:
+        def channel(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+                + 0.0722 * channel(colour.blueF()))
+
+    svg = (Path(__file__).parent.parent / "resources" / "hip-diagram.svg").read_text()
+    for fill in ("#f3efe9", "#e3ded6"):  # the skin, the lighter bones
+        assert f'fill="{fill}"' in svg
+        light, dark = luminance(QColor(fill)), luminance(IDLE_LINE)
+        assert (light + 0.05) / (dark + 0.05) >= 3.0, fill

@@ -54,6 +54,9 @@ PANEL_TITLES = ("FRONT", "SIDE", "BACK")
 SELECTED = QColor("#0072B2")
 CONDITION = QColor("#E69F00")
 HOVER = QColor("#56B4E9")
+# an unselected region's outline: 3.8:1 on the skin, 3.0-3.3:1 on the bones (outlines
+# need 3:1 to be seen)
+IDLE_LINE = QColor("#4a7cad")
 FOCUS = QColor("#1c2430")
 TEXT = QColor("#3b4452")
 INK = QColor("#101820")  # high contrast outlines, badge rims and numbers
@@ -335,7 +338,7 @@ class DiagramArt:
         else:
             fill = QColor("#9cc3e6")
             fill.setAlpha(35)
-            pen = QPen(QColor("#5b8fbf"), 1.5)
+            pen = QPen(IDLE_LINE, 1.5)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         if region == state.hover and not selected:
             fill = QColor(HOVER)
