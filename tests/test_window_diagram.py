@@ -661,3 +661,25 @@ def test_an_unselected_regions_outline_stands_out_from_the_body(qapp: object) ->
         assert f'fill="{fill}"' in svg
         light, dark = luminance(QColor(fill)), luminance(IDLE_LINE)
         assert (light + 0.05) / (dark + 0.05) >= 3.0, fill
+
+
+def test_a_screen_reader_hears_the_keyboards_region_and_its_state(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Moving between regions, ticking one and giving it a pain level each change the
+    diagram's accessible name, and each change is announced."""
+    from PySide6.QtGui import QAccessible
+
+    announced: list[str] = []
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(
+        lambda event: announced.append(event.object().accessibleName())
+        if event.type() == QAccessible.Event.NameChanged else None))
+    diagram = window.diagram
+    _give_focus(qtbot, window.side_box)
+    qtbot.keyClick(window.side_box, Qt.Key.Key_Tab)
+    qtbot.keyClick(diagram, Qt.Key.Key_Right)
+    qtbot.keyClick(diagram, Qt.Key.Key_Space)
+    qtbot.keyClick(diagram, Qt.Key.Key_7)
+    assert announced == ["Hip diagram: Front of the hip, not selected",
+                         "Hip diagram: Groin, not selected",
+                         "Hip diagram: Groin, selected",
+                         "Hip diagram: Groin, selected, pain 7 out of 10"]

@@ -14,6 +14,8 @@ from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QFocusEvent,
     QFontInfo,
     QKeyEvent,
@@ -200,6 +202,8 @@ class DiagramView(QGraphicsView):
         self.state.selected = set(self._selection.regions)
         self.state.intensities = self._selection.intensities
         self._refresh_regions()
+        if self.state.show_focus:  # Space or a digit on the keyboard's region
+            self._describe_focus()
 
     def _on_selection_side_changed(self, side: str) -> None:
         self.state.side = side
@@ -333,10 +337,21 @@ class DiagramView(QGraphicsView):
         self.region_hovered.emit(region)  # named as on hover: the latest move wins
 
     def _describe_focus(self) -> None:
-        """The accessible description: the keyboard's region, then the keys."""
-        info = self._content.regions.get(self.state.focus or "")
-        if info:
-            self.setAccessibleDescription(f"{info.name}: {info.description} {KEYS}")
+        """For a screen reader: the name says the keyboard's region and its state (and
+        is announced when it changes), the description what the region is, then the
+        keys."""
+        region = self.state.focus or ""
+        info = self._content.regions.get(region)
+        if not info:
+            return
+        self.setAccessibleDescription(f"{info.name}: {info.description} {KEYS}")
+        chosen = region in self._selection.regions
+        pain = self._selection.intensities.get(region) if chosen else None
+        name = (f"Hip diagram: {info.name}, {'selected' if chosen else 'not selected'}"
+                + (f", pain {pain} out of 10" if pain is not None else ""))
+        if name != self.accessibleName():
+            self.setAccessibleName(name)
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
     def event(self, event: QEvent) -> bool:
         """Arrow keys stay with the diagram while its region focus is shown (it was
