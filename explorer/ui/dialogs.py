@@ -38,6 +38,13 @@ def confirmed(parent: QWidget, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def close_button(dialog: QDialog) -> QDialogButtonBox:
+    """A Close button for a non-blocking dialog (it closes it as Escape does)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def text_dialog(parent: QWidget, title: str, html: str, width: int = 620,
                 height: int = 600) -> QDialog:
     """A non-blocking dialog showing rich text that scrolls, with a Close button.
@@ -50,9 +57,7 @@ def text_dialog(parent: QWidget, title: str, html: str, width: int = 620,
     text.setOpenExternalLinks(True)
     text.setHtml(html)
     layout.addWidget(text)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
+    layout.addWidget(close_button(dialog))
     fit_to_screen(dialog, width, height)
     dialog.show()
     return dialog

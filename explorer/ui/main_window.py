@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -46,7 +45,7 @@ from explorer.ui.condition_list import ConditionList
 from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.diagram_view import DiagramView
-from explorer.ui.dialogs import fit_to_screen, text_dialog
+from explorer.ui.dialogs import close_button, fit_to_screen, text_dialog
 from explorer.ui.history import DiagramInput, History, describe, pain_levels_only
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
@@ -148,7 +147,6 @@ class MainWindow(QMainWindow):
         diagram_input = self._diagram_input()
         working = self._working_state()
         trail, self.trail = self.trail, Trail()  # showing it all again is no step
-        old = self.centralWidget()
         self.content = content
         self.art = DiagramArt(self.art.svg_file, list(content.regions), content.diagram)
         self._build_content_widgets()
@@ -172,8 +170,6 @@ class MainWindow(QMainWindow):
             self._show_entry(*shown)  # the new panel shows what the old one did
         self._update_trail_actions()
         self._put_back(working)
-        if old is not None:
-            old.deleteLater()
         self._show_problem_notice()
         self.statusBar().showMessage(
             f"Content reloaded: {len(content.conditions)} conditions, "
@@ -268,7 +264,7 @@ class MainWindow(QMainWindow):
         banner_row.addWidget(self.banner)
         central_layout.addLayout(banner_row)
         central_layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(central)  # on a reload Qt deletes the one it replaces
 
     def _action(self, text: str, slot: object,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -635,9 +631,7 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle(title)
         layout = QVBoxLayout(dialog)
         layout.addWidget(widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_button(dialog))
         fit_to_screen(dialog, 900, 560)
         self.chart_dialogs[key] = dialog
         return dialog
@@ -762,9 +756,7 @@ class MainWindow(QMainWindow):
         text = QPlainTextEdit("\n".join(str(p) for p in self.content.problems))
         text.setReadOnly(True)
         layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_button(dialog))
         dialog.setModal(False)
         fit_to_screen(dialog, 760, 380)
         dialog.show()
