@@ -24,3 +24,17 @@ def image_sizes(path: Path) -> list[tuple[int, int]]:
             if image.get("/Subtype") == "/Image":
                 sizes.append((int(image["/Width"]), int(image["/Height"])))
     return sizes
+
+
+def text_sizes(path: Path, words: set[str]) -> list[tuple[int, str, float]]:
+    """(page index, text, size in points on paper) of each text run that is one of
+    `words`: the font size scaled by the text and page transforms."""
+    found: list[tuple[int, str, float]] = []
+    for number, page in enumerate(PdfReader(path).pages):
+        def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float,
+                  number: int = number) -> None:
+            text = " ".join(text.split())  # Qt's PDFs space words with tabs
+            if text in words:
+                found.append((number, text, abs(size * tm[3] * cm[3])))
+        page.extract_text(visitor_text=visit)
+    return found

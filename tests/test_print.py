@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pdf_pages import image_sizes, pages_text
+from pdf_pages import image_sizes, pages_text, text_sizes
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMainWindow
@@ -164,6 +164,25 @@ def test_diagram_is_vector(tmp_path: Path, content: Content, art: DiagramArt) ->
     assert curves > 200, f"only {curves} curve segments: the diagram is not vector paths"
     # the region labels are drawn as text, not baked into an image
     assert "FRONT" in pages_text(out)[0] and "BACK" in pages_text(out)[0]
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_printed_diagram_labels_are_readable(tmp_path: Path, content: Content,
+                                             art: DiagramArt, side: str) -> None:
+    """The views' titles and the R/L letters print at a readable size, on a summary
+    (a diagram 50 mm tall) and on a handout (38 mm): scaled with the drawing they were
+    3-4 pt."""
+    summary = export_summary(tmp_path, content, art, "greater-trochanteric-pain-syndrome",
+                             side=side)
+    handout = Handout(regions={"outer": 6}, side=side, exercises=(HandoutExercise("clam"),))
+    job = handout_job(content, art, handout)
+    write_pdf(tmp_path / "handout.pdf", job, Header(job.title))
+    words = {"FRONT", f"{side.upper()} SIDE", "BACK", "R", "L"}
+    for out in (summary, tmp_path / "handout.pdf"):
+        sizes = [s for s in text_sizes(out, words) if s[0] == 0]
+        assert {text for _, text, _ in sizes} == words
+        assert len(sizes) == 7  # three titles, and R and L beside the front and back views
+        assert min(size for _, _, size in sizes) >= 7.5, sizes
 
 
 def test_handout_prints_edited_doses_notes_and_keeps_cards_whole(

@@ -69,6 +69,9 @@ BADGE_FONT_PX = 24
 # legs leave about 60 units beside them for an R or L at the bottom corners.
 TITLE_MAX_ASCENT = 46.0
 LETTER_MAX_WIDTH = 56.0
+# on paper the titles and R/L letters are at least this size (scaled with the drawing
+# alone they would be 3-4 pt on a summary), as far as the free space allows
+PRINT_LABEL_PT = 8.0
 
 
 def _bold(points: float) -> QFont:
@@ -405,6 +408,10 @@ class DiagramArt:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_body(painter, state.side)
         self.paint_regions(painter, state)
-        self.paint_labels(painter, state.side, high_contrast=state.high_contrast)
+        # device pixels per drawing unit, and the device's pixels in a point
+        per_unit = painter.worldTransform().m22() or 1.0
+        points = painter.device().logicalDpiY() / 72
+        self.paint_labels(painter, state.side, high_contrast=state.high_contrast,
+                          least_px=PRINT_LABEL_PT * points / per_unit)
         self.paint_strokes(painter, state)
         painter.restore()
