@@ -456,3 +456,37 @@ def test_tab_leaves_the_note(builder: object, qtbot: QtBot) -> None:
                    Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is note
     note.clear()  # nothing left unsaved when the dialog closes
+
+
+def test_builder_chooses_the_hip(builder: object, qtbot: QtBot, tmp_path: Path) -> None:
+    """The builder starts on the window's side and can print for the other hip: the
+    header says so, and the saved file keeps it."""
+    from pdf_pages import pages_text
+    from PySide6.QtCore import Qt
+
+    from explorer.report.output import write_pdf
+    from explorer.report.pages import Header
+    from explorer.ui.handout_dialog import HandoutDialog
+
+    dialog = builder
+    assert dialog.side.currentText() == "Right hip"  # type: ignore[attr-defined]
+    assert not dialog.isWindowModified()  # type: ignore[attr-defined]
+    dialog.side.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.side, Qt.Key.Key_Down)  # type: ignore[attr-defined]
+    handout = dialog.handout()  # type: ignore[attr-defined]
+    assert handout.side == "left"
+    assert dialog.isWindowModified()  # type: ignore[attr-defined]
+    job = dialog.job()  # type: ignore[attr-defined]
+    out = tmp_path / "left.pdf"
+    write_pdf(out, job, Header(job.title, side=handout.side))
+    first = pages_text(out)[0]
+    assert "Left hip" in first and "Right hip" not in first
+    assert dialog.save_to(tmp_path / "left.json")  # type: ignore[attr-defined]
+    assert not dialog.isWindowModified()  # type: ignore[attr-defined]
+    assert read_handout(tmp_path / "left.json").side == "left"
+    other = HandoutDialog(dialog.content, dialog.art, dialog.settings,  # type: ignore
+                          Handout())
+    qtbot.addWidget(other)
+    assert other.side.currentText() == "Right hip"
+    assert other.open_from(tmp_path / "left.json")
+    assert other.side.currentText() == "Left hip" and other.handout() == handout

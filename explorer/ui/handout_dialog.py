@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -101,6 +103,11 @@ class HandoutDialog(QDialog):
 
         self.patient = QLineEdit(handout.patient)
         self.patient.setPlaceholderText("optional")
+        self.side = QComboBox()  # printed in the header and on the diagram
+        self.side.addItem("Right hip", "right")
+        self.side.addItem("Left hip", "left")
+        self.side.setAccessibleName("Which hip")
+        self.side.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.large_print = QCheckBox("Large print")
         self.large_print.setChecked(handout.large_print)
         self.recovery_chart = QCheckBox("Include the recovery timeline")
@@ -145,6 +152,7 @@ class HandoutDialog(QDialog):
         self._load(handout)
         self.table.itemChanged.connect(self._on_table_item_changed)
         for signal in (self.patient.textChanged, self.note.textChanged,
+                       self.side.currentIndexChanged,
                        self.large_print.toggled, self.recovery_chart.toggled,
                        self.running_plan.toggled):
             signal.connect(self._update_modified)
@@ -153,6 +161,7 @@ class HandoutDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         form.addRow("Patient name:", self.patient)
+        form.addRow("Hip:", self.side)
         form.addRow("", self.large_print)
         form.addRow("", self.recovery_chart)
         form.addRow("", self.running_plan)
@@ -247,6 +256,7 @@ class HandoutDialog(QDialog):
         """Show a new or opened handout: nothing to undo, nothing unsaved."""
         self._base = handout
         self.patient.setText(handout.patient)
+        self.side.setCurrentIndex(self.side.findData(handout.side))
         self.large_print.setChecked(handout.large_print)
         self.recovery_chart.setChecked(handout.recovery_chart)
         self.running_plan.setEnabled(handout.has_running_plan)
@@ -324,6 +334,7 @@ class HandoutDialog(QDialog):
 
     def handout(self) -> Handout:
         return replace(self._base, patient=self.patient.text().strip(),
+                       side=self.side.currentData(),
                        clinician_note=self.note.toPlainText().strip(),
                        large_print=self.large_print.isChecked(), exercises=self._table_items(),
                        recovery_chart=self.recovery_chart.isChecked(),
