@@ -339,3 +339,50 @@ def test_unknown_field_in_nested_recovery_suggests_its_own_fields(mini: Path,
         "lateral-thing.yaml:27: recovery.phases[0].summry: is not a known field",
         "lateral-thing.yaml:29: clinician.exams: is not a known field (did you mean 'exam'?)",
     ]
+
+
+def test_a_caution_is_text_or_text_for_some_regions(mini: Path, write: Write) -> None:
+    """A caution written as plain text is for everyone; one with `regions` is kept for
+    those regions; a misspelt region is reported at its line and the caution, rather
+    than hidden, is then shown everywhere."""
+    text = (mini / "exercises/clam.yaml").read_text()
+    write("exercises/clam.yaml", text + (
+        "cautions:\n"
+        "  - Stop if it hurts.\n"
+        "  - text: With outer hip pain, put a towel between your knees.\n"
+        "    regions: [outer]\n"
+        "  - text: With pain at the sitting bone, go gently.\n"
+        "    regions: [bak]\n"
+        "  - text: With groin pain, bend less.\n"
+        "    regions: [groin, groin]\n"))
+    content = load(mini)
+    assert problems(content) == [
+        "clam.yaml:13: cautions[2].regions[0]: unknown region 'bak' (did you mean 'back'?)",
+        "clam.yaml:15: cautions[3].regions[1]: region 'groin' is already listed on line 15; "
+        "this repeat is left out",
+    ]
+    clam = content.exercises["clam"]
+    assert clam.cautions_for() == ("Stop if it hurts.",
+                                   "With outer hip pain, put a towel between your knees.",
+                                   "With pain at the sitting bone, go gently.",
+                                   "With groin pain, bend less.")
+    assert clam.cautions_for(["back"]) == ("Stop if it hurts.",
+                                           "With pain at the sitting bone, go gently.")
+    assert clam.cautions_for(["outer", "groin"]) == (
+        "Stop if it hurts.", "With outer hip pain, put a towel between your knees.",
+        "With pain at the sitting bone, go gently.", "With groin pain, bend less.")
+
+
+@pytest.mark.parametrize(("caution", "expected"), [
+    ("  - txt: Stop.\n", "clam.yaml:9: cautions[0].txt: is not a known field "
+                         "(did you mean 'text'?)"),
+    ("  - regions: [outer]\n", "clam.yaml:9: cautions[0].text: is missing (it is required)"),
+    ("  - [a, list]\n", "clam.yaml:9: cautions[0].text: should be text, not a list"),
+])
+def test_a_malformed_caution_is_reported_at_its_line(mini: Path, write: Write,
+                                                     caution: str, expected: str) -> None:
+    text = (mini / "exercises/clam.yaml").read_text()
+    write("exercises/clam.yaml", text + "cautions:\n" + caution)
+    content = load(mini)
+    assert any(p.startswith(expected) for p in problems(content)), problems(content)
+    assert "clam" not in content.exercises

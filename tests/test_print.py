@@ -668,3 +668,47 @@ def test_a_short_text_moves_overleaf_whole(qapp: object) -> None:
         pages = paginate([filler, short], width, room)
         assert [[(p.flowable, p.start, p.end) for p in page] for page in pages] == [
             [(filler, 0.0, None)], [(short, 0.0, None)]], above
+
+
+SITTING_BONE = "With pain at the sitting bone (hamstring tendon)"
+OUTER_CLAM = "With outer hip pain, if the starting position aches"
+
+
+@pytest.mark.parametrize(("regions", "conditions", "shown", "hidden"), [
+    ({"outer": 6}, ("greater-trochanteric-pain-syndrome",), [OUTER_CLAM], [SITTING_BONE]),
+    ({}, ("greater-trochanteric-pain-syndrome",), [OUTER_CLAM], [SITTING_BONE]),
+    ({"back": 5}, ("greater-trochanteric-pain-syndrome",), [SITTING_BONE], [OUTER_CLAM]),
+    ({}, ("proximal-hamstring-tendinopathy",), [SITTING_BONE], [OUTER_CLAM]),
+    ({}, (), [SITTING_BONE, OUTER_CLAM], []),
+])
+def test_a_handout_prints_the_cautions_for_where_it_hurts(
+        tmp_path: Path, content: Content, art: DiagramArt, regions: dict[str, int],
+        conditions: tuple[str, ...], shown: list[str], hidden: list[str]) -> None:
+    """An exercise's cautions about pain somewhere else are left out: where it hurts,
+    else the conditions' main regions decide (with neither, every caution prints)."""
+    handout = Handout(regions=regions, conditions=conditions,
+                      exercises=(HandoutExercise("bridge"), HandoutExercise("clam")))
+    job = handout_job(content, art, handout)
+    write_pdf(tmp_path / "handout.pdf", job, Header(job.title))
+    text = " ".join(pages_text(tmp_path / "handout.pdf"))
+    assert "If the back of the thigh cramps" in text  # a caution for everyone
+    for caution in shown:
+        assert caution in text
+    for caution in hidden:
+        assert caution not in text
+
+
+def test_a_condition_shows_the_cautions_for_its_main_region(content: Content) -> None:
+    """On a condition's page an exercise card leaves out cautions about pain elsewhere;
+    the exercise's own page lists them all."""
+    from explorer.render import html as render
+
+    options = render.RenderOptions(exercise_steps=True)
+    page = render.condition_html(content, content.conditions["greater-trochanteric-pain-"
+                                                             "syndrome"], options)
+    assert OUTER_CLAM in page and SITTING_BONE not in page
+    page = render.condition_html(content, content.conditions["proximal-hamstring-"
+                                                             "tendinopathy"], options)
+    assert SITTING_BONE in page
+    page = render.exercise_html(content, content.exercises["bridge"], options)
+    assert SITTING_BONE in page and "If the back of the thigh cramps" in page

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -286,6 +287,28 @@ class Condition(_Model):
         return self.regions[0]
 
 
+class _PlainText:
+    """Lets an entry be written as plain text, read as its `text` field alone."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(
+            lambda value: value if isinstance(value, dict) else {"text": value},
+            handler(source))
+
+
+@dataclass(frozen=True)
+class Caution(_Model):
+    """A caution on an exercise: plain text, or text with the regions it is for.
+
+    One that matters only with pain in some regions ("With outer hip pain, ...") names
+    them, so a condition's page and a handout about other regions leave it out."""
+
+    text: Line
+    regions: tuple[Id, ...] = ()
+
+
 @dataclass(frozen=True)
 class Exercise(_Model):
     id: Id
@@ -296,12 +319,18 @@ class Exercise(_Model):
     aliases: tuple[Line, ...] = ()
     progression: Text | None = None
     regression: Text | None = None
-    cautions: tuple[Line, ...] = ()
+    cautions: tuple[Annotated[Caution, _PlainText()], ...] = ()
     image: Line | None = None
     references: tuple[Id, ...] = ()
 
     def __post_init__(self) -> None:
         _not_empty("steps", self.steps)
+
+    def cautions_for(self, regions: Collection[str] = ()) -> tuple[str, ...]:
+        """The cautions' texts: all of them, or with `regions` those for any region
+        (and those for every region)."""
+        return tuple(c.text for c in self.cautions
+                     if not regions or not c.regions or set(c.regions) & set(regions))
 
 
 @dataclass(frozen=True)

@@ -264,6 +264,12 @@ class _Loader:
         for ex_id, exercise in c.exercises.items():
             if exercise.image:
                 self._check_image(ex_id, exercise.image)
+            o = self.origins[("exercises", ex_id)]
+            # a caution whose regions are all unknown is shown everywhere, not hidden
+            cautions = tuple(dataclasses.replace(caution, regions=self._keep_known(
+                o, ("cautions", index, "regions"), caution.regions, c.regions, "region"))
+                for index, caution in enumerate(exercise.cautions))
+            c.exercises[ex_id] = dataclasses.replace(exercise, cautions=cautions)
 
     def _drop_condition(self, cid: str, key: str, reason: str) -> None:
         """Leave out a condition that the cross-checks left without something it needs."""
@@ -290,21 +296,23 @@ class _Loader:
                 ))
                 del self.content.regions[region_id]
 
-    def _keep_known(self, o: _Origin, key: str, items: Sequence[T], table: dict[str, Any],
-                    what: str) -> tuple[T, ...]:
+    def _keep_known(self, o: _Origin, key: str | tuple[str | int, ...], items: Sequence[T],
+                    table: dict[str, Any], what: str) -> tuple[T, ...]:
         """The items that name an entry of `table`, each entry once; the others are
         reported at their line (an id listed twice would count twice in the ranking).
-        An item is an id, or a use such as `ClueWeight` whose field `what` holds the id."""
+        An item is an id, or a use such as `ClueWeight` whose field `what` holds the id.
+        `key`: the list's field, or its path in the entry."""
+        keys = (key,) if isinstance(key, str) else key
         kept: list[T] = []
         first: dict[str, int] = {}
         for index, item in enumerate(items):
-            loc: tuple[str | int, ...] = (key, index)
+            loc: tuple[str | int, ...] = (*keys, index)
             if isinstance(item, str):
                 ref = item
             else:
                 ref, loc = getattr(item, what), (*loc, what)
             if ref in first:
-                line = o.doc.line_of((*o.prefix, key, first[ref]))
+                line = o.doc.line_of((*o.prefix, *keys, first[ref]))
                 self.content.problems.append(o.problem(
                     loc, f"{what} '{ref}' is already listed on line {line}; "
                     "this repeat is left out"))

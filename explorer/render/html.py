@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from explorer.model import Condition, Content, Exercise, Page, Treatment
@@ -143,11 +143,12 @@ def dose_line(dose: Dose | None) -> str:
 
 def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
                   options: RenderOptions, *, dose: Dose | None = None,
-                  note: str = "") -> str:
+                  note: str = "", regions: Collection[str] = ()) -> str:
     """An exercise as a card: picture, name, stage, dose, steps, cautions.
 
     `dose` and `note` are a handout's edits; otherwise the condition's dose (`use`) or
-    the exercise's default applies.
+    the exercise's default applies. `regions`: where the pain is (a condition's regions,
+    a handout's); the exercise's cautions for other regions are left out.
     """
     dose = dose or (use.dose if use and use.dose else None) or exercise.dose
     meta = []
@@ -166,7 +167,7 @@ def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
                        + "</ol>")
     cautions = [use.caution] if use and use.caution else []
     if options.exercise_steps and not options.compact:
-        cautions.extend(exercise.cautions)
+        cautions.extend(exercise.cautions_for(regions))
     details += [f'<p class="caution small">&#9888; {esc(c)}</p>' for c in cautions]
     src = options.image_src(exercise.id) if options.image_src else None
     cell = "<td" if options.stacked else f'<td width="{options.image_width + 8}"'
@@ -264,7 +265,8 @@ def condition_blocks(content: Content, condition: Condition,
     blocks += sectioned("What makes it worse", [bullet_list(condition.aggravating)])
     blocks += sectioned("What helps", treatment_parts(content, condition))
     blocks += sectioned("Exercises", [
-        exercise_card(content, content.exercises[use.exercise], use, o)
+        exercise_card(content, content.exercises[use.exercise], use, o,
+                      regions=(condition.main_region,))
         for use in condition.exercises if use.exercise in content.exercises])
     blocks += sectioned("Typical recovery", [recovery_table(condition)])
     blocks += sectioned("Prevention", [bullet_list(condition.prevention)])
@@ -382,7 +384,7 @@ def exercise_html(content: Content, exercise: Exercise,
                        "<ol>" + "".join(f"<li>{esc(s)}</li>" for s in exercise.steps) + "</ol>"))
     out.append(section("Make it harder", paragraphs(exercise.progression)))
     out.append(section("Make it easier", paragraphs(exercise.regression)))
-    out.append(section("Take care", bullet_list(exercise.cautions)))
+    out.append(section("Take care", bullet_list(exercise.cautions_for())))
     used_by = [c for c in content.conditions.values()
                if exercise.id in (u.exercise for u in c.exercises)]
     out.append(used_for_and_references(content, used_by, exercise.references))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QImage
 
 from explorer.model import Condition, Content, Exercise
-from explorer.model.entities import Urgency
+from explorer.model.entities import Caution, Urgency
 from explorer.model.handout import Handout
 from explorer.render import html as render
 from explorer.report.pages import (
@@ -222,9 +222,9 @@ def _with_condition_cautions(content: Content, exercise: Exercise,
                 given.setdefault(use.caution, []).append(condition.name)
     if not given:
         return exercise
-    cautions = [f"{' and '.join(names)}: {caution}" if len(known) > 1 else caution
+    cautions = [Caution(f"{' and '.join(names)}: {caution}" if len(known) > 1 else caution)
                 for caution, names in given.items()]
-    own = [c for c in exercise.cautions if c not in given]
+    own = [c for c in exercise.cautions if c.text not in given]
     return dataclasses.replace(exercise, cautions=(*cautions, *own))
 
 
@@ -255,6 +255,10 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
     if handout.clinician_note:
         flows.append(HtmlFlowable("<h2>Note from your clinician</h2>"
                                   + render.paragraphs(handout.clinician_note), font_scale=scale))
+    # an exercise's cautions for other regions are left out: the regions where it hurts,
+    # else the main regions of the conditions talked about (with neither, all print)
+    hurts = set(regions) or {content.conditions[c].main_region for c in handout.conditions
+                             if c in content.conditions}
     cards = []
     for item in handout.exercises:
         exercise = content.exercises.get(item.exercise)
@@ -262,7 +266,8 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
             continue
         card = render.exercise_card(content, _with_condition_cautions(content, exercise,
                                                                       handout.conditions),
-                                    None, options, dose=item.dose, note=item.note)
+                                    None, options, dose=item.dose, note=item.note,
+                                    regions=hurts)
         cards.append(card)
     if cards:
         # a bone that may be cracked (an urgent condition) is not exercised into pain
