@@ -274,10 +274,19 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
         while group[-1].keep_with_next and index + len(group) < len(flowables) and \
                 not flowables[index + len(group)].page_break_before:
             group.append(flowables[index + len(group)])
-        # a heading with the first thing after it: move together if they fit on a page
+        # a heading with the first thing after it: move together if they fit on a page.
+        # Text that may be split needs only its first lines here; a block kept whole (an
+        # exercise card) needs all of it, or it would move overleaf alone.
         last = group[-1]
-        first_part = MIN_SPLIT if _splits(last, width) else min(last.height(width), height / 3)
-        together = sum(f.height(width) + GAP for f in group[:-1]) + first_part
+        last_h = last.height(width)
+        above = sum(f.height(width) + GAP for f in group[:-1])  # the heading(s)
+        if _splits(last, width):
+            first_part = MIN_SPLIT
+        elif above + last_h <= height:
+            first_part = last_h
+        else:  # no page holds both: as for text, a good start of it is enough
+            first_part = min(last_h, height / 3)
+        together = above + first_part
         if y > top and y + together > height:
             new_page(flowable)
         for item in group:
