@@ -245,6 +245,13 @@ def test_recent_runs_win_over_the_usual_week(qtbot: QtBot) -> None:
                                          "plan starts from your usual week")
 
 
+def test_the_plan_grows_from_a_short_run(qtbot: QtBot) -> None:
+    planner = LoadPlanner([Run(60, 40.0), Run(0, 1.0)], "km")
+    qtbot.addWidget(planner)
+    assert [w.long_run for w in planner.plan.weeks] == [1.1, 1.2, 1.3, 1.4, 1.5, 1.6]
+    assert "from 1.1 km to 1.6 km, each at most 10% longer" in planner.summary_text()
+
+
 def test_planner_exports_a_crisp_image(qtbot: QtBot) -> None:
     planner = LoadPlanner([*RUNS, SPIKE], "km")
     qtbot.addWidget(planner)

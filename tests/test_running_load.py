@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from explorer.model.running_load import (
     Baseline,
     LoadInputError,
     Run,
+    Unit,
     check_baseline,
     check_input,
     from_km,
@@ -194,6 +196,31 @@ def test_the_plan_never_spikes(runs: list[Run], weeks: int) -> None:
     assert not [s for s in spikes([*runs, *planned]) if s.run in planned]
     for week in plan.weeks:
         assert week.long_run <= week.limit + 1e-9
+
+
+@pytest.mark.parametrize("unit", ["km", "mi"])
+@pytest.mark.parametrize("longest", [1.0, 1.1, 1.2])
+def test_a_short_long_run_still_grows_every_week(longest: float, unit: Unit) -> None:
+    # 8% of 1.2 or less rounds away at 0.1; 0.1 more is still within 10%
+    runs = [Run(60, 40.0), Run(0, longest)]
+    plan = gradual_plan(runs, unit)
+    longs = [w.long_run for w in plan.weeks]
+    for before, after in itertools.pairwise([longest, *longs]):
+        assert after >= before + 0.1 - 1e-9, longs
+    assert not [s for s in spikes([*runs, *plan.as_runs()]) if s.run.day < 0]
+    assert f"from {longs[0]:.1f} {unit} to {longs[-1]:.1f} {unit}" in plan.summary
+
+
+def test_a_short_long_run_grows_to_its_goal_and_stays() -> None:
+    plan = gradual_plan([Run(0, 1.0)], "km", goal=1.4)
+    assert [w.long_run for w in plan.weeks] == [1.1, 1.2, 1.3, 1.4, 1.4, 1.4]
+
+
+def test_a_long_run_too_short_to_grow_within_the_line_is_kept_and_says_why() -> None:
+    plan = gradual_plan([Run(0, 0.5)], "km")
+    assert [w.long_run for w in plan.weeks] == [0.5] * 6  # 0.6 would be 20% longer
+    assert plan.summary.endswith("A long run under 1 km cannot grow by 0.1 km and stay "
+                                 "within 10%, so the plan keeps it as it is.")
 
 
 # --- recovery timeline --------------------------------------------------------------

@@ -36,7 +36,9 @@ HISTORY_DAYS = 60  # how far back input may go: twice the window is enough conte
 MAX_RUN: dict[Unit, float] = {"km": 100.0, "mi": 100.0 / KM_PER_MILE}  # 62.1 mi
 MAX_WEEK: dict[Unit, float] = {"km": 250.0, "mi": 250.0 / KM_PER_MILE}  # 155.3 mi
 # The plan grows the long run by 8%, not the full 10%: a margin below the spike line,
-# so a planned run that ends up a little long is still not a spike.
+# so a planned run that ends up a little long is still not a spike. Distances are
+# planned to 0.1, so a long run under 1.25 grows by 0.1 instead (still within 10% from
+# 1.0 up), and one under 1.0 cannot grow without passing the line.
 PLAN_GROWTH = 0.08
 _EPSILON = 1e-9  # distances are typed with one decimal; ignore float noise
 
@@ -292,17 +294,26 @@ def _floor_tenth(value: float) -> float:
     return math.floor(value * 10 + _EPSILON) / 10
 
 
+def _grown(longest: float) -> float:
+    """The long run after `longest`: 8% longer, rounded down to 0.1; where 8% rounds
+    away, 0.1 longer if that is still within 10%; else (under 1.0) `longest` again."""
+    grown = _floor_tenth(longest * (1 + PLAN_GROWTH))
+    if grown <= longest:
+        grown = _floor_tenth(longest * (1 + SPIKE_LIMIT))
+    return max(grown, longest)
+
+
 def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int = 6,
                  goal: float | None = None) -> Plan:
     """A plan for the coming `weeks` from recent runs or a baseline.
 
     Each week has one long run, 8% longer than the longest of the 30 days before it
-    (rounded down to 0.1), so it stays under the 10% spike line with a margin; the
-    other runs stay as they were, so the week grows only by what the long run adds.
-    With a `goal` the long run stops growing there. Nothing here tests a plan in a
-    trial: it applies the one rule the evidence supports (no single-run spikes) and
-    otherwise keeps things as they were. When runs are given, the line counts them
-    too, so a recent spike raises the longest run the plan builds on.
+    (rounded down to 0.1, and at least 0.1 longer where 10% allows it), so it stays under
+    the 10% spike line; the other runs stay as they were, so the week grows only by what
+    the long run adds. With a `goal` the long run stops growing there.
+    Nothing here tests a plan in a trial: it applies the one rule the evidence supports
+    (no single-run spikes) and otherwise keeps things as they were. When runs are given,
+    the line counts them too, so a recent spike raises the longest run the plan builds on.
     """
     if weeks < 1:
         raise ValueError("a plan needs at least one week")
@@ -318,11 +329,13 @@ def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int =
     # Without runs the baseline's longest run stands for a run today.
     known = list(history) or [Run(0, baseline.longest_run)]
     plan_weeks = []
+    too_short = False
     for week in range(1, weeks + 1):
         day = -7 * week
         longest = longest_run_last_30_days(known, day) or baseline.longest_run
-        long_run = _floor_tenth(longest * (1 + PLAN_GROWTH))
+        long_run = _grown(longest)
         held = goal is not None and long_run >= goal
+        too_short = too_short or (long_run == longest and not held)
         if held and goal is not None:
             long_run = goal  # reached: hold it (a goal below the baseline is kept too)
         limit = longest * (1 + SPIKE_LIMIT)
@@ -343,6 +356,9 @@ def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int =
                "longest run of the 30 days before it; other runs stay as they are "
                f"(about {format_distance(first.weekly_distance, unit)} to "
                f"{format_distance(last.weekly_distance, unit)} a week).")
+    if too_short:
+        summary += (f" A long run under 1 {unit} cannot grow by 0.1 {unit} and stay "
+                    "within 10%, so the plan keeps it as it is.")
     return Plan(baseline, tuple(plan_weeks), unit, summary)
 
 
