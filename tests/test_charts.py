@@ -252,6 +252,22 @@ def test_the_plan_grows_from_a_short_run(qtbot: QtBot) -> None:
     assert "from 1.1 km to 1.6 km, each at most 10% longer" in planner.summary_text()
 
 
+def test_the_plan_never_suggests_a_run_the_planner_would_refuse(qtbot: QtBot) -> None:
+    planner = LoadPlanner([Run(0, 99.9), Run(6, 60.0), Run(13, 80.0)], "km")
+    qtbot.addWidget(planner)
+    assert max(w.long_run for w in planner.plan.weeks) == 100.0
+    assert planner.summary_text().endswith(
+        "Long runs stop at 100.0 km, the most the planner accepts for one run.")
+    (bars,) = [item for item in planner.plot_widget.getPlotItem().items  # the plan's bars
+               if isinstance(item, pg.BarGraphItem) and item.opts["width"] == 2.2]
+    assert max(bars.opts["height"]) == 100.0
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.mi.click()
+    assert max(w.long_run for w in planner.plan.weeks) == 62.1  # 99.9 km is 62.07 mi
+    assert planner.summary_text().endswith(
+        "Long runs stop at 62.1 mi, the most the planner accepts for one run.")
+
+
 def test_planner_exports_a_crisp_image(qtbot: QtBot) -> None:
     planner = LoadPlanner([*RUNS, SPIKE], "km")
     qtbot.addWidget(planner)

@@ -6,12 +6,14 @@ import datetime as dt
 import itertools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from explorer.model.entities import PHASE_LENGTHS_NOTE, Condition, Phase, Recovery, Urgency
 from explorer.model.running_load import (
     KM_PER_MILE,
+    MAX_RUN,
+    MAX_WEEK,
     Baseline,
     LoadInputError,
     Run,
@@ -221,6 +223,48 @@ def test_a_long_run_too_short_to_grow_within_the_line_is_kept_and_says_why() -> 
     assert [w.long_run for w in plan.weeks] == [0.5] * 6  # 0.6 would be 20% longer
     assert plan.summary.endswith("A long run under 1 km cannot grow by 0.1 km and stay "
                                  "within 10%, so the plan keeps it as it is.")
+
+
+@pytest.mark.parametrize(("unit", "runs", "stop"), [
+    ("km", [Run(0, 99.9), Run(6, 60.0), Run(13, 80.0)], "100.0 km"),
+    ("mi", [Run(0, 62.1), Run(6, 37.3), Run(13, 49.7)], "62.1 mi")])
+def test_no_planned_run_is_longer_than_the_planner_accepts(unit: Unit, runs: list[Run],
+                                                           stop: str) -> None:
+    assert check_input(runs, unit)  # the planner accepts these runs
+    plan = gradual_plan(runs, unit)
+    assert max(w.long_run for w in plan.weeks) <= MAX_RUN[unit]
+    assert plan.weeks[-1].long_run == pytest.approx(float(stop.split()[0]))
+    assert plan.summary.endswith(f"Long runs stop at {stop}, the most the planner "
+                                 "accepts for one run.")
+    assert "stop at" not in gradual_plan([Run(0, 10.0)], unit).summary
+
+
+@pytest.mark.parametrize(("unit", "baseline", "stop"), [
+    ("km", Baseline(240.0, 50.0), "250.0 km"), ("mi", Baseline(150.0, 30.0), "155.3 mi")])
+def test_no_planned_week_is_longer_than_the_planner_accepts(unit: Unit, baseline: Baseline,
+                                                            stop: str) -> None:
+    assert check_baseline(baseline.weekly_distance, baseline.longest_run, unit)
+    plan = gradual_plan(baseline, unit)
+    assert max(w.weekly_distance for w in plan.weeks) <= MAX_WEEK[unit]
+    assert plan.weeks[-1].weekly_distance == pytest.approx(float(stop.split()[0]))
+    assert all(w.weekly_distance >= w.long_run for w in plan.weeks)
+    assert f"Weeks stop at {stop}, the most the planner accepts for a week" in plan.summary
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.builds(Run, st.integers(0, 60),
+                          st.floats(1.0, 62.1).map(lambda d: round(d, 1))),
+                min_size=1, max_size=4),
+       st.sampled_from(["km", "mi"]), st.integers(1, 12))
+def test_the_plan_grows_every_week_within_what_the_planner_accepts(
+        runs: list[Run], unit: Unit, weeks: int) -> None:
+    assume(not input_problems(runs, unit))
+    plan = gradual_plan(runs, unit, weeks)
+    top = MAX_RUN[unit]
+    for week in plan.weeks:
+        assert week.long_run <= top and week.weekly_distance <= MAX_WEEK[unit]
+    for before, after in itertools.pairwise(w.long_run for w in plan.weeks):
+        assert after >= before + 0.1 - 1e-9 or after == before > top - 0.1
 
 
 # --- recovery timeline --------------------------------------------------------------

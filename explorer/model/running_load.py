@@ -310,7 +310,8 @@ def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int =
     Each week has one long run, 8% longer than the longest of the 30 days before it
     (rounded down to 0.1, and at least 0.1 longer where 10% allows it), so it stays under
     the 10% spike line; the other runs stay as they were, so the week grows only by what
-    the long run adds. With a `goal` the long run stops growing there.
+    the long run adds. With a `goal` the long run stops growing there, and in any case
+    at the longest run (and the week at the longest week) the planner accepts as input.
     Nothing here tests a plan in a trial: it applies the one rule the evidence supports
     (no single-run spikes) and otherwise keeps things as they were. When runs are given,
     the line counts them too, so a recent spike raises the longest run the plan builds on.
@@ -326,24 +327,31 @@ def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int =
     if baseline is None:
         return Plan(None, (), unit, "Enter at least one run from the last 30 days to "
                     "see a plan.")
+    checked: Unit = "mi" if unit == "mi" else "km"
+    max_run, max_week = _floor_tenth(MAX_RUN[checked]), _floor_tenth(MAX_WEEK[checked])
+    stop, why = ((goal, "your goal") if goal is not None and goal < max_run
+                 else (max_run, "the most the planner accepts for one run"))
     # Without runs the baseline's longest run stands for a run today.
     known = list(history) or [Run(0, baseline.longest_run)]
     plan_weeks = []
-    too_short = False
+    too_short = run_capped = week_capped = False
     for week in range(1, weeks + 1):
         day = -7 * week
         longest = longest_run_last_30_days(known, day) or baseline.longest_run
         long_run = _grown(longest)
-        held = goal is not None and long_run >= goal
-        too_short = too_short or (long_run == longest and not held)
-        if held and goal is not None:
-            long_run = goal  # reached: hold it (a goal below the baseline is kept too)
+        too_short = too_short or (long_run == longest and longest < stop)
+        held = long_run >= stop
+        if held:
+            long_run = stop  # reached: hold it (a goal below the baseline is kept too)
+            run_capped = run_capped or stop == max_run
         limit = longest * (1 + SPIKE_LIMIT)
         # The week grows only by what the long run adds; it is never less than the long run.
         weekly = round(max(long_run, baseline.weekly_distance + long_run
                            - baseline.longest_run), 1)
+        if weekly > max_week:
+            weekly, week_capped = max_week, True
         note = (f"Week {week}: long run {format_distance(long_run, unit)} "
-                + (f"(your goal; the limit is {format_distance(limit, unit)})" if held else
+                + (f"({why}; the limit is {format_distance(limit, unit)})" if held else
                    f"(up to {format_distance(limit, unit)} is not a spike: 10% over "
                    f"{format_distance(longest, unit)})")
                 + f"; about {format_distance(weekly, unit)} in the week.")
@@ -359,6 +367,12 @@ def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int =
     if too_short:
         summary += (f" A long run under 1 {unit} cannot grow by 0.1 {unit} and stay "
                     "within 10%, so the plan keeps it as it is.")
+    if run_capped:
+        summary += (f" Long runs stop at {format_distance(max_run, unit)}, the most the "
+                    "planner accepts for one run.")
+    if week_capped:
+        summary += (f" Weeks stop at {format_distance(max_week, unit)}, the most the "
+                    "planner accepts for a week, so there the other runs get shorter.")
     return Plan(baseline, tuple(plan_weeks), unit, summary)
 
 
