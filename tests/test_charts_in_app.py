@@ -106,3 +106,28 @@ def test_usual_week_reaches_the_handout_file_and_print(qtbot: QtBot, tmp_path: P
     assert "Your running plan" in text
     assert "From your usual week (18.0 mi, longest run 6.0 mi)" in text
     window.chart_dialogs["planner"].close()
+
+
+def test_an_open_handout_builder_follows_the_planner(qtbot: QtBot, tmp_path: Path) -> None:
+    """Runs entered after the builder opened reach its handout (and its print), and a
+    later change replaces them; a plan the user left out stays out."""
+    window = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.handout_action.trigger()
+    builder = window.handout_dialog
+    assert not builder.running_plan.isEnabled() and builder.handout().runs == ()
+    window.planner_action.trigger()
+    assert window.planner.set_runs([Run(d, x) for d, x in RUNS], "km")
+    assert builder.running_plan.isEnabled() and builder.running_plan.isChecked()
+    assert set(builder.handout().runs) == set(RUNS)
+    assert builder.isWindowModified()
+    assert window.planner.set_runs([Run(0, 5.0), Run(7, 9.0)], "km")
+    assert set(builder.handout().runs) == {(0, 5.0), (7, 9.0)}
+    builder.running_plan.setChecked(False)  # the user leaves it out
+    assert window.planner.set_runs([Run(0, 6.0), Run(7, 9.0)], "km")
+    assert not builder.running_plan.isChecked() and builder.handout().runs == ()
+    builder.running_plan.setChecked(True)
+    assert set(builder.handout().runs) == {(0, 6.0), (7, 9.0)}
+    assert builder.save_to(tmp_path / "h.json")
+    assert set(read_handout(tmp_path / "h.json").runs) == {(0, 6.0), (7, 9.0)}
+    window.chart_dialogs["planner"].close()

@@ -282,3 +282,69 @@ def test_save_adds_json_to_a_typed_name(builder: Any, boxes: list[Shown], tmp_pa
     assert builder.path == tmp_path / saved
     assert builder.windowTitle() == f"Exercise handout — {saved}[*]"
     assert boxes == []
+
+
+# ---- a running log saved some days ago --------------------------------------------------
+def _saved_days_ago(days: int) -> str:
+    import datetime as dt
+
+    return (dt.date.today() - dt.timedelta(days=days)).isoformat()
+
+
+def test_runs_in_a_file_saved_weeks_ago_are_that_much_older_now() -> None:
+    """Runs are "days ago" when the file was saved: opened 20 days later, a run of that
+    day is 20 days ago, not today (the plan's load and spikes depend on it)."""
+    read = from_json(handout(created=_saved_days_ago(20), runs=[[0, 10], [2, 6], [7, 9]]))
+    assert read.runs == ((20, 10), (22, 6), (27, 9)) and read.left_out == ()
+    assert read.created == _saved_days_ago(0)  # saved again, they are counted from today
+    assert from_json(read.to_json()) == read
+    same_day = from_json(handout(created=_saved_days_ago(0), runs=[[0, 10]]))
+    assert same_day.runs == ((0, 10),)
+
+
+def test_runs_gone_past_the_planners_history_are_left_out_with_the_date() -> None:
+    import datetime as dt
+
+    saved = dt.date.today() - dt.timedelta(days=56)
+    read = from_json(handout(created=saved.isoformat(), runs=[[0, 10], [2, 6], [7, 9]]))
+    assert read.runs == ((56, 10), (58, 6))
+    assert read.left_out == (
+        f"1 of the 3 runs in the running log: the handout was saved on {saved.day} "
+        f"{saved:%B %Y}, so they are now more than {HISTORY_DAYS} days ago. Enter recent "
+        "runs in the planner for an up-to-date plan.",)
+    gone = from_json(handout(created=_saved_days_ago(90), runs=[[0, 10], [7, 9]]))
+    assert gone.runs == () and not gone.has_running_plan
+    assert gone.left_out[0].startswith("2 of the 2 runs in the running log")
+
+
+@pytest.mark.parametrize("created", ["not a date", "2999-01-01", ""])
+def test_runs_are_not_moved_for_a_date_that_is_not_in_the_past(created: str) -> None:
+    assert from_json(handout(created=created, runs=[[3, 10]])).runs == ((3, 10),)
+
+
+# ---- what the builder saves, it can open -------------------------------------------------
+def test_the_builder_takes_no_more_text_than_a_file_holds(builder: Any, boxes: list[Shown],
+                                                          qtbot: QtBot,
+                                                          tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from explorer.model.handout import DOSE_MAX, NOTE_MAX, PATIENT_MAX
+
+    assert builder.patient.maxLength() == PATIENT_MAX
+    builder.add_exercise("clam")
+    for column, limit in ((1, DOSE_MAX), (5, NOTE_MAX)):  # sets, and the note
+        builder.table.edit(builder.table.model().index(0, column))
+        editor, = [e for e in builder.table.findChildren(QLineEdit) if e.isVisible()]
+        assert editor.maxLength() == limit
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    builder.note.setPlainText("x" * (NOTE_MAX + 1))  # pasted: the note has no typing limit
+    assert "Too long to save: the note has 5,001 characters (at most 5,000)" in \
+        builder.warning.text()
+    path = tmp_path / "long.json"
+    assert not builder.save_to(path) and not path.exists()
+    assert boxes[-1].text == ("long.json: not saved, because the note has 5,001 characters "
+                              "(at most 5,000). Shorten it and save again.")
+    assert builder.note.toPlainText() == "x" * (NOTE_MAX + 1)  # nothing lost
+    builder.note.setPlainText("x" * NOTE_MAX)
+    assert builder.warning.text() == ""
+    assert builder.save_to(path) and read_handout(path).clinician_note == "x" * NOTE_MAX

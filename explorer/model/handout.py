@@ -23,6 +23,7 @@ from explorer.files import write_atomically
 from explorer.model.content import Content
 from explorer.model.entities import Dose
 from explorer.model.running_load import (
+    HISTORY_DAYS,
     Baseline,
     LoadInputError,
     Run,
@@ -32,6 +33,9 @@ from explorer.model.running_load import (
 
 FORMAT = "hip-explorer-handout"
 VERSION = 1
+# the longest text each field may hold, in characters: reading refuses longer, and so
+# does saving (the builder's fields stop at them too), so every saved handout opens
+PATIENT_MAX, NOTE_MAX, DOSE_MAX = 200, 5000, 200
 MAX_HANDOUT_BYTES = 1024 * 1024
 RECOMMENDED_MAX_EXERCISES = 6
 SHOWN_CHARS = 60  # a value quoted from a file in a message is cut to this many characters
@@ -69,7 +73,9 @@ class Handout:
     # pen drawings from clinic mode, in diagram coordinates: (colour, points)
     drawings: tuple[tuple[str, tuple[tuple[float, float], ...]], ...] = ()
     recovery_chart: bool = False  # print the first condition's recovery timeline
-    runs: tuple[tuple[int, float], ...] = ()  # (days ago, distance) for the running plan
+    # (days ago, distance) for the running plan, counted back from `created`: a file
+    # opened later has its runs moved back by the days since (and `created` is today)
+    runs: tuple[tuple[int, float], ...] = ()
     unit: str = "km"
     baseline: Baseline | None = None  # without runs, the plan may start from a usual week
     created: str = field(default_factory=lambda: dt.date.today().isoformat())
@@ -107,6 +113,17 @@ class Handout:
         items = list(self.exercises)
         items[index], items[target] = items[target], items[index]
         return replace(self, exercises=tuple(items))
+
+    def too_long(self) -> list[str]:
+        """What is longer than a handout file may hold (see PATIENT_MAX), in words."""
+        fields = [("the patient's name", self.patient, PATIENT_MAX),
+                  ("the note", self.clinician_note, NOTE_MAX)]
+        for number, item in enumerate(self.exercises, 1):
+            fields += [(f"exercise {number}'s {name}", getattr(item, name), DOSE_MAX)
+                       for name in ("sets", "reps", "hold", "frequency")]
+            fields.append((f"exercise {number}'s note", item.note, NOTE_MAX))
+        return [f"{name} has {len(text):,} characters (at most {limit:,})"
+                for name, text, limit in fields if len(text) > limit]
 
     def to_json(self) -> str:
         data = {"format": FORMAT, "version": VERSION, **asdict(self)}
@@ -206,28 +223,31 @@ def from_json(text: str, source: str = "handout") -> Handout:
         if not exercise_id:
             raise HandoutError(f"{where}: 'exercise' is missing")
         exercises.append(HandoutExercise(
-            exercise_id, sets=_text(item, "sets", where, 200), reps=_text(item, "reps", where, 200),
-            hold=_text(item, "hold", where, 200),
-            frequency=_text(item, "frequency", where, 200), note=_text(item, "note", where)))
+            exercise_id, sets=_text(item, "sets", where, DOSE_MAX),
+            reps=_text(item, "reps", where, DOSE_MAX), hold=_text(item, "hold", where, DOSE_MAX),
+            frequency=_text(item, "frequency", where, DOSE_MAX),
+            note=_text(item, "note", where, NOTE_MAX)))
     drawings = _drawings(data.get("drawings", []), source)
     unit = data.get("unit", "km")
     if unit not in ("km", "mi"):
         raise HandoutError(f"{source}: 'unit' should be km or mi")
     # A running log or usual week the planner refuses is left out, with the reason, not
     # the whole handout: the exercises and notes are still good.
-    runs, runs_refused = _runs(data.get("runs", []), unit, source)
+    created = _text(data, "created", source, 40)
+    age = _days_since(created)
+    runs, runs_refused = _runs(data.get("runs", []), unit, source, age)
     baseline, baseline_refused = _baseline(data.get("baseline"), unit, source)
     side = data.get("side", "right")
     if side not in ("right", "left"):
         raise HandoutError(f"{source}: 'side' should be right or left")
     return Handout(
-        patient=_text(data, "patient", source, 200),
-        clinician_note=_text(data, "clinician_note", source),
+        patient=_text(data, "patient", source, PATIENT_MAX),
+        clinician_note=_text(data, "clinician_note", source, NOTE_MAX),
         side=side, regions=regions, conditions=tuple(conditions),
         exercises=tuple(exercises), large_print=_flag(data, "large_print", source),
         drawings=drawings, recovery_chart=_flag(data, "recovery_chart", source),
         runs=runs, unit=unit, baseline=baseline,
-        created=_text(data, "created", source, 40),
+        created=dt.date.today().isoformat() if age else created,
         left_out=tuple(why for why in (runs_refused, baseline_refused) if why),
     )
 
@@ -264,11 +284,22 @@ def _regions(value: Any, source: str) -> dict[str, int]:
     return regions
 
 
-def _runs(value: Any, unit: str,
-          source: str) -> tuple[tuple[tuple[int, float], ...], str | None]:
+def _days_since(created: str) -> int:
+    """Days from the date a handout was saved to today (0 if it is not a past date)."""
+    try:
+        return max(0, (dt.date.today() - dt.date.fromisoformat(created)).days)
+    except ValueError:
+        return 0
+
+
+def _runs(value: Any, unit: str, source: str,
+          age: int = 0) -> tuple[tuple[tuple[int, float], ...], str | None]:
     """The running log, held to the planner's own limits (a log it refuses would print
     as an empty plan, and a NaN would be saved back as invalid JSON); a refused log is
-    empty, with the reason. A log of the wrong shape is a damaged file."""
+    empty, with the reason. A log of the wrong shape is a damaged file.
+
+    The log was saved `age` days ago: each run is that much further back now, and runs
+    gone past the planner's history are left out, with the reason."""
     message = f"{source}: 'runs' should be a list of [days ago, distance]"
     if not isinstance(value, list) or len(value) > 200:
         raise HandoutError(message)
@@ -285,7 +316,16 @@ def _runs(value: Any, unit: str,
     if problems:
         return (), ("the running log, which the planner cannot use: "
                     + listed([_shorten_numbers(problem) for problem in problems], " "))
-    return tuple((run.day, run.distance) for run in runs), None
+    now = [(run.day + age, run.distance) for run in runs]
+    kept = tuple(run for run in now if run[0] <= HISTORY_DAYS)
+    if len(kept) < len(now):
+        saved = dt.date.today() - dt.timedelta(days=age)
+        gone = len(now) - len(kept)
+        return kept, (f"{gone} of the {len(now)} runs in the running log: the handout was "
+                      f"saved on {saved.day} {saved:%B %Y}, so they are now more than "
+                      f"{HISTORY_DAYS} days "
+                      "ago. Enter recent runs in the planner for an up-to-date plan.")
+    return kept, None
 
 
 def _baseline(value: Any, unit: str, source: str) -> tuple[Baseline | None, str | None]:
@@ -360,7 +400,11 @@ def unknown_entries(handout: Handout, content: Content) -> list[str]:
 
 
 def write_handout(path: Path, handout: Handout) -> None:
-    """Save all at once (see explorer.files): a failed save leaves the old file as it was."""
+    """Save all at once (see explorer.files): a failed save leaves the old file as it was.
+    A handout that reading would refuse is not saved."""
+    if handout.too_long():
+        raise HandoutError(f"{path.name}: not saved, because "
+                           f"{listed(handout.too_long(), ', ')}. Shorten it and save again.")
     existed = path.exists()
     try:
         write_atomically(path, handout.to_json().encode("utf-8"))

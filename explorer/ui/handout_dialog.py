@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -39,6 +41,9 @@ from PySide6.QtWidgets import (
 
 from explorer.model import Content
 from explorer.model.handout import (
+    DOSE_MAX,
+    NOTE_MAX,
+    PATIENT_MAX,
     RECOMMENDED_MAX_EXERCISES,
     Handout,
     HandoutError,
@@ -49,6 +54,7 @@ from explorer.model.handout import (
     unknown_entries,
     write_handout,
 )
+from explorer.model.running_load import Baseline
 from explorer.report.documents import PrintJob, handout_job
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
@@ -88,6 +94,18 @@ class _Cell(QTableWidgetItem):
         return super().data(role)
 
 
+class _LimitedCells(QStyledItemDelegate):
+    """A dose cell takes at most DOSE_MAX characters and a note NOTE_MAX, as a handout
+    file holds (typing stops there)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(NOTE_MAX if COLUMNS[index.column()] == "Note" else DOSE_MAX)
+        return editor
+
+
 class HandoutDialog(QDialog):
     def __init__(self, content: Content, art: DiagramArt, settings: Settings,
                  handout: Handout, parent: QWidget | None = None) -> None:
@@ -103,6 +121,7 @@ class HandoutDialog(QDialog):
 
         self.patient = QLineEdit(handout.patient)
         self.patient.setPlaceholderText("optional")
+        self.patient.setMaxLength(PATIENT_MAX)
         self.side = QComboBox()  # printed in the header and on the diagram
         self.side.addItem("Right hip", "right")
         self.side.addItem("Left hip", "left")
@@ -143,6 +162,7 @@ class HandoutDialog(QDialog):
         self.table.horizontalHeader().sectionResized.connect(
             lambda *_: self.table.resizeRowsToContents())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setItemDelegate(_LimitedCells(self.table))
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #7a2e00;")
         self.warning.setWordWrap(True)
@@ -151,6 +171,7 @@ class HandoutDialog(QDialog):
         self._fill_catalogue(handout.conditions)
         self._load(handout)
         self.table.itemChanged.connect(self._on_table_item_changed)
+        self.note.textChanged.connect(self._update_warning)  # a note too long to save
         for signal in (self.patient.textChanged, self.note.textChanged,
                        self.side.currentIndexChanged,
                        self.large_print.toggled, self.recovery_chart.toggled,
@@ -277,6 +298,19 @@ class HandoutDialog(QDialog):
         self._rebuild_table(items)
         self.show_exercises(items)
 
+    def use_running_plan(self, runs: tuple[tuple[int, float], ...], unit: str,
+                         baseline: Baseline | None) -> None:
+        """The planner changed: the handout's running plan follows it. A plan that
+        appears is included (as in a new handout); one that is already there stays in
+        or out as the user chose."""
+        had = self._base.has_running_plan
+        self._base = replace(self._base, runs=runs, unit=unit, baseline=baseline)
+        has = self._base.has_running_plan
+        self.running_plan.setEnabled(has)
+        if has != had:
+            self.running_plan.setChecked(has)
+        self._update_modified()
+
     def show_exercises(self, items: Exercises) -> None:
         """Show these exercises. The table is rebuilt only if it shows something else, so
         a dose just typed keeps its place."""
@@ -351,10 +385,13 @@ class HandoutDialog(QDialog):
 
     def _update_warning(self) -> None:
         count = self.table.rowCount()
-        self.warning.setText(
-            f"{count} exercises: people follow a handout better with fewer illustrated "
-            f"exercises. Consider at most {RECOMMENDED_MAX_EXERCISES}."
-            if count > RECOMMENDED_MAX_EXERCISES else "")
+        warnings = [f"{count} exercises: people follow a handout better with fewer "
+                    f"illustrated exercises. Consider at most {RECOMMENDED_MAX_EXERCISES}."
+                    ] if count > RECOMMENDED_MAX_EXERCISES else []
+        too_long = self.handout().too_long()
+        if too_long:
+            warnings.append(f"Too long to save: {listed(too_long, ', ')}.")
+        self.warning.setText("\n".join(warnings))
 
     # ---- buttons ------------------------------------------------------------------------
     def _on_add_clicked(self) -> None:

@@ -690,6 +690,9 @@ class MainWindow(QMainWindow):
         self.planner_runs = tuple((r.day, r.distance) for r in log.runs)
         self.planner_unit = log.unit
         self.planner_baseline = self.planner.baseline
+        if self.handout_dialog is not None:  # an open handout's plan follows the planner
+            self.handout_dialog.use_running_plan(self.planner_runs, self.planner_unit,
+                                                 self.planner_baseline)
 
     def _on_handout_triggered(self) -> None:
         """Open the handout builder for the current selection; one still open is brought
