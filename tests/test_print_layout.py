@@ -4,13 +4,20 @@ what it introduces, and the clinic's logo in the header neither squashed nor blu
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
 from pdf_pages import pages_text
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from explorer.cli import load, main
-from explorer.report.pages import HtmlFlowable, paginate
+from explorer.report.documents import PrintJob
+from explorer.report.output import write_pdf
+from explorer.report.pages import Header, HtmlFlowable, load_logo, paginate
 
 SAMPLE_HANDOUT = Path(__file__).parent.parent / "docs" / "sample-handout.json"
 
@@ -61,3 +68,80 @@ def test_a_heading_stays_above_running_text_that_can_start_on_its_page(
     assert running.height(300.0) > 500.0 - 300 - 40
     pages = paginate([text, heading, running], 300.0, 500.0)
     assert [p.flowable for p in pages[0]] == [text, heading, running]
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _times(m: Matrix, n: Matrix) -> Matrix:
+    """m then n, as PDF's `cm` operator combines them."""
+    a, b, c, d, e, f = m
+    return (a * n[0] + b * n[2], a * n[1] + b * n[3], c * n[0] + d * n[2],
+            c * n[1] + d * n[3], e * n[0] + f * n[2] + n[4], e * n[1] + f * n[3] + n[5])
+
+
+def pictures_on_page(path: Path, number: int = 0) -> list[tuple[int, int, float, float]]:
+    """(width, height) in pixels and (width, height) on paper in points of each picture
+    drawn on a page: where the page's transforms put the picture's unit square."""
+    page = PdfReader(path).pages[number]
+    xobjects = page["/Resources"].get("/XObject", {})
+    found = []
+    ctm: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    saved: list[Matrix] = []
+    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+        if operator == b"q":
+            saved.append(ctm)
+        elif operator == b"Q":
+            ctm = saved.pop()
+        elif operator == b"cm":
+            ctm = _times(tuple(float(v) for v in operands), ctm)  # type: ignore[arg-type]
+        elif operator == b"Do":
+            image = xobjects[operands[0]].get_object()
+            if image.get("/Subtype") == "/Image":
+                a, b, c, d = ctm[:4]
+                found.append((int(image["/Width"]), int(image["/Height"]),
+                              math.hypot(a, b), math.hypot(c, d)))
+    return found
+
+
+def logo_png(path: Path, width: int, height: int) -> Path:
+    """A clinic logo: a round badge and the clinic's name beside it."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setBrush(QColor("#0072B2"))
+    painter.drawEllipse(height // 12, height // 12, height * 5 // 6, height * 5 // 6)
+    font = QFont()
+    font.setPixelSize(height * 7 // 12)
+    painter.setFont(font)
+    painter.drawText(QRect(height + 10, 0, width - height - 10, height),
+                     Qt.AlignmentFlag.AlignVCenter, "Riverside")
+    painter.end()
+    assert image.save(str(path))
+    return path
+
+
+def printed_logo(tmp_path: Path, logo: Path) -> tuple[int, int, float, float]:
+    """The logo in the header of an exported page (the page's only picture)."""
+    header = Header("Logo", clinic="Riverside Physio", logo=load_logo(str(logo)))
+    out = tmp_path / "logo.pdf"
+    write_pdf(out, PrintJob("Logo", [HtmlFlowable("<p>Some text.</p>")]), header)
+    pictures = pictures_on_page(out)
+    assert len(pictures) == 1, pictures
+    return pictures[0]
+
+
+POINTS_PER_MM = 72 / 25.4
+
+
+@pytest.mark.parametrize("width, height", [(800, 120), (300, 100), (60, 240)])
+def test_the_logo_prints_in_its_own_proportions(
+        qapp: object, tmp_path: Path, width: int, height: int) -> None:
+    """A wide logo (800 x 120) printed squashed: its round badge an upright oval."""
+    logo = logo_png(tmp_path / "logo.png", width, height)
+    pixels_w, pixels_h, printed_w, printed_h = printed_logo(tmp_path, logo)
+    assert (pixels_w, pixels_h) == (width, height)
+    assert printed_w / printed_h == pytest.approx(width / height, rel=0.03)
+    # in the header's logo space, and no smaller than it needs to be
+    assert printed_w <= 40.1 * POINTS_PER_MM and printed_h <= 11.1 * POINTS_PER_MM
+    assert max(printed_w / 40, printed_h / 11) >= 0.99 * POINTS_PER_MM

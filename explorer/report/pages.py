@@ -336,16 +336,26 @@ def paint_pages(painter: QPainter, pages: list[list[Placement]], header: Header,
         _paint_footer(painter, header, page_width, page_height, number, total)
 
 
+LOGO_MAX_W, LOGO_MAX_H = mm(40), mm(11)  # the room for the logo in the header
+
+
+def logo_size(logo: QImage) -> QSizeF:
+    """The printed size of the logo: as large as the header's room for it allows, in its
+    own proportions (a wide one as wide as the room, and less tall)."""
+    scale = min(LOGO_MAX_W / max(1, logo.width()), LOGO_MAX_H / max(1, logo.height()))
+    return QSizeF(logo.width() * scale, logo.height() * scale)
+
+
 def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     """Logo, clinic name and title on the left; date and side on the right. The left
     texts are cut with an ellipsis where they would run into the right ones."""
     painter.save()
     x = 0.0
     if header.logo is not None and not header.logo.isNull():
-        logo_h = mm(11)
-        logo_w = min(mm(40), logo_h * header.logo.width() / max(1, header.logo.height()))
-        painter.drawImage(QRectF(0, 0, logo_w, logo_h), header.logo)
-        x = logo_w + mm(3)
+        size = logo_size(header.logo)  # a wide logo less tall: centred on the texts
+        painter.drawImage(QRectF(0, (LOGO_MAX_H - size.height()) / 2, size.width(),
+                                 size.height()), header.logo)
+        x = size.width() + mm(3)
     small, bold = QFont(), QFont()
     small.setPointSizeF(9)
     bold.setPointSizeF(11)
