@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from explorer.model.running_load import Run
+from explorer.model.running_load import Run, Spike
+from explorer.ui import charts
 from explorer.ui.charts import LoadPlanner
 
 # the README screenshot's runs: spikes of 12% and 27% (the latter yesterday)
@@ -30,6 +31,8 @@ RUNS = [Run(d, x) for d, x in ((40, 8), (36, 6), (33, 9), (29, 5), (26, 9.5), (2
                                (19, 10), (15, 6), (12, 10.5), (8, 7), (5, 11), (1, 14))]
 TODAY_SPIKE = [Run(40, 8.0), Run(20, 9.0), Run(0, 12.0)]  # the spike next to the plan
 LONG_AGO = [Run(60, 8.0), Run(30, 9.0), Run(1, 9.5)]  # the widest stretch of days
+CLOSE_SPIKES = [Run(0, 12.0), Run(2, 10.0), Run(9, 6.0), Run(16, 6.0)]  # +67%, then +20%
+RISING = [Run(30 - 3 * i, round(5 * 1.2 ** i, 1)) for i in range(11)]  # a spike every 3 days
 
 
 def _dialog(qtbot: QtBot, runs: list[Run], size: tuple[int, int]) -> tuple[QDialog,
@@ -190,6 +193,51 @@ def test_chart_labels_keep_apart(qtbot: QtBot, runs: list[Run], size: tuple[int,
     assert len(values) >= 6
     for a, b in itertools.combinations(values, 2):
         assert not _ink(a).intersects(_ink(b)), (a.toPlainText(), b.toPlainText())
+
+
+def assert_spike_values_apart_and_inside(plot: Any, spikes: list[Spike]) -> None:
+    """The chart's value labels (spikes' percentages and planned distances) do not touch
+    each other and stay inside the plot; every spike has its triangle, and the latest its
+    percentage (an earlier one too close to the next may go without)."""
+    values = [item for item in plot.items if isinstance(item, pg.TextItem)
+              and (item.toPlainText()[-1].isdigit() or item.toPlainText().endswith("%"))]
+    texts = [label.toPlainText() for label in values]
+    assert f"+{spikes[-1].percent:.0f}%" in texts
+    for a, b in itertools.combinations(values, 2):
+        assert not _ink(a).intersects(_ink(b)), (a.toPlainText(), b.toPlainText())
+    inside = plot.getViewBox().sceneBoundingRect()
+    for label in values:
+        assert inside.contains(_ink(label)), (label.toPlainText(), _ink(label), inside)
+    (marks,) = [item for item in plot.items if isinstance(item, pg.ScatterPlotItem)]
+    assert len(marks.points()) == len(spikes)
+
+
+@pytest.mark.parametrize("runs", [CLOSE_SPIKES, RISING])
+@pytest.mark.parametrize("size", SIZES)
+def test_labels_of_spikes_days_apart_do_not_overlap(qtbot: QtBot, runs: list[Run],
+                                                    size: tuple[int, int]) -> None:
+    _dialog_kept, planner = _dialog(qtbot, runs, size)
+    assert len(planner.found_spikes) >= 2
+    assert_spike_values_apart_and_inside(planner.plot_widget.getPlotItem(),
+                                         planner.found_spikes)
+
+
+@pytest.mark.parametrize("runs", [CLOSE_SPIKES, RISING])
+@pytest.mark.parametrize("scale", [1.0, 1.3])  # large print: larger labels, narrower canvas
+def test_printed_labels_of_spikes_days_apart_do_not_overlap(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, runs: list[Run], scale: float) -> None:
+    planner = LoadPlanner(runs, "km")
+    qtbot.addWidget(planner)
+    printed: list[Any] = []  # the hidden plot the printed image is drawn from
+    draw_load = charts.draw_load
+
+    def draw_and_keep(widget: Any, *args: Any) -> None:
+        draw_load(widget, *args)
+        printed.append(widget)
+
+    monkeypatch.setattr(charts, "draw_load", draw_and_keep)
+    assert not planner.export_image(1200, scale).isNull()
+    assert_spike_values_apart_and_inside(printed[0].getPlotItem(), planner.found_spikes)
 
 
 @pytest.mark.parametrize("runs", [RUNS, LONG_AGO])

@@ -437,10 +437,10 @@ def _limit_curve(limits: dict[int, float], first_x: int, last_x: int) -> tuple[l
     return xs, ys
 
 
-def _label_above(plot: Any, limits: dict[int, float], text: str, x: int, height: float,
+def _label_above(limits: dict[int, float], text: str, x: int, height: float,
                  colour: str, font: QFont, gap: float) -> Any:
-    """Put `text` centred over day x, its box `gap` pixels above `height` or above the
-    spike line where that is higher within LABEL_REACH days; returns the TextItem."""
+    """A TextItem for `text` centred over day x, its box `gap` pixels above `height` or
+    above the spike line where that is higher within LABEL_REACH days."""
     near = range(x - LABEL_REACH, x + LABEL_REACH + 1)
     base = max([height] + [limits[day] for day in near if day in limits])
     label = pg.TextItem(text, color=colour)
@@ -448,7 +448,6 @@ def _label_above(plot: Any, limits: dict[int, float], text: str, x: int, height:
     # the anchor is a fraction of the text's box, so a gap in pixels holds at any size
     label.setAnchor((0.5, 1 + gap / label.textItem.boundingRect().height()))
     label.setPos(x, base)
-    plot.addItem(label)
     return label
 
 
@@ -458,18 +457,31 @@ def _ink_width(label: Any) -> float:
     return float(text.boundingRect().width() - 2 * text.document().documentMargin())
 
 
-def _room_for_labels(plot: Any, labels: Sequence[Any], first_x: int, last_x: int) -> None:
-    """Make the view at least as wide as keeps apart, side by side, the week labels
-    under it (two weeks apart) and these value labels. They are the plan's values and
-    the latest spike's percentage: the plan grows from the latest runs by 8% a week, so
-    its values stand about as high as their neighbours."""
+def _per_day_between(a: Any, b: Any) -> float:
+    """The pixels a day needs for value labels `a` and `b` to stand side by side."""
+    days = abs(b.pos().x() - a.pos().x())
+    return ((_ink_width(a) + _ink_width(b)) / 2 + LABEL_SPACE) / days if days else math.inf
+
+
+def _per_day(labels: Sequence[Any], first_x: int, last_x: int) -> float:
+    """The pixels a day needs to keep apart, side by side, the week labels under the
+    view (two weeks apart) and these value labels."""
     ticks = [text for _, text in _week_ticks(first_x, last_x)[0]]
     tick_width = max(QFontMetrics(_font()).horizontalAdvance(text) for text in ticks)
-    spots = sorted((label.pos().x(), _ink_width(label)) for label in labels)
-    per_day = max([(tick_width + 2 * LABEL_SPACE) / 14]
-                  + [((wa + wb) / 2 + LABEL_SPACE) / (xb - xa)
-                     for (xa, wa), (xb, wb) in itertools.pairwise(spots)])
-    plot.getViewBox().setMinimumWidth(math.ceil(per_day * (last_x + 1 - first_x)))
+    spots = sorted(labels, key=lambda label: label.pos().x())
+    return max([(tick_width + 2 * LABEL_SPACE) / 14]
+               + [_per_day_between(a, b) for a, b in itertools.pairwise(spots)])
+
+
+def _spaced_spike_labels(labels: Sequence[Any], per_day: float) -> list[Any]:
+    """Of the spikes' percentages (oldest first), the latest, and each earlier one that
+    stands clear of the next one shown at `per_day` pixels a day. A spike left without
+    its percentage is still marked by its triangle, and the summary gives it."""
+    shown: list[Any] = []
+    for label in reversed(labels):
+        if not shown or _per_day_between(label, shown[-1]) <= per_day:
+            shown.append(label)
+    return shown
 
 
 def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
@@ -523,7 +535,7 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
         plot.addItem(marks)
         legend.addItem(marks, "Spike: a run above the line")
         spike_values = [_label_above(
-            plot, limits, f"+{spike.percent:.0f}%", -spike.run.day, spike.run.distance + lift,
+            limits, f"+{spike.percent:.0f}%", -spike.run.day, spike.run.distance + lift,
             VERMILLION, _font(9, bold=True), MARK_SIZE / 2 + 3) for spike in found]
     if plan.weeks:
         brush, pen = pg.mkBrush(_colour(GREEN, 90)), pg.mkPen(GREEN, width=1.5)
@@ -531,8 +543,16 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
             x=[float(-w.day) for w in plan.weeks], height=[w.long_run for w in plan.weeks],
             width=2.2, brush=brush, pen=pen))
         legend.addItem(_Swatch(brush, pen), "Planned long run")
-        plan_values = [_label_above(plot, limits, f"{week.long_run:.1f}", -week.day,
+        plan_values = [_label_above(limits, f"{week.long_run:.1f}", -week.day,
                                     week.long_run, INK, _font(9), 2) for week in plan.weeks]
+    # The view is made wide enough for the plan's values and the latest spike's: the
+    # plan grows from the latest runs by 8% a week, so its values stand about as high
+    # as their neighbours. Earlier spikes' values too close to keep apart are left out.
+    spike_values.sort(key=lambda label: label.pos().x())
+    per_day = _per_day(spike_values[-1:] + plan_values, first_x, last_x)
+    spike_values = _spaced_spike_labels(spike_values, per_day)
+    for label in [*spike_values, *plan_values]:
+        plot.addItem(label)
     if limits:
         xs, ys = _limit_curve(limits, first_x, last_plan_day)
         line = pg.PlotCurveItem(xs, ys, connect="finite",
@@ -567,8 +587,7 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     # the last tick label may reach past the view into a margin kept for it
     plot.getAxis("bottom").setStyle(hideOverlappingLabels=TICK_OVERHANG)
     plot.layout.setColumnMinimumWidth(2, TICK_OVERHANG)
-    latest_spike = sorted(spike_values, key=lambda label: label.pos().x())[-1:]
-    _room_for_labels(plot, latest_spike + plan_values, first_x, last_x)
+    plot.getViewBox().setMinimumWidth(math.ceil(per_day * (last_x + 1 - first_x)))
     _at_least_as_wide_as_the_plot(widget)
 
 
