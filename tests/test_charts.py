@@ -186,6 +186,28 @@ def test_typing_in_the_table_updates_or_explains(qtbot: QtBot) -> None:
     assert planner.found_spikes == [] and planner.table.rowCount() == len(RUNS)
 
 
+@pytest.mark.parametrize("typed", ["1_0", "1e1", "inf"])  # Python reads them as numbers
+def test_only_numbers_as_people_type_them_are_distances(qtbot: QtBot, typed: str) -> None:
+    planner = LoadPlanner(RUNS, "km")
+    qtbot.addWidget(planner)
+    row = len(RUNS) - 1
+    with qtbot.waitSignal(planner.input_rejected):
+        planner.table.item(row, 1).setText(typed)
+    assert planner.error_text() == f"Row {row + 1}: '{typed}' is not a distance."
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.table.item(row, 1).setText("10")
+    with qtbot.waitSignal(planner.input_rejected):
+        planner.table.item(row, 0).setText(typed)
+    assert planner.error_text() == (f"Row {row + 1}: days ago must be a whole number, "
+                                    f"not '{typed}'.")
+    with qtbot.waitSignal(planner.plan_updated):
+        planner.table.item(row, 0).setText("1")
+    qtbot.keyClicks(planner.weekly, typed)
+    with qtbot.waitSignal(planner.input_rejected):
+        qtbot.keyClicks(planner.longest, "5")
+    assert planner.error_text() == f"The usual week: '{typed}' is not a distance."
+
+
 def test_a_unit_switch_never_refuses_what_it_accepted(qtbot: QtBot) -> None:
     planner = LoadPlanner([Run(1, 100.0), Run(3, 60.0), Run(5, 90.0)], "km")
     qtbot.addWidget(planner)  # 100 km: the longest run allowed; 250 km in the week

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -597,6 +598,16 @@ EMPTY_HINT = (f"Enter your runs of the last {HISTORY_DAYS} days: how many days a
 
 
 _DistanceInput = QLineEdit | QTableWidgetItem  # where the planner's distances are typed
+# A number as people type one: digits, perhaps a sign and a decimal point or comma. Not
+# all that Python reads: "1_0" (10 to Python), "1e3", "inf" or non-ASCII digits.
+_TYPED_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)", re.ASCII)
+
+
+def _typed_number(text: str) -> float:
+    """The number typed in `text` (see _TYPED_NUMBER), or ValueError."""
+    if not _TYPED_NUMBER.fullmatch(text):
+        raise ValueError(f"not a number as typed: {text!r}")
+    return float(text.replace(",", "."))
 
 
 class _Held(NamedTuple):
@@ -623,7 +634,7 @@ def _held(field: _DistanceInput, unit: Unit) -> _Held:
     kept = _kept(field)
     if kept is not None and kept.shown == text:
         return kept
-    return _Held(float(text.replace(",", ".")), unit, text, text)
+    return _Held(_typed_number(text), unit, text, text)
 
 
 def _distance(field: _DistanceInput, unit: Unit) -> float:
@@ -935,7 +946,10 @@ class LoadPlanner(QWidget):
                 problems.append(f"{where}: enter the distance.")
                 continue
             try:
-                day = int(day_text)
+                number = _typed_number(day_text)
+                if not number.is_integer():
+                    raise ValueError(day_text)
+                day = int(number)
             except ValueError:
                 problems.append(f"{where}: days ago must be a whole number, "
                                 f"not '{day_text}'.")
