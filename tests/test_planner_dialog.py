@@ -9,10 +9,12 @@ from typing import Any
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QRect, QRectF
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QApplication,
     QDialog,
     QLabel,
     QLineEdit,
@@ -58,6 +60,28 @@ def _enter_bad_row_then_miles(qtbot: QtBot, planner: LoadPlanner) -> None:
         planner.table.item(row, 1).setText("-5")
     with qtbot.waitSignal(planner.input_rejected):
         planner.mi.click()
+
+
+def test_delete_removes_the_selected_runs_as_remove_does(qtbot: QtBot) -> None:
+    dialog, planner = _dialog(qtbot, CLOSE_SPIKES, (900, 560))
+    table = planner.table
+    table.setCurrentCell(0, 0)
+    table.selectRow(0)  # 12 km today, the latest spike
+    dialog.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    with qtbot.waitSignal(planner.plan_updated):
+        qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [table.item(row, 0).text() for row in range(table.rowCount())] == ["2", "9", "16"]
+    assert [s.run.day for s in planner.found_spikes] == [2]
+    # while a cell is being edited, Delete is the editor's
+    table.setCurrentCell(0, 1)
+    table.edit(table.currentIndex())
+    assert table.state() == QAbstractItemView.State.EditingState
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert table.rowCount() == 3
 
 
 # --- (8) a unit switch while the table has a problem ---------------------------------

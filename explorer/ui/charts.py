@@ -25,9 +25,11 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QImage,
+    QKeySequence,
     QPainter,
     QPen,
     QResizeEvent,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -761,6 +763,11 @@ class LoadPlanner(QWidget):
 
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.remove_button.setToolTip("Remove the selected runs (Delete)")
+        # Delete on the table does the same; while a cell is edited, it is the editor's
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._on_remove_clicked)
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.units.buttonToggled.connect(self._on_units_toggled)
         self.weekly.textEdited.connect(self._on_table_item_changed)
