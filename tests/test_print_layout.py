@@ -11,8 +11,10 @@ import pytest
 from pdf_pages import pages_text
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+from pytestqt.qtbot import QtBot
 
 from explorer.cli import load, main
 from explorer.report.documents import PrintJob
@@ -145,3 +147,50 @@ def test_the_logo_prints_in_its_own_proportions(
     # in the header's logo space, and no smaller than it needs to be
     assert printed_w <= 40.1 * POINTS_PER_MM and printed_h <= 11.1 * POINTS_PER_MM
     assert max(printed_w / 40, printed_h / 11) >= 0.99 * POINTS_PER_MM
+
+
+SMALL_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="12" height="12" '
+             'viewBox="0 0 120 120"><circle cx="60" cy="60" r="55" fill="#0072B2"/>'
+             '<text x="20" y="75" font-size="40" fill="white">RP</text></svg>')
+WIDE_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" '
+            'viewBox="0 0 120 40"><circle cx="20" cy="20" r="17" fill="#0072B2"/>'
+            '<text x="42" y="27" font-size="18" fill="#10243e">Riverside</text></svg>')
+
+
+@pytest.mark.parametrize("svg, aspect", [(SMALL_SVG, 1.0), (WIDE_SVG, 3.0)])
+def test_an_svg_logo_prints_sharp(qapp: object, tmp_path: Path, svg: str,
+                                  aspect: float) -> None:
+    """An SVG logo was rasterised at its declared size (12 x 12 pixels, or 120 x 40)
+    and printed as a blur; it has enough pixels for 200 dots an inch on paper."""
+    logo = tmp_path / "logo.svg"
+    logo.write_text(svg, encoding="utf-8")
+    pixels_w, pixels_h, printed_w, printed_h = printed_logo(tmp_path, logo)
+    assert pixels_w / (printed_w / 72) >= 200 and pixels_h / (printed_h / 72) >= 200
+    assert printed_w / printed_h == pytest.approx(aspect, rel=0.03)
+    assert printed_h == pytest.approx(11 * POINTS_PER_MM, rel=0.01)  # as tall as room allows
+
+
+def test_the_preferences_preview_of_a_small_svg_logo_is_sharp(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """The preview showed the 12-pixel rendering blown up: as blurred as the print."""
+    from explorer.ui.preferences import PreferencesDialog
+    from explorer.ui.settings import Settings
+
+    logo = tmp_path / "logo.svg"
+    logo.write_text(SMALL_SVG, encoding="utf-8")
+    dialog = PreferencesDialog(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(dialog)
+    dialog.logo.setText(str(logo))
+    preview = dialog.logo_status.pixmap().toImage().convertToFormat(
+        QImage.Format.Format_ARGB32)
+    assert preview.height() == 40
+    drawn = QImage(preview.size(), QImage.Format.Format_ARGB32)  # the SVG drawn that size
+    drawn.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(drawn)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    QSvgRenderer(str(logo)).render(painter, QRectF(drawn.rect()))
+    painter.end()
+    pixels = [(x, y) for x in range(drawn.width()) for y in range(drawn.height())]
+    apart = sum(abs(preview.pixelColor(*p).alpha() - drawn.pixelColor(*p).alpha())
+                for p in pixels) / len(pixels)
+    assert apart < 5, f"the preview's edges differ from the SVG's by {apart:.1f} on average"

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
+from PySide6.QtSvg import QSvgRenderer
 
 from explorer.render.html import DISCLAIMER, STYLE, scale_font_sizes
 from explorer.ui.diagram_art import DiagramArt, DiagramState
@@ -337,11 +338,12 @@ def paint_pages(painter: QPainter, pages: list[list[Placement]], header: Header,
 
 
 LOGO_MAX_W, LOGO_MAX_H = mm(40), mm(11)  # the room for the logo in the header
+LOGO_DPI = 300  # an SVG logo is drawn with enough pixels to print sharp
 
 
-def logo_size(logo: QImage) -> QSizeF:
-    """The printed size of the logo: as large as the header's room for it allows, in its
-    own proportions (a wide one as wide as the room, and less tall)."""
+def logo_size(logo: QSize) -> QSizeF:
+    """The printed size of a logo of that many pixels: as large as the header's room for
+    it allows, in its own proportions (a wide one as wide as the room, and less tall)."""
     scale = min(LOGO_MAX_W / max(1, logo.width()), LOGO_MAX_H / max(1, logo.height()))
     return QSizeF(logo.width() * scale, logo.height() * scale)
 
@@ -352,7 +354,7 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     painter.save()
     x = 0.0
     if header.logo is not None and not header.logo.isNull():
-        size = logo_size(header.logo)  # a wide logo less tall: centred on the texts
+        size = logo_size(header.logo.size())  # a wide logo less tall: centred on the texts
         painter.drawImage(QRectF(0, (LOGO_MAX_H - size.height()) / 2, size.width(),
                                  size.height()), header.logo)
         x = size.width() + mm(3)
@@ -411,11 +413,29 @@ def _draw_line_elided(painter: QPainter, rect: QRectF, text: str) -> None:
 
 
 def load_logo(path: str) -> QImage | None:
-    """The clinic's logo from settings; None (and no failure) if it cannot be read."""
+    """The clinic's logo from settings (an SVG drawn sharp at its printed size); None
+    (and no failure) if it cannot be read."""
     if not path:
         return None
     file = Path(path)
     if not file.is_file() or file.stat().st_size > 5 * 1024 * 1024:
         return None
-    image = QImage(str(file))
-    return None if image.isNull() else image
+    image = _svg_logo(file) if file.suffix.lower() in (".svg", ".svgz") else QImage(str(file))
+    return None if image is None or image.isNull() else image
+
+
+def _svg_logo(file: Path) -> QImage | None:
+    """An SVG logo drawn at print resolution for its printed size, not at the few
+    pixels its file declares (12 x 12 would print as a blur)."""
+    renderer = QSvgRenderer(str(file))
+    if not renderer.isValid() or renderer.defaultSize().isEmpty():
+        return None
+    printed = logo_size(renderer.defaultSize())
+    pixels = (printed * (LOGO_DPI / DPI)).toSize().expandedTo(QSize(1, 1))
+    image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(image.rect()))
+    painter.end()
+    return image
