@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QResizeEvent,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -71,6 +70,7 @@ from explorer.model.running_load import (
     spike_limit,
     spikes,
 )
+from explorer.ui.dialogs import key_for
 
 # Curves and bars are smoother antialiased; pyqtgraph reads this when painting.
 pg.setConfigOptions(antialias=True)
@@ -765,9 +765,8 @@ class LoadPlanner(QWidget):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.remove_button.setToolTip("Remove the selected runs (Delete)")
         # Delete on the table does the same; while a cell is edited, it is the editor's
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._on_remove_clicked)
+        key_for(self.table, QKeySequence(QKeySequence.StandardKey.Delete),
+                self._on_remove_clicked)
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.units.buttonToggled.connect(self._on_units_toggled)
         self.weekly.textEdited.connect(self._on_table_item_changed)

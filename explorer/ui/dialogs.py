@@ -1,9 +1,12 @@
-"""Dialog helpers: a size that fits the screen, a plain-text question, and a scrolling
-text dialog."""
+"""Dialog helpers: a size that fits the screen, a plain-text question, a scrolling text
+dialog, and a key that works while one widget has the focus."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +29,14 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
         width = min(width, int(area.width() * SCREEN_SHARE))
         height = min(height, int(area.height() * SCREEN_SHARE))
     widget.resize(width, height)
+
+
+def key_for(widget: QWidget, keys: QKeySequence, slot: Callable[[], object]) -> None:
+    """Run `slot` on `keys` while `widget` itself has the focus (not, for a table, while
+    one of its cells is being edited)."""
+    shortcut = QShortcut(keys, widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
 
 
 def confirmed(parent: QWidget, title: str, text: str) -> bool:

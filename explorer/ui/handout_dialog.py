@@ -6,12 +6,11 @@ redone; closing or opening another file with unsaved changes asks first."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,7 +57,7 @@ from explorer.model.running_load import Baseline
 from explorer.report.documents import PrintJob, handout_job
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
-from explorer.ui.dialogs import fit_to_screen
+from explorer.ui.dialogs import fit_to_screen, key_for
 from explorer.ui.history import History
 from explorer.ui.settings import Settings
 
@@ -75,14 +74,6 @@ def tell(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
-
-
-def _key_for(widget: QWidget, keys: QKeySequence, slot: Callable[[], object]) -> None:
-    """Run `slot` on `keys` while `widget` itself has the focus (not, for a table, while
-    one of its cells is being edited)."""
-    shortcut = QShortcut(keys, widget)
-    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-    shortcut.activated.connect(slot)
 
 
 class _Cell(QTableWidgetItem):
@@ -193,7 +184,7 @@ class HandoutDialog(QDialog):
         # a double-click or Enter in the list adds too; Enter anywhere else never does
         self.catalogue.itemDoubleClicked.connect(lambda _item: self._on_add_clicked())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            _key_for(self.catalogue, QKeySequence(key), self._on_add_clicked)
+            key_for(self.catalogue, QKeySequence(key), self._on_add_clicked)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(QLabel("<b>Exercises</b> (suggested first)"))
@@ -203,10 +194,10 @@ class HandoutDialog(QDialog):
         remove = QPushButton("Remove")
         remove.setToolTip("Remove the selected exercises (Delete)")
         remove.clicked.connect(self._on_remove_clicked)
-        _key_for(self.table, QKeySequence(QKeySequence.StandardKey.Delete),
+        key_for(self.table, QKeySequence(QKeySequence.StandardKey.Delete),
                  self._on_remove_clicked)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # as F2 or a double-click does
-            _key_for(self.table, QKeySequence(key), self._edit_current_cell)
+            key_for(self.table, QKeySequence(key), self._edit_current_cell)
         up = QPushButton("Move up")
         up.clicked.connect(lambda: self._move(-1))
         down = QPushButton("Move down")
