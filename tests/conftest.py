@@ -82,3 +82,15 @@ def open_window(qtbot: Any, tmp_path: Path) -> Callable[..., Any]:
         return window
 
     return _open
+
+
+def edit_cell(table: Any, row: int, column: int) -> Any:
+    """Start editing a table cell as a double-click would; the editor (with the focus)."""
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    table.setCurrentCell(row, column)
+    table.edit(table.currentIndex())
+    assert table.state() == QAbstractItemView.State.EditingState
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    return editor

@@ -414,8 +414,8 @@ def test_enter_adds_only_from_the_catalogue(builder: object, qtbot: QtBot,
 def test_delete_removes_the_selected_rows(builder: object, qtbot: QtBot) -> None:
     """Delete on the table removes the selected exercises as "Remove" does, as one step
     to undo; while a cell is being edited it is the editor's."""
+    from conftest import edit_cell
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QAbstractItemView, QApplication
 
     dialog: object = builder
     table = dialog.table  # type: ignore[attr-defined]
@@ -428,11 +428,7 @@ def test_delete_removes_the_selected_rows(builder: object, qtbot: QtBot) -> None
     dialog.undo_action.trigger()  # type: ignore[attr-defined]
     assert _names(dialog) == ["clam", "bridge", "side-plank"]
 
-    table.setCurrentCell(0, 5)
-    table.edit(table.currentIndex())
-    assert table.state() == QAbstractItemView.State.EditingState
-    editor = QApplication.focusWidget()
-    assert editor is not table
+    editor = edit_cell(table, 0, 5)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     assert _names(dialog) == ["clam", "bridge", "side-plank"]
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # nothing changed: nothing to save

@@ -9,12 +9,11 @@ from typing import Any
 
 import pyqtgraph as pg
 import pytest
+from conftest import edit_cell
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QApplication,
     QDialog,
     QLabel,
     QLineEdit,
@@ -75,11 +74,7 @@ def test_delete_removes_the_selected_runs_as_remove_does(qtbot: QtBot) -> None:
     assert [table.item(row, 0).text() for row in range(table.rowCount())] == ["2", "9", "16"]
     assert [s.run.day for s in planner.found_spikes] == [2]
     # while a cell is being edited, Delete is the editor's
-    table.setCurrentCell(0, 1)
-    table.edit(table.currentIndex())
-    assert table.state() == QAbstractItemView.State.EditingState
-    editor = QApplication.focusWidget()
-    assert editor is not table
+    editor = edit_cell(table, 0, 1)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     assert table.rowCount() == 3
 
