@@ -327,8 +327,8 @@ class Exercise(_Model):
         _not_empty("steps", self.steps)
 
     def cautions_for(self, regions: Collection[str] = ()) -> tuple[str, ...]:
-        """The cautions' texts: all of them, or with `regions` those for any region
-        (and those for every region)."""
+        """The cautions' texts: with no `regions`, all of them; else those for everyone
+        and those for one of `regions`."""
         return tuple(c.text for c in self.cautions
                      if not regions or not c.regions or set(c.regions) & set(regions))
 

@@ -323,8 +323,8 @@ def _runs(value: Any, unit: str, source: str,
         gone = len(now) - len(kept)
         return kept, (f"{gone} of the {len(now)} runs in the running log: the handout was "
                       f"saved on {saved.day} {saved:%B %Y}, so they are now more than "
-                      f"{HISTORY_DAYS} days "
-                      "ago. Enter recent runs in the planner for an up-to-date plan.")
+                      f"{HISTORY_DAYS} days ago. Enter recent runs in the planner for an "
+                      "up-to-date plan.")
     return kept, None
 
 
@@ -402,9 +402,10 @@ def unknown_entries(handout: Handout, content: Content) -> list[str]:
 def write_handout(path: Path, handout: Handout) -> None:
     """Save all at once (see explorer.files): a failed save leaves the old file as it was.
     A handout that reading would refuse is not saved."""
-    if handout.too_long():
-        raise HandoutError(f"{path.name}: not saved, because "
-                           f"{listed(handout.too_long(), ', ')}. Shorten it and save again.")
+    too_long = handout.too_long()
+    if too_long:
+        raise HandoutError(f"{path.name}: not saved, because {listed(too_long, ', ')}. "
+                           "Shorten it and save again.")
     existed = path.exists()
     try:
         write_atomically(path, handout.to_json().encode("utf-8"))

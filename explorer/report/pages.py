@@ -34,6 +34,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from explorer.render.html import DISCLAIMER, STYLE, scale_font_sizes
 from explorer.ui.diagram_art import DiagramArt, DiagramState
+from explorer.ui.images import svg_image
 
 DPI = 96
 GAP = 6.0  # space between flowables
@@ -432,10 +433,4 @@ def _svg_logo(file: Path) -> QImage | None:
         return None
     printed = logo_size(renderer.defaultSize())
     pixels = (printed * (LOGO_DPI / DPI)).toSize().expandedTo(QSize(1, 1))
-    image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(image.rect()))
-    painter.end()
-    return image
+    return svg_image(renderer, pixels, Qt.GlobalColor.transparent)

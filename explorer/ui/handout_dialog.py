@@ -195,7 +195,7 @@ class HandoutDialog(QDialog):
         remove.setToolTip("Remove the selected exercises (Delete)")
         remove.clicked.connect(self._on_remove_clicked)
         key_for(self.table, QKeySequence(QKeySequence.StandardKey.Delete),
-                 self._on_remove_clicked)
+                self._on_remove_clicked)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # as F2 or a double-click does
             key_for(self.table, QKeySequence(key), self._edit_current_cell)
         up = QPushButton("Move up")

@@ -77,17 +77,7 @@ def _render(path: Path, width: int) -> QImage | None:
     if path.suffix.lower() == ".svg":
         renderer = QSvgRenderer(str(path))
         height = _height_for(renderer.defaultSize(), width) if renderer.isValid() else None
-        if height is None:
-            return None
-        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        if image.isNull():
-            return None
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, width, height))
-        painter.end()
-        return image
+        return None if height is None else svg_image(renderer, QSize(width, height))
     reader = QImageReader(str(path))
     if _height_for(reader.size(), width) is None:
         return None
@@ -95,6 +85,20 @@ def _render(path: Path, width: int) -> QImage | None:
     if image.isNull():
         return None
     return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+
+
+def svg_image(renderer: QSvgRenderer, size: QSize,
+              background: Qt.GlobalColor = Qt.GlobalColor.white) -> QImage | None:
+    """The drawing filling an image of `size` pixels; None if none can be made."""
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        return None
+    image.fill(background)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(image.rect()))
+    painter.end()
+    return image
 
 
 def damage(path: Path) -> str | None:
