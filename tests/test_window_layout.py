@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -105,6 +106,47 @@ def test_dialogs_fit_a_small_screen(window: MainWindow) -> None:
         assert dialog is not None
         assert dialog.width() <= area.width() * 0.9 and dialog.height() <= area.height() * 0.9
         dialog.close()
+
+
+def _builder_columns(window: MainWindow) -> tuple[Any, list[int]]:
+    window.selection.select_condition(GTPS)
+    window.handout_action.trigger()
+    dialog = window.handout_dialog
+    assert dialog is not None
+    QApplication.processEvents()
+    table = dialog.table
+    return dialog, [table.columnWidth(column) for column in range(table.columnCount())]
+
+
+def test_handout_columns_fit_a_small_screen_without_sideways_scrolling(
+        window: MainWindow) -> None:
+    on_the_small_screen(window)
+    dialog, widths = _builder_columns(window)
+    table = dialog.table
+    em = table.fontMetrics().averageCharWidth()
+    assert table.horizontalScrollBar().maximum() == 0  # every column on screen
+    assert sum(widths) <= table.viewport().width()
+    assert widths[-1] >= 14 * em  # room to read a note
+    header = table.horizontalHeader()
+    for column, width in enumerate(widths):  # every heading is whole
+        assert width >= header.sectionSizeHint(column), table.horizontalHeaderItem(column)
+    dialog.history.reset()
+    dialog.close()
+
+
+def test_handout_columns_keep_their_widths_on_a_large_screen_and_after_a_drag(
+        window: MainWindow) -> None:
+    dialog, widths = _builder_columns(window)
+    table = dialog.table
+    em = table.fontMetrics().averageCharWidth()
+    assert widths[0] == 30 * em + 12  # the exercise's name on one line where it can
+    assert widths[-1] > 14 * em
+    table.horizontalHeader().resizeSection(2, 40)  # as a drag on its edge does
+    dialog.resize(dialog.width() - 200, dialog.height())
+    QApplication.processEvents()
+    assert table.columnWidth(2) == 40 and table.columnWidth(0) == widths[0]
+    dialog.history.reset()
+    dialog.close()
 
 
 def test_handout_builder_marks_the_exercises_already_chosen(window: MainWindow) -> None:

@@ -58,6 +58,7 @@ from explorer.report.documents import PrintJob, handout_job
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.dialogs import fit_to_screen, key_for
+from explorer.ui.fitted_columns import FittedColumns
 from explorer.ui.history import History
 from explorer.ui.settings import Settings
 
@@ -139,11 +140,8 @@ class HandoutDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Chosen exercises")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        em = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((30, 5, 14, 12, 18)):  # the note takes the rest
-            self.table.setColumnWidth(column, chars * em + 12)
+        # the note takes the rest, and the others give up room on a small screen
+        self.columns = FittedColumns(self.table, (30, 5, 14, 12, 18), last_chars=14)
         # rows grow to show every word of a dose, also after an edit or a column resize;
         # a cell's tooltip has its whole text too
         self.table.setWordWrap(True)
