@@ -90,8 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--handout", type=Path, metavar="FILE")
     export.add_argument("--page-size", choices=["A4", "Letter"], default=None)
     export.add_argument("--side", choices=["left", "right"], default=None,
-                        help="the hip the diagram and header show (default: right); a "
-                        "handout file sets its own")
+                        help="the hip the diagram and header show (default: neither is "
+                        "named, and the diagram shows a right hip); a handout file sets "
+                        "its own")
     return parser
 
 

@@ -4,6 +4,7 @@ content layers (built-in, then the user's own folder, then each --content folder
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,21 @@ def test_export_page_size_and_side(tmp_path: Path, capsys: pytest.CaptureFixture
                  "--output", str(right)]) == 0
     assert sizes(right) == {(595, 842)}
     first = pages_text(right)[0]
-    assert "Right hip" in first and "RIGHT SIDE" in first  # the right hip unless told
+    assert "RIGHT SIDE" in first and "LEFT SIDE" not in first  # a right hip is drawn...
+    assert "Right hip" not in first and "Left hip" not in first  # ...but not named
+    assert main(["export", "--condition", "hip-labral-tear", "--side", "right",
+                 "--output", str(right)]) == 0
+    first = pages_text(right)[0]
+    assert "Right hip" in first and "RIGHT SIDE" in first
     assert "Left hip" not in first and "LEFT SIDE" not in first
+
+
+def test_a_booklet_without_side_names_neither_hip(tmp_path: Path) -> None:
+    out = tmp_path / "all.pdf"
+    assert main(["export", "--all", "-o", str(out)]) == 0
+    pages = pages_text(out)
+    assert len(pages) > 10 and all(f"{date.today():%d %B %Y}" in text for text in pages)
+    assert not any("Right hip" in text or "Left hip" in text for text in pages)
 
 
 def test_export_booklet_on_the_left_side(tmp_path: Path) -> None:

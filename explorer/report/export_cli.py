@@ -96,7 +96,8 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
         job = summary_job(content, art, conditions[0], side)
     else:
         job = booklet_job(content, art, conditions, side, page_size)
-    header = Header(job.title, side=job.side)
+    # without --side a summary or a booklet is for either hip: the header names neither
+    header = Header(job.title, side=job.side if handout is not None else args.side)
     try:
         pages = write_pdf(output, job, header, page_size)
     except ExportError as exc:

@@ -235,7 +235,7 @@ class Header:
     title: str
     clinic: str = ""
     logo: QImage | None = None
-    side: str = "right"
+    side: str | None = "right"  # None: the pages are for either hip and name neither
     date: dt.date = field(default_factory=dt.date.today)
     footer_note: str = DISCLAIMER
 
@@ -364,7 +364,7 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     bold.setPointSizeF(11)
     bold.setBold(True)
     date = f"{header.date:%d %B %Y}"
-    side = "Right hip" if header.side == "right" else "Left hip"
+    side = {"right": "Right hip", "left": "Left hip"}.get(header.side or "", "")
     metrics = QFontMetricsF(small, painter.device())
     right_w = max(metrics.horizontalAdvance(t) for t in (date, side)) + mm(1)
     left_w = max(mm(10), width - right_w - mm(4) - x)
