@@ -20,6 +20,7 @@ from explorer.model.running_load import (
     Unit,
     check_baseline,
     check_input,
+    format_distance,
     from_km,
     gradual_plan,
     input_problems,
@@ -341,3 +342,15 @@ def test_a_plan_from_a_usual_week_grows_only_the_long_run() -> None:
     assert [w.long_run for w in plan.weeks] == [10.8, 11.6, 12.5]
     assert [w.weekly_distance for w in plan.weeks] == [30.8, 31.6, 32.5]
     assert not spikes([Run(0, 10), *plan.as_runs()])
+
+
+@pytest.mark.parametrize(("distance", "shown"), [
+    (0.04, "0.04 km"), (0.001, "0.001 km"), (0.05, "0.1 km"), (0.0, "0.0 km"),
+    (12.34, "12.3 km")])
+def test_a_tiny_run_is_never_shown_as_nothing(distance: float, shown: str) -> None:
+    assert format_distance(distance, "km") == shown
+
+
+def test_a_spike_after_a_tiny_run_names_its_distance() -> None:
+    found = spikes([Run(3, 1.0), Run(10, 0.04)], "km")
+    assert "(0.04 km)" in found[0].reason

@@ -82,6 +82,10 @@ def convert_distance(distance: float, unit: Unit, to_unit: Unit) -> float:
 
 
 def format_distance(distance: float, unit: str) -> str:
+    """To 0.1 ("10.0 km"); a run too short for that keeps its first figure ("0.04 km"),
+    never "0.0 km"."""
+    if 0 < distance < 0.05:
+        return f"{distance:.1g} {unit}"
     return f"{distance:.1f} {unit}"
 
 
