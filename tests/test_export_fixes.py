@@ -88,7 +88,7 @@ def test_booklet_pages_name_the_condition_they_continue(tmp_path: Path,
                                                         content: Content) -> None:
     ids = ["greater-trochanteric-pain-syndrome", "hip-labral-tear"]
     out = tmp_path / "booklet.pdf"
-    assert main(["export", "--condition", ids[0], "--condition", ids[1],
+    assert main(["export", "--condition", ids[0], "--condition", ids[1], "--side", "right",
                  "--output", str(out)]) == 0
     pages = pages_text(out)
     names = [content.conditions[c].name for c in ids]
