@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QUrl
+from PySide6 import QtGui
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocumentFragment
 from pytestqt.qtbot import QtBot
 
 from explorer.cli import load
@@ -20,6 +22,7 @@ from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.settings import Settings
 from explorer.ui.startup import build_window
 
+GTPS = "greater-trochanteric-pain-syndrome"
 EVIL_NAME = "Evil <script>alert(1)</script> thing"
 EVIL_SUMMARY = 'Looks <b>bold</b> <img src="http://tracker.example/x.png"> & <a href="x">y</a>.'
 
@@ -104,3 +107,23 @@ def test_an_out_of_shape_picture_is_refused_not_drawn(qapp: object, tmp_path: Pa
     image = load_picture(tall, 320)
     assert image is not None and (image.width(), image.height()) == (320, 960)
     assert image.pixelColor(160, 480).black() == 255
+
+
+def test_markup_is_text_in_questions_and_tooltips(qtbot: QtBot, tmp_path: Path,
+                                                   clinic: Path) -> None:
+    question = "Is it <b>worse</b> sitting for <30 minutes or >2 hours?"
+    (clinic / "clues.yaml").write_text(
+        "clues:\n  - id: evil-clue\n"
+        f"    question: '{question}'\n    reason: sitting hurts\n")
+    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    label = window.refine.questions["evil-clue"]
+    assert label.text() == question and label.textFormat() == Qt.TextFormat.PlainText
+    window.selection.select_condition("evil-thing")
+    window.selection.select_condition(GTPS)  # a step back to "evil-thing" is offered
+    [item] = window.conditions.findItems("Evil", Qt.MatchFlag.MatchContains
+                                         | Qt.MatchFlag.MatchRecursive)
+    tips = [item.toolTip(0), window.trail_tip(-1)]
+    shown = [QTextDocumentFragment.fromHtml(tip).toPlainText() if QtGui.Qt.mightBeRichText(tip)
+             else tip for tip in tips]  # how Qt draws a tooltip
+    assert shown[0].startswith(f"{EVIL_NAME}\n") and shown[1] == f"Back to {EVIL_NAME}"

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from explorer.model import Content, conditions_by_region, rank_conditions
 from explorer.model.entities import Urgency
 from explorer.render.html import URGENCY_COLOURS
+from explorer.ui.dialogs import plain_tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -248,7 +249,8 @@ class ConditionList(QTreeWidget):
         item.setData(0, ID_ROLE, condition_id)
         item.setData(0, REASON_ROLE, why)
         item.setIcon(0, self._icons[urgency])
-        item.setToolTip(0, f"{name}\n{urgency.label}" + (f"\nWhy: {why}" if why else ""))
+        tip = f"{name}\n{urgency.label}" + (f"\nWhy: {why}" if why else "")
+        item.setToolTip(0, plain_tip(tip))
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                      f"{name}. Urgency: {urgency.label}." + (f" Why: {why}" if why else ""))
         return item

@@ -1,10 +1,12 @@
-"""Dialog helpers: a size that fits the screen, a plain-text question, a scrolling text
-dialog, and a key that works while one widget has the focus."""
+"""Dialog helpers: a size that fits the screen, a plain-text question and tooltip, a
+scrolling text dialog, and a key that works while one widget has the focus."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -47,6 +49,15 @@ def confirmed(parent: QWidget, title: str, text: str) -> bool:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as typed. Qt draws a tooltip as rich text when it
+    looks like markup, so a content name such as "<b>x</b>" would turn bold (and "<30"
+    could hide words): such a text is escaped; any other is left as it is."""
+    if not QtGui.Qt.mightBeRichText(text):  # (Qt's function, in QtGui's Qt)
+        return text
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def close_button(dialog: QDialog) -> QDialogButtonBox:

@@ -45,7 +45,7 @@ from explorer.ui.condition_list import ConditionList
 from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.diagram_view import DiagramView
-from explorer.ui.dialogs import close_button, fit_to_screen, text_dialog
+from explorer.ui.dialogs import close_button, fit_to_screen, plain_tip, text_dialog
 from explorer.ui.history import DiagramInput, History, describe, pain_levels_only
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
         entry = self.trail.peek(step)
         title = self.content.entry_title(*entry) if entry else ""
         word = "Back" if step < 0 else "Forward"
-        return f"{word} to {title}" if title else word
+        return plain_tip(f"{word} to {title}") if title else word
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """The mouse's back and forward buttons retrace the panel wherever they are

@@ -123,6 +123,7 @@ class _ClickLabel(QLabel):
 
     def __init__(self, text: str, box: QCheckBox) -> None:
         super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # content's words, never markup
         self.setWordWrap(True)
         self.setBuddy(box)
         self._box = box

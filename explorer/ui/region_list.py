@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from explorer.model import Content
+from explorer.ui.dialogs import plain_tip
 from explorer.ui.selection import PainKeys, Selection
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,7 +32,7 @@ class RegionList(QListWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            item.setToolTip(region.description)
+            item.setToolTip(plain_tip(region.description))
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, region.description)
             self.addItem(item)
         self._fit_height()
