@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -322,6 +322,43 @@ def test_zoom_keys(qtbot: QtBot, window: MainWindow, keys: str) -> None:
     QTest.keySequence(window, QKeySequence(keys))
     expected = {"Ctrl++": 1.15, "Ctrl+=": 1.15, "Ctrl+-": 1 / 1.15, "Ctrl+0": 1 / 1.15}
     assert _size_at(window, words) == pytest.approx(before * expected[keys], rel=0.02)
+
+
+def _wheel(widget: QWidget, notches: float, ctrl: bool = True) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(widget.rect().center())
+    modifiers = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier(0)
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(),
+                        QPoint(0, round(120 * notches)), Qt.MouseButton.NoButton, modifiers,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_ctrl_wheel_over_the_panel_steps_the_window_zoom(window: MainWindow) -> None:
+    window.selection.select_condition(GTPS)
+    words = window.content.conditions[GTPS].summary.split(".")[0][:30]
+    normal = _size_at(window, words)
+    for _ in range(3):
+        window.zoom_in_action.trigger()
+    zoomed = _size_at(window, words)
+    viewport = window.detail.viewport()
+    _wheel(viewport, 1)  # up: larger, as after Zoom in
+    assert _size_at(window, words) == pytest.approx(zoomed * 1.15, rel=0.02)
+    _wheel(viewport, 0.5)  # half a notch (a touchpad) waits for the other half
+    assert _size_at(window, words) == pytest.approx(zoomed * 1.15, rel=0.02)
+    _wheel(viewport, 0.5)
+    _wheel(viewport, -1)
+    assert _size_at(window, words) == pytest.approx(zoomed * 1.15, rel=0.02)
+    _wheel(viewport, -10)  # down to the smallest, where Zoom out greys out
+    assert not window.zoom_out_action.isEnabled()
+    window.detail.verticalScrollBar().setValue(0)
+    _wheel(viewport, -2, ctrl=False)  # without Ctrl the wheel scrolls
+    assert window.detail.verticalScrollBar().value() > 0
+    reset = next(a for a in window.findChildren(QAction) if a.text() == "&Actual size")
+    reset.trigger()
+    assert _size_at(window, words) == pytest.approx(normal, rel=0.02)  # actual size again
 
 
 def _mnemonic(text: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QImage,
     QResizeEvent,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -25,12 +26,14 @@ from explorer.ui.images import load_picture, placeholder
 IMAGE_SCHEME = "hipimg"
 MAX_CACHED_DOCUMENTS = 24
 NARROW_PX = 440  # below this the exercise cards stack picture over text
+WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
 PAGE_PICTURE_PX = 320  # an exercise page's picture; less when the panel is narrower
 
 
 class DetailPanel(QTextBrowser):
     link_activated = Signal(str, str)  # kind, id
     entry_shown = Signal(str, str)  # kind, id: a condition, exercise, treatment or page
+    zoom_stepped = Signal(int)  # Ctrl+wheel: 1 larger, -1 smaller (as View > Zoom does)
 
     def __init__(self, content: Content, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,7 @@ class DetailPanel(QTextBrowser):
         self.extra_style = ""  # clinic mode's larger type
         self.text_scale = 1.0  # View > Zoom: every text size times this
         self.shown: tuple[str, str] = ("", "")
+        self._wheel_zoom = 0  # Ctrl+wheel turned but not yet a whole step (touchpads)
         self._shown_layout = (False, PAGE_PICTURE_PX)  # what the shown page was laid out for
         self._pictures: dict[tuple[str, float], QImage] = {}
         self._holder = QObject(self)  # owns the cached documents
@@ -72,6 +76,20 @@ class DetailPanel(QTextBrowser):
         super().resizeEvent(event)  # (the viewport has its new size already)
         if self.shown[0] and self._layout() != self._shown_layout:
             self.refresh()  # re-lay the exercise cards and pictures for the new width
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel steps the window's zoom. QTextEdit's own wheel zoom changes the
+        widget's font under the zoomed pages, so it shrank text the wheel should enlarge
+        and was neither shown in the View menu nor remembered."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        self._wheel_zoom += event.angleDelta().y()
+        while abs(self._wheel_zoom) >= WHEEL_STEP:
+            step = 1 if self._wheel_zoom > 0 else -1
+            self._wheel_zoom -= step * WHEEL_STEP
+            self.zoom_stepped.emit(step)
+        event.accept()
 
     def _image_src(self, exercise_id: str) -> str | None:
         return f"{IMAGE_SCHEME}:{exercise_id}" if exercise_id in self._content.images else None

@@ -401,6 +401,7 @@ class MainWindow(QMainWindow):
         self.conditions.condition_activated.connect(self._show_condition)
         self.detail.link_activated.connect(self._show_entry)
         self.detail.entry_shown.connect(self._on_detail_entry_shown)
+        self.detail.zoom_stepped.connect(self._zoom)
         for widget in self._press_keepers():  # they keep every press to themselves
             widget.installEventFilter(self)
         self.refine.answered.connect(self._on_refine_answered)
