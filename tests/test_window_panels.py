@@ -596,9 +596,11 @@ def test_state_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     first.selection.select_condition("greater-trochanteric-pain-syndrome")
     sizes = [300, 300, 400]
     first.splitter.setSizes(sizes)
+    first.contrast_action.trigger()  # View > High contrast, on
     first.close()
     second = make(qtbot, settings)
     assert (second.size().width(), second.size().height()) == (780, 700)
+    assert second.contrast_action.isChecked() and second.diagram.state.high_contrast
     assert second.selection.side == "left" and second.side_box.currentData() == "left"
     assert second.selection.regions == ["outer", "back"]
     assert second.selection.intensities == {"outer": 7}
@@ -633,6 +635,15 @@ def test_corrupt_settings_fall_back_and_say_so(qtbot: QtBot, tmp_path: Path) -> 
     assert 400 <= window.height() <= screen.height()
     message = window.statusBar().currentMessage()
     assert "settings file" in message and "damaged" in message and str(settings) in message
+
+
+def test_an_unreadable_window_size_opens_as_at_a_first_start(qtbot: QtBot,
+                                                              tmp_path: Path) -> None:
+    fresh = make(qtbot, tmp_path / "none.ini")
+    settings = tmp_path / "bad-geometry.ini"
+    settings.write_text("[window]\ngeometry=@ByteArray(not a window size)\n")
+    window = make(qtbot, settings)
+    assert window.size() == fresh.size() and fresh.width() >= 1000  # not Qt's 1280 x 720
 
 
 def test_a_sound_settings_file_is_not_called_damaged(qtbot: QtBot, tmp_path: Path) -> None:
@@ -694,11 +705,17 @@ def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path,
     lines = editor.toPlainText().splitlines()
     assert len(lines) == 1 and lines[0].startswith("clinic/conditions/broken.yaml:3:")
     assert "YAML syntax" in lines[0] and "starts on line 2" in lines[0]  # the open "["
-    dialog.close()
-    # fixed and reloaded (F5): the notice goes away
+    # fixed and reloaded (F5) with the list open: the notice goes away, and the list says
+    # there are none now (not the problem just fixed)
     broken.unlink()
     window.reload_action.trigger()
     assert problem_button(window) is None
+    assert not dialog.isVisible()
+    now = window.problems_dialog
+    assert now.isVisible() and now.text() == "No problems: all content loaded."
+    now.close()
+    window.reload_action.trigger()  # a closed list stays closed
+    assert not window.problems_dialog.isVisible()
 
 
 def test_no_problems_is_a_short_message(window: MainWindow) -> None:

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.art = art
         self.layers: list[Path] = list(content.layers)
         self._problem_button: QPushButton | None = None
+        self.problems_dialog: QDialog | None = None  # Help > Content problems, when open
         self.trail: Trail[tuple[str, str]] = Trail()  # what the detail panel showed
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
@@ -171,6 +172,8 @@ class MainWindow(QMainWindow):
         self._update_trail_actions()
         self._put_back(working)
         self._show_problem_notice()
+        if self.problems_dialog is not None and self.problems_dialog.isVisible():
+            self._on_problems_triggered()  # the open list shows the problems now
         self.statusBar().showMessage(
             f"Content reloaded: {len(content.conditions)} conditions, "
             f"{len(content.problems)} problem(s).", 8000)
@@ -744,6 +747,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Some content files had problems; the rest loaded.", 10000)
 
     def _on_problems_triggered(self) -> None:
+        """Show the content's problems, in place of a list shown before (one window)."""
+        if self.problems_dialog is not None:
+            self.problems_dialog.close()
         if not self.content.problems:  # one sentence: a message, not an empty editor
             c = self.content
             box = QMessageBox(QMessageBox.Icon.Information, "Content problems",
@@ -752,7 +758,7 @@ class MainWindow(QMainWindow):
                 f"{len(c.conditions)} conditions, {len(c.exercises)} exercises and "
                 f"{len(c.treatments)} treatments from {len(c.layers)} folder(s).")
             box.open()
-            self.problems_dialog: QDialog = box
+            self.problems_dialog = box
             return
         dialog = QDialog(self)
         dialog.setWindowTitle("Content problems")
@@ -770,9 +776,9 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         st = self.settings
         geometry = st.bytes("window/geometry")
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:  # a first start: a roomy window, but never larger than the screen
+        # a first start, or a saved size Qt cannot read: a roomy window, but never larger
+        # than the screen
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
             fit_to_screen(self, 1360, 820)
         state = st.bytes("window/state")
         if not state.isEmpty():
@@ -790,6 +796,9 @@ class MainWindow(QMainWindow):
         if condition in self.content.conditions:
             self.selection.select_condition(condition)
         self._set_zoom(st.number("view/zoom", 0))
+        if st.flag("view/high_contrast"):  # an eyesight setting, kept like the text size
+            self.contrast_action.setChecked(True)
+            self._on_contrast_toggled()
 
     def save_state(self) -> None:
         st = self.settings
@@ -803,6 +812,7 @@ class MainWindow(QMainWindow):
                                           self.selection.intensities.items()))
         st.set("selection/condition", self.selection.condition)
         st.set("view/zoom", self._zoom_level)
+        st.set("view/high_contrast", self.contrast_action.isChecked())
         st.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
