@@ -196,3 +196,91 @@ def test_equal_matches_list_the_cause_common_in_runners_first(
     assert [m.reasons[1:] for m in ranked] == [
         ("common in runners",), (), ("rare in runners",)]
     assert [c.id for c in conditions_by_region(loaded)["outer"]][:1] == ["z-common-thing"]
+
+
+# ---- lay phrasing: filler words, words spread over fields, close spellings -------------
+@pytest.fixture(scope="module")
+def builtin() -> Content:
+    from explorer.paths import builtin_content_dir
+
+    return load_content([builtin_content_dir()])
+
+
+def found(content: Content, query: str, top: int = 50) -> list[str]:
+    return [h.id for h in search(content, query)[:top]]
+
+
+def test_outer_hip_pain_lists_the_outer_hip_and_its_usual_cause_first(builtin: Content) -> None:
+    """The region's words hold no "pain" and the condition's no "outer": both come first
+    all the same, above a cause felt mainly elsewhere that says "outer" and "pain"."""
+    top = found(builtin, "outer hip pain", top=3)
+    assert top[0] == "outer"
+    assert "greater-trochanteric-pain-syndrome" in top
+    assert "referred-lumbar-pain" not in top
+    assert found(builtin, "outer hip", top=1) == ["outer"]
+
+
+@pytest.mark.parametrize(("query", "plain"), [("my groin", "groin"),
+                                              ("my hip clicks", "clicking"),
+                                              ("it hurts when I sit", "sit")])
+def test_filler_words_do_not_hide_what_the_other_words_find(
+        builtin: Content, query: str, plain: str) -> None:
+    hits, plain_hits = found(builtin, query), found(builtin, plain)
+    assert plain_hits and set(hits) == set(plain_hits), hits
+
+
+def test_a_search_for_the_groin_lists_the_groin_first(builtin: Content) -> None:
+    assert found(builtin, "groin", top=1) == found(builtin, "my groin", top=1) == ["groin"]
+
+
+def test_pain_when_sitting_finds_the_sitting_bone_pain_and_the_buttock(builtin: Content) -> None:
+    top = found(builtin, "pain when sitting", top=3)
+    assert top[0] == "proximal-hamstring-tendinopathy"  # "sitting bone pain"
+    assert "back" in top
+
+
+@pytest.mark.parametrize(("query", "meant", "entry"), [
+    ("clickng", "clicking", "hip-labral-tear"),
+    ("hamstrng", "hamstring", "proximal-hamstring-tendinopathy"),
+    ("sitbone", "sit bone", "back"),  # two words typed as one
+    ("my hip clickng", "my hip clicking", "femoroacetabular-impingement"),
+])
+def test_a_misspelled_word_finds_the_closest_word_and_says_so(
+        builtin: Content, query: str, meant: str, entry: str) -> None:
+    hits = search(builtin, query)
+    assert entry in [h.id for h in hits[:3]]
+    assert {h.respelled for h in hits} == {meant}
+    assert [h.id for h in hits] == found(builtin, meant)
+    assert all(h.respelled == "" for h in search(builtin, meant))
+
+
+def test_close_spellings_are_only_guessed_for_words_found_nowhere(builtin: Content) -> None:
+    assert search(builtin, "xyzzy") == []
+    assert search(builtin, "clicking zebra") == []  # "zebra" is near no word of the content
+    assert search(builtin, "clik") == []  # too short to guess from
+
+
+def test_a_query_of_filler_words_alone_searches_for_them(content: Content) -> None:
+    assert ("region", "back") in [(h.kind, h.id) for h in search(content, "of the")]
+
+
+def test_words_spread_over_fields_rank_below_one_field_and_by_field(
+        mini: Path, write: Callable[[str, str], Path]) -> None:
+    """All the words in one field fit best; spread over fields, the words in a name or
+    alias rank above words in symptoms. Names are chosen against alphabetical order."""
+    for cid, name, more in (
+            ("a-spread", "A thing", "symptoms: [knee gives way, a twinge on stairs]\n"),
+            ("b-one-field", "B thing", "symptoms: [knee twinge on stairs]\n"),
+            ("c-named", "C knee thing", "aliases: [twinge thing]\nsymptoms: [x]\n")):
+        write(f"conditions/{cid}.yaml",
+              f"id: {cid}\nname: {name}\nregions: [back]\nurgency: routine\nsummary: s\n"
+              f"{more}red_flags: []\nreferences: [ref-a, ref-b]\nreviewed: '2026-01-01'\n")
+    loaded = load_content([mini], svg_file=DIAGRAM)
+    assert loaded.problems == []
+    assert found(loaded, "knee twinge") == ["c-named", "b-one-field", "a-spread"]
+
+
+def test_doubled_letters_before_ing_are_one(content: Content) -> None:
+    """A typed "sitting" is searched as "sit", so it finds the region's "sit bone"."""
+    assert ("region", "back") in [(h.kind, h.id) for h in search(content, "sitting bone")]
+    assert found(content, "sitting bone")[0] == "back"

@@ -211,6 +211,65 @@ def test_every_search_result_shows_its_whole_text(qtbot: QtBot, window: MainWind
         assert needed.height() <= rect.height(), results.item(row).text()
 
 
+def test_a_click_on_a_search_result_opens_it(qtbot: QtBot, window: MainWindow) -> None:
+    """One click, as on a completer's popup: the panel shows the entry, the list goes
+    away and the keyboard stays in the field."""
+    search, results = window.search, window.search.results
+    window.activateWindow()
+    search.field.setFocus()
+    qtbot.keyClicks(search.field, "clicking")
+    row = [h.id for h in search.hits].index("hip-labral-tear")
+    assert row > 0  # not the one Enter would open anyway
+    where = results.visualItemRect(results.item(row)).center()
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.detail.shown == ("condition", "hip-labral-tear")
+    assert not results.isVisible()
+    assert QApplication.focusWidget() is search.field
+
+
+def test_escape_in_the_search_results_goes_back_to_the_field(
+        qtbot: QtBot, window: MainWindow) -> None:
+    search, results = window.search, window.search.results
+    window.activateWindow()
+    search.field.setFocus()
+    qtbot.waitUntil(search.field.hasFocus)
+    qtbot.keyClicks(search.field, "bridge")
+    qtbot.keyClick(search.field, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is results
+    shown = window.detail.shown
+    qtbot.keyClick(results, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is search.field
+    assert not results.isVisible() and search.text() == "bridge"  # put away, not cleared
+    assert window.detail.shown == shown  # nothing opened
+    qtbot.keyClick(search.field, Qt.Key.Key_Down)  # shows it again, as after Enter
+    assert results.isVisible()
+    qtbot.keyClick(search.field, Qt.Key.Key_Escape)  # in the field, Escape still clears
+    assert search.text() == "" and not results.isVisible()
+
+
+def test_a_misspelled_search_says_what_it_shows(qtbot: QtBot, window: MainWindow) -> None:
+    """A misspelled word ("clickng") lists what "clicking" finds under a line saying so;
+    the keys and the mouse choose among the results, never that line."""
+    search, results = window.search, window.search.results
+    search.field.setFocus()
+    qtbot.keyClicks(search.field, "clickng")
+    assert {h.id for h in search.hits} == {"hip-labral-tear", "femoroacetabular-impingement"}
+    assert results.item(0).text() == "Showing results for “clicking”"
+    assert not results.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    assert results.count() == len(search.hits) + 1
+    assert results.currentRow() == 1
+    for _ in range(3):
+        qtbot.keyClick(search.field, Qt.Key.Key_Up)  # stops at the first result
+    assert results.currentRow() == 1
+    qtbot.keyClick(search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert window.detail.shown == ("condition", search.hits[1].id)
+    qtbot.keyClick(search.field, Qt.Key.Key_Down)  # shows the list again
+    where = results.visualItemRect(results.item(0)).center()
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert results.isVisible() and window.detail.shown == ("condition", search.hits[1].id)
+
+
 def test_a_re_ranked_list_shows_its_most_urgent_match(window: MainWindow) -> None:
     """A pain level or a Refine answer re-ranks the list: it opens at the top, where
     the urgent match is, even while a routine condition further down stays on show."""

@@ -3,8 +3,9 @@
 Keyboard first: Ctrl+F focuses the field, typing lists matches right below it (in the
 window, not a popup, so screen readers and every platform see it), Up/Down move,
 Enter opens the highlighted (or first) match and hides the list (the next Up, Down or
-Enter shows it again), Escape clears. A match opened from the list itself (Tab into it,
-or the mouse) leaves the keyboard in the field too.
+Enter shows it again), Escape clears. A match opened from the list itself (Tab into it
+and Enter, or a click, as in a completer's popup) leaves the keyboard in the field too,
+and so does Escape there, which only hides the list.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from explorer.model import Content, SearchHit, search
 
 NO_MATCHES = "No matches. Try other words, such as “outer hip”, “sit bone” or “clicking”."
+RESPELLED = "Showing results for “{}”"  # above the hits of a query spelled otherwise
 MAX_RESULTS_HEIGHT = 200
 KIND_LABELS = {"condition": "Condition", "exercise": "Exercise", "treatment": "Treatment",
                "region": "Region"}
@@ -70,6 +72,25 @@ class _Field(QLineEdit):
             super().keyPressEvent(event)
 
 
+class _Results(QListWidget):
+    """Escape puts the list away (`cancelled`), as it would a completer's popup."""
+
+    cancelled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+def _note(text: str) -> QListWidgetItem:
+    """A line of the list that says something and is never a result to choose."""
+    item = QListWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    return item
+
+
 class SearchState(NamedTuple):
     text: str
     results_shown: bool
@@ -83,11 +104,12 @@ class SearchBox(QWidget):
         super().__init__(parent)
         self._content = content
         self.hits: list[SearchHit] = []
+        self._first = 0  # the row of the first hit: 1 below a "Showing results for" line
         self.field = _Field()
         self.field.setPlaceholderText("Search (Ctrl+F): “sit bone”, “GTPS”, “clicking”…")
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search conditions, exercises and regions")
-        self.results = QListWidget()
+        self.results = _Results()
         self.results.setAccessibleName("Search results")
         # whole results on as many lines as they need, never cut off sideways
         self.results.setWordWrap(True)
@@ -106,13 +128,15 @@ class SearchBox(QWidget):
         self.field.navigate.connect(self._on_field_navigate)
         self.field.cancelled.connect(self.field.clear)
         self.results.itemActivated.connect(self._on_results_item_activated)
+        self.results.itemClicked.connect(self._on_results_item_activated)
+        self.results.cancelled.connect(self._on_results_cancelled)
 
     def text(self) -> str:
         return self.field.text()
 
     def state(self) -> SearchState:
         return SearchState(self.field.text(), not self.results.isHidden(),
-                           self.results.currentRow())
+                           self._hit_row())
 
     def restore_state(self, state: SearchState) -> None:
         """Search again for the same words (in new content, after a reload), with the
@@ -121,22 +145,24 @@ class SearchBox(QWidget):
         if not state.results_shown:
             self.results.hide()
         if 0 <= state.row < len(self.hits):
-            self.results.setCurrentRow(state.row)
+            self.results.setCurrentRow(self._first + state.row)
 
     def _on_field_text_changed(self, text: str) -> None:
         self.hits = search(self._content, text, limit=20)
         self.results.clear()
+        searched = self.hits[0].respelled if self.hits else ""
+        if searched:
+            self.results.addItem(_note(RESPELLED.format(searched)))
+        self._first = self.results.count()
         for hit in self.hits:
-            extra = f" — “{snippet(hit.matched, text)}”" if hit.matched != hit.title else ""
-            item = QListWidgetItem(f"{KIND_LABELS[hit.kind]}: {hit.title}{extra}")
-            self.results.addItem(item)
+            extra = (f" — “{snippet(hit.matched, searched or text)}”"
+                     if hit.matched != hit.title else "")
+            self.results.addItem(f"{KIND_LABELS[hit.kind]}: {hit.title}{extra}")
         if not self.hits and text.strip():
-            item = QListWidgetItem(NO_MATCHES)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(item)
+            self.results.addItem(_note(NO_MATCHES))
         self.results.setVisible(bool(text.strip()))
         if self.hits:
-            self.results.setCurrentRow(0)
+            self.results.setCurrentRow(self._first)
         self._fit_results()
 
     def _fit_results(self) -> None:
@@ -177,10 +203,15 @@ class SearchBox(QWidget):
 
     def _on_field_navigate(self, step: int) -> None:
         if self.hits and not self._reopened():
-            row = max(0, min(len(self.hits) - 1, self.results.currentRow() + step))
-            self.results.setCurrentRow(row)
+            row = max(0, min(len(self.hits) - 1, self._hit_row() + step))
+            self.results.setCurrentRow(self._first + row)
+
+    def _hit_row(self) -> int:
+        """Which of the hits is current (-1 for none)."""
+        return max(-1, self.results.currentRow() - self._first)
 
     def _choose(self, row: int) -> None:
+        """Open hit `row` (counted from the first hit, not the list's first line)."""
         if 0 <= row < len(self.hits):
             hit = self.hits[row]
             if self.results.hasFocus():
@@ -193,7 +224,15 @@ class SearchBox(QWidget):
 
     def _on_field_return_pressed(self) -> None:
         if not self._reopened():
-            self._choose(max(0, self.results.currentRow()))
+            self._choose(max(0, self._hit_row()))
 
     def _on_results_item_activated(self, item: QListWidgetItem) -> None:
-        self._choose(self.results.row(item))
+        # a click opens the result as Enter does; a double-click's second click, or a
+        # style that activates on one click too, finds the list put away by the first
+        if not self.results.isHidden():
+            self._choose(self.results.row(item) - self._first)
+
+    def _on_results_cancelled(self) -> None:
+        """Escape in the list: back to the field, the words kept (Escape there clears)."""
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.results.hide()
