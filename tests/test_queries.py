@@ -10,6 +10,7 @@ from conftest import DIAGRAM, FIXTURES
 
 from explorer.model import (
     Content,
+    clue_evidence,
     clues_for_regions,
     conditions_by_region,
     load_content,
@@ -127,6 +128,22 @@ def test_groups_list_the_most_urgent_first(
     # urgent, soon (buttock-thing), routine: urgency first, names only break ties
     assert [c.id for c in conditions_by_region(loaded)["back"]] == [
         "z-urgent-thing", "buttock-thing", "a-routine-thing"]
+
+
+def test_answers_re_rank_each_group(mini: Path, write: Callable[[str, str], Path]) -> None:
+    write("conditions/z-urgent-thing.yaml",
+          "id: z-urgent-thing\nname: Z urgent thing\nregions: [back]\nurgency: urgent\n"
+          "summary: s\nsymptoms: [x]\nred_flags: []\n"
+          "references: [ref-a, ref-b]\nreviewed: '2026-01-01'\n")
+    loaded = load_content([mini], svg_file=DIAGRAM)
+    assert loaded.problems == []
+    back = conditions_by_region(loaded, {"worse-sitting": False})["back"]
+    assert [c.id for c in back] == ["z-urgent-thing", "buttock-thing"]
+    back = conditions_by_region(loaded, {"worse-sitting": True})["back"]
+    assert [c.id for c in back] == ["buttock-thing", "z-urgent-thing"]  # it fits the answer
+    assert clue_evidence(loaded, back[0], {"worse-sitting": True}) == (
+        3, ["you said: worse with sitting"])  # the clue's weight in buttock-thing.yaml
+    assert clue_evidence(loaded, back[1], {"worse-sitting": True}) == (0, [])
 
 
 @pytest.mark.parametrize(("query", "kind", "entry"), [

@@ -61,6 +61,26 @@ def test_nothing_selected_groups_all_conditions_by_region(window: MainWindow) ->
     assert tree.reason("iliotibial-band-hip") == "Routine"
 
 
+def test_answers_re_rank_the_groups_before_any_region_is_chosen(window: MainWindow) -> None:
+    tree = window.conditions
+
+    def groin() -> list[str]:
+        group = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                     if tree.topLevelItem(i).text(0) == "Groin")
+        return [str(group.child(j).data(0, Qt.ItemDataRole.UserRole))
+                for j in range(group.childCount())]
+
+    before = groin()
+    assert before[0] == "femoral-neck-stress-fracture"
+    window.refine.boxes["clicking-locking"].click()
+    clicking = [c for c in before if any(use.clue == "clicking-locking" for use in
+                                         window.content.conditions[c].clues)]
+    assert clicking and set(groin()[:len(clicking)]) == set(clicking)  # they come first
+    assert tree.reason(clicking[0]).endswith("you said: clicking, catching or locking")
+    window.refine.boxes["clicking-locking"].click()
+    assert groin() == before and "you said" not in tree.reason(clicking[0])
+
+
 def test_each_region_group_lists_the_most_urgent_first(window: MainWindow) -> None:
     tree = window.conditions
     groups = {tree.topLevelItem(i).text(0): [

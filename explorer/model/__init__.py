@@ -12,6 +12,7 @@ from explorer.model.problems import Problem
 from explorer.model.queries import (
     Match,
     SearchHit,
+    clue_evidence,
     clues_for_regions,
     conditions_by_region,
     main_area,
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Clue", "Condition", "Content", "Exercise", "Match", "Page", "Problem", "Reference",
-    "Region", "SearchHit", "Treatment", "clues_for_regions", "conditions_by_region",
-    "load_content", "main_area", "rank_conditions", "search",
+    "Region", "SearchHit", "Treatment", "clue_evidence", "clues_for_regions",
+    "conditions_by_region", "load_content", "main_area", "rank_conditions", "search",
 ]
 
 

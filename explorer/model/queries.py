@@ -55,7 +55,6 @@ def rank_conditions(
     """Conditions that cause pain in any of `regions`, best match first."""
     selected = [r for r in regions if r in content.regions]
     chosen = set(selected)
-    yes = {clue for clue, answer in (answers or {}).items() if answer}
     levels = intensities or {}
     matches = []
     for condition in content.conditions.values():
@@ -71,18 +70,28 @@ def rank_conditions(
         others = [content.region_name(r) for r in matched if r != condition.main_region]
         if others:
             reasons.append("also felt at " + ", ".join(others))
-        score = 0
-        counted: set[str] = set()
-        for use in condition.clues:
-            if use.clue in yes and use.clue not in counted:
-                counted.add(use.clue)
-                score += use.weight
-                clue = content.clues.get(use.clue)
-                reasons.append(f"you said: {clue.reason if clue else use.clue}")
+        score, said = clue_evidence(content, condition, answers)
+        reasons += said
         if condition.how_common is not HowCommon.UNCOMMON:  # the weakest reason, last
             reasons.append(f"{condition.how_common.value} in runners")
         matches.append(Match(condition, matched, main, intensity, score, tuple(reasons)))
     return sorted(matches, key=lambda m: m.sort_key)
+
+
+def clue_evidence(content: Content, condition: Condition,
+                  answers: Mapping[str, bool] | None) -> tuple[int, list[str]]:
+    """The weight of the clues answered yes that point to `condition`, and a reason for
+    each ("you said: worse with sitting"); a clue listed twice counts once."""
+    yes = {clue for clue, answer in (answers or {}).items() if answer}
+    score, reasons = 0, []
+    counted: set[str] = set()
+    for use in condition.clues:
+        if use.clue in yes and use.clue not in counted:
+            counted.add(use.clue)
+            score += use.weight
+            clue = content.clues.get(use.clue)
+            reasons.append(f"you said: {clue.reason if clue else use.clue}")
+    return score, reasons
 
 
 def clues_for_regions(content: Content, regions: Iterable[str]) -> set[str]:
@@ -101,13 +110,18 @@ def main_area(content: Content, condition: Condition) -> str:
     return f"Main area: {content.region_name(condition.main_region)}"
 
 
-def conditions_by_region(content: Content) -> dict[str, list[Condition]]:
-    """All conditions grouped under their main region, in region order."""
+def conditions_by_region(content: Content, answers: Mapping[str, bool] | None = None
+                         ) -> dict[str, list[Condition]]:
+    """All conditions grouped under their main region, in region order. Within a region
+    the clues answered yes come first (see clue_evidence), then urgency, then how common
+    in runners: the questions re-rank the list before any region is chosen too."""
     groups: dict[str, list[Condition]] = {region: [] for region in content.regions}
     for condition in content.conditions.values():
         groups.setdefault(condition.main_region, []).append(condition)
+    scores = {c.id: clue_evidence(content, c, answers)[0] for c in content.conditions.values()}
     for items in groups.values():
-        items.sort(key=lambda c: (-c.urgency.rank, -c.how_common.rank, c.name.lower()))
+        items.sort(key=lambda c: (-scores[c.id], -c.urgency.rank, -c.how_common.rank,
+                                  c.name.lower()))
     return groups
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.model import Content, conditions_by_region, rank_conditions
+from explorer.model import Content, clue_evidence, conditions_by_region, rank_conditions
 from explorer.model.entities import Urgency
 from explorer.render.html import URGENCY_COLOURS
 from explorer.ui.dialogs import plain_tip
@@ -216,7 +216,8 @@ class ConditionList(QTreeWidget):
                 rows.append(more)
             self.addTopLevelItems(rows)  # one insertion, not one per row
         else:
-            for region, conditions in conditions_by_region(self._content).items():
+            groups = conditions_by_region(self._content, answers)
+            for region, conditions in groups.items():
                 if not conditions:
                     continue
                 header = QTreeWidgetItem([self._content.region_name(region)])
@@ -228,8 +229,9 @@ class ConditionList(QTreeWidget):
                 for condition in conditions:
                     others = [self._content.region_name(r) for r in condition.regions
                               if r != region]
-                    note = condition.urgency.label + (
-                        f"; also {', '.join(others)}" if others else "")
+                    said = clue_evidence(self._content, condition, answers)[1]
+                    note = "; ".join([condition.urgency.label, *(
+                        [f"also {', '.join(others)}"] if others else []), *said])
                     header.addChild(self._item(condition.id, condition.name,
                                                condition.urgency, note))
                 self.addTopLevelItem(header)
