@@ -11,14 +11,13 @@ from explorer.model.entities import Clue, Condition, Exercise, Page, Reference, 
 from explorer.model.problems import Problem
 from explorer.model.queries import (
     Match,
-    SearchHit,
     clue_evidence,
     clues_for_regions,
     conditions_by_region,
     main_area,
     rank_conditions,
-    search,
 )
+from explorer.model.search import SearchHit, search
 
 if TYPE_CHECKING:
     from explorer.model.loader import load_content
