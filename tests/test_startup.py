@@ -58,10 +58,12 @@ print(area.width(), area.height(), frame.width(), frame.height(), sep='|')
 """
 
 
-@pytest.mark.parametrize(("screen", "roomy"), [("1024x600", False), ("1920x1080", True)])
+@pytest.mark.parametrize(("screen", "roomy"), [
+    ("1024x600", False), ("911x512", False), ("1920x1080", True)])
 def test_the_first_window_fits_the_screen(tmp_path: Path, screen: str, roomy: bool) -> None:
     """A first start (no remembered size) on a small laptop screen opens a window that
-    fits it, not one running off its bottom; a large screen gets the roomy default."""
+    fits it, not one running off its bottom; a large screen gets the roomy default.
+    911 x 512: a 1366 x 768 laptop at 150%, smaller than the window's usual minimum."""
     width, height = (int(n) for n in screen.split("x"))
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [

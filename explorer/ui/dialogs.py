@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,17 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
         width = min(width, int(area.width() * SCREEN_SHARE))
         height = min(height, int(area.height() * SCREEN_SHARE))
     widget.resize(width, height)
+
+
+def fitting_minimum(widget: QWidget, width: int, height: int) -> None:
+    """Set a minimum size of `width` x `height`, or less where a screen is smaller (a
+    1366 x 768 laptop at 150% has 512 points of height): a window whose minimum is
+    taller than the screen has its bottom cut off and cannot be made to fit."""
+    for screen in QGuiApplication.screens():
+        area = screen.availableGeometry()
+        width = min(width, int(area.width() * SCREEN_SHARE))
+        height = min(height, int(area.height() * SCREEN_SHARE))
+    widget.setMinimumSize(width, height)
 
 
 def key_for(widget: QWidget, keys: QKeySequence, slot: Callable[[], object]) -> None:

@@ -45,7 +45,13 @@ from explorer.ui.condition_list import ConditionList
 from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.diagram_view import DiagramView
-from explorer.ui.dialogs import close_button, fit_to_screen, plain_tip, text_dialog
+from explorer.ui.dialogs import (
+    close_button,
+    fit_to_screen,
+    fitting_minimum,
+    plain_tip,
+    text_dialog,
+)
 from explorer.ui.history import DiagramInput, History, describe, pain_levels_only
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
@@ -96,7 +102,7 @@ class MainWindow(QMainWindow):
         self.planner_baseline: Baseline | None = None
         self.handout_dialog: HandoutDialog | None = None
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hip-explorer.svg")))
-        self.setMinimumSize(760, 520)
+        fitting_minimum(self, 760, 520)
 
         self.art = art
         self.layers: list[Path] = list(content.layers)
