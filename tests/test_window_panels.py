@@ -222,6 +222,18 @@ def test_two_way_link_between_list_and_diagram(window: MainWindow) -> None:
     assert window.diagram.state.condition_regions[0] == "groin"
 
 
+def test_a_condition_opened_while_not_listed_is_highlighted_once_it_is(
+        window: MainWindow) -> None:
+    window.selection.set_regions(["outer"])
+    window.selection.select_condition("hip-labral-tear")  # from a search: groin, front
+    assert "hip-labral-tear" not in window.conditions.ids()
+    assert window.conditions.current_id() == ""
+    window.selection.set_regions(["outer", "groin"])  # now it is listed
+    assert "hip-labral-tear" in window.conditions.ids()
+    assert window.detail.shown == ("condition", "hip-labral-tear")  # still read
+    assert window.conditions.current_id() == "hip-labral-tear"  # and marked in the list
+
+
 def test_refine_clue_reranks_and_explains(window: MainWindow) -> None:
     window.selection.set_regions(["back"])
     before = window.conditions.ids()

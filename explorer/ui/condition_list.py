@@ -198,8 +198,10 @@ class ConditionList(QTreeWidget):
         self.setItemDelegate(_TwoLineDelegate(self))
 
     def show_ranked(self, regions: list[str], answers: dict[str, bool],
-                    intensities: dict[str, int]) -> None:
-        current = self.current_id()
+                    intensities: dict[str, int], current: str) -> None:
+        """List the conditions for `regions` (all, grouped, with none), with `current`,
+        the condition shown, highlighted wherever it is listed: also when it was opened
+        from a search while it was not (its row is not the list's last current row)."""
         self.blockSignals(True)
         self.clear()
         if regions:

@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
     # ---- reactions ---------------------------------------------------------------------------
     def _refresh_list(self) -> None:
         s = self.selection
-        self.conditions.show_ranked(s.regions, s.answers, s.intensities)
+        self.conditions.show_ranked(s.regions, s.answers, s.intensities, s.condition)
 
     def _on_selection_regions_changed(self) -> None:
         self._refresh_list()  # opens at its best matches
