@@ -63,6 +63,31 @@ def test_warning_box_title_grows_with_clinic_type(qtbot: QtBot, window: MainWind
     assert normal == 11.5 and large >= 17  # never smaller than the text it heads
 
 
+def _size_of_words(window: MainWindow, words: str, after: str = "") -> float:
+    """The point size the panel draws `words` at (the first after `after`)."""
+    document = window.detail.document()
+    start = document.find(after) if after else None
+    cursor = document.find(words, start) if start is not None else document.find(words)
+    assert not cursor.isNull(), f"{words!r} is not in the panel"
+    cursor.setPosition(cursor.selectionStart() + 1)
+    return cursor.charFormat().font().pointSizeF()
+
+
+def test_table_headings_and_reference_links_grow_with_clinic_type(window: MainWindow) -> None:
+    condition = window.content.conditions["adductor-related-groin-pain"]
+    reference = window.content.references[condition.references[0]]
+    assert reference.url
+    window.selection.select_condition(condition.id)
+    window.clinic.enter()
+    body = _size_of_words(window, condition.summary[:20])
+    assert body >= 17
+    assert _size_of_words(window, "What happens") == body  # the recovery table's heading
+    citation = _size_of_words(window, reference.citation[:20], after="References")
+    link = _size_of_words(window, reference.url, after="References")
+    assert citation >= 14 and link == citation  # as large as the reference it follows
+    window.clinic.leave()
+
+
 def test_stepping_through_conditions_lights_regions(qtbot: QtBot, window: MainWindow) -> None:
     window.selection.set_regions(["back"])
     ids = window.conditions.ids()

@@ -61,7 +61,7 @@ ul, ol { margin-top: 2px; margin-bottom: 6px; }
 li { margin-bottom: 2px; }
 .aka { color: #4a5566; }
 .muted { color: #5a6372; }
-.small { font-size: 9pt; }
+.small, .small a { font-size: 9pt; }
 .caution { color: #7a2e00; }
 .boxtitle { font-weight: bold; font-size: 11.5pt; margin: 0 0 4px 0; }
 a { color: #0b5cad; }
@@ -236,7 +236,8 @@ def references(content: Content, ids: Iterable[str], compact: bool = False) -> s
         text = esc(ref.citation)
         if ref.url:
             text += f' <a href="{esc(ref.url)}">{esc(ref.url)}</a>'
-        rows.append(f'<li class="small">{text}</li>')
+        # the class on a span: on the <li> Qt makes only the link small, not the text
+        rows.append(f'<li><span class="small">{text}</span></li>')
     return f"<ol>{''.join(rows)}</ol>" if rows else ""
 
 

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 PEN_COLOURS = {"Orange": "#D55E00", "Blue": "#0072B2", "Black": "#1c2430"}  # pen colours
 # Type to read from a metre away: 17 pt body text, headings in proportion.
-PANEL_STYLE = ("body, p, li, td, span { font-size: 17pt; } "
-               ".small { font-size: 14pt; } "
+PANEL_STYLE = ("body, p, li, td, th, span { font-size: 17pt; } "
+               ".small, .small a { font-size: 14pt; } "
                ".boxtitle { font-size: 20pt; }")
 CLINIC_STYLE = ("QWidget { font-size: 15pt; } "
                 "QListView::indicator, QCheckBox::indicator { width: 22px; height: 22px; }")
