@@ -73,12 +73,14 @@ def _size_of_words(window: MainWindow, words: str, after: str = "") -> float:
     return cursor.charFormat().font().pointSizeF()
 
 
-def test_table_headings_and_reference_links_grow_with_clinic_type(window: MainWindow) -> None:
+def test_table_headings_and_reference_links_grow_with_clinic_type(qtbot: QtBot,
+                                                                  window: MainWindow) -> None:
     condition = window.content.conditions["adductor-related-groin-pain"]
     reference = window.content.references[condition.references[0]]
     assert reference.url
     window.selection.select_condition(condition.id)
     window.clinic.enter()
+    qtbot.waitUntil(lambda: window.detail.viewport().width() > 700)  # full screen, wide
     body = _size_of_words(window, condition.summary[:20])
     assert body >= 17
     assert _size_of_words(window, "What happens") == body  # the recovery table's heading

@@ -612,6 +612,36 @@ def test_exercise_cards_stack_when_the_panel_becomes_narrow(
     assert window.detail.horizontalScrollBar().maximum() == 0
 
 
+def _recovery_columns(detail: QTextBrowser, phase: str) -> tuple[int, float]:
+    """The recovery table's columns, and where its first phase's description starts,
+    as a share of the panel's width."""
+    document = detail.document()
+    cursor = document.find(phase)
+    table = cursor.currentTable()
+    assert table is not None, f"{phase!r} is not in a table"
+    description = table.cellAt(1, table.columns() - 1).firstCursorPosition().block()
+    left = document.documentLayout().blockBoundingRect(description).left()
+    return table.columns(), left / detail.viewport().width()
+
+
+def test_recovery_phases_give_their_descriptions_room(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make(qtbot, tmp_path / "settings.ini")
+    window.resize(1400, 800)
+    window.splitter.setSizes([500, 400, 500])
+    condition = window.content.conditions["adductor-related-groin-pain"]
+    assert condition.recovery is not None
+    phase = condition.recovery.phases[0].name
+    window.selection.select_condition(condition.id)
+    columns, left = _recovery_columns(window.detail, phase)
+    assert columns == 3 and left < 0.45  # "What happens" gets over half the width
+    for _ in range(4):  # zoomed in, three columns would break words: one cell a phase
+        window.zoom_in_action.trigger()
+    assert _recovery_columns(window.detail, phase)[0] == 1
+    assert "What happens" not in window.detail.toPlainText()
+    qtbot.wait(1)
+    assert window.detail.horizontalScrollBar().maximum() == 0
+
+
 def test_panel_never_loads_from_network(window: MainWindow) -> None:
     for url in ("http://example.org/x.png", "file:///etc/passwd", "https://a/b"):
         assert window.detail.loadResource(

@@ -184,17 +184,18 @@ def exercise_card(content: Content, exercise: Exercise, use: ExerciseUse | None,
             f'style="border-color:#c9d1dc; border-style:solid; margin:4px 0">{rows}</table>')
 
 
-def recovery_table(condition: Condition, across: bool = False) -> str:
+def recovery_table(condition: Condition, across: bool = False, stacked: bool = False) -> str:
     """The recovery summary and its phases (see `recovery_phases`)."""
     recovery = condition.recovery
     if recovery is None:
         return ""
-    return paragraphs(recovery.summary) + recovery_phases(condition, across)
+    return paragraphs(recovery.summary) + recovery_phases(condition, across, stacked)
 
 
-def recovery_phases(condition: Condition, across: bool = False) -> str:
-    """The recovery phases as table rows, or side by side (`across`, print), followed by
-    the note that their lengths are estimates."""
+def recovery_phases(condition: Condition, across: bool = False, stacked: bool = False) -> str:
+    """The recovery phases as table rows, side by side (`across`, print), or each phase
+    in one cell (`stacked`: a narrow panel or large text, where three columns would
+    break words), followed by the note that their lengths are estimates."""
     phases = condition.recovery.phases if condition.recovery else ()
     if not phases:
         return ""
@@ -205,11 +206,18 @@ def recovery_phases(condition: Condition, across: bool = False) -> str:
             f'<span class="muted">{_weeks(p.weeks_min, p.weeks_max)}</span><br>'
             f'<span class="small">{esc(p.description or "")}</span></td>'
             for p in phases) + "</tr>"
+    elif stacked:
+        body = "".join(f"<tr><td><b>{esc(p.name)}</b> &middot; "
+                       '<span style="white-space: nowrap">'
+                       f"{_weeks(p.weeks_min, p.weeks_max)}</span><br>"
+                       f"{esc(p.description or '')}</td></tr>" for p in phases)
     else:
-        body = ('<tr><th align="left">Phase</th><th align="left">How long</th>'
-                '<th align="left">What happens</th></tr>' + "".join(
+        # what happens gets most of the width (Qt shared it about equally, so a long
+        # description wrapped a word or two to a line); how long never wraps
+        body = ('<tr><th align="left" width="22%">Phase</th><th align="left">How long</th>'
+                '<th align="left" width="58%">What happens</th></tr>' + "".join(
                     f"<tr><td><b>{esc(p.name)}</b></td>"
-                    f"<td>{_weeks(p.weeks_min, p.weeks_max)}</td>"
+                    f"<td nowrap>{_weeks(p.weeks_min, p.weeks_max)}</td>"
                     f"<td>{esc(p.description or '')}</td></tr>" for p in phases))
     return ('<table width="100%" cellpadding="4" cellspacing="0" border="1" '
             f'style="border-color:#c9d1dc; border-style:solid">{body}</table>'
@@ -269,7 +277,7 @@ def condition_blocks(content: Content, condition: Condition,
         exercise_card(content, content.exercises[use.exercise], use, o,
                       regions=(condition.main_region,))
         for use in condition.exercises if use.exercise in content.exercises])
-    blocks += sectioned("Typical recovery", [recovery_table(condition)])
+    blocks += sectioned("Typical recovery", [recovery_table(condition, stacked=o.stacked)])
     blocks += sectioned("Prevention", [bullet_list(condition.prevention)])
     if not o.patient and condition.clinician:
         notes = condition.clinician

@@ -65,12 +65,14 @@ class DetailPanel(QTextBrowser):
                                     image_width=140, page_image_width=picture, stacked=narrow)
 
     def _layout(self) -> tuple[bool, int]:
-        """What the page's layout depends on: cards stacked or not, and the exercise
+        """What the page's layout depends on: cards and tables stacked or not (narrow for
+        the text size: zoomed in, a panel holds fewer words to a line), and the exercise
         page's picture width, in 40 px steps (a resize re-lays the page only now and
         then), which keeps the picture inside the panel."""
         width = self.viewport().width()
         room = width - 2 * int(self.document().documentMargin()) - 24
-        return width < NARROW_PX, max(120, min(PAGE_PICTURE_PX, room // 40 * 40))
+        return (width < NARROW_PX * self.text_scale,
+                max(120, min(PAGE_PICTURE_PX, room // 40 * 40)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)  # (the viewport has its new size already)
