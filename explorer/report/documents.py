@@ -68,6 +68,7 @@ def _diagram(art: DiagramArt, regions: dict[str, int], side: str,
     return DiagramFlowable(art, state, height_mm=height_mm)
 
 
+REFERENCES = '<p class="small"><b>References:'  # how a summary's references begin
 SUMMARY_FONT_SCALE = 0.85  # 9 pt body text keeps most summaries to two pages
 # small print (references, steps, recovery notes) at 8.5 pt on paper, not 7.7 pt; a list
 # item takes its size from the first ".small" rule unless named itself
@@ -93,6 +94,12 @@ def condition_flowables(content: Content, art: DiagramArt, condition: Condition,
     head = render.Block(blocks[0].html + blocks[1].html)
     flowables = _blocks_to_flowables([head, *blocks[2:]], pictures)
     flowables[0].page_break_before = page_break
+    # the ending (the recovery phases, the references, the review date) is kept with
+    # what precedes it: never a page of its own with only a line or two on it
+    ending = {render.recovery_phases(condition, across=True), render.reviewed_line(condition)}
+    for flowable, block in zip(flowables[1:], blocks[2:], strict=True):
+        if block.html in ending or block.html.startswith(REFERENCES):
+            flowable.keep_with_previous = True
     lit = {r: (10 if i == 0 else 4) for i, r in enumerate(condition.regions)}
     flowables[0] = Beside(flowables[0], _diagram(art, lit, side, height_mm=50))
     return flowables
@@ -228,6 +235,12 @@ def _with_condition_cautions(content: Content, exercise: Exercise,
     return dataclasses.replace(exercise, cautions=(*cautions, *own))
 
 
+def _continued(name: str, scale: float) -> HtmlFlowable:
+    """The line above the part of a card or box that goes on from the page before."""
+    return HtmlFlowable(f'<p class="muted"><b>{render.esc(name)}</b> (continued)</p>',
+                        font_scale=scale)
+
+
 def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:
     pictures = _Pictures(content)
     scale = 1.3 if handout.large_print else 1.0
@@ -268,7 +281,7 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
                                                                       handout.conditions),
                                     None, options, dose=item.dose, note=item.note,
                                     regions=hurts)
-        cards.append(card)
+        cards.append((exercise.name, card))
     if cards:
         # a bone that may be cracked (an urgent condition) is not exercised into pain
         urgent = any(content.conditions[c].urgency.rank >= Urgency.URGENT.rank
@@ -279,10 +292,16 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
         flows.append(HtmlFlowable(
             f"<h2>Your exercises</h2><p>Do them as your clinician showed you. {how}</p>",
             keep_with_next=True, font_scale=scale))
-        flows.extend(HtmlFlowable(c, pictures.images, font_scale=scale) for c in cards)
+        for name, card in cards:
+            flows.append(HtmlFlowable(card, pictures.images, font_scale=scale))
+            # large print: a tall card may split after some of its steps rather than leave
+            # half a page empty (normal print keeps every card whole)
+            flows[-1].split_to_save_paper = handout.large_print
+            flows[-1].continued_head = _continued(name, scale)
     flows.extend(_chart_flowables(content, handout, scale))
     warning_signs = render.warning_signs_box(content.pages.get("red-flags"))
-    if warning_signs:
+    if warning_signs:  # in large print taller than a page: split between its items
         flows.append(HtmlFlowable(warning_signs, font_scale=scale))
+        flows[-1].continued_head = _continued("See a doctor if", scale)
     return PrintJob("Exercise plan" + (f" for {handout.patient}" if handout.patient else ""),
                     flows, handout.side)

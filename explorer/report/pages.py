@@ -3,8 +3,11 @@
 Qt's own QTextDocument.print adds its own margins and page numbers and splits
 anything anywhere. Here each block of the shared renderer becomes a flowable that
 is kept whole: a block that does not fit on the rest of a page moves to the next
-page; a heading stays with what follows it (`keep_with_next`). Only a block taller
-than a whole page is split, and then between lines, never through one.
+page; a heading stays with what follows it (`keep_with_next`), a condition's ending
+with what precedes it (`keep_with_previous`). Only running text, a block taller than
+a whole page and a tall card that would leave much of a page empty are split, and
+then between lines, never through one: never a heading apart from what follows it,
+nor one line of a paragraph apart from the rest, and a box between its items.
 
 All coordinates are device units at 96 dpi (the same as CSS px on screen): the
 output devices are set to that resolution, so fonts, images and the diagram keep
@@ -28,7 +31,10 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPen,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFragment,
 )
 from PySide6.QtSvg import QSvgRenderer
 
@@ -42,6 +48,9 @@ MIN_SPLIT = 24.0  # at least two lines of a split text on each page it is split 
 # a shorter text moves overleaf whole: split, a treatment's last lines (its caution, say)
 # would start a page away from its name
 MIN_SPLIT_TEXT = 4 * MIN_SPLIT
+WASTE = 0.4  # the share of a page left empty that a card may split to save
+# a box split where a section inside it starts may leave this share of a page empty
+SECTION_SLACK = 1 / 3
 CLIP_INSET = 0.5  # page pixels: well under a line, well over Qt's text position rounding
 
 
@@ -64,13 +73,26 @@ def mm(value: float) -> float:
     return value / 25.4 * DPI
 
 
+Span = tuple[float, float]  # (top, bottom) in a flowable
+_Breaks = tuple[list[Span], list[Span], list[Span], set[float]]
+
+
 class Flowable:
     keep_with_next = False
+    # never starts a page while what precedes it could come along: a condition's review
+    # date and references do not go overleaf alone
+    keep_with_previous = False
     page_break_before = False
     splittable = False  # running text (not a card, row or heading) may continue overleaf
+    # kept whole, unless moving it overleaf would leave more than WASTE of a page empty:
+    # then split between its items (a tall exercise card: after some of its steps)
+    split_to_save_paper = False
     # printed first on a page this flowable (or its part) begins: in a booklet, the line
     # naming the condition that a page continues
     running_head: Flowable | None = None
+    # printed above the part of this flowable that goes on from an earlier page (a split
+    # card's or box's name), below any running head
+    continued_head: Flowable | None = None
 
     def height(self, width: float) -> float:
         raise NotImplementedError
@@ -80,8 +102,11 @@ class Flowable:
         """Draw the part [start, end) of the flowable with its `start` at `top`."""
         raise NotImplementedError
 
-    def cut(self, width: float, limit: float) -> float:
-        """The largest y <= limit where the flowable may be split (0: nowhere)."""
+    def cut(self, width: float, limit: float, start: float = 0.0,
+            strict: bool = False) -> float:
+        """The largest y <= limit where the part of the flowable from `start` may be
+        split (0: nowhere); `strict`: only where the flowable's rules allow (a box
+        between its items, say), else nowhere."""
         return limit
 
 
@@ -98,6 +123,7 @@ class HtmlFlowable(Flowable):
         self.font_scale = font_scale
         self._doc: QTextDocument | None = None
         self._width = -1.0
+        self._breaks: tuple[float, _Breaks] | None = None
 
     def document(self, width: float) -> QTextDocument:
         if self._doc is None or self._width != width:
@@ -136,25 +162,94 @@ class HtmlFlowable(Flowable):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def cut(self, width: float, limit: float) -> float:
-        """Split between text lines: never through a line of any block."""
-        doc = self.document(width)
-        layout = doc.documentLayout()
-        spans = []
-        block = doc.begin()
-        while block.isValid():
+    def cut(self, width: float, limit: float, start: float = 0.0,
+            strict: bool = False) -> float:
+        """Split between text lines, never through a line of any block, with at least
+        two lines of the part from `start` on each side. Where it can, never (a) a
+        heading apart from the first lines after it, (b) one line of a paragraph or
+        list item on a page apart from the rest of it, (c) inside a paragraph or item
+        of a block that is kept whole when it can be (a box taller than a page splits
+        between its items, and at the start of a section inside it if that wastes
+        little of the page). Unless `strict`, anywhere between lines if that is all
+        there is."""
+        if self._breaks is None or self._breaks[0] != width:
+            self._breaks = (width, _breaks(self.document(width)))
+        lines, keeps, inside, sections = self._breaks[1]
+        spans = [*keeps, *inside]
+
+        def allowed(top: float, rules: list[tuple[float, float]]) -> bool:
+            above = sum(start <= t and b <= top for t, b in lines)
+            below = sum(t >= top for t, _ in lines)
+            return (start < top <= limit and above >= 2 and below >= 2
+                    and not any(t < top < b for t, b in rules))
+
+        tops = sorted({t for t, _ in lines})
+        if self.splittable:
+            tiers = [[t for t in tops if allowed(t, keeps)]]
+        else:  # between items where it must; where a section starts, if that is near
+            between = [t for t in tops if allowed(t, spans)]
+            near = start + (limit - start) * (1 - SECTION_SLACK)
+            tiers = [[t for t in between if t in sections and t >= near], between]
+            if not strict:
+                tiers.append([t for t in tops if allowed(t, keeps)])
+        if not strict:  # anything that is not through a line, if no rule can be kept
+            tiers.append([t for t in tops if start < t <= limit
+                          and not any(a < t < b for a, b in lines)])
+        return next((max(tier) for tier in tiers if tier), 0.0)
+
+
+def _breaks(doc: QTextDocument) -> _Breaks:
+    """A laid-out document's lines, (top, bottom) each; the spans no page break may fall
+    inside (lines, a paragraph's first two and last two lines, a heading with the first
+    line after it); the paragraphs and items, top to bottom; the tops of its headings.
+
+    A heading is a block all in bold (a box's title or a group's heading inside it) or
+    an HTML heading; it is kept with the next block in its table cell (or, outside any
+    table, with whatever follows)."""
+    layout = doc.documentLayout()
+    blocks: list[tuple[tuple[int, int, int] | None, bool, list[Span]]] = []
+    block = doc.begin()
+    while block.isValid():
+        if block.text().strip():  # the empty blocks Qt adds around a table hold nothing
             rect = layout.blockBoundingRect(block)
             text_layout = block.layout()
+            rows: list[Span] = []
             for index in range(text_layout.lineCount()):
                 line = text_layout.lineAt(index)
-                top = rect.top() + line.y()
-                spans.append((top, top + line.height()))
-            block = block.next()
-        best = 0.0
-        for top, _bottom in spans:
-            if best < top <= limit and not any(t < top < b for t, b in spans):
-                best = top
-        return best
+                rows.append((rect.top() + line.y(), rect.top() + line.y() + line.height()))
+            table = QTextCursor(block).currentTable()
+            cell = None if table is None else table.cellAt(block.position())
+            where = None if table is None or cell is None else (
+                table.firstPosition(), cell.row(), cell.column())
+            heading = block.blockFormat().headingLevel() > 0 or all(
+                fragment.charFormat().fontWeight() >= QFont.Weight.DemiBold
+                for fragment in _fragments(block) if fragment.text().strip())
+            if rows:
+                blocks.append((where, heading, rows))
+        block = block.next()
+    lines = [row for _, _, rows in blocks for row in rows]
+    keeps = list(lines)
+    inside: list[Span] = []
+    sections: set[float] = set()
+    for index, (in_cell, heading, rows) in enumerate(blocks):
+        keeps.append((rows[0][0], rows[min(1, len(rows) - 1)][1]))  # no lone first line
+        keeps.append((rows[max(0, len(rows) - 2)][0], rows[-1][1]))  # nor a lone last
+        inside.append((rows[0][0], rows[-1][1]))
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if heading:
+            sections.add(rows[0][0])
+            if following is not None and (in_cell is None or following[0] == in_cell):
+                keeps.append((rows[0][0], following[2][0][1]))
+    return lines, keeps, inside, sections
+
+
+def _fragments(block: QTextBlock) -> list[QTextFragment]:
+    fragments = []
+    it = block.begin()
+    while not it.atEnd():
+        fragments.append(it.fragment())
+        it += 1
+    return fragments
 
 
 class DiagramFlowable(Flowable):
@@ -174,7 +269,8 @@ class DiagramFlowable(Flowable):
              end: float | None = None) -> None:
         self.art.paint(painter, QRectF(0, top, width, self._height), self.state)
 
-    def cut(self, width: float, limit: float) -> float:
+    def cut(self, width: float, limit: float, start: float = 0.0,
+            strict: bool = False) -> float:
         return 0.0
 
 
@@ -205,7 +301,8 @@ class Beside(Flowable):
         self.right.draw(painter, top, right)
         painter.restore()
 
-    def cut(self, width: float, limit: float) -> float:
+    def cut(self, width: float, limit: float, start: float = 0.0,
+            strict: bool = False) -> float:
         return 0.0
 
 
@@ -246,23 +343,47 @@ FOOTER_HEIGHT = mm(11)
 
 def paginate(flowables: list[Flowable], width: float, height: float) -> list[list[Placement]]:
     """Place flowables on pages of the given content size. A page that a flowable with
-    a `running_head` begins starts with that head (a continued condition's name)."""
+    a `running_head` begins starts with that head (a continued condition's name); a page
+    that a split flowable goes on to, then with its `continued_head` (a card's name)."""
     pages: list[list[Placement]] = [[]]
     y = top = 0.0  # `top`: where content starts on this page (below a running head)
-    heads = 0  # the placements on this page that are its running head
+    heads = 0  # the placements on this page that are its heads (running, continued)
 
-    def new_page(following: Flowable) -> None:
+    def new_page(following: Flowable, continues: bool = False) -> None:
+        """Start a page for `following`; `continues`: with the rest of it."""
         nonlocal y, top, heads
         if len(pages[-1]) > heads:
             pages.append([])
         else:  # nothing but perhaps a running head here yet: start this page afresh
             pages[-1].clear()
         y, heads = 0.0, 0
-        head = following.running_head
-        if head is not None:
-            pages[-1].append(Placement(head, 0.0))
-            y, heads = head.height(width) + GAP, 1
+        for head in (following.running_head, following.continued_head if continues else None):
+            if head is not None:
+                pages[-1].append(Placement(head, y))
+                y, heads = y + head.height(width) + GAP, heads + 1
         top = y
+
+    def paper_saved(item: Flowable, room: float) -> float:
+        """Where a block kept whole may split to fill the `room` left on a page, if moving
+        it overleaf would leave much of the page empty (0: it may not)."""
+        if not item.split_to_save_paper or room <= WASTE * height or \
+                item.height(width) <= room:
+            return 0.0
+        cut = item.cut(width, room, strict=True)
+        return cut if cut >= MIN_SPLIT_TEXT else 0.0
+
+    def follows(i: int) -> bool:
+        """Must flowable i end on the page where the next one starts?"""
+        return i + 1 < len(flowables) and not flowables[i + 1].page_break_before and (
+            flowables[i].keep_with_next or flowables[i + 1].keep_with_previous)
+
+    def needs(i: int) -> float:
+        """The room flowable i needs where it starts: its first lines if it may split,
+        else all of it and what must start on the same page (a heading's text, say)."""
+        flowable = flowables[i]
+        if _splits(flowable, width):
+            return MIN_SPLIT
+        return flowable.height(width) + (GAP + needs(i + 1) if follows(i) else 0.0)
 
     index = 0
     while index < len(flowables):
@@ -288,26 +409,46 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
             first_part = last_h
         else:  # no page holds both: as for text, a good start of it is enough
             first_part = min(last_h, height / 3)
+            if last_h > height:  # it splits anyway: here, if it may split well here
+                room = height - y - above
+                cut = last.cut(width, room, strict=True) if room > 0 else 0.0
+                first_part = cut if cut >= MIN_SPLIT_TEXT else first_part
+        if not _splits(last, width) and y + above + last_h > height:
+            first_part = paper_saved(last, height - y - above) or first_part
+        # with the ending kept with it (a condition's references and review date), if
+        # a page holds them all
         together = above + first_part
+        if follows(index + len(group) - 1) and together < needs(index) <= height:
+            together = needs(index)
         if y > top and y + together > height:
             new_page(flowable)
-        for item in group:
+        for number, item in enumerate(group, index):
             h = item.height(width)
-            if y > top and y + h > height and (h <= height and not _splits(item, width)):
+            if y > top and y + h > height and (h <= height and not _splits(item, width)) \
+                    and not paper_saved(item, height - y):
                 new_page(item)
+            # text followed by an ending kept with it: its last lines go overleaf with that
+            after = GAP + needs(number + 1) if (
+                item is last and follows(number) and _splits(item, width)) else 0.0
+            after = after if h + after <= height else 0.0
             start = 0.0
-            while h - start > height - y:  # split between lines, page by page
-                cut = item.cut(width, start + height - y)
+            while h - start + after > height - y:  # split between lines, page by page
+                fits = h - start <= height - y  # all but the ending: keep lines for it
+                # on a page with more above it, only where its rules allow: else overleaf
+                limit, strict = h - MIN_SPLIT if fits else start + height - y, y > top
+                cut = item.cut(width, limit, start, strict)
                 if 0 < h - cut < MIN_SPLIT:  # no lone last line overleaf: one more goes too
-                    cut = item.cut(width, h - MIN_SPLIT)
+                    cut = item.cut(width, h - MIN_SPLIT, start, strict)
                 if cut - start < MIN_SPLIT:
-                    if y > top:
-                        new_page(item)
+                    if y > top and (start == 0 or not fits):
+                        new_page(item, continues=start > 0)
                         continue
+                    if fits:  # no lines to spare for the ending: it starts a page alone
+                        break
                     cut = start + height - y  # no line boundary at all: cut at the page
                 pages[-1].append(Placement(item, y, start, cut))
                 start = cut
-                new_page(item)
+                new_page(item, continues=True)
             pages[-1].append(Placement(item, y, start, None if start == 0 else h))
             y += h - start + GAP
         index += len(group)
