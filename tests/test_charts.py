@@ -468,3 +468,23 @@ def test_first_chart_opens_within_a_second() -> None:
     )
     seconds = float(_run(code).splitlines()[-1])
     assert seconds < 1.0, f"first chart took {seconds:.2f} s (budget 1 s)"
+
+
+def test_a_long_title_takes_two_lines_instead_of_an_ellipsis(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from explorer.ui.charts import _font, _plot_widget, _set_title, title_lines
+
+    long = "Typical recovery: Greater trochanteric pain syndrome (gluteal tendinopathy)"
+    width = QFontMetrics(_font(13)).horizontalAdvance("Greater trochanteric pain syndrome") + 4
+    assert title_lines(long, width) == ["Typical recovery:", "Greater trochanteric pain syndrome"]
+    assert title_lines("Typical recovery: Bursitis", width) == ["Typical recovery: Bursitis"]
+    without_colon = title_lines("Your runs and a gradual plan for the next six weeks", 280)
+    assert len(without_colon) == 2 and "…" not in "".join(without_colon)
+    assert " ".join(without_colon) == "Your runs and a gradual plan for the next six weeks"
+    widget = _plot_widget(None)
+    qtbot.addWidget(widget)
+    plot = widget.getPlotItem()
+    _set_title(plot, "Typical recovery: <b>Odd</b> name & more words to wrap", 150)
+    assert "&lt;b&gt;Odd&lt;/b&gt;" in plot.titleLabel.text and "<br>" in plot.titleLabel.text
+    assert plot.layout.rowMinimumHeight(0) > 30  # the row holds both lines

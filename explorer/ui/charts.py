@@ -11,6 +11,7 @@ current Qt and its PrintExporter is disabled: images go through ImageExporter.
 
 from __future__ import annotations
 
+import html
 import itertools
 import math
 import re
@@ -84,6 +85,7 @@ ERROR_RED = "#B00020"  # 6:1 contrast on white
 
 TICK_POINT_SIZE = 10
 TITLE_SIZE = "13pt"
+TITLE_ROW = 30  # pixels: pyqtgraph's row for a one-line plot title
 LEGEND_SIZE = "10pt"
 MAX_LABEL_WIDTH = 240  # phase names longer than this are elided (the summary has them)
 MARK_SIZE = 13  # pixels: the planner's spike triangles
@@ -197,16 +199,38 @@ def _hatch(colour: str) -> QBrush:
     return QBrush(_colour(colour), Qt.BrushStyle.BDiagPattern)
 
 
-def _short_title(text: str, width: int = 680) -> str:
-    """Fit a title in `width` pixels: drop a bracketed aside first, then elide."""
+def title_lines(text: str, width: int = 680) -> list[str]:
+    """Fit a title in `width` pixels: drop a bracketed aside first, then break it over
+    two lines at a space ("Typical recovery:" above a long name, as in large print),
+    eliding only what two lines cannot hold."""
     metrics = QFontMetrics(_font(13))
-    if metrics.horizontalAdvance(text) > width and "(" in text:
+
+    def fits(line: str) -> bool:
+        return metrics.horizontalAdvance(line) <= width
+
+    if not fits(text) and "(" in text:
         text = text[:text.index("(")].rstrip()
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    if fits(text):
+        return [text]
+    head, colon, name = text.partition(": ")
+    if colon and fits(head + ":") and fits(name):
+        return [head + ":", name]  # "Typical recovery:" above the condition's name
+    words = text.split(" ")
+    first = next((" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)
+                  if fits(" ".join(words[:n]))), "")
+    rest = text[len(first):].strip() if first else text
+    lines = [first] if first else []
+    return [*lines, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
 
 def _set_title(plot: Any, text: str, width: int) -> None:
-    plot.setTitle(_short_title(text, width), size=TITLE_SIZE, color=INK)
+    """The title as rich text (escaped), its row as tall as its lines."""
+    lines = title_lines(text, width)
+    plot.setTitle("<br>".join(html.escape(line) for line in lines), size=TITLE_SIZE,
+                  color=INK)
+    height = TITLE_ROW + (len(lines) - 1) * QFontMetrics(_font(13)).lineSpacing()
+    plot.titleLabel.setMaximumHeight(height)  # (pyqtgraph fixes it at one line's 30)
+    plot.layout.setRowFixedHeight(0, height)
 
 
 def _export(owner: QWidget, draw: Callable[[Any, int], None], width: int, height: int,
