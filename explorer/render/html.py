@@ -252,11 +252,12 @@ def references(content: Content, ids: Iterable[str], compact: bool = False) -> s
 @dataclass(frozen=True)
 class Block:
     """A piece of a page that print keeps whole; `keep_with_next` glues a heading to
-    what follows it."""
+    what follows it, `keep_with_previous` an ending (a review date) to what precedes it."""
 
     html: str
     keep_with_next: bool = False
     splittable: bool = False
+    keep_with_previous: bool = False
 
 
 def condition_blocks(content: Content, condition: Condition,
@@ -336,12 +337,14 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
     if recovery is not None:  # the text may run on to the next page; the table stays whole
         blocks += sectioned("Typical recovery", [paragraphs(recovery.summary)], splittable=True)
         table = recovery_phases(condition, across=True)
-        blocks += [Block(table)] if table else []
+        blocks += [Block(table, keep_with_previous=True)] if table else []
+    # the ending (the recovery phases, the references, the review date) is kept with what
+    # precedes it: never a page of its own with only a line or two on it
     refs = references(content, condition.references, compact=True)
     if refs:
         blocks.append(Block(refs.replace('<p class="small">', '<p class="small"><b>References:'
-                                         '</b> ', 1), splittable=True))
-    blocks.append(Block(reviewed_line(condition)))
+                                         '</b> ', 1), splittable=True, keep_with_previous=True))
+    blocks.append(Block(reviewed_line(condition), keep_with_previous=True))
     return blocks
 
 

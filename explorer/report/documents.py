@@ -68,7 +68,6 @@ def _diagram(art: DiagramArt, regions: dict[str, int], side: str,
     return DiagramFlowable(art, state, height_mm=height_mm)
 
 
-REFERENCES = '<p class="small"><b>References:'  # how a summary's references begin
 SUMMARY_FONT_SCALE = 0.85  # 9 pt body text keeps most summaries to two pages
 # small print (references, steps, recovery notes) at 8.5 pt on paper, not 7.7 pt; a list
 # item takes its size from the first ".small" rule unless named itself
@@ -79,7 +78,8 @@ PRINT_STYLE = ("h2 { margin-top: 6px; } h3 { margin-top: 3px; } p { margin-botto
 def _blocks_to_flowables(blocks: list[render.Block], pictures: _Pictures,
                          font_scale: float = SUMMARY_FONT_SCALE) -> list[Flowable]:
     return [HtmlFlowable(b.html, pictures.images, keep_with_next=b.keep_with_next,
-                         font_scale=font_scale, style=PRINT_STYLE, splittable=b.splittable)
+                         font_scale=font_scale, style=PRINT_STYLE, splittable=b.splittable,
+                         keep_with_previous=b.keep_with_previous)
             for b in blocks]
 
 
@@ -94,12 +94,6 @@ def condition_flowables(content: Content, art: DiagramArt, condition: Condition,
     head = render.Block(blocks[0].html + blocks[1].html)
     flowables = _blocks_to_flowables([head, *blocks[2:]], pictures)
     flowables[0].page_break_before = page_break
-    # the ending (the recovery phases, the references, the review date) is kept with
-    # what precedes it: never a page of its own with only a line or two on it
-    ending = {render.recovery_phases(condition, across=True), render.reviewed_line(condition)}
-    for flowable, block in zip(flowables[1:], blocks[2:], strict=True):
-        if block.html in ending or block.html.startswith(REFERENCES):
-            flowable.keep_with_previous = True
     lit = {r: (10 if i == 0 else 4) for i, r in enumerate(condition.regions)}
     flowables[0] = Beside(flowables[0], _diagram(art, lit, side, height_mm=50))
     return flowables

@@ -113,11 +113,13 @@ class Flowable:
 class HtmlFlowable(Flowable):
     def __init__(self, html: str, images: dict[str, QImage] | None = None,
                  keep_with_next: bool = False, style: str = "", font_scale: float = 1.0,
-                 page_break_before: bool = False, splittable: bool = False) -> None:
+                 page_break_before: bool = False, splittable: bool = False,
+                 keep_with_previous: bool = False) -> None:
         self.html = html
         self.splittable = splittable
         self.images = images or {}
         self.keep_with_next = keep_with_next
+        self.keep_with_previous = keep_with_previous
         self.page_break_before = page_break_before
         self.style = style
         self.font_scale = font_scale
