@@ -106,6 +106,13 @@ def summary_job(content: Content, art: DiagramArt, condition: Condition,
     return PrintJob(condition.name, flowables, side)
 
 
+def _continued(name: str, scale: float) -> HtmlFlowable:
+    """The line above the part of a condition, card or box that goes on from the page
+    before."""
+    return HtmlFlowable(f'<p class="muted"><b>{render.esc(name)}</b> (continued)</p>',
+                        font_scale=scale)
+
+
 def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                 side: str = "right", page_size: str = "A4") -> PrintJob:
     """All chosen conditions, each from a new page, after a contents page; a page that
@@ -119,8 +126,7 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                                    page_break=index > 0)
         anchors[condition.id] = part[0]
         # every later page of the condition says whose it is
-        head = HtmlFlowable(f'<p class="muted"><b>{render.esc(condition.name)}</b> '
-                            "(continued)</p>", font_scale=SUMMARY_FONT_SCALE)
+        head = _continued(condition.name, SUMMARY_FONT_SCALE)
         for flowable in part[1:]:
             flowable.running_head = head
         body.extend(part)
@@ -227,12 +233,6 @@ def _with_condition_cautions(content: Content, exercise: Exercise,
                 for caution, names in given.items()]
     own = [c for c in exercise.cautions if c.text not in given]
     return dataclasses.replace(exercise, cautions=(*cautions, *own))
-
-
-def _continued(name: str, scale: float) -> HtmlFlowable:
-    """The line above the part of a card or box that goes on from the page before."""
-    return HtmlFlowable(f'<p class="muted"><b>{render.esc(name)}</b> (continued)</p>',
-                        font_scale=scale)
 
 
 def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:
