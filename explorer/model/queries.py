@@ -47,24 +47,25 @@ def rank_conditions(
     intensities: Mapping[str, int] | None = None,
 ) -> list[Match]:
     """Conditions that cause pain in any of `regions`, best match first."""
-    selected = [r for r in regions if r in content.regions]
-    chosen = set(selected)
+    chosen = set(regions).intersection(content.regions)
     levels = intensities or {}
+    yes = {clue for clue, answer in (answers or {}).items() if answer}
     matches = []
     for condition in content.conditions.values():
+        if chosen.isdisjoint(condition.regions):  # most of a large library: quick out
+            continue
         # each region and clue counts once, however often a content file lists it
         matched = tuple(dict.fromkeys(r for r in condition.regions if r in chosen))
-        if not matched:
-            continue
-        main = condition.main_region in chosen
-        intensity = levels.get(condition.main_region, 0) if main else 0
+        main_region = condition.main_region
+        main = main_region in chosen
+        intensity = levels.get(main_region, 0) if main else 0
         # the pain level beside the region it was given for, not after another one
         reasons = [main_area(content, condition)
                    + (f" (your pain {intensity}/10)" if intensity else "")]
-        others = [content.region_name(r) for r in matched if r != condition.main_region]
+        others = [content.region_name(r) for r in matched if r != main_region]
         if others:
             reasons.append("also felt at " + ", ".join(others))
-        score, said = clue_evidence(content, condition, answers)
+        score, said = clue_evidence(content, condition, answers) if yes else (0, [])
         reasons += said
         if condition.how_common is not HowCommon.UNCOMMON:  # the weakest reason, last
             reasons.append(f"{condition.how_common.value} in runners")
