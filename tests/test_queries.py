@@ -256,6 +256,20 @@ def test_pain_when_sitting_finds_the_sitting_bone_pain_and_the_buttock(builtin: 
     assert "back" in top
 
 
+@pytest.mark.parametrize(("query", "cause"), [
+    ("it hurts when I run", "condition"),  # not "Graded return to running"
+    ("pain lying on my side", "greater-trochanteric-pain-syndrome"),  # not side-lying drills
+    ("knee lift hurts", "condition"),  # not the knee-lift exercises
+])
+def test_a_complaint_lists_what_can_cause_it_before_what_treats_it(
+        builtin: Content, query: str, cause: str) -> None:
+    """Words for pain say the user describes a complaint: a condition whose symptom
+    matches comes before an exercise or treatment whose name holds the other words."""
+    first = search(builtin, query)[0]
+    assert cause in (first.kind, first.id), first
+    assert first.kind == "condition"
+
+
 @pytest.mark.parametrize(("query", "meant", "entry"), [
     ("clickng", "clicking", "hip-labral-tear"),
     ("hamstrng", "hamstring", "proximal-hamstring-tendinopathy"),

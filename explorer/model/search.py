@@ -44,11 +44,13 @@ _FILLER = frozenset({
     "was", "be", "been", "do", "does", "did", "have", "has", "had", "in", "on", "of", "and",
     "or", "to", "at", "by", "for", "from", "with", "after", "when", "while"})
 # ... words for pain say the user describes a complaint: what can cause it (conditions,
-# and the regions they are felt in) comes before exercises whose text mentions pain ...
+# and the regions they are felt in) comes before exercises and treatments, even one whose
+# name holds the other words ("it hurts when I run": the conditions a symptom matches
+# before "Graded return to running"; a name scores 100, a symptom 40) ...
 _COMPLAINT = frozenset({"pain", "pains", "painful", "hurt", "hurts", "hurting", "ache",
                         "aches", "aching", "achy", "sore"})
 _COMPLAINT_KINDS = frozenset({"condition", "region"})
-_COMPLAINT_BONUS = 30
+_COMPLAINT_BONUS = 70
 # ... and, like them, words nearly every entry of a hip guide holds: they order the hits
 # (those that hold them first) but never leave one out ("outer hip pain" keeps the Outer
 # hip region)
