@@ -479,3 +479,29 @@ def test_the_clinic_toolbar_names_its_buttons_in_words(window: MainWindow) -> No
     assert {"Previous", "Next", "Clear drawing", "Undo", "Leave (Esc)"} <= set(names), names
     assert all(name.replace("(", "").replace(")", "").replace(" ", "").isalnum()
                for name in names), names
+
+
+def test_recovery_phases_stack_sooner_in_clinic_type(qtbot: QtBot, window: MainWindow) -> None:
+    """A panel wide enough for three columns at the usual size is not in 17 pt type: the
+    words of "strength" broke over lines. In clinic mode it takes one cell a phase."""
+    from test_window_panels import recovery_columns
+
+    condition = window.content.conditions["adductor-related-groin-pain"]
+    assert condition.recovery is not None
+    phase = condition.recovery.phases[0].name
+    window.selection.select_condition(condition.id)
+    window.clinic.enter()
+    qtbot.waitUntil(lambda: window.geometry() == window.screen().geometry())
+    total = sum(window.splitter.sizes())
+    window.splitter.setSizes([total - 620, 0, 620])  # the presenter widens the panel
+    qtbot.wait(1)
+    assert 440 < window.detail.viewport().width() < 17 / 10.5 * 440
+    assert recovery_columns(window.detail, phase)[0] == 1
+    assert window.detail.horizontalScrollBar().maximum() == 0
+    window.clinic.leave()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    window.resize(1400, 640)
+    window.splitter.setSizes([400, 380, 620])  # the same width at the usual size
+    qtbot.wait(1)
+    assert 440 < window.detail.viewport().width()
+    assert recovery_columns(window.detail, phase)[0] == 3

@@ -612,7 +612,7 @@ def test_exercise_cards_stack_when_the_panel_becomes_narrow(
     assert window.detail.horizontalScrollBar().maximum() == 0
 
 
-def _recovery_columns(detail: QTextBrowser, phase: str) -> tuple[int, float]:
+def recovery_columns(detail: QTextBrowser, phase: str) -> tuple[int, float]:
     """The recovery table's columns, and where its first phase's description starts,
     as a share of the panel's width."""
     document = detail.document()
@@ -632,11 +632,11 @@ def test_recovery_phases_give_their_descriptions_room(qtbot: QtBot, tmp_path: Pa
     assert condition.recovery is not None
     phase = condition.recovery.phases[0].name
     window.selection.select_condition(condition.id)
-    columns, left = _recovery_columns(window.detail, phase)
+    columns, left = recovery_columns(window.detail, phase)
     assert columns == 3 and left < 0.45  # "What happens" gets over half the width
     for _ in range(4):  # zoomed in, three columns would break words: one cell a phase
         window.zoom_in_action.trigger()
-    assert _recovery_columns(window.detail, phase)[0] == 1
+    assert recovery_columns(window.detail, phase)[0] == 1
     assert "What happens" not in window.detail.toPlainText()
     qtbot.wait(1)
     assert window.detail.horizontalScrollBar().maximum() == 0

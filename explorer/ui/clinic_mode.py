@@ -18,10 +18,12 @@ if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
 
 PEN_COLOURS = {"Orange": "#D55E00", "Blue": "#0072B2", "Black": "#1c2430"}  # pen colours
-# Type to read from a metre away: 17 pt body text, headings in proportion.
+# Type to read from a metre away: 17 pt body text (the panel's is 10.5 pt), headings in
+# proportion.
 PANEL_STYLE = ("body, p, li, td, th, span { font-size: 17pt; } "
                ".small, .small a { font-size: 14pt; } "
                ".boxtitle { font-size: 20pt; }")
+PANEL_SCALE = 17 / 10.5
 CLINIC_STYLE = ("QWidget { font-size: 15pt; } "
                 "QListView::indicator, QCheckBox::indicator { width: 22px; height: 22px; }")
 TOOLBAR_LARGE_MIN_WIDTH = 1280  # pixels of screen for the toolbar in 15 pt type
@@ -108,7 +110,7 @@ class ClinicMode(QObject):
         }
         self.active = True
         w.detail.patient = True
-        w.detail.extra_style = PANEL_STYLE
+        w.detail.extra_style, w.detail.style_scale = PANEL_STYLE, PANEL_SCALE
         w.detail.refresh()
         w.setStyleSheet(CLINIC_STYLE + _toolbar_style(w))
         w.hint.hide()  # the presenter clicks: the diagram gets the room
@@ -142,7 +144,7 @@ class ClinicMode(QObject):
             action.setChecked(False)
         self.toolbar.hide()
         w.setStyleSheet(str(self._saved["style"]))
-        w.detail.extra_style = ""
+        w.detail.extra_style, w.detail.style_scale = "", 1.0
         w.detail.patient = bool(self._saved["patient"])
         w.detail.refresh()
         w.contrast_action.setChecked(bool(self._saved["contrast"]))

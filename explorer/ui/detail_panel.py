@@ -40,6 +40,7 @@ class DetailPanel(QTextBrowser):
         self._content = content
         self.patient = False
         self.extra_style = ""  # clinic mode's larger type
+        self.style_scale = 1.0  # how much larger its body text is (tables stack sooner)
         self.text_scale = 1.0  # View > Zoom: every text size times this
         self.shown: tuple[str, str] = ("", "")
         self._wheel_zoom = 0  # Ctrl+wheel turned but not yet a whole step (touchpads)
@@ -66,12 +67,13 @@ class DetailPanel(QTextBrowser):
 
     def _layout(self) -> tuple[bool, int]:
         """What the page's layout depends on: cards and tables stacked or not (narrow for
-        the text size: zoomed in, a panel holds fewer words to a line), and the exercise
+        the text size: zoomed in, or in clinic mode's larger type, a panel holds fewer
+        words to a line), and the exercise
         page's picture width, in 40 px steps (a resize re-lays the page only now and
         then), which keeps the picture inside the panel."""
         width = self.viewport().width()
         room = width - 2 * int(self.document().documentMargin()) - 24
-        return (width < NARROW_PX * self.text_scale,
+        return (width < NARROW_PX * self.text_scale * self.style_scale,
                 max(120, min(PAGE_PICTURE_PX, room // 40 * 40)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
