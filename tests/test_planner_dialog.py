@@ -287,3 +287,18 @@ def test_the_plan_line_and_last_week_tick_are_inside_the_plot(
         assert shown.contains(rect), (text, rect, shown)
     for (a, box_a), (b, box_b) in itertools.combinations(drawn.items(), 2):
         assert not box_a.intersects(box_b), (a, b)
+
+
+def test_the_distance_axis_starts_at_a_labelled_zero(qtbot: QtBot) -> None:
+    """The axis's grid made pyqtgraph drop the "0" at the plot's foot: the bars seemed
+    to stand on nothing, and the scale had to be guessed from the first line up."""
+    _dialog_kept, planner = _dialog(qtbot, RUNS, (900, 640))
+    axis = planner.plot_widget.getPlotItem().getAxis("left")
+    pixmap = QPixmap(10, 10)  # kept: a painter must not outlive its device
+    painter = QPainter(pixmap)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    labels = [text for _, _, text in texts]
+    assert labels.count("0") == 1, labels

@@ -92,6 +92,7 @@ MARK_SIZE = 13  # pixels: the planner's spike triangles
 LABEL_REACH = 3  # days either side of its centre a planner value label may cover
 LABEL_SPACE = 4  # pixels, at least, between planner value labels side by side
 TICK_OVERHANG = 24  # pixels: room for the planner's last tick label past the plot's end
+END_LABEL_OVERHANG = 15  # pixels a vertical axis's end labels may reach past the plot
 EXPORT_WIDTH = 720  # logical pixels: a printed chart's width (the title fits in it); the
 # export scales it to the width asked for
 
@@ -109,11 +110,22 @@ def _font(point_size: int = TICK_POINT_SIZE, bold: bool = False) -> QFont:
     return font
 
 
+class _SideAxis(pg.AxisItem):  # type: ignore[misc]
+    """A vertical axis whose end labels are drawn. With a grid, pyqtgraph bounds the
+    axis by the plot, so a label reaching half its height past the plot's foot (the
+    planner's "0") was left out; without one it allows that much past either end."""
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        return rect.adjusted(0, -END_LABEL_OVERHANG, 0, END_LABEL_OVERHANG)
+
+
 def _plot_widget(parent: QWidget | None) -> Any:
     """A static chart: white, dark text, no mouse zoom/pan, no context menu, and a
     legend in its own row under the x axis, where it never hides data. The legend spans
     the axis's column too, so a wide axis and legend need not fit side by side."""
-    widget = pg.PlotWidget(parent=parent, background="w")
+    widget = pg.PlotWidget(parent=parent, background="w",
+                           axisItems={"left": _SideAxis(orientation="left")})
     plot = widget.getPlotItem()
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
