@@ -712,3 +712,19 @@ def test_a_condition_shows_the_cautions_for_its_main_region(content: Content) ->
     assert SITTING_BONE in page
     page = render.exercise_html(content, content.exercises["bridge"], options)
     assert SITTING_BONE in page and "If the back of the thigh cramps" in page
+
+
+def test_a_summary_of_a_condition_without_warning_signs_or_triggers_heads_each_part_once(
+        tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    """`red_flags: []` is allowed: the summary then printed its symptoms' heading twice
+    (it took the third block of the page for the warning box); a list with no entries
+    prints no heading over nothing."""
+    gtps = content.conditions["greater-trochanteric-pain-syndrome"]
+    bare = replace(gtps, red_flags=type(gtps.red_flags)(), aggravating=type(gtps.aggravating)())
+    job = summary_job(content, art, bare, "right")
+    out = tmp_path / "bare.pdf"
+    write_pdf(out, job, Header(job.title, side="right"), "A4")
+    text = " ".join(pages_text(out))
+    assert text.count("Symptoms") == 1
+    assert "See a doctor if" not in text and "What makes it worse" not in text
+    assert gtps.symptoms[0].split()[0] in text.split("Symptoms", 1)[1]

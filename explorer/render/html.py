@@ -264,13 +264,7 @@ def condition_blocks(content: Content, condition: Condition,
                      options: RenderOptions | None = None, *, title: bool = True) -> list[Block]:
     """The whole condition, in reading order, as blocks; the panel joins them."""
     o = options or RenderOptions()
-    head = [title_and_aliases(condition.name if title else "", condition.aliases)]
-    regions = ", ".join(content.region_name(r) for r in condition.regions)
-    head.append(f'<p class="muted">Where it hurts: {esc(regions)}</p>')
-    head.append(badge(condition.urgency))
-    blocks = [Block("".join(head), keep_with_next=True),
-              Block(paragraphs(condition.summary)),
-              Block(red_flag_box(condition.red_flags))]
+    blocks = opening_blocks(content, condition, title)
     blocks += sectioned("Symptoms", [bullet_list(condition.symptoms)])
     blocks += sectioned("What makes it worse", [bullet_list(condition.aggravating)])
     blocks += sectioned("What helps", treatment_parts(content, condition))
@@ -290,6 +284,19 @@ def condition_blocks(content: Content, condition: Condition,
         blocks += sectioned("For clinicians", parts)
     blocks += sectioned("References", [references(content, condition.references)])
     blocks.append(Block(reviewed_line(condition)))
+    return [b for b in blocks if b.html]
+
+
+def opening_blocks(content: Content, condition: Condition, title: bool = True) -> list[Block]:
+    """A condition's opening, on screen and on paper: its name, where it hurts and how
+    urgent it is; its summary; its warning signs (each left out if it has none)."""
+    head = [title_and_aliases(condition.name if title else "", condition.aliases)]
+    regions = ", ".join(content.region_name(r) for r in condition.regions)
+    head.append(f'<p class="muted">Where it hurts: {esc(regions)}</p>')
+    head.append(badge(condition.urgency))
+    blocks = [Block("".join(head), keep_with_next=True),
+              Block(paragraphs(condition.summary)),
+              Block(red_flag_box(condition.red_flags))]
     return [b for b in blocks if b.html]
 
 
@@ -316,13 +323,13 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
     Symptoms sit beside what makes them worse; exercise cards come two to a row, the
     earliest stages first (the handout builder prints any number of them).
     """
-    blocks = condition_blocks(content, condition, options)[:3]  # head, summary, red flags
-    two_col = (f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-               f'<td width="50%" valign="top"><h2>Symptoms</h2>'
-               f"{bullet_list(condition.symptoms)}</td>"
-               f'<td width="50%" valign="top"><h2>What makes it worse</h2>'
-               f"{bullet_list(condition.aggravating)}</td></tr></table>")
-    blocks.append(Block(two_col))
+    blocks = opening_blocks(content, condition)
+    columns = [f'<td width="50%" valign="top"><h2>{heading}</h2>{bullet_list(items)}</td>'
+               for heading, items in (("Symptoms", condition.symptoms),
+                                      ("What makes it worse", condition.aggravating)) if items]
+    if columns:
+        blocks.append(Block('<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+                            f'{"".join(columns)}</tr></table>'))
     blocks += sectioned("What helps", treatment_parts(content, condition, options.links),
                         splittable=True)
     stages = ["early", "middle", "late", "maintenance"]
