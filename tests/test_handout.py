@@ -321,7 +321,7 @@ def test_adding_several_exercises_is_one_step(builder: object, qtbot: QtBot) -> 
     catalogue = dialog.catalogue  # type: ignore[attr-defined]
     stack = dialog.history.stack  # type: ignore[attr-defined]
     add = next(b for b in dialog.findChildren(QPushButton)  # type: ignore[attr-defined]
-               if b.text() == "Add →")
+               if b.text() == "&Add →")
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)  # nothing chosen: no step
     assert stack.count() == 0
     rows = {catalogue.item(r).data(Qt.ItemDataRole.UserRole): r
@@ -404,7 +404,7 @@ def test_enter_adds_only_from_the_catalogue(builder: object, qtbot: QtBot,
     assert not any(b.isDefault() or b.autoDefault()  # nor on any other button
                    for b in dialog.findChildren(QPushButton))  # type: ignore[attr-defined]
     add = next(b for b in dialog.findChildren(QPushButton)  # type: ignore[attr-defined]
-               if b.text() == "Add →")
+               if b.text() == "&Add →")
     catalogue.setCurrentRow(rows["step-down"])
     _focus(qtbot, add)
     qtbot.keyClick(add, Qt.Key.Key_Return)  # Enter on a focused button presses it
@@ -486,3 +486,31 @@ def test_builder_chooses_the_hip(builder: object, qtbot: QtBot, tmp_path: Path) 
     assert other.side.currentText() == "Right hip"
     assert other.open_from(tmp_path / "left.json")
     assert other.side.currentText() == "Left hip" and other.handout() == handout
+
+
+def test_tab_reaches_every_control_and_each_button_has_an_alt_key(
+        builder: object, qtbot: QtBot) -> None:
+    """Tab went round the table's cells for ever: Remove, Move, Undo, Save, Print,
+    Export and Close could not be reached from the keyboard, and had no Alt+letter."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    dialog: object = builder
+    buttons = dialog.findChildren(QPushButton)  # type: ignore[attr-defined]
+    _focus(qtbot, dialog.patient)  # type: ignore[attr-defined]
+    reached = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached.count(dialog.table) <= 2  # type: ignore[attr-defined]  # once a round
+    assert {b.text() for b in buttons if b.isEnabled()} <= {
+        w.text() for w in reached if isinstance(w, QPushButton)}
+    letters = [b.text().split("&")[1][0].lower() for b in buttons if "&" in b.text()]
+    assert len(letters) == len(buttons) == len(set(letters))  # each its own letter
+    dialog.table.selectRow(0)  # type: ignore[attr-defined]
+    _focus(qtbot, dialog.table)  # type: ignore[attr-defined]
+    before = _names(dialog)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: _names(dialog) == before[1:])  # Alt+R: Remove (animated)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    assert _names(dialog) == before and not dialog.isWindowModified()  # type: ignore[attr-defined]

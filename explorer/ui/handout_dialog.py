@@ -119,11 +119,11 @@ class HandoutDialog(QDialog):
         self.side.addItem("Left hip", "left")
         self.side.setAccessibleName("Which hip")
         self.side.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.large_print = QCheckBox("Large print")
+        self.large_print = QCheckBox("&Large print")
         self.large_print.setChecked(handout.large_print)
-        self.recovery_chart = QCheckBox("Include the recovery timeline")
+        self.recovery_chart = QCheckBox("Include the recovery &timeline")
         self.recovery_chart.setChecked(handout.recovery_chart)
-        self.running_plan = QCheckBox("Include the running plan (from the planner)")
+        self.running_plan = QCheckBox("Include the runnin&g plan (from the planner)")
         self.running_plan.setChecked(handout.has_running_plan)
         self.running_plan.setEnabled(handout.has_running_plan)
         self.note = QPlainTextEdit(handout.clinician_note)
@@ -151,6 +151,9 @@ class HandoutDialog(QDialog):
         self.table.horizontalHeader().sectionResized.connect(
             lambda *_: self.table.resizeRowsToContents())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab leaves the table for its buttons (arrow keys move between cells): Qt's
+        # default walked every cell round and round, so nothing after it was reachable
+        self.table.setTabKeyNavigation(False)
         self.table.setItemDelegate(_LimitedCells(self.table))
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #7a2e00;")
@@ -170,14 +173,14 @@ class HandoutDialog(QDialog):
     # ---- layout ------------------------------------------------------------------------
     def _build(self) -> None:
         form = QFormLayout()
-        form.addRow("Patient name:", self.patient)
-        form.addRow("Hip:", self.side)
+        form.addRow("Patient na&me:", self.patient)
+        form.addRow("&Hip:", self.side)
         form.addRow("", self.large_print)
         form.addRow("", self.recovery_chart)
         form.addRow("", self.running_plan)
-        form.addRow("Note:", self.note)
+        form.addRow("&Note:", self.note)
 
-        add = QPushButton("Add →")
+        add = QPushButton("&Add →")
         add.clicked.connect(self._on_add_clicked)
         # a double-click or Enter in the list adds too; Enter anywhere else never does
         self.catalogue.itemDoubleClicked.connect(lambda _item: self._on_add_clicked())
@@ -189,16 +192,16 @@ class HandoutDialog(QDialog):
         left_layout.addWidget(self.catalogue)
         left_layout.addWidget(add)
 
-        remove = QPushButton("Remove")
+        remove = QPushButton("&Remove")
         remove.setToolTip("Remove the selected exercises (Delete)")
         remove.clicked.connect(self._on_remove_clicked)
         key_for(self.table, QKeySequence(QKeySequence.StandardKey.Delete),
                 self._on_remove_clicked)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # as F2 or a double-click does
             key_for(self.table, QKeySequence(key), self._edit_current_cell)
-        up = QPushButton("Move up")
+        up = QPushButton("Move &up")
         up.clicked.connect(lambda: self._move(-1))
-        down = QPushButton("Move down")
+        down = QPushButton("Move &down")
         down.clicked.connect(lambda: self._move(1))
         row = QHBoxLayout()
         for button in (remove, up, down):
@@ -223,15 +226,16 @@ class HandoutDialog(QDialog):
         split.setSizes([300, 700])
 
         buttons = QHBoxLayout()
-        for text, slot in (("Open…", self._on_open_clicked), ("Save…", self._on_save_clicked),
-                           ("Print preview…", self._on_preview_clicked),
-                           ("Print…", self._on_print_clicked),
-                           ("Export PDF…", self._on_export_clicked)):
+        # each with an Alt+letter, as the dialog's other buttons and boxes have
+        for text, slot in (("&Open…", self._on_open_clicked), ("&Save…", self._on_save_clicked),
+                           ("Print pre&view…", self._on_preview_clicked),
+                           ("&Print…", self._on_print_clicked),
+                           ("&Export PDF…", self._on_export_clicked)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton("&Close")
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
 
