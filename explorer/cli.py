@@ -45,6 +45,18 @@ def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
     return layers
 
 
+def ensure_gui_app() -> None:
+    """The Qt application that drawing needs (a picture's text needs its fonts), created
+    once; on a machine without a display it draws offscreen."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            or sys.platform in ("win32", "darwin")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication  # charts in handouts are widgets
+
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])
+
+
 def load(extra: Sequence[Path] = (), fresh: bool = False) -> Content:
     """Content from every layer; `fresh` skips the cache and decodes every picture
     (validate always checks files)."""
@@ -52,6 +64,7 @@ def load(extra: Sequence[Path] = (), fresh: bool = False) -> Content:
         from explorer.model.loader import load_content
         from explorer.ui.images import damage
 
+        ensure_gui_app()
         return load_content(content_layers(extra), svg_file=diagram_svg(),
                             damage=damage)
     from explorer.model.cache import load_content_cached

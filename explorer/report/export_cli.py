@@ -9,21 +9,10 @@ is ever left behind.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from explorer.model import Content, rank_conditions
 from explorer.model.handout import HandoutError, read_handout, unknown_entries
-
-
-def _ensure_gui_app() -> None:
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-            or sys.platform in ("win32", "darwin")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication  # charts in handouts are widgets
-
-    if QApplication.instance() is None:
-        QApplication(sys.argv[:1])
 
 
 def _fail(message: str, code: int) -> int:
@@ -32,7 +21,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def run_export(args: argparse.Namespace, content: Content) -> int:
-    from explorer.cli import UsageError, note_problems
+    from explorer.cli import UsageError, ensure_gui_app, note_problems
 
     output = args.output
     if output.suffix.lower() != ".pdf":
@@ -80,7 +69,7 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
             print(f"hip-explorer export: note: {missing} is not in the loaded content; "
                   "left out", file=sys.stderr)
 
-    _ensure_gui_app()
+    ensure_gui_app()
     from explorer.paths import diagram_svg
     from explorer.report.documents import booklet_job, handout_job, summary_job
     from explorer.report.output import ExportError, default_page_size, write_pdf

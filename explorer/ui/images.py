@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, qInstallMessageHandler
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QImageReader, QPainter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
 MAX_ASPECT = 4.0  # height to width (and width to height): a page holds nothing odder
@@ -39,6 +39,8 @@ def _decoder_messages() -> Iterator[list[str]]:
     """While a picture is decoded, Qt's warnings are collected in the list given instead
     of printed, and the lines libpng writes straight to the standard error stream (no
     Qt message handler sees them: "libpng error: Read Error") are dropped."""
+    if QGuiApplication.instance() is None:  # Qt would abort on a picture's text, unheard
+        raise RuntimeError("pictures are drawn only once a QGuiApplication exists")
     said: list[str] = []
     previous = qInstallMessageHandler(lambda _kind, _where, message: said.append(message))
     try:
