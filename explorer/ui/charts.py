@@ -116,7 +116,7 @@ class _SideAxis(pg.AxisItem):  # type: ignore[misc]
     planner's "0") was left out; without one it allows that much past either end."""
 
     def boundingRect(self) -> QRectF:
-        rect = super().boundingRect()
+        rect = QRectF(super().boundingRect())
         return rect.adjusted(0, -END_LABEL_OVERHANG, 0, END_LABEL_OVERHANG)
 
 
