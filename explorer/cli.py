@@ -18,6 +18,9 @@ from explorer import __version__
 from explorer.model import Content, conditions_by_region, main_area, rank_conditions
 from explorer.paths import builtin_content_dir, diagram_svg, user_content_dir
 
+ENTRY_KINDS = ("regions", "clues", "references", "conditions", "exercises", "treatments",
+               "pages")
+
 
 class UsageError(Exception):
     """A mistake in how the command was called (exit code 2)."""
@@ -87,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", help="check content; exit 0 clean, 1 problems, 2 usage",
         description="Check content folders. With no DIR, checks the built-in content and "
-        "any --content folders; each DIR is checked as a layer over the built-in content.",
+        "any --content folders; each DIR is checked on its own, as a layer over those.",
     )
     validate.add_argument("dirs", nargs="*", metavar="DIR", type=Path)
     conditions = commands.add_parser("conditions", help="ranked conditions for regions")
@@ -159,11 +162,6 @@ def _discard_output() -> None:
         pass
 
 
-def _print_problems(content: Content) -> None:
-    for problem in content.problems:
-        print(problem, file=sys.stderr)
-
-
 def _require_folders(folders: Sequence[Path]) -> None:
     for folder in folders:
         if not folder.is_dir():
@@ -172,13 +170,18 @@ def _require_folders(folders: Sequence[Path]) -> None:
 
 def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:
     _require_folders(dirs)
-    content = load([*extra, *dirs], fresh=True)
-    _print_problems(content)
-    entries = sum(len(getattr(content, k)) for k in (
-        "regions", "clues", "references", "conditions", "exercises", "treatments", "pages"))
-    count = len(content.problems)
+    # Each DIR is loaded on its own over the other layers: one DIR replacing an entry of
+    # another would leave that entry unchecked.
+    checks = [load([*extra, folder], fresh=True) for folder in dirs] or [load(extra, fresh=True)]
+    problems = sorted({p for content in checks for p in content.problems})  # each once
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    folders = {layer for content in checks for layer in content.layers}
+    entries = {(kind, entry_id) for content in checks for kind in ENTRY_KINDS
+               for entry_id in getattr(content, kind)}
+    count = len(problems)
     verdict = "no problems" if not count else f"{count} problem{'s' * (count != 1)}"
-    print(f"checked {len(content.layers)} folder(s), {entries} entries: {verdict}")
+    print(f"checked {len(folders)} folder(s), {len(entries)} entries: {verdict}")
     return 1 if count else 0
 
 

@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from explorer.cli import main
+
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="240">'
                 '<rect width="400" height="240" fill="#fff"/>'
@@ -45,3 +49,31 @@ def test_a_picture_with_text_is_drawn_and_a_broken_one_reported(tmp_path: Path) 
     assert problem.startswith(f"{tmp_path}/exercises/half.yaml:6: image: image "
                               "'images/half.svg' is damaged: Premature end of document.")
     assert result.stdout.endswith(": 1 problem\n")
+
+
+def test_each_folder_is_checked_on_its_own_and_each_problem_said_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`validate A B` loaded B over A, so an entry of A that B replaces went unchecked."""
+    def folder(name: str, file: str, text: str) -> Path:
+        (tmp_path / name / "exercises").mkdir(parents=True)
+        (tmp_path / name / "exercises" / file).write_text(text)
+        return tmp_path / name
+
+    press = "id: wall-press\nname: Wall press\npurpose: p\nsteps: [s]\ndose: {sets: 1}\n"
+    broken = folder("broken", "wall-press.yaml", press + "references: [nope]\n")
+    fixed = folder("fixed", "wall-press.yaml", press)
+    shared = folder("shared", "odd.yaml", press.replace("wall-press", "odd")
+                    + "references: [gone]\n")
+    assert main(["--content", str(shared), "validate", str(broken), str(fixed)]) == 1
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert len(lines) == 2, err  # the --content folder's problem once, not once per DIR
+    assert lines[0].startswith(f"{broken}/exercises/wall-press.yaml:6: references[0]: "
+                               "unknown reference 'nope'")
+    assert lines[1].startswith(f"{shared}/exercises/odd.yaml:6: references[0]: "
+                               "unknown reference 'gone'")
+    assert out.startswith("checked 4 folder(s), ") and out.endswith(": 2 problems\n")
+
+    assert main(["validate", str(fixed)]) == 0
+    assert capsys.readouterr().out.endswith(": no problems\n")
+    assert main(["validate", str(fixed), str(tmp_path / "missing")]) == 2
