@@ -106,14 +106,18 @@ def test_unknown_references_are_reported_with_hint(mini: Path, write: Write) -> 
     assert condition.references == ("ref-a", "ref-b")
 
 
-def test_duplicate_id_across_files(mini: Path, write: Write) -> None:
+@pytest.mark.parametrize("copy", ["front-thing-2.yaml", "zz-copy.yaml"])
+def test_a_copy_keeping_the_id_is_left_out_whatever_its_place(mini: Path, write: Write,
+                                                              copy: str) -> None:
+    """A copied file whose id was not changed is reported and not loaded: read first
+    ("front-thing-2.yaml" sorts before "front-thing.yaml"), it took the id, and the
+    rightly named file was rejected as using it."""
     text = (mini / "conditions/front-thing.yaml").read_text()
-    write("conditions/zz-copy.yaml", text)
-    found = problems(load(mini))
-    assert any(f.startswith("zz-copy.yaml:1: id: 'front-thing' is already used by")
-               and "front-thing.yaml:1" in f for f in found)
-    assert "zz-copy.yaml:1: id: 'front-thing' does not match the file name 'zz-copy.yaml'" \
-        in found
+    write(f"conditions/{copy}", text.replace("name: ", "name: Copy of ", 1))
+    content = load(mini)
+    assert problems(content) == [f"{copy}:1: id: 'front-thing' does not match the file name "
+                                 f"'{copy}', so the file is left out"]
+    assert not content.conditions["front-thing"].name.startswith("Copy of ")
 
 
 def test_id_must_match_file_name_and_be_valid(mini: Path, write: Write) -> None:

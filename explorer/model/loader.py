@@ -167,11 +167,11 @@ class _Loader:
         entry = self._validate(model, doc.data, origin)
         if entry is None:
             return
-        entry_id = entry.id
-        if path.stem != entry_id:
-            self.content.problems.append(
-                origin.problem(("id",), f"'{entry_id}' does not match the file name '{path.name}'")
-            )
+        if path.stem != entry.id:  # a copy not yet renamed: it would take the id from its file
+            self.content.problems.append(origin.problem(
+                ("id",), f"'{entry.id}' does not match the file name '{path.name}', so "
+                "the file is left out"))
+            return
         self._store(folder, entry, origin, seen)
 
     def _validate(self, model: type[M], data: Any, origin: _Origin) -> M | None:
