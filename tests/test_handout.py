@@ -514,3 +514,32 @@ def test_tab_reaches_every_control_and_each_button_has_an_alt_key(
     qtbot.waitUntil(lambda: _names(dialog) == before[1:])  # Alt+R: Remove (animated)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
     assert _names(dialog) == before and not dialog.isWindowModified()  # type: ignore[attr-defined]
+
+
+def test_export_and_save_suggest_the_patients_name_and_say_where_the_file_went(
+        builder: object, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Export and Save always offered "exercise-handout.pdf" and "handout.json", whoever
+    the patient (the last patient's file, one Enter away from being replaced), and an
+    export from the builder said nothing at all when it was done."""
+    from PySide6.QtWidgets import QFileDialog, QStatusBar
+
+    dialog: object = builder
+    dialog.settings.set("print/last_folder", str(tmp_path))  # type: ignore[attr-defined]
+    dialog.patient.setText("Kim O'Lee")  # type: ignore[attr-defined]
+    offered: list[str] = []
+
+    def save_as(_parent: object, _title: str, start: str, _filters: str) -> tuple[str, str]:
+        offered.append(start)
+        return start, ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    bar = dialog.findChild(QStatusBar)  # type: ignore[attr-defined]
+    dialog._on_export_clicked()  # type: ignore[attr-defined]
+    pdf = tmp_path / "exercise-handout-kim-o-lee.pdf"
+    assert offered == [str(pdf)] and pdf.exists()
+    assert bar.currentMessage().startswith(f"Saved {pdf} (")  # and how many pages
+    dialog._on_save_clicked()  # type: ignore[attr-defined]
+    saved = tmp_path / "handout-kim-o-lee.json"
+    assert offered[1] == str(saved) and read_handout(saved).patient == "Kim O'Lee"
+    assert bar.currentMessage() == f"Saved {saved}"

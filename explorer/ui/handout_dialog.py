@@ -6,6 +6,7 @@ redone; closing or opening another file with unsaved changes asks first."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStatusBar,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -67,6 +69,7 @@ NAME_ROLE, TIP_ROLE = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
 FIELDS = ("sets", "reps", "hold", "frequency", "note")
 Exercises = tuple[HandoutExercise, ...]
 TITLE = "Exercise handout"
+MAX_FILE_STEM = 60  # characters of a suggested file name, before its extension
 
 
 def tell(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
@@ -243,6 +246,9 @@ class HandoutDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
+        status = QStatusBar()  # says where an export or a save went
+        status.setSizeGripEnabled(False)
+        layout.addWidget(status)
         # No default button: Enter in the name field or on a table row must not press
         # "Add" (or any other button) behind the user's back.
         for button in self.findChildren(QPushButton):
@@ -466,11 +472,13 @@ class HandoutDialog(QDialog):
         print_actions.print_job(self, self.job(), self.settings)
 
     def _on_export_clicked(self) -> None:
-        print_actions.export_job(self, self.job(), self.settings, "exercise-handout")
+        print_actions.export_job(self, self.job(), self.settings,
+                                 self._file_name("exercise-handout"))
 
     def _on_save_clicked(self) -> bool:
         start = str(self.path or Path(self.settings.text("print/last_folder",
-                                                         str(Path.home()))) / "handout.json")
+                                                         str(Path.home())))
+                    / f"{self._file_name('handout')}.json")
         # a typed name without .json is given it, or Open's filter would hide the file
         path = print_actions.ask_save_path(self, "Save handout", start,
                                            "Handout files (*.json)", ".json")
@@ -486,7 +494,14 @@ class HandoutDialog(QDialog):
         self._set_path(path)
         self._saved = handout
         self._update_modified()
+        print_actions.show_status(self, f"Saved {path}")
         return True
+
+    def _file_name(self, kind: str) -> str:
+        """A file name to suggest, with the patient's name ("handout-kim-lee"), so that
+        one patient's file is not offered for the next patient's to replace."""
+        words = re.findall(r"\w+", self.patient.text().lower())
+        return "-".join([kind, *words])[:MAX_FILE_STEM]
 
     def _set_path(self, path: Path) -> None:
         self.path = path

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStatusBar,
+    QToolBar,
+    QWidget,
+)
 
 from explorer.report.documents import PrintJob, booklet_job, summary_job
 from explorer.report.output import ExportError, default_page_size, print_with, write_pdf
@@ -67,6 +74,9 @@ def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreview
     return dialog
 
 
+STATUS_MS = 8000  # how long a status bar says what was saved
+
+
 def print_job(parent: QWidget, job: PrintJob, settings: Settings) -> None:
     printer = make_printer(settings)
     dialog = QPrintDialog(printer, parent)
@@ -117,9 +127,15 @@ def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path) 
         return None
     QGuiApplication.restoreOverrideCursor()
     settings.set("print/last_folder", str(target.parent))
-    if hasattr(parent, "statusBar"):
-        parent.statusBar().showMessage(f"Saved {target} ({pages} pages)", 8000)
+    show_status(parent, f"Saved {target} ({pages} pages)")
     return target
+
+
+def show_status(parent: QWidget, message: str) -> None:
+    """Say what was done in the status bar of `parent` (a window, or a dialog with one)."""
+    bar = parent.statusBar() if isinstance(parent, QMainWindow) else parent.findChild(QStatusBar)
+    if bar is not None:
+        bar.showMessage(message, STATUS_MS)
 
 
 def current_summary(window: MainWindow, action: str) -> PrintJob | None:
