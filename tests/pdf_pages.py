@@ -38,3 +38,19 @@ def text_sizes(path: Path, words: set[str]) -> list[tuple[int, str, float]]:
                 found.append((number, text, abs(size * tm[3] * cm[3])))
         page.extract_text(visitor_text=visit)
     return found
+
+
+def text_places(path: Path) -> list[tuple[int, str, float, float, float]]:
+    """(page index, text, size in points, x, baseline y) of every run of text on every
+    page, in points from the page's bottom left corner."""
+    found: list[tuple[int, str, float, float, float]] = []
+    for number, page in enumerate(PdfReader(path).pages):
+        def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float,
+                  number: int = number) -> None:
+            text = " ".join(unicodedata.normalize("NFKC", text).split())
+            if text:
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                found.append((number, text, abs(size * tm[3] * cm[3]), x, y))
+        page.extract_text(visitor_text=visit)
+    return found

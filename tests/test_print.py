@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pdf_pages import image_sizes, pages_text, text_sizes
+from pdf_pages import image_sizes, pages_text, text_places, text_sizes
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMainWindow
@@ -23,8 +23,14 @@ from explorer.model.handout import Handout, HandoutExercise
 from explorer.paths import diagram_svg
 from explorer.report import documents
 from explorer.report.documents import booklet_job, handout_job, summary_job
-from explorer.report.output import ExportError, write_pdf
-from explorer.report.pages import MARGINS_MM, Header, HtmlFlowable, page_content_size
+from explorer.report.output import ExportError, render_job, write_pdf
+from explorer.report.pages import (
+    MARGINS_MM,
+    Header,
+    HtmlFlowable,
+    page_content_size,
+    page_layout,
+)
 from explorer.ui.diagram_art import DiagramArt
 
 
@@ -183,6 +189,49 @@ def test_printed_diagram_labels_are_readable(tmp_path: Path, content: Content,
         assert {text for _, text, _ in sizes} == words
         assert len(sizes) == 7  # three titles, and R and L beside the front and back views
         assert min(size for _, _, size in sizes) >= 7.5, sizes
+
+
+def test_a_printer_of_any_resolution_prints_the_same_page(
+        tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    """A printer set to 600 dpi in the Print dialog (or 144) printed the header, the
+    footer and the diagram's labels several times too large, off the page ("RONHT
+    SBACK"): their fonts were sized for the printer's dots, then scaled to them again."""
+    from PySide6.QtGui import QPdfWriter
+    from PySide6.QtPrintSupport import QPrinter
+
+    job = summary_job(content, art, content.conditions["femoral-neck-stress-fracture"])
+    header = Header(job.title, clinic="Riverside Physio")
+    placed = {}
+    for kind, dpi in (("writer", 96), ("writer", 300), ("writer", 600), ("printer", 600),
+                      ("printer", 144)):
+        out = tmp_path / f"{kind}-{dpi}.pdf"
+        if kind == "writer":
+            device: QPdfWriter | QPrinter = QPdfWriter(str(out))
+        else:  # as the Print dialog leaves it, printing to a file
+            device = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+            device.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            device.setOutputFileName(str(out))
+        device.setResolution(dpi)
+        device.setPageLayout(page_layout("A4"))
+        assert render_job(device, job, header) == 2
+        del device  # finishes the PDF
+        box = PdfReader(out).pages[0].mediabox
+        runs = text_places(out)
+        for _page, text, _size, x, y in runs:  # every run starts on the paper
+            assert 0 <= x < float(box.width) and 0 < y < float(box.height), (dpi, text)
+        assert not text_off_the_page(out), dpi
+        placed[kind, dpi] = runs
+    words = ("Riverside Physio", "FRONT", "RIGHT SIDE", "BACK", "R", "L", "Page 1 of 2",
+             "Page 2 of 2", "It does not diagnose you")
+    expected = [run for run in placed["writer", 96] if any(w in run[1] for w in words)]
+    assert len(expected) >= 11
+    for key, runs in placed.items():
+        found = [run for run in runs if any(w in run[1] for w in words)]
+        assert [run[:2] for run in found] == [run[:2] for run in expected], key
+        for (_, text, size, x, y), (_, _, size96, x96, y96) in zip(found, expected,
+                                                                   strict=True):
+            assert abs(size - size96) < 0.05, (key, text, size, size96)
+            assert abs(x - x96) < 0.5 and abs(y - y96) < 0.5, (key, text, x, y, x96, y96)
 
 
 def test_handout_prints_edited_doses_notes_and_keeps_cards_whole(

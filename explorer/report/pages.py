@@ -9,9 +9,9 @@ a whole page and a tall card that would leave much of a page empty are split, an
 then between lines, never through one: never a heading apart from what follows it,
 nor one line of a paragraph apart from the rest, and a box between its items.
 
-All coordinates are device units at 96 dpi (the same as CSS px on screen): the
-output devices are set to that resolution, so fonts, images and the diagram keep
-the sizes they have in the panel.
+All coordinates are units of 1/96 inch (the same as CSS px on screen) on any device
+(explorer.report.units), so fonts, images and the diagram keep the sizes they have in
+the panel, whatever the printer's resolution.
 """
 
 from __future__ import annotations
@@ -39,10 +39,12 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from explorer.render.html import DISCLAIMER, STYLE, scale_font_sizes
+from explorer.report import units
+from explorer.report.units import paper_font
 from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.images import svg_image
 
-DPI = 96
+DPI = units.DPI  # print's unit: 1/96 inch on every device
 GAP = 6.0  # space between flowables
 MIN_SPLIT = 24.0  # at least two lines of a split text on each page it is split across
 # a shorter text moves overleaf whole: split, a treatment's last lines (its caution, say)
@@ -502,10 +504,7 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
         painter.drawImage(QRectF(0, (LOGO_MAX_H - size.height()) / 2, size.width(),
                                  size.height()), header.logo)
         x = size.width() + mm(3)
-    small, bold = QFont(), QFont()
-    small.setPointSizeF(9)
-    bold.setPointSizeF(11)
-    bold.setBold(True)
+    small, bold = paper_font(9), paper_font(11, bold=True)
     date = f"{header.date:%d %B %Y}"
     side = {"right": "Right hip", "left": "Left hip"}.get(header.side or "", "")
     metrics = QFontMetricsF(small, painter.device())
@@ -531,14 +530,11 @@ def _paint_footer(painter: QPainter, header: Header, width: float, height: float
     top = height - FOOTER_HEIGHT + mm(3)
     painter.setPen(QPen(QColor("#9aa6b6"), 1))
     painter.drawLine(0, round(top - mm(1.5)), round(width), round(top - mm(1.5)))
-    font = QFont()
-    font.setPointSizeF(8)  # the disclaimer: small, but readable on paper
-    painter.setFont(font)
+    painter.setFont(paper_font(8))  # the disclaimer: small, but readable on paper
     painter.setPen(QColor("#4a5566"))
     painter.drawText(QRectF(0, top, width * 0.84, mm(8)),
                      Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, header.footer_note)
-    font.setPointSizeF(8.5)
-    painter.setFont(font)
+    painter.setFont(paper_font(8.5))
     painter.drawText(QRectF(width * 0.85, top, width * 0.15, mm(6)), Qt.AlignmentFlag.AlignRight,
                      f"Page {number} of {total}")
     painter.restore()

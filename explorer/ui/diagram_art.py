@@ -48,6 +48,7 @@ from explorer.model.diagram_shapes import (
     panel_of,
     read_shapes,
 )
+from explorer.report.units import DPI, paper_font
 
 PANEL_TITLES = ("FRONT", "SIDE", "BACK")
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -74,7 +75,11 @@ LETTER_MAX_WIDTH = 56.0
 PRINT_LABEL_PT = 8.0
 
 
-def _bold(points: float) -> QFont:
+def _bold(points: float, paper: bool = False) -> QFont:
+    """A bold font of `points`: on screen in the device's points; on `paper` in the
+    painter's units as 96-dpi pixels, so that it prints the same on any printer."""
+    if paper:
+        return paper_font(points, bold=True)
     font = QFont()
     font.setPointSizeF(points)
     font.setBold(True)
@@ -82,17 +87,17 @@ def _bold(points: float) -> QFont:
 
 
 def _label_font(points: float, least_px: float, device: QPaintDevice,
-                texts: tuple[str, ...], max_width: float) -> QFont:
-    """A bold font of `points` on `device`, larger if that is under `least_px` pixels,
-    but only as large as fits every one of `texts` in `max_width` and TITLE_MAX_ASCENT."""
-    font = _bold(points)
-    size = max(points, least_px * 72 / device.logicalDpiY())
+                texts: tuple[str, ...], max_width: float, paper: bool = False) -> QFont:
+    """A bold font of `points` on `device` (see _bold), larger if that is under
+    `least_px` pixels, but only as large as fits every one of `texts` in `max_width` and
+    TITLE_MAX_ASCENT."""
+    font = _bold(points, paper)
+    size = max(points, least_px * 72 / (DPI if paper else device.logicalDpiY()))
     if size > points:
-        font.setPointSizeF(size)
-        metrics = QFontMetricsF(font, device)
+        metrics = QFontMetricsF(_bold(size, paper), device)
         widest = max(metrics.horizontalAdvance(text) for text in texts)
         fit = min(1.0, max_width / widest, TITLE_MAX_ASCENT / metrics.ascent())
-        font.setPointSizeF(max(points, size * fit))
+        font = _bold(max(points, size * fit), paper)
     return font
 
 
@@ -268,19 +273,21 @@ class DiagramArt:
             painter.restore()
 
     def paint_labels(self, painter: QPainter, side: str, font_size: float = 15,
-                     high_contrast: bool = False, least_px: float = 0.0) -> None:
+                     high_contrast: bool = False, least_px: float = 0.0,
+                     paper: bool = False) -> None:
         """The views' titles at the top and the person's R and L at the bottom corners.
 
         `least_px`: the smallest font they may have, in drawing units (on screen: the
         window's text size divided by the drawing's scale), so they stay readable when
         the drawing is shown small. They grow into the free space only: a title no
         wider than its view and never down onto the body, a letter never onto the legs.
+        `paper`: print, whose fonts are sized alike on any printer (see _bold).
         """
         width = self.bounds.width() / 3
         device = painter.device()
         side_word = "RIGHT" if side == "right" else "LEFT"
         titles = ("FRONT", f"{side_word} SIDE", "BACK")
-        font = _label_font(font_size, least_px, device, titles, width - 16)
+        font = _label_font(font_size, least_px, device, titles, width - 16, paper)
         painter.save()
         painter.setFont(font)
         painter.setPen(INK if high_contrast else TEXT)
@@ -291,11 +298,12 @@ class DiagramArt:
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, title)
         # The person's right is on our left in the front view and on our right in the
         # back view; mirroring for the left hip does not change that.
-        small = _label_font(font_size * 0.8, least_px, device, ("R", "L"), LETTER_MAX_WIDTH)
+        small = _label_font(font_size * 0.8, least_px, device, ("R", "L"), LETTER_MAX_WIDTH,
+                            paper)
         painter.setFont(small)
         painter.setPen(INK if high_contrast else QColor("#6b7280"))
         metrics = QFontMetricsF(small, device)
-        base = QFontMetricsF(_bold(font_size * 0.8), device).ascent()
+        base = QFontMetricsF(_bold(font_size * 0.8, paper), device).ascent()
         # the baseline stays where the smallest letters have it (beside the feet); larger
         # ones grow up and inwards, beside the legs
         top = self.bounds.bottom() - 30 + base - metrics.ascent()
@@ -408,10 +416,9 @@ class DiagramArt:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_body(painter, state.side)
         self.paint_regions(painter, state)
-        # device pixels per drawing unit, and the device's pixels in a point
-        per_unit = painter.worldTransform().m22() or 1.0
-        points = painter.device().logicalDpiY() / 72
+        # the painter's units are 1/96 inch (print's, on any printer): a point in them,
+        # in drawing units
         self.paint_labels(painter, state.side, high_contrast=state.high_contrast,
-                          least_px=PRINT_LABEL_PT * points / per_unit)
+                          least_px=PRINT_LABEL_PT * DPI / 72 / scale, paper=True)
         self.paint_strokes(painter, state)
         painter.restore()
