@@ -96,7 +96,7 @@ def test_builder_edits_saves_and_reopens(qtbot: QtBot, tmp_path: Path,
     dialog = HandoutDialog(content, art, Settings(tmp_path / "s.ini"), start)
     qtbot.addWidget(dialog)
     suggested = dialog.catalogue.item(0)
-    assert suggested.text().startswith("★")
+    assert suggested.text().endswith("★")
     for exercise in ["clam", "bridge", "side-plank", "step-down", "dead-bug", "split-squat"]:
         dialog.add_exercise(exercise)
     assert dialog.warning.text() == ""
@@ -543,3 +543,20 @@ def test_export_and_save_suggest_the_patients_name_and_say_where_the_file_went(
     saved = tmp_path / "handout-kim-o-lee.json"
     assert offered[1] == str(saved) and read_handout(saved).patient == "Kim O'Lee"
     assert bar.currentMessage() == f"Saved {saved}"
+
+
+def test_typing_a_name_in_the_exercise_list_finds_a_suggested_exercise_too(
+        builder: object, qtbot: QtBot) -> None:
+    """The suggested exercises began with "★ ", so typing "Cl" went to "Copenhagen…"
+    rather than the suggested "Clam"."""
+    from PySide6.QtCore import Qt
+
+    dialog: object = builder
+    catalogue = dialog.catalogue  # type: ignore[attr-defined]
+    clam = next(row for row in range(catalogue.count())
+                if catalogue.item(row).data(Qt.ItemDataRole.UserRole) == "clam")
+    assert "★" in catalogue.item(clam).text()  # a suggested one
+    catalogue.setCurrentRow(catalogue.count() - 1)
+    _focus(qtbot, catalogue)
+    qtbot.keyClicks(catalogue, "Cl")
+    assert catalogue.currentItem().data(Qt.ItemDataRole.UserRole) == "clam"

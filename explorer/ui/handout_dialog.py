@@ -262,7 +262,9 @@ class HandoutDialog(QDialog):
                       key=lambda e: self.content.exercises[e].name.lower())
         for exercise_id in [*suggested, *rest]:
             name = self.content.exercises[exercise_id].name
-            label = f"★ {name}" if exercise_id in suggested else name
+            # the star after the name: typing a name's first letters finds it (type-ahead
+            # matches the start of the text)
+            label = f"{name} ★" if exercise_id in suggested else name
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, exercise_id)
             item.setData(NAME_ROLE, label)
