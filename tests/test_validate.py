@@ -17,13 +17,13 @@ LABELLED_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="240
                 '<text x="20" y="120" font-size="20">press knee</text></svg>')
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """The command as a user starts it: no display, no Qt platform chosen, no Qt
     application made beforehand (a test's own would hide the command's need of one)."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def exercise(folder: Path, name: str, picture: str) -> None:
@@ -77,3 +77,18 @@ def test_each_folder_is_checked_on_its_own_and_each_problem_said_once(
     assert main(["validate", str(fixed)]) == 0
     assert capsys.readouterr().out.endswith(": no problems\n")
     assert main(["validate", str(fixed), str(tmp_path / "missing")]) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_named_pipe_is_reported_not_waited_on(tmp_path: Path) -> None:
+    """Reading a pipe waits for a writer: validate, conditions and the window hung."""
+    (tmp_path / "conditions").mkdir()
+    os.mkfifo(tmp_path / "regions.yaml")
+    os.mkfifo(tmp_path / "conditions" / "pipe.yaml")
+    result = run_cli("validate", str(tmp_path), timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{tmp_path}/conditions/pipe.yaml:1: is not a regular file; not read",
+        f"{tmp_path}/regions.yaml:1: is not a regular file; not read"]
+    result = run_cli("--content", str(tmp_path), "conditions", timeout=60)
+    assert result.returncode == 0 and "2 content problem(s)" in result.stderr

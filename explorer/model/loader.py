@@ -11,6 +11,7 @@ import dataclasses
 import difflib
 import errno
 import os
+import stat
 import types
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -102,8 +103,8 @@ class _Loader:
         names = _names(folder)
         for name, (key, model) in LIST_FILES.items():
             path = folder / name
-            if name in names and (path.is_file() or path.is_symlink()):  # a broken link
-                self._load_list_file(path, key, model, folder, seen)  # is reported
+            if name in names and os.path.lexists(path):  # a broken link is reported
+                self._load_list_file(path, key, model, folder, seen)
         for sub, model in ENTRY_FOLDERS.items():
             if sub not in names or not (folder / sub).is_dir():
                 continue
@@ -118,6 +119,9 @@ class _Loader:
         try:
             if path.is_symlink() and not _resolve(path).is_relative_to(_resolve(path.parent)):
                 self._problem(path, 1, "", "links to a file outside its folder; not read")
+                return None
+            if not stat.S_ISREG(path.stat().st_mode):  # a pipe would wait for ever
+                self._problem(path, 1, "", "is not a regular file; not read")
                 return None
             raw = path.read_bytes()
         except OSError as exc:
@@ -167,7 +171,7 @@ class _Loader:
         entry = self._validate(model, doc.data, origin)
         if entry is None:
             return
-        if path.stem != entry.id:  # a copy not yet renamed: it would take the id from its file
+        if path.stem != entry.id:  # a copy not yet renamed must not take its original's id
             self.content.problems.append(origin.problem(
                 ("id",), f"'{entry.id}' does not match the file name '{path.name}', so "
                 "the file is left out"))
