@@ -78,6 +78,23 @@ def test_alias_and_size_and_encoding(mini: Path, write: Write) -> None:
     assert any(f.startswith("latin1.yaml:2: ") and "UTF-8" in f for f in found)
 
 
+def test_an_oversized_file_is_refused_before_it_is_read(mini: Path) -> None:
+    """Its size is known without reading it: a 200 MB file took 261 MB of memory."""
+    import tracemalloc
+
+    with (mini / "treatments/huge.yaml").open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: no disk space used
+    tracemalloc.start()
+    try:
+        found = problems(load(mini))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert ("huge.yaml:1: : file is 204800 KiB; content files may be at most 256 KiB"
+            in found)
+    assert peak < 50 * 1024 * 1024
+
+
 def test_value_flood_reported_with_line_and_other_files_load(mini: Path, write: Write) -> None:
     items = ", ".join("1" for _ in range(30_000))  # 120 KB: under the size limit
     write("treatments/flood.yaml", f"id: flood\nsteps: [{items}]\nmore: [{items}]\n")

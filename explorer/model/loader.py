@@ -114,21 +114,21 @@ class _Loader:
         self._report_stray_files(folder)
 
     def _read(self, path: Path) -> Document | None:
-        from explorer.model.strict_yaml import YamlError, parse
+        from explorer.model.strict_yaml import YamlError, check_size, parse
 
         try:
             if path.is_symlink() and not _resolve(path).is_relative_to(_resolve(path.parent)):
                 self._problem(path, 1, "", "links to a file outside its folder; not read")
                 return None
-            if not stat.S_ISREG(path.stat().st_mode):  # a pipe would wait for ever
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):  # a pipe would wait for ever
                 self._problem(path, 1, "", "is not a regular file; not read")
                 return None
-            raw = path.read_bytes()
+            check_size(info.st_size)  # before reading: a huge file never fills the memory
+            return parse(path.read_bytes())
         except OSError as exc:
             self._problem(path, 1, "", f"cannot be read: {exc.strerror or exc}")
             return None
-        try:
-            return parse(raw)
         except YamlError as exc:
             self._problem(path, exc.line, "", exc.message)
             return None

@@ -55,13 +55,18 @@ class Document:
         return self.lines.get((), 1)
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 text of a file, or a YamlError naming the line of the first bad byte."""
-    if len(raw) > MAX_FILE_BYTES:
+def check_size(size: int) -> None:
+    """A YamlError if a file of `size` bytes is too big to be a content file."""
+    if size > MAX_FILE_BYTES:
         raise YamlError(
-            1, f"file is {len(raw) // 1024} KiB; content files may be at most "
+            1, f"file is {size // 1024} KiB; content files may be at most "
             f"{MAX_FILE_BYTES // 1024} KiB"
         )
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text of a file, or a YamlError naming the line of the first bad byte."""
+    check_size(len(raw))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
