@@ -4,7 +4,8 @@ so a failed save (a full disk, a lost connection) leaves the old file as it was.
 A temporary file is private to its owner (mode 0600); the file it replaces keeps its
 permissions, and a new file gets the usual ones (what the umask allows), so a PDF or
 handout saved for a colleague or a shared folder is as readable as any other file. A
-file marked read-only is not replaced.
+file marked read-only is not replaced, nor is anything that is not an ordinary file (a
+device such as /dev/full, a named pipe).
 
 A path that is a symbolic link is written through: its target is replaced (the temporary
 file beside the target) and the link stays, as an editor saving through a link does.
@@ -30,9 +31,14 @@ def write_atomically(path: Path, data: bytes) -> None:
     OSError and leave it untouched."""
     path = Path(os.path.realpath(path))  # a link's target, which may not exist yet
     try:
-        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+        status = path.stat()
     except FileNotFoundError:
-        mode = None
+        mode: int | None = None
+    else:
+        if not stat.S_ISREG(status.st_mode):  # a device or a pipe is never swapped out
+            raise OSError(errno.EINVAL, "it is not an ordinary file (a device or pipe)",
+                          str(path))
+        mode = stat.S_IMODE(status.st_mode)
     if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     # the temporary name is short enough wherever the file's own name fits

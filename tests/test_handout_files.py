@@ -137,8 +137,8 @@ def test_open_warning_is_plain_text(builder: Any, boxes: list[Shown], tmp_path: 
     box = boxes[0]
     assert (box.title, box.icon) == ("Open handout", QMessageBox.Icon.Warning)
     assert box.text_format == box.label_format == Qt.TextFormat.PlainText
-    assert box.text == (f'{path}: handout version "<b>2</b>" is not supported (this version '
-                        "reads 1)\n\nThe handout you were editing is unchanged.")
+    assert box.text == (f'{path}: handout version "<b>2</b>" should be the whole number 1 '
+                        "(without quotes)\n\nThe handout you were editing is unchanged.")
     assert builder.handout().patient == "Kim"
 
 
@@ -211,10 +211,11 @@ def test_export_names_a_yes_no_field_that_is_not(
 
 
 @pytest.mark.parametrize(("version", "message"), [
-    ("true", "handout version true is not supported (this version reads 1)"),
-    ("1.0", "handout version 1.0 is not supported (this version reads 1)"),
-    ('"1"', 'handout version "1" is not supported (this version reads 1)'),
+    ("true", "handout version true should be the whole number 1"),
+    ("1.0", "handout version 1.0 should be the whole number 1"),
+    ('"1"', 'handout version "1" should be the whole number 1 (without quotes)'),
     ("1" * 300, f"handout version {'1' * 59}… is not supported (this version reads 1)"),
+    ("2", "handout version 2 is not supported (this version reads 1)"),
 ])
 def test_version_must_be_the_whole_number_1(version: str, message: str) -> None:
     with pytest.raises(HandoutError) as raised:

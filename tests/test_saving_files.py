@@ -125,3 +125,21 @@ def test_saving_to_a_link_writes_the_file_it_points_to(tmp_path: Path, umask_022
     dangling.symlink_to(Path("shared") / "new.pdf")
     save(dangling)
     assert dangling.is_symlink() and (shared / "new.pdf").stat().st_size > 0
+
+
+@pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
+                                             (save_handout, HandoutError)],
+                         ids=["pdf", "handout"])
+def test_a_pipe_or_a_link_to_one_is_never_replaced_by_a_file(
+        tmp_path: Path, save: Callable[[Path], None], error: type[Exception]) -> None:
+    """Saving through a link swapped a file in for whatever it pointed to: a named pipe
+    (or, as root, /dev/full) became an ordinary file and "wrote" was reported."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "out.pdf"
+    link.symlink_to(pipe)
+    for path in (pipe, link):
+        with pytest.raises(error, match="not an ordinary file"):
+            save(path)
+        assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf", "pipe"]

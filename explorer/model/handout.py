@@ -195,8 +195,10 @@ def _flag(data: dict[str, Any], key: str, where: str) -> bool:
 def from_json(text: str, source: str = "handout") -> Handout:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _damaged(f"{source}:{exc.lineno}", exc.msg) from None
+    except json.JSONDecodeError as exc:  # "Unterminated string starting at": say where
+        where = "" if exc.msg.endswith(" at") else " at"
+        raise _damaged(f"{source}:{exc.lineno}", f"{exc.msg}{where} column {exc.colno}"
+                       ) from None
     except RecursionError:
         raise _damaged(source, "nested too deeply") from None
     except ValueError:  # an integer with more digits than Python converts (4,300)
@@ -206,7 +208,11 @@ def from_json(text: str, source: str = "handout") -> Handout:
     if "version" not in data:
         raise HandoutError(f"{source}: the handout version is missing")
     version = data["version"]  # the whole number 1: not true, 1.0 or "1"
-    if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
+    if isinstance(version, bool) or not isinstance(version, int):
+        quoted = " (without quotes)" if isinstance(version, str) else ""
+        raise HandoutError(f"{source}: handout version {_shown(version)} should be the "
+                           f"whole number {VERSION}{quoted}")
+    if version != VERSION:
         raise HandoutError(f"{source}: handout version {_shown(version)} is not "
                            f"supported (this version reads {VERSION})")
     regions = _regions(data.get("regions", {}), source)
