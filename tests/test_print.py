@@ -234,6 +234,40 @@ def test_a_printer_of_any_resolution_prints_the_same_page(
             assert abs(x - x96) < 0.5 and abs(y - y96) < 0.5, (key, text, x, y, x96, y96)
 
 
+@pytest.mark.parametrize("paper", ["A5", "A6"])
+def test_the_footer_fits_narrow_paper(tmp_path: Path, content: Content, art: DiagramArt,
+                                      paper: str) -> None:
+    """A5 paper, chosen in the Print dialog, cut off the third line of the footer's
+    disclaimer on every page: the footer grows with the lines its note wraps to (A6: a
+    short text, for the title beside the diagram does not fit there)."""
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    job = summary_job(content, art, content.conditions["femoral-neck-stress-fracture"])
+    if paper == "A6":
+        job = documents.PrintJob("Short", [HtmlFlowable("<p>A short text.</p>")])
+    out = tmp_path / f"{paper}.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setResolution(96)
+    writer.setPageLayout(QPageLayout(QPageSize(getattr(QPageSize.PageSizeId, paper)),
+                                     QPageLayout.Orientation.Portrait, MARGINS_MM,
+                                     QPageLayout.Unit.Millimeter))
+    pages = render_job(writer, job, Header(job.title))
+    del writer
+    bottom = MARGINS_MM.bottom() * 72 / 25.4
+    runs = text_places(out)
+    for page in range(pages):
+        first = max(run[4] for run in runs if run[0] == page
+                    and run[1].startswith("This information is for education"))
+        footer = [run for run in runs if run[0] == page and run[4] <= first + 1]
+        text = " ".join(run[1] for run in sorted(footer, key=lambda run: (-run[4], run[3])))
+        assert "see a doctor or physiotherapist." in text, (page, text)
+        assert f"Page {page + 1} of {pages}" in text, (page, text)
+        # each line with room below it for its letters' tails (the page's foot is cut)
+        assert min(run[4] for run in footer) > bottom + 2, (page, footer)
+        above = [run[4] for run in runs if run[0] == page and run[4] > first + 1]
+        assert min(above) > first + 12, page  # the content ends above the footer
+
+
 def test_handout_prints_edited_doses_notes_and_keeps_cards_whole(
         tmp_path: Path, content: Content, art: DiagramArt) -> None:
     chosen = ["clam", "bridge", "side-plank", "copenhagen-adduction-1", "dead-bug",

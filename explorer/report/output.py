@@ -21,6 +21,7 @@ from explorer.report.pages import (
     DPI,
     Header,
     content_size,
+    footer_height,
     page_layout,
     paginate,
     paint_pages,
@@ -41,7 +42,7 @@ def render_job(device: QPagedPaintDevice, job: PrintJob, header: Header) -> int:
     """Paint the job on `device` (already set up with its page layout); returns pages."""
     rect = device.pageLayout().paintRectPixels(DPI)
     width, height = float(rect.width()), float(rect.height())
-    size = content_size(width, height)
+    size = content_size(width, height, footer_height(header, width))
     pages = paginate(job.flowables, size.width(), size.height())
     painter = QPainter()
     if not painter.begin(device):

@@ -17,6 +17,7 @@ the panel, whatever the printer's resolution.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -524,24 +525,47 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     painter.restore()
 
 
+FOOTER_NOTE_PT, PAGE_NUMBER_PT = 8.0, 8.5  # the disclaimer: small, but readable on paper
+_WRAP = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+
+
+def _footer_columns(width: float) -> tuple[float, float]:
+    """The widths of the footer's note and of its page number ("Page 12 of 12" whole on
+    narrow paper too) on a page `width` wide."""
+    number = QFontMetricsF(paper_font(PAGE_NUMBER_PT)).horizontalAdvance("Page 888 of 888")
+    number = max(width * 0.15, number + mm(1))
+    return width - number - width * 0.01, number
+
+
+def footer_height(header: Header, width: float) -> float:
+    """The footer's height on a page `width` wide: taller than FOOTER_HEIGHT where its
+    note wraps to more lines than that holds (narrow paper such as A5), never cut."""
+    note = QFontMetricsF(paper_font(FOOTER_NOTE_PT)).boundingRect(
+        QRectF(0, 0, _footer_columns(width)[0], 1e6), _WRAP, header.footer_note)
+    return max(FOOTER_HEIGHT, mm(3) + math.ceil(note.height()) + 1)
+
+
 def _paint_footer(painter: QPainter, header: Header, width: float, height: float,
                   number: int, total: int) -> None:
     painter.save()
-    top = height - FOOTER_HEIGHT + mm(3)
+    footer = footer_height(header, width)
+    top = height - footer + mm(3)
+    note_w, number_w = _footer_columns(width)
     painter.setPen(QPen(QColor("#9aa6b6"), 1))
     painter.drawLine(0, round(top - mm(1.5)), round(width), round(top - mm(1.5)))
-    painter.setFont(paper_font(8))  # the disclaimer: small, but readable on paper
+    painter.setFont(paper_font(FOOTER_NOTE_PT))
     painter.setPen(QColor("#4a5566"))
-    painter.drawText(QRectF(0, top, width * 0.84, mm(8)),
-                     Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, header.footer_note)
-    painter.setFont(paper_font(8.5))
-    painter.drawText(QRectF(width * 0.85, top, width * 0.15, mm(6)), Qt.AlignmentFlag.AlignRight,
-                     f"Page {number} of {total}")
+    painter.drawText(QRectF(0, top, note_w, footer - mm(3)), _WRAP, header.footer_note)
+    painter.setFont(paper_font(PAGE_NUMBER_PT))
+    painter.drawText(QRectF(width - number_w, top, number_w, mm(6)),
+                     Qt.AlignmentFlag.AlignRight, f"Page {number} of {total}")
     painter.restore()
 
 
-def content_size(page_width: float, page_height: float) -> QSizeF:
-    return QSizeF(page_width, page_height - HEADER_HEIGHT - FOOTER_HEIGHT)
+def content_size(page_width: float, page_height: float,
+                 footer: float = FOOTER_HEIGHT) -> QSizeF:
+    """The room for content on a page with a `footer` that tall (see footer_height)."""
+    return QSizeF(page_width, page_height - HEADER_HEIGHT - footer)
 
 
 def _draw_line_elided(painter: QPainter, rect: QRectF, text: str) -> None:
