@@ -91,6 +91,18 @@ def test_non_utf8_names_line() -> None:
 def test_tab_indentation_explained() -> None:
     err = _error(b"a:\n\t- x\n")
     assert err.line == 2 and "tabs" in err.message
+    err = _error(b"a:\n  b: x\n  \tc: y\n")  # after spaces, still indentation
+    assert err.line == 3 and "indent with spaces, not tabs" in err.message
+
+
+def test_a_tab_within_a_line_is_read_as_yaml_reads_it() -> None:
+    """PyYAML refuses every tab outside quotes, and the message said "indent with
+    spaces" of a tab between words. YAML allows one anywhere but in the indentation."""
+    doc = parse(b"name:\tClam\nnote: Two or three\teasy days\t# to check\n"
+                b"steps:\n  - Lie\tdown \t\n\t\n  -\tHold\nsets:\t3\n")
+    assert doc.data == {"name": "Clam", "note": "Two or three\teasy days",
+                        "steps": ["Lie\tdown", "Hold"], "sets": 3}
+    assert doc.line_of(("sets",)) == 7
 
 
 def test_deep_nesting_refused() -> None:

@@ -30,6 +30,47 @@ _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
 _STANDARD_PREFIX = "tag:yaml.org,2002:"
 
 
+_BLANK = " \t"
+_LINE_END = "\0\r\n\x85\u2028\u2029"
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a tab within a line separates as a space does,
+    as YAML allows (PyYAML refuses any tab outside quotes): `name:<TAB>Clam`, `Two or
+    three<TAB>easy days` (the tab kept in the text), a tab before a comment or on a
+    blank line. A tab that indents is still refused, as in YAML."""
+
+    def scan_to_next_token(self) -> None:
+        super().scan_to_next_token()
+        while self.peek() == "\t" and self._tab_separates():
+            self.forward(self._blanks())
+            # PyYAML's own rule for tabs: no block key, entry or end may follow one (the
+            # tab's width would decide where it belongs)
+            self.allow_simple_key = False
+            super().scan_to_next_token()
+
+    def scan_plain_spaces(self, indent: int, start_mark: Any) -> list[str] | None:
+        length = self._blanks()
+        if "\t" in self.prefix(length) and self.peek(length) not in "#" + _LINE_END:
+            between_words = str(self.prefix(length))
+            self.forward(length)
+            return [between_words]
+        return super().scan_plain_spaces(indent, start_mark)
+
+    def _tab_separates(self) -> bool:
+        """The tab here follows something on its line, or nothing but a comment follows
+        it: it does not indent."""
+        before = str(self.buffer[self.pointer - self.column:self.pointer])
+        return bool(before.strip(_BLANK)) or self.peek(self._blanks()) in "#" + _LINE_END
+
+    def _blanks(self) -> int:
+        """How many spaces and tabs come next."""
+        length = 0
+        while self.peek(length) in _BLANK:
+            length += 1
+        return length
+
+
 class YamlError(Exception):
     """A file that cannot be read as strict YAML; `line` is 1-based."""
 
@@ -84,7 +125,7 @@ def parse(raw: bytes) -> Document:
     text = decode(raw)
     _check_events(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise _from_marked(exc) from None
     except yaml.YAMLError as exc:
@@ -106,7 +147,7 @@ def _check_events(text: str) -> None:
     depth = 0
     count = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else 1
             if isinstance(event, yaml.AliasEvent):
                 raise YamlError(line, "aliases (*name) are not allowed; write the value out")
