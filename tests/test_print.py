@@ -496,6 +496,27 @@ def test_booklet_contents_page_numbers(tmp_path: Path, content: Content,
             f"{condition.name} should start page {page}")
 
 
+def test_the_whole_booklet_is_in_name_order(tmp_path: Path, content: Content) -> None:
+    """`--all` printed the conditions by file name: "Pain referred from the lower back"
+    (referred-lumbar-pain) came between "Pubic-related..." and "Sacroiliac...". The
+    contents and the pages follow the names, ignoring case."""
+    out = tmp_path / "all.pdf"
+    assert main(["export", "--all", "--page-size", "A4", "--output", str(out)]) == 0
+    pages = pages_text(out)
+    names = sorted((c.name for c in content.conditions.values()), key=str.casefold)
+    assert names != [c.name for c in content.conditions.values()]  # not the files' order
+    contents = pages[0]
+    listed = [contents.index(f"{name} ") for name in names]
+    assert listed == sorted(listed), "the contents are not in name order"
+    bodies = [re.sub(r"^.*? \d{1,2} \w+ \d{4} ", "", text, count=1) for text in pages]
+    starts = [next(number for number, body in enumerate(bodies) if body.startswith(name))
+              for name in names]
+    assert starts == sorted(starts), "the pages are not in name order"
+    for name, start in zip(names, starts, strict=True):
+        number = re.search(re.escape(name) + r".*? (\d+)(?= |$)", contents)
+        assert number and int(number.group(1)) == start + 1, name
+
+
 def test_failed_export_keeps_the_previous_file(tmp_path: Path, content: Content,
                                                art: DiagramArt,
                                                monkeypatch: pytest.MonkeyPatch) -> None:

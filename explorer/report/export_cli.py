@@ -49,8 +49,9 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
             raise UsageError(f"unknown region {', '.join(unknown)}; choose from "
                              f"{', '.join(content.regions)}")
         conditions = [m.condition for m in rank_conditions(content, args.region)]
-    elif args.all:
-        conditions = list(content.conditions.values())
+    elif args.all:  # by name, as a reader looks one up (not by file name)
+        conditions = sorted(content.conditions.values(),
+                            key=lambda c: (c.name.casefold(), c.id))
     else:
         try:
             handout = read_handout(args.handout)
