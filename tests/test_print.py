@@ -93,7 +93,8 @@ def test_summary_says_how_many_exercises_it_leaves_to_the_handout(
     gtps = content.conditions["greater-trochanteric-pain-syndrome"]
     assert len(gtps.exercises) > 2
     text = " ".join(pages_text(export_summary(tmp_path, content, art, gtps.id)))
-    assert f"Exercises (2 of {len(gtps.exercises)})" in text  # not two as if they were all
+    count = len(gtps.exercises)  # not two as if they were all, and where the others are
+    assert f"Exercises (2 of {count}; all {count} are in Hip Explorer)" in text
 
 
 def test_summary_prints_the_cautions_of_what_helps(tmp_path: Path, content: Content,

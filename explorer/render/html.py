@@ -337,8 +337,9 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
                      key=lambda u: stages.index(u.stage.value))
     uses, more = ordered[:max_exercises], len(ordered) > max_exercises
     cards = [exercise_card(content, content.exercises[u.exercise], u, options) for u in uses]
-    # "2 of 7": the rest are a handout away, not missing (and no line longer on paper)
-    title = f"Exercises ({len(uses)} of {len(ordered)})" if more else "Exercises"
+    # "2 of 7", and where the rest are: not missing, a handout away (no line longer)
+    title = (f"Exercises ({len(uses)} of {len(ordered)}; all {len(ordered)} are in Hip "
+             "Explorer)") if more else "Exercises"
     blocks += sectioned(title, pairs(cards))
     recovery = condition.recovery
     if recovery is not None:  # the text may run on to the next page; the table stays whole
