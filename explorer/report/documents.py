@@ -235,7 +235,22 @@ def _with_condition_cautions(content: Content, exercise: Exercise,
     return dataclasses.replace(exercise, cautions=(*cautions, *own))
 
 
+DOSE_TEXT = ("sets", "reps", "hold", "frequency", "note")  # a handout exercise's free text
+
+
+def _trimmed(handout: Handout) -> Handout:
+    """The handout with its free text trimmed, as it prints: a note of only spaces (a file
+    may hold one) prints no empty "Note:", a dose of spaces no dose."""
+    exercises = tuple(dataclasses.replace(item, **{name: " ".join(getattr(item, name).split())
+                                                   for name in DOSE_TEXT})
+                      for item in handout.exercises)
+    return dataclasses.replace(handout, patient=" ".join(handout.patient.split()),
+                               clinician_note=handout.clinician_note.strip(),
+                               exercises=exercises)
+
+
 def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:
+    handout = _trimmed(handout)
     pictures = _Pictures(content)
     scale = 1.3 if handout.large_print else 1.0
     width = LARGE_CARD_IMAGE_PX if handout.large_print else CARD_IMAGE_PX

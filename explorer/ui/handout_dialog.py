@@ -361,8 +361,9 @@ class HandoutDialog(QDialog):
     def _table_items(self) -> Exercises:
         items = []
         for row in range(self.table.rowCount()):
-            values = [(self.table.item(row, c).text() if self.table.item(row, c) else "")
-                      for c in range(1, len(COLUMNS))]
+            # trimmed: a note of only spaces is no note (it printed an empty "Note:")
+            values = [(self.table.item(row, c).text().strip() if self.table.item(row, c)
+                       else "") for c in range(1, len(COLUMNS))]
             exercise_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
             items.append(HandoutExercise(exercise_id, **dict(zip(FIELDS, values, strict=True))))
         return tuple(items)

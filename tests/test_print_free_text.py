@@ -1,0 +1,59 @@
+"""A handout's free text prints trimmed: a note or a dose of only spaces prints nothing,
+not an empty "Note:" label; the builder's table keeps them trimmed too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdf_pages import pages_text
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from explorer.cli import load
+from explorer.model import Content
+from explorer.model.handout import Handout, HandoutExercise
+from explorer.paths import diagram_svg
+from explorer.report.documents import handout_job
+from explorer.report.output import write_pdf
+from explorer.report.pages import Header
+from explorer.ui.diagram_art import DiagramArt
+from explorer.ui.handout_dialog import HandoutDialog
+from explorer.ui.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load()
+
+
+def test_a_note_of_only_spaces_prints_no_note(qapp: object, tmp_path: Path,
+                                              content: Content) -> None:
+    handout = Handout(patient="  ", clinician_note=" \n ", exercises=(
+        HandoutExercise("clam", sets=" ", reps=" 12 ", frequency="  ", note="   "),
+        HandoutExercise("bridge", note="  Keep it slow.  ")))
+    job = handout_job(content, DiagramArt(diagram_svg(), list(content.regions)), handout)
+    out = tmp_path / "handout.pdf"
+    write_pdf(out, job, Header(job.title))
+    text = " ".join(pages_text(out))
+    assert text.count("Note:") == 1 and "Note: Keep it slow." in text
+    clam = text[text.index("Clam"):text.index("Bridge")]
+    assert "Dose: 12 reps" in clam
+    assert "For:" not in text and "Note from your clinician" not in text
+    assert job.title == "Exercise plan"
+
+
+def test_the_builder_keeps_a_note_of_only_spaces_as_none(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        content: Content) -> None:
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_: QMessageBox.StandardButton.Discard)
+    start = Handout().with_exercise(content, "clam")
+    dialog = HandoutDialog(content, DiagramArt(diagram_svg(), list(content.regions)),
+                           Settings(tmp_path / "s.ini"), start)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    table.item(0, table.columnCount() - 1).setText("   ")  # as typed in the note's cell
+    table.item(0, 1).setText(" 3 ")  # the sets
+    item = dialog.handout().exercises[0]
+    assert item.note == "" and item.sets == "3"
