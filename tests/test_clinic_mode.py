@@ -503,5 +503,36 @@ def test_recovery_phases_stack_sooner_in_clinic_type(qtbot: QtBot, window: MainW
     window.resize(1400, 640)
     window.splitter.setSizes([400, 380, 620])  # the same width at the usual size
     qtbot.wait(1)
-    assert 440 < window.detail.viewport().width()
+    assert window.detail.viewport().width() > 440
     assert recovery_columns(window.detail, phase)[0] == 3
+
+
+def _line_height(window: MainWindow, starting: str) -> float:
+    """The height of the first line of the panel's paragraph that starts with `starting`."""
+    block = window.detail.document().begin()
+    while block.isValid() and not block.text().startswith(starting):
+        block = block.next()
+    assert block.isValid() and block.layout().lineCount(), starting
+    return float(block.layout().lineAt(0).height())
+
+
+@pytest.mark.parametrize("zoom", [0, 6])
+def test_the_title_stays_larger_than_the_text_in_clinic_type(
+        qtbot: QtBot, open_window: Callable[..., MainWindow], zoom: int) -> None:
+    """Headings are sized from the page's default font, and QTextEdit set that to the
+    widget's font when clinic mode's style sheet changed it: a zoomed title came out
+    smaller than the text under it (when the page was not laid out again for a new
+    panel width)."""
+    window = open_window(1400, 860)
+    window.selection.select_condition("hip-labral-tear")
+    for _ in range(zoom):
+        window.zoom_in_action.trigger()
+    window.clinic.enter()
+    qtbot.waitUntil(lambda: window.detail.font().pointSizeF() == 15)  # the style is there
+    title = _line_height(window, "Hip labral tear")
+    text = _line_height(window, "Where it hurts")
+    assert title >= 1.5 * text
+    window.detail.refresh()  # laid out afresh: the same
+    assert (_line_height(window, "Hip labral tear"), _line_height(window, "Where it hurts")
+            ) == (title, text)
+    window.clinic.leave()

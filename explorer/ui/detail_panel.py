@@ -8,7 +8,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from explorer.model import Content
 from explorer.render import html as render
@@ -75,6 +75,14 @@ class DetailPanel(QTextBrowser):
         room = width - 2 * int(self.document().documentMargin()) - 24
         return (width < NARROW_PX * self.text_scale * self.style_scale,
                 max(120, min(PAGE_PICTURE_PX, room // 40 * 40)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """QTextEdit gives the shown page the widget's font when that changes (clinic
+        mode's style sheet does, after the page is laid out): it keeps the panel's own,
+        or its headings would no longer grow with zoom and clinic type."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.document().setDefaultFont(self._scaled_font())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)  # (the viewport has its new size already)
@@ -156,14 +164,18 @@ class DetailPanel(QTextBrowser):
             self.entry_shown.emit(kind, entry_id)
 
     def _scaled_font(self) -> QFont:
-        """The widget's font times the text size. Headings are sized from it (Qt sizes
-        <h1>-<h3> relative to the default font, whatever the style sheet says)."""
-        font = QFont(self.font())
-        if self.text_scale != 1.0:
+        """The application's font times the text size (zoom and clinic type). Headings
+        are sized from it (Qt sizes <h1>-<h3> relative to the default font, whatever the
+        style sheet says). Not the widget's own font: a window style sheet (clinic mode)
+        reaches it only some time after it is set, and a page laid out before then had
+        headings smaller than its text."""
+        font = QFont(QApplication.font(self))
+        scale = self.text_scale * self.style_scale
+        if scale != 1.0:
             if font.pointSizeF() > 0:
-                font.setPointSizeF(font.pointSizeF() * self.text_scale)
+                font.setPointSizeF(font.pointSizeF() * scale)
             else:
-                font.setPixelSize(round(font.pixelSize() * self.text_scale))
+                font.setPixelSize(round(font.pixelSize() * scale))
         return font
 
     def show_welcome(self) -> None:
