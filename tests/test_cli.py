@@ -58,6 +58,19 @@ def test_export_needs_a_pdf_file_name(tmp_path: Path,
     assert list(tmp_path.iterdir()) == []
 
 
+def test_export_of_an_unknown_condition_suggests_its_id(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An alias or a misspelling is told the id, as validate tells a misspelled field."""
+    out = tmp_path / "out.pdf"
+    assert main(["export", "-o", str(out), "--condition", "gtps",
+                 "--condition", "hip-labral-tera", "--condition", "knee"]) == 2
+    assert ("hip-explorer: unknown condition gtps (did you mean "
+            "'greater-trochanteric-pain-syndrome'?), hip-labral-tera (did you mean "
+            "'hip-labral-tear'?), knee; run 'hip-explorer conditions' to list the ids"
+            in capsys.readouterr().err)
+    assert not out.exists()
+
+
 def test_conditions_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["conditions", "-r", "back"]) == 0
     out = capsys.readouterr().out

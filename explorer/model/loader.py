@@ -14,7 +14,7 @@ import os
 import stat
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -324,9 +324,8 @@ class _Loader:
                 first[ref] = index
                 kept.append(item)
             else:
-                hint = difflib.get_close_matches(ref, list(table), n=1)
-                suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-                self.content.problems.append(o.problem(loc, f"unknown {what} '{ref}'{suggestion}"))
+                self.content.problems.append(o.problem(
+                    loc, f"unknown {what} '{ref}'{did_you_mean(ref, table)}"))
         return tuple(kept)
 
     def _check_image(self, ex_id: str, relative: str) -> None:
@@ -401,6 +400,15 @@ def load_content(layers: Iterable[Path], svg_file: Path | None = None,
     return loader.content
 
 
+def did_you_mean(word: str, choices: Iterable[str],
+                 aliases: Mapping[str, str] | None = None) -> str:
+    """" (did you mean 'x'?)" for the choice closest to `word`, or "" if none is close.
+    `aliases`: other names, each with the choice it stands for."""
+    named = {choice: choice for choice in choices} | dict(aliases or {})
+    hint = difflib.get_close_matches(word, list(named), n=1)
+    return f" (did you mean '{named[hint[0]]}'?)" if hint else ""
+
+
 def _field_name(loc: Sequence[str | int]) -> str:
     out = ""
     for part in loc:
@@ -455,8 +463,7 @@ def _friendly(error: Any, model: type) -> str:
         loc = tuple(error["loc"])
         name = str(loc[-1])
         fields = [f for f in _fields_at(model, loc[:-1]) if f != name]
-        hint = difflib.get_close_matches(name, fields, n=1)
-        return "is not a known field" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+        return "is not a known field" + did_you_mean(name, fields)
     if kind in ("list_type", "tuple_type"):
         return "should be a list (one '- item' per line)"
     if kind == "string_type":

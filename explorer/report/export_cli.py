@@ -13,6 +13,7 @@ import sys
 
 from explorer.model import Content, rank_conditions
 from explorer.model.handout import HandoutError, read_handout, unknown_entries
+from explorer.model.loader import did_you_mean
 
 
 def _fail(message: str, code: int) -> int:
@@ -40,8 +41,12 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
             return _fail(f"condition {', '.join(sorted({p.path.stem for p in broken}))} "
                          "did not load; see the problems above", 1)
         if unknown:
-            raise UsageError(f"unknown condition {', '.join(unknown)}; run 'hip-explorer "
-                             "conditions' to list the ids")
+            aliases = {name.lower(): c.id for c in content.conditions.values()
+                       for name in (c.name, *c.aliases)}  # "gtps" for GTPS
+            named = ", ".join(c + did_you_mean(c.lower(), content.conditions, aliases)
+                              for c in unknown)
+            raise UsageError(f"unknown condition {named}; run 'hip-explorer conditions' to "
+                             "list the ids")
         conditions = [content.conditions[c] for c in args.condition]
     elif args.region:
         unknown = [r for r in args.region if r not in content.regions]
