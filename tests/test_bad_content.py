@@ -321,3 +321,17 @@ def test_a_standard_tag_in_a_content_file_is_reported_and_the_file_not_read(
     assert ("clam.yaml:2: : tags (!!str) are not allowed; remove it (to keep a value as "
             "text, put it in quotes)") in problems(content)
     assert "clam" not in content.exercises
+
+
+def test_an_exercise_with_an_empty_dose_has_no_dose_line(mini: Path, write: Write) -> None:
+    """`dose: {}` is allowed: the exercise's page said "Usual dose:" over nothing."""
+    from explorer.render.html import exercise_html
+
+    page = exercise_html(load(mini), load(mini).exercises["clam"])
+    assert "<b>Usual dose:</b> 3 sets of 10-15 reps, 3 times a week" in page
+    edit(write, mini, "exercises/clam.yaml", 'dose: {sets: 3, reps: "10-15", frequency: 3 '
+         'times a week}', "dose: {}")
+    content = load(mini)
+    assert content.problems == []
+    page = exercise_html(content, content.exercises["clam"])
+    assert "Usual dose" not in page and "Strengthens the side of the hip." in page

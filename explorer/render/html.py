@@ -399,7 +399,8 @@ def exercise_html(content: Content, exercise: Exercise,
     if src:
         out.append(f'<p><img src="{esc(src)}" width="{o.page_image_width}"></p>')
     out.append(paragraphs(exercise.purpose))
-    out.append(f"<p><b>Usual dose:</b> {esc(dose_line(exercise.dose))}</p>")
+    if dose_line(exercise.dose):  # `dose: {}` says nothing: no line
+        out.append(f"<p><b>Usual dose:</b> {esc(dose_line(exercise.dose))}</p>")
     out.append(section("How to do it",
                        "<ol>" + "".join(f"<li>{esc(s)}</li>" for s in exercise.steps) + "</ol>"))
     out.append(section("Make it harder", paragraphs(exercise.progression)))
