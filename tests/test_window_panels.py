@@ -1102,3 +1102,43 @@ def test_a_result_opened_from_the_list_leaves_the_keyboard_in_the_search_field(
     assert QApplication.focusWidget() is search.field
     assert hit.id in (*window.selection.regions, window.selection.condition,
                       window.detail.shown[1])
+
+
+def test_the_guide_menu_and_search_reach_every_page_a_clinics_own_too(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """A clinic's own page validated clean but was shown nowhere: the Guide menu named
+    two built-in pages, and search did not look in pages at all."""
+    clinic = tmp_path / "clinic"
+    (clinic / "pages").mkdir(parents=True)
+    (clinic / "pages" / "after-hours.yaml").write_text(
+        "id: after-hours\ntitle: Our clinic after hours\n"
+        "sections:\n  - heading: Phone\n    items: [Ring the duty physiotherapist]\n",
+        encoding="utf-8")
+    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert window.content.problems == []
+    titles = [a.text().replace("&", "") for a in window.guide_menu.actions()
+              if not a.isSeparator()]
+    pages = ["When to see a doctor", "Our clinic after hours",
+             "Running load, strength and staying injury-free"]
+    assert [t for t in titles if t in pages] == pages  # the warning signs first
+    next(a for a in window.guide_menu.actions()
+         if a.text() == "&Our clinic after hours").trigger()
+    assert window.detail.shown == ("page", "after-hours")
+    assert "Ring the duty physiotherapist" in window.detail.toPlainText()
+
+    window.selection.select_condition("hip-labral-tear")
+    for words, title in (("duty physio", "Our clinic after hours"),  # the page's own words
+                         ("fever", "When to see a doctor")):
+        window.search.field.clear()
+        qtbot.keyClicks(window.search.field, words)
+        results = window.search.results
+        row = next(row for row in range(results.count())
+                   if results.item(row).text().startswith(f"Guide: {title}"))
+        results.scrollToItem(results.item(row))
+        qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton,
+                         pos=results.visualItemRect(results.item(row)).center())
+        assert window.detail.shown[0] == "page" and title in window.detail.toPlainText()
+    (clinic / "pages" / "after-hours.yaml").unlink()
+    window.reload_content()  # gone from the menu with the file
+    assert "&Our clinic after hours" not in [a.text() for a in window.guide_menu.actions()]

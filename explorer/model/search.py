@@ -1,4 +1,4 @@
-"""Search: the conditions, exercises, treatments and regions a few typed words find, by
+"""Search: the conditions, exercises, treatments, regions and pages a few typed words find, by
 lay or clinical words and aliases ("sit bone", "GTPS", "outer hip pain"), with close
 spellings when nothing matches ("clickng")."""
 
@@ -19,7 +19,7 @@ from explorer.model.entities import Region
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # "condition", "exercise", "treatment" or "region"
+    kind: str  # "condition", "exercise", "treatment", "region" or "page"
     id: str
     title: str
     matched: str
@@ -177,6 +177,12 @@ def _entries(content: Content) -> Iterator[tuple[str, str, str, list[Field]]]:
                                          ("text", x.purpose)]
     for t in content.treatments.values():
         yield "treatment", t.id, t.name, [("name", t.name), *(("alias", a) for a in t.aliases)]
+    for p in content.pages.values():  # "fever" finds when to see a doctor
+        yield "page", p.id, p.title, [
+            ("name", p.title), *(("text", t) for t in (p.intro,) if t),
+            *(field for s in p.sections for field in (
+                ("term", s.heading), *(("symptom", i) for i in s.items),
+                *(("text", t) for t in (s.text,) if t)))]
 
 
 def _union(masks: Iterable[int]) -> int:

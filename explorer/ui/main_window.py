@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         if self.selection.condition:  # unchanged, so not announced: the new widgets show it
             self._on_selection_condition_selected(self.selection.condition)
         self._refresh_timeline()
+        self._list_pages()
         if self.handout_dialog is not None:  # an open handout prints the new content
             self.handout_dialog.use_content(content, self.art)
         # the new strip warns again for what was answered (the new questions show the ticks)
@@ -320,9 +321,7 @@ class MainWindow(QMainWindow):
         self.contrast_action = self._action("&High contrast", self._on_contrast_toggled,
                                             "Ctrl+Shift+H")
         self.contrast_action.setCheckable(True)
-        red_flags = self._action("&When to see a doctor", lambda: self._show_page("red-flags"))
-        running = self._action("&Running load and prevention",
-                               lambda: self._show_page("running-load"))
+        red_flags = self._action("When to see a doctor", lambda: self._show_page("red-flags"))
         self.timeline_action = self._action("Recovery &timeline…", self._on_timeline_triggered,
                                             "Ctrl+T", "The selected condition's typical recovery")
         self.planner_action = self._action("Running-load &planner…",
@@ -362,11 +361,12 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.clinic_action, self.contrast_action])
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
-        guide_menu = bar.addMenu("&Guide")
+        guide_menu = self.guide_menu = bar.addMenu("&Guide")
         guide_menu.addActions([self.back_action, self.forward_action])
         guide_menu.addSeparator()
-        guide_menu.addActions([red_flags, running])
-        guide_menu.addSeparator()
+        self._pages_end = guide_menu.addSeparator()  # the content's pages go above it
+        self._page_actions: list[QAction] = []
+        self._list_pages()
         guide_menu.addActions([self.timeline_action, self.planner_action])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([about, problems])
@@ -591,6 +591,19 @@ class MainWindow(QMainWindow):
     def _show_page(self, page_id: str) -> None:
         if page_id in self.content.pages:
             self.detail.show_page(page_id)
+
+    def _list_pages(self) -> None:
+        """The Guide menu lists every page of the content, a clinic's own pages too:
+        when to see a doctor first, the others by title."""
+        for action in self._page_actions:
+            self.guide_menu.removeAction(action)
+        pages = sorted(self.content.pages.values(),
+                       key=lambda page: (page.id != "red-flags", page.title.lower()))
+        self._page_actions = [
+            self._action(f"&{page.title.replace('&', '&&')}",
+                         lambda _=False, page_id=page.id: self._show_page(page_id))
+            for page in pages]
+        self.guide_menu.insertActions(self._pages_end, self._page_actions)
 
     def _on_print_triggered(self) -> None:
         from explorer.ui import print_actions

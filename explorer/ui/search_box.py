@@ -30,7 +30,7 @@ NO_MATCHES = "No matches. Try other words, such as “outer hip”, “sit bone�
 RESPELLED = "Showing results for “{}”"  # above the hits of a query spelled otherwise
 MAX_RESULTS_HEIGHT = 200
 KIND_LABELS = {"condition": "Condition", "exercise": "Exercise", "treatment": "Treatment",
-               "region": "Region"}
+               "region": "Region", "page": "Guide"}
 
 
 SNIPPET_CHARS = 60  # of a long matched text, this much around the first matching word
