@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
+    QImageReader,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -576,16 +579,80 @@ def _draw_line_elided(painter: QPainter, rect: QRectF, text: str) -> None:
                                         rect.width()))
 
 
-def load_logo(path: str) -> QImage | None:
-    """The clinic's logo from settings (an SVG drawn sharp at its printed size); None
-    (and no failure) if it cannot be read."""
+LOGO_MAX_BYTES = 5 * 1024 * 1024
+LOGO_MAX_PIXELS = 8000 * 8000  # decoding one takes a second and 256 MB
+LOGO_MIN_DPI = 150  # fewer pixels to the inch on paper look blurred
+
+
+@dataclass(frozen=True)
+class Logo:
+    """A logo file as read for print: its image, scaled to what the header needs (None:
+    it will not print) and, for the user, why not, or why it will print poorly."""
+
+    image: QImage | None
+    problem: str = ""
+    warning: str = ""
+
+
+_LOGOS: dict[tuple[str, int, int], Logo] = {}  # by path, modification time and size
+_LOGOS_KEPT = 8
+
+
+def read_logo(path: str) -> Logo:
+    """The clinic's logo from settings, read once for each version of the file: at most
+    as many pixels as the header prints at LOGO_DPI (an 8000-pixel logo made each export
+    take seconds and put megabytes in every PDF); an SVG drawn sharp at that size."""
     if not path:
-        return None
+        return Logo(None)
     file = Path(path)
-    if not file.is_file() or file.stat().st_size > 5 * 1024 * 1024:
-        return None
-    image = _svg_logo(file) if file.suffix.lower() in (".svg", ".svgz") else QImage(str(file))
-    return None if image is None or image.isNull() else image
+    try:
+        info = file.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return Logo(None, "This file was not found")
+    except OSError as exc:
+        return Logo(None, f"This file cannot be read ({exc.strerror or exc})")
+    if stat.S_ISDIR(info.st_mode):
+        return Logo(None, "This is a folder, not an image file")
+    if not stat.S_ISREG(info.st_mode):  # a pipe, say: reading it would wait for ever
+        return Logo(None, "This is not an image file")
+    if info.st_size > LOGO_MAX_BYTES:
+        return Logo(None, f"This file is larger than {LOGO_MAX_BYTES // 1024 // 1024} MB")
+    key = (os.path.abspath(path), info.st_mtime_ns, info.st_size)
+    if key not in _LOGOS:
+        if len(_LOGOS) >= _LOGOS_KEPT:
+            _LOGOS.clear()
+        _LOGOS[key] = _read_logo(file)
+    return _LOGOS[key]
+
+
+def _read_logo(file: Path) -> Logo:
+    unreadable = Logo(None, "This file cannot be read as an image (PNG, JPEG or SVG)")
+    if file.suffix.lower() in (".svg", ".svgz"):
+        image = _svg_logo(file)
+        return unreadable if image is None or image.isNull() else Logo(image)
+    reader = QImageReader(str(file))
+    size = reader.size()  # from the file's header, before decoding it
+    if size.width() * size.height() > LOGO_MAX_PIXELS:
+        return Logo(None, f"This image is too large in pixels: {size.width()} x "
+                          f"{size.height()} (at most 8000 x 8000, or as many pixels)")
+    printed = logo_size(size)
+    needed = (printed * (LOGO_DPI / DPI)).toSize().expandedTo(QSize(1, 1))
+    if size.isValid() and needed.width() < size.width() and needed.height() < size.height():
+        reader.setScaledSize(needed)
+    image = reader.read()
+    if image.isNull():
+        return unreadable
+    if size.isValid() and size.width() * DPI / printed.width() < LOGO_MIN_DPI:
+        return Logo(image, warning=f"This image is only {size.width()} x {size.height()} "
+                                   "pixels: the logo will look blurred on paper (one of "
+                                   f"{needed.width()} x {needed.height()} prints sharp)")
+    return Logo(image)
+
+
+def load_logo(path: str) -> QImage | None:
+    """The clinic's logo from settings (see read_logo); None (and no failure) if it
+    cannot be read."""
+    return read_logo(path).image
 
 
 def _svg_logo(file: Path) -> QImage | None:

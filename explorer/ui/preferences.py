@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.report.output import default_page_size
-from explorer.report.pages import load_logo
+from explorer.report.pages import read_logo
 from explorer.ui.dialogs import fit_to_screen
 from explorer.ui.settings import Settings
 
@@ -43,6 +43,10 @@ class PreferencesDialog(QDialog):
         browse.clicked.connect(self._on_browse_clicked)
         self.logo_status = QLabel()
         self.logo_status.setWordWrap(True)
+        self.logo_warning = QLabel()  # below the preview: it will print, but poorly
+        self.logo_warning.setWordWrap(True)
+        self.logo_warning.setStyleSheet("color: #7a2e00;")
+        self.logo_warning.setAccessibleName("Logo warning")
         self.page_size = QComboBox()
         self.page_size.addItem(f"From the system ({default_page_size()})", "")
         self.page_size.addItem("A4", "A4")
@@ -60,6 +64,7 @@ class PreferencesDialog(QDialog):
         logo_label.setBuddy(self.logo)
         form.addRow(logo_label, logo_row)
         form.addRow("", self.logo_status)
+        form.addRow("", self.logo_warning)
         form.addRow("&Paper size:", self.page_size)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -78,21 +83,26 @@ class PreferencesDialog(QDialog):
             self.logo.setText(path)
 
     def _check_logo(self, path: str) -> None:
-        """A preview of the logo, or why it will not print; nothing without a logo."""
+        """A preview of the logo, or why it will not print, and whether it will print
+        blurred; nothing without a logo."""
         path = path.strip()
-        image = load_logo(path)
+        logo = read_logo(path)
         self.logo_status.setVisible(bool(path))
-        if image is not None:
-            preview = QPixmap.fromImage(image).scaledToHeight(
+        self.logo_warning.setVisible(bool(logo.warning))
+        self.logo_warning.setText(f"⚠ {logo.warning}." if logo.warning else "")
+        if logo.image is not None:
+            preview = QPixmap.fromImage(logo.image).scaledToHeight(
                 LOGO_PREVIEW_PX, Qt.TransformationMode.SmoothTransformation)
             self.logo_status.setPixmap(preview)
             self.logo_status.setAccessibleName("Logo preview")
         else:
-            self.logo_status.setText("⚠ This file cannot be read as an image (PNG, JPEG or "
-                                     "SVG, up to 5 MB); pages will print without a logo.")
-            self.logo_status.setStyleSheet("color: #8a0015;")
-            self.logo_status.setAccessibleName("Logo problem")
+            self._show_logo_problem(f"{logo.problem}; pages will print without a logo.")
         self._grow_to_fit()
+
+    def _show_logo_problem(self, text: str) -> None:
+        self.logo_status.setText(f"⚠ {text}")
+        self.logo_status.setStyleSheet("color: #8a0015;")
+        self.logo_status.setAccessibleName("Logo problem")
 
     def _grow_to_fit(self) -> None:
         """Taller when the logo's preview or its problem needs the room."""
@@ -103,7 +113,15 @@ class PreferencesDialog(QDialog):
             self.resize(self.width(), needed)
 
     def _on_accepted(self) -> None:
+        logo = self.logo.text().strip()
+        problem = read_logo(logo).problem
+        if problem:  # never saved: every page would print without it, unsaid
+            self._show_logo_problem(f"{problem}. Choose another file, or clear the field "
+                                    "to print without a logo.")
+            self._grow_to_fit()
+            self.logo.setFocus()
+            return
         self.settings.set("print/clinic", self.clinic.text().strip())
-        self.settings.set("print/logo", self.logo.text().strip())
+        self.settings.set("print/logo", logo)
         self.settings.set("print/page_size", self.page_size.currentData())
         self.accept()
