@@ -128,3 +128,21 @@ def test_a_dark_desktop_theme_leaves_the_text_readable(tmp_path: Path) -> None:
     for line in result.stdout.split("\n")[-3:-1]:  # the condition list, the detail panel
         background, contrast = (float(n) for n in line.split())
         assert background > 0.8 and contrast >= 7, line
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="X11 and Wayland only")
+def test_without_a_display_the_window_says_so_and_the_commands_still_work(
+        tmp_path: Path) -> None:
+    """With no desktop session Qt aborted (exit 134) with a message about platform
+    plugins and reinstalling; now one line says what is missing and what still works."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["HIP_EXPLORER_CACHE_DIR"] = str(tmp_path / "cache")
+    window = subprocess.run([sys.executable, "-m", "explorer"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert window.returncode == 1
+    assert window.stderr.startswith("hip-explorer: no graphical display was found")
+    assert "validate, conditions and export" in window.stderr
+    listed = subprocess.run([sys.executable, "-m", "explorer", "conditions", "--region",
+                             "outer"], env=env, capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0 and "Greater trochanteric" in listed.stdout

@@ -64,6 +64,22 @@ def start(layers: Sequence[Path],
     return app, window
 
 
+NO_DISPLAY = ("hip-explorer: no graphical display was found (neither DISPLAY nor "
+              "WAYLAND_DISPLAY is set), so the window cannot open. Start it from a desktop "
+              "session; the commands validate, conditions and export work without one.")
+
+
+def missing_display() -> bool:
+    """On Linux and the BSDs without a desktop session, Qt would abort with a message
+    about platform plugins (and ask to reinstall): say plainly what is missing instead."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(layers: Sequence[Path]) -> int:
+    if missing_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
     app, _window = start(layers)
     return app.exec()
