@@ -335,3 +335,16 @@ def test_an_exercise_with_an_empty_dose_has_no_dose_line(mini: Path, write: Writ
     assert content.problems == []
     page = exercise_html(content, content.exercises["clam"])
     assert "Usual dose" not in page and "Strengthens the side of the hip." in page
+
+
+def test_a_conditions_empty_dose_keeps_the_exercises_usual_one(mini: Path, write: Write) -> None:
+    """A condition's `dose: {}` for an exercise replaced its usual dose with nothing: the
+    card on the condition's page had no dose at all."""
+    from explorer.render.html import condition_html
+
+    edit(write, mini, "conditions/lateral-thing.yaml", "    stage: early\n",
+         "    stage: early\n    dose: {}\n")
+    content = load(mini)
+    assert content.problems == []
+    page = condition_html(content, content.conditions["lateral-thing"])
+    assert "3 sets of 10-15 reps, 3 times a week" in page

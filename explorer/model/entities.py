@@ -223,8 +223,12 @@ class TreatmentUse(_Model):
 class ExerciseUse(_Model):
     exercise: Id
     stage: Stage = Stage.EARLY
-    dose: Dose | None = None
+    dose: Dose | None = None  # None: the exercise's usual dose
     caution: Text | None = None
+
+    def __post_init__(self) -> None:
+        if self.dose is not None and not self.dose.describe():  # `dose: {}` changes nothing
+            object.__setattr__(self, "dose", None)
 
 
 # Shown with every set of recovery phases, on screen, in print and under the chart.
