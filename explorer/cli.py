@@ -95,21 +95,30 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("dirs", nargs="*", metavar="DIR", type=Path)
     conditions = commands.add_parser("conditions", help="ranked conditions for regions")
     conditions.add_argument("--region", "-r", action="append", default=[], metavar="R",
+                            type=str.lower,
                             help="a region id (repeatable); none lists every condition")
     conditions.add_argument("--json", action="store_true", help="print a JSON array")
     export = commands.add_parser("export", help="print conditions or a handout to PDF")
     export.add_argument("--output", "-o", required=True, type=Path, metavar="FILE.pdf")
     group = export.add_mutually_exclusive_group(required=True)
     group.add_argument("--condition", action="append", metavar="ID")
-    group.add_argument("--region", action="append", metavar="R")
+    group.add_argument("--region", action="append", metavar="R", type=str.lower)
     group.add_argument("--all", action="store_true")
     group.add_argument("--handout", type=Path, metavar="FILE")
-    export.add_argument("--page-size", choices=["A4", "Letter"], default=None)
-    export.add_argument("--side", choices=["left", "right"], default=None,
+    export.add_argument("--page-size", choices=PAGE_SIZES, default=None, type=_page_size)
+    export.add_argument("--side", choices=["left", "right"], default=None, type=str.lower,
                         help="the hip the diagram and header show (default: neither is "
                         "named, and the diagram shows a right hip); a handout file sets "
                         "its own")
     return parser
+
+
+PAGE_SIZES = ("A4", "Letter")
+
+
+def _page_size(typed: str) -> str:
+    """A page size as typed in any case ("a4", "LETTER") as it is named."""
+    return next((size for size in PAGE_SIZES if size.lower() == typed.lower()), typed)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

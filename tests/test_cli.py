@@ -95,3 +95,19 @@ def test_documented_example_clinic_folder(capsys: pytest.CaptureFixture[str]) ->
     assert main(["--content", str(example), "conditions", "-r", "front", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert "hip-flexor-overuse-hills" in [r["id"] for r in rows]
+
+
+def test_page_sizes_sides_and_regions_are_read_in_any_case(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"--page-size a4" and "--region Outer" were refused as invalid choices."""
+    from pypdf import PdfReader
+
+    out = tmp_path / "outer.pdf"
+    assert main(["export", "-o", str(out), "--region", "Outer", "--page-size", "letter",
+                 "--side", "LEFT"]) == 0
+    page = PdfReader(out).pages[0]
+    assert round(float(page.mediabox.width)) == 612  # Letter, 8.5 inches
+    assert "Left hip" in " ".join(page.extract_text().split())
+    capsys.readouterr()
+    assert main(["conditions", "--region", "BACK"]) == 0
+    assert "Proximal hamstring tendinopathy" in capsys.readouterr().out
