@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from explorer.report.pages import (
     MIN_SPLIT,
     Header,
     HtmlFlowable,
+    _breaks,
     page_content_size,
     paginate,
 )
@@ -260,3 +262,89 @@ def test_large_print_fills_its_pages(tmp_path: Path, content: Content) -> None:
 def test_normal_print_keeps_every_card_whole(tmp_path: Path, content: Content) -> None:
     pages = pages_text(sample(tmp_path, large_print=False))
     assert not any("(continued)" in text for text in pages)
+
+
+LONG_NOTE = ("Keep the load gentle and build it slowly over the coming weeks, resting when "
+             "the pain flares and returning to the exercises once it settles again. ") * 30
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_a_card_taller_than_a_page_starts_under_its_heading(
+        qapp: object, tmp_path: Path, content: Content, large_print: bool) -> None:
+    """A first card taller than a page (a very long note) went overleaf alone: "Your
+    exercises" stayed at the foot of the page before, and in large print that page was
+    14% full. The card starts under its heading, splitting where it must."""
+    handout = Handout(regions={"outer": 7}, conditions=(GTPS,), large_print=large_print,
+                      clinician_note=LONG_NOTE, recovery_chart=True)
+    for exercise_id in ("isometric-hip-abduction", "bridge", "side-lying-hip-abduction"):
+        handout = handout.with_exercise(content, exercise_id)
+    first = handout.exercises[0]
+    handout = replace(handout, exercises=(replace(first, note=LONG_NOTE),
+                                          *handout.exercises[1:]))
+    art = DiagramArt(diagram_svg(), list(content.regions))
+    job = handout_job(content, art, handout)
+    out = tmp_path / "handout.pdf"
+    write_pdf(out, job, Header(job.title))
+    lines = content_lines(out)
+    name = content.exercises[first.exercise].name
+    heading = next(n for n, page in enumerate(lines) if "Your exercises" in page)
+    below = lines[heading][lines[heading].index("Your exercises"):]
+    assert any(line.startswith(name[:20]) for line in below), lines[heading][-4:]
+    shares = fullness(out)
+    assert all(share > 0.5 for share in shares[:-1]), shares
+
+
+def test_a_chart_that_fits_the_rest_of_a_page_is_printed_there(
+        qapp: object, content: Content) -> None:
+    """A chart a little too tall for the rest of a page went overleaf whole, leaving a
+    third of the page empty (and the warning box a page of its own after it): the chart
+    prints there, and its words go overleaf under its title "(continued)"."""
+    handout = Handout(regions={"outer": 7}, conditions=(GTPS,), recovery_chart=True)
+    job = handout_job(content, DiagramArt(diagram_svg(), list(content.regions)), handout)
+    chart = next(f for f in job.flowables if isinstance(f, HtmlFlowable)
+                 and f.html.startswith("<h2>Your recovery timeline"))
+    size = page_content_size("A4")
+    width, height = size.width(), size.height()
+    h = chart.height(width)
+    lines = _breaks(chart.document(width))[0]
+    picture = max(lines, key=lambda line: line[1] - line[0])
+    above = fixed_height(height - h + MIN_SPLIT - GAP)  # all but its last two lines fit
+    pages = paginate([above, chart], width, height)
+    assert len(pages) == 2
+    assert [p.flowable for p in pages[0]] == [above, chart]
+    end = pages[0][1].end
+    assert end is not None and picture[1] <= end < h
+    assert pages[1][0].flowable is chart.continued_head
+    assert pages[1][1].flowable is chart and pages[1][1].start == end
+    assert pages[1][1].end == h
+
+
+def test_a_five_exercise_handout_with_its_chart_wastes_no_page(
+        tmp_path: Path, content: Content) -> None:
+    """Five exercises and the recovery timeline (a tester's handout from the builder)
+    took five pages: the chart alone on page four (37% of it), the warning box alone on
+    page five."""
+    def item(exercise: str, sets: str, reps: str = "", hold: str = "",
+             frequency: str = "daily", note: str = "") -> dict[str, str]:
+        return {"exercise": exercise, "sets": sets, "reps": reps, "hold": hold,
+                "frequency": frequency, "note": note}
+
+    handout = {
+        "format": "hip-explorer-handout", "version": 1, "patient": "Jane Runner",
+        "clinician_note": "Run only on flat ground for two weeks.", "side": "left",
+        "regions": {"outer": 7, "back": 0}, "conditions": [GTPS],
+        "exercises": [item("isometric-hip-abduction", "5", hold="30-45 seconds", note="S"),
+                      item("bridge", "4", "10"),
+                      item("side-lying-hip-abduction", "3", "8-12",
+                           frequency="3 times a week"),
+                      item("single-leg-balance", "3", hold="30-60 seconds on each leg"),
+                      item("step-down", "3", "8-12 on each leg",
+                           frequency="3 times a week")],
+        "large_print": False, "drawings": [], "recovery_chart": True, "runs": [],
+        "unit": "km", "baseline": None}
+    source = tmp_path / "handout.json"
+    source.write_text(json.dumps(handout), encoding="utf-8")
+    out = tmp_path / "handout.pdf"
+    assert main(["export", "--handout", str(source), "--output", str(out)]) == 0
+    shares = fullness(out)
+    assert len(shares) <= 4 and all(share > 0.5 for share in shares[:-1]), shares

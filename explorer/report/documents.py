@@ -193,6 +193,10 @@ def _chart_flowables(content: Content, handout: Handout, scale: float) -> list[F
         flows.append(HtmlFlowable(
             f"<h2>{render.esc(title)}</h2><p><img src=\"{name}\" width=\"{CHART_WIDTH_PX}\">"
             f"</p>{_chart_text(text)}", {name: image}, font_scale=scale))
+        # a chart that fits the rest of a page is printed there, its words overleaf if
+        # they do not fit (rather than a page left a third empty)
+        flows[-1].split_to_save_paper, flows[-1].paper_waste = True, 0.0
+        flows[-1].continued_head = _continued(title, scale)
     return flows
 
 
@@ -274,9 +278,10 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
         strokes = [(colour, list(points)) for colour, points in handout.drawings]
         flows[0] = Beside(flows[0], _diagram(art, regions, handout.side, strokes,
                                              height_mm=50, pain_badges=True))
-    if handout.clinician_note:
+    if handout.clinician_note:  # running text: a long note goes on overleaf
         flows.append(HtmlFlowable("<h2>Note from your clinician</h2>"
-                                  + render.paragraphs(handout.clinician_note), font_scale=scale))
+                                  + render.paragraphs(handout.clinician_note), font_scale=scale,
+                                  splittable=True))
     # an exercise's cautions for other regions are left out: the regions where it hurts,
     # else the main regions of the conditions talked about (with neither, all print)
     hurts = set(regions) or {content.conditions[c].main_region for c in handout.conditions

@@ -5,7 +5,8 @@ anything anywhere. Here each block of the shared renderer becomes a flowable tha
 is kept whole: a block that does not fit on the rest of a page moves to the next
 page; a heading stays with what follows it (`keep_with_next`), a condition's ending
 with what precedes it (`keep_with_previous`). Only running text, a block taller than
-a whole page and a tall card that would leave much of a page empty are split, and
+a whole page, a tall card that would leave much of a page empty and a chart whose words
+do not fit the rest of a page are split, and
 then between lines, never through one: never a heading apart from what follows it,
 nor one line of a paragraph apart from the rest, and a box between its items.
 
@@ -93,6 +94,9 @@ class Flowable:
     # kept whole, unless moving it overleaf would leave more than WASTE of a page empty:
     # then split between its items (a tall exercise card: after some of its steps)
     split_to_save_paper = False
+    # with split_to_save_paper: the share of a page that moving it overleaf whole may leave
+    # empty before it splits instead (a chart: none, its words go overleaf)
+    paper_waste = WASTE
     # printed first on a page this flowable (or its part) begins: in a booklet, the line
     # naming the condition that a page continues
     running_head: Flowable | None = None
@@ -374,7 +378,7 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
     def paper_saved(item: Flowable, room: float) -> float:
         """Where a block kept whole may split to fill the `room` left on a page, if moving
         it overleaf would leave much of the page empty (0: it may not)."""
-        if not item.split_to_save_paper or room <= WASTE * height or \
+        if not item.split_to_save_paper or room <= item.paper_waste * height or \
                 item.height(width) <= room:
             return 0.0
         cut = item.cut(width, room, strict=True)
@@ -439,11 +443,15 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
             after = GAP + needs(number + 1) if (
                 item is last and follows(number) and _splits(item, width)) else 0.0
             after = after if h + after <= height else 0.0
+            # a block taller than a page under its heading splits where it must: it was
+            # given room for a good start here, and overleaf it would leave the heading
+            under_heading = item is last and len(group) > 1 and h > height
             start = 0.0
             while h - start + after > height - y:  # split between lines, page by page
                 fits = h - start <= height - y  # all but the ending: keep lines for it
                 # on a page with more above it, only where its rules allow: else overleaf
-                limit, strict = h - MIN_SPLIT if fits else start + height - y, y > top
+                limit = h - MIN_SPLIT if fits else start + height - y
+                strict = y > top and not under_heading
                 cut = item.cut(width, limit, start, strict)
                 if 0 < h - cut < MIN_SPLIT:  # no lone last line overleaf: one more goes too
                     cut = item.cut(width, h - MIN_SPLIT, start, strict)
