@@ -348,3 +348,64 @@ def test_a_five_exercise_handout_with_its_chart_wastes_no_page(
     assert main(["export", "--handout", str(source), "--output", str(out)]) == 0
     shares = fullness(out)
     assert len(shares) <= 4 and all(share > 0.5 for share in shares[:-1]), shares
+
+
+def test_a_group_of_warning_signs_split_over_pages_repeats_its_heading(
+        qapp: object) -> None:
+    """Large print split "Go to an emergency department now" after its first item: the
+    other four went on under "See a doctor if (continued)" alone, as if they did not
+    mean go now. Wherever the box starts on a page, a part that goes on inside a group
+    starts under that group's heading "(continued)"."""
+    box = large_box()
+    box.continued_head = HtmlFlowable("<p>See a doctor if (continued)</p>")
+    box.group_heads = True
+    size = page_content_size("A4")
+    width, height = size.width(), size.height()
+    lines = box_lines(box.document(width))
+    doc = box.document(width)
+    texts = {number: " ".join(doc.findBlockByNumber(number).text().split())
+             for _, _, number, _ in lines}
+    groups = [(top, texts[number]) for top, _, number, heading in lines
+              if heading][1:]  # the first heading is the box's title
+    assert len(groups) >= 3
+    continued = 0
+    for above in range(0, int(height - MIN_SPLIT), 11):
+        for page in paginate([fixed_height(above), box], width, height)[1:]:
+            part = next(p for p in page if p.flowable is box)
+            heads = [p.flowable for p in page[:page.index(part)]]
+            if part.start == 0:  # the whole box, overleaf
+                assert not heads, above
+                continue
+            assert heads[0] is box.continued_head, above
+            starts_group = any(top == part.start for top, _ in groups)
+            group = [text for top, text in groups if top < part.start]
+            if group and not starts_group:
+                assert len(heads) == 2, (above, part.start)
+                head = heads[1]
+                assert isinstance(head, HtmlFlowable)
+                assert f"<b>{group[-1]}</b> (continued)" in head.html
+                continued += 1
+            else:
+                assert len(heads) == 1, (above, part.start)
+    assert continued > 0  # some splits fell inside a group
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_the_printed_box_names_the_group_it_goes_on_with(
+        tmp_path: Path, content: Content, size: str) -> None:
+    art = DiagramArt(diagram_svg(), list(content.regions))
+    job = handout_job(content, art, builder_handout(content))
+    out = tmp_path / "handout.pdf"
+    write_pdf(out, job, Header(job.title), size)
+    lines = content_lines(out)
+    page = content.pages["red-flags"]
+    headings = [" ".join(s.heading.split()) for s in page.sections
+                if s.level in ("emergency", "urgent")]
+    box_pages = [n for n, page_lines in enumerate(lines) if "See a doctor if" in page_lines[0]
+                 or any(line == "See a doctor if" for line in page_lines)]
+    assert len(box_pages) >= 2
+    for number in box_pages[1:]:
+        first, second = lines[number][0], lines[number][1]
+        assert first == "See a doctor if (continued)"
+        if second not in headings:  # it goes on inside a group: that group's heading
+            assert second.endswith(" (continued)") and second[:-12] in headings, second

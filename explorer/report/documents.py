@@ -315,7 +315,9 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
     flows.extend(_chart_flowables(content, handout, scale))
     warning_signs = render.warning_signs_box(content.pages.get("red-flags"))
     if warning_signs:  # in large print taller than a page: split between its items
-        flows.append(HtmlFlowable(warning_signs, font_scale=scale))
-        flows[-1].continued_head = _continued("See a doctor if", scale)
+        box = HtmlFlowable(warning_signs, font_scale=scale)
+        box.continued_head = _continued("See a doctor if", scale)
+        box.group_heads = True  # a group split: its heading again, over the rest
+        flows.append(box)
     return PrintJob("Exercise plan" + (f" for {handout.patient}" if handout.patient else ""),
                     flows, handout.side)

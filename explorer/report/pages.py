@@ -6,9 +6,9 @@ is kept whole: a block that does not fit on the rest of a page moves to the next
 page; a heading stays with what follows it (`keep_with_next`), a condition's ending
 with what precedes it (`keep_with_previous`). Only running text, a block taller than
 a whole page, a tall card that would leave much of a page empty and a chart whose words
-do not fit the rest of a page are split, and
-then between lines, never through one: never a heading apart from what follows it,
-nor one line of a paragraph apart from the rest, and a box between its items.
+do not fit the rest of a page are split, and then between lines, never through one:
+never a heading apart from what follows it, nor one line of a paragraph apart from the
+rest, and a box between its items (under the heading of the group it goes on with).
 
 All coordinates are units of 1/96 inch (the same as CSS px on screen) on any device
 (explorer.report.units), so fonts, images and the diagram keep the sizes they have in
@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from explorer.render.html import DISCLAIMER, STYLE, scale_font_sizes
+from explorer.render.html import DISCLAIMER, STYLE, esc, scale_font_sizes
 from explorer.report import units
 from explorer.report.units import paper_font
 from explorer.ui.diagram_art import DiagramArt, DiagramState
@@ -81,7 +81,7 @@ def mm(value: float) -> float:
 
 
 Span = tuple[float, float]  # (top, bottom) in a flowable
-_Breaks = tuple[list[Span], list[Span], list[Span], set[float]]
+_Breaks = tuple[list[Span], list[Span], list[Span], dict[float, str]]
 
 
 class Flowable:
@@ -103,6 +103,11 @@ class Flowable:
     # printed above the part of this flowable that goes on from an earlier page (a split
     # card's or box's name), below any running head
     continued_head: Flowable | None = None
+
+    def group_head(self, width: float, start: float) -> Flowable | None:
+        """Printed below the continued head above the part from `start`: the heading of
+        the group inside the flowable that the part goes on with, if any."""
+        return None
 
     def height(self, width: float) -> float:
         raise NotImplementedError
@@ -136,6 +141,10 @@ class HtmlFlowable(Flowable):
         self._doc: QTextDocument | None = None
         self._width = -1.0
         self._breaks: tuple[float, _Breaks] | None = None
+        # a box whose items come in groups under headings (the warning signs, by how soon
+        # to act): a part that goes on inside a group repeats its heading "(continued)"
+        self.group_heads = False
+        self._group_heads: dict[str, HtmlFlowable] = {}
 
     def document(self, width: float) -> QTextDocument:
         if self._doc is None or self._width != width:
@@ -174,6 +183,26 @@ class HtmlFlowable(Flowable):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
+    def _laid_out(self, width: float) -> _Breaks:
+        if self._breaks is None or self._breaks[0] != width:
+            self._breaks = (width, _breaks(self.document(width)))
+        return self._breaks[1]
+
+    def group_head(self, width: float, start: float) -> Flowable | None:
+        if not self.group_heads or start <= 0:
+            return None
+        sections = self._laid_out(width)[3]
+        groups = sorted(sections)[1:]  # the first heading is the box's own title
+        inside = [top for top in groups if top < start]
+        if not inside or start in sections:  # before any group, or at a group's start
+            return None
+        heading = sections[inside[-1]]
+        if heading not in self._group_heads:
+            self._group_heads[heading] = HtmlFlowable(
+                f"<p><b>{esc(heading)}</b> (continued)</p>", style=self.style,
+                font_scale=self.font_scale)
+        return self._group_heads[heading]
+
     def cut(self, width: float, limit: float, start: float = 0.0,
             strict: bool = False) -> float:
         """Split between text lines, never through a line of any block, with at least
@@ -184,9 +213,7 @@ class HtmlFlowable(Flowable):
         between its items, and at the start of a section inside it if that wastes
         little of the page). Unless `strict`, anywhere between lines if that is all
         there is."""
-        if self._breaks is None or self._breaks[0] != width:
-            self._breaks = (width, _breaks(self.document(width)))
-        lines, keeps, inside, sections = self._breaks[1]
+        lines, keeps, inside, sections = self._laid_out(width)
         spans = [*keeps, *inside]
 
         def allowed(top: float, rules: list[tuple[float, float]]) -> bool:
@@ -213,13 +240,14 @@ class HtmlFlowable(Flowable):
 def _breaks(doc: QTextDocument) -> _Breaks:
     """A laid-out document's lines, (top, bottom) each; the spans no page break may fall
     inside (lines, a paragraph's first two and last two lines, a heading with the first
-    line after it); the paragraphs and items, top to bottom; the tops of its headings.
+    line after it); the paragraphs and items, top to bottom; its headings' texts by
+    their tops.
 
     A heading is a block all in bold (a box's title or a group's heading inside it) or
     an HTML heading; it is kept with the next block in its table cell (or, outside any
     table, with whatever follows)."""
     layout = doc.documentLayout()
-    blocks: list[tuple[tuple[int, int, int] | None, bool, list[Span]]] = []
+    blocks: list[tuple[tuple[int, int, int] | None, str | None, list[Span]]] = []
     block = doc.begin()
     while block.isValid():
         if block.text().strip():  # the empty blocks Qt adds around a table hold nothing
@@ -233,23 +261,24 @@ def _breaks(doc: QTextDocument) -> _Breaks:
             cell = None if table is None else table.cellAt(block.position())
             where = None if table is None or cell is None else (
                 table.firstPosition(), cell.row(), cell.column())
-            heading = block.blockFormat().headingLevel() > 0 or all(
+            bold = block.blockFormat().headingLevel() > 0 or all(
                 fragment.charFormat().fontWeight() >= QFont.Weight.DemiBold
                 for fragment in _fragments(block) if fragment.text().strip())
             if rows:
-                blocks.append((where, heading, rows))
+                blocks.append((where, " ".join(block.text().split()) if bold else None,
+                               rows))
         block = block.next()
     lines = [row for _, _, rows in blocks for row in rows]
     keeps = list(lines)
     inside: list[Span] = []
-    sections: set[float] = set()
+    sections: dict[float, str] = {}
     for index, (in_cell, heading, rows) in enumerate(blocks):
         keeps.append((rows[0][0], rows[min(1, len(rows) - 1)][1]))  # no lone first line
         keeps.append((rows[max(0, len(rows) - 2)][0], rows[-1][1]))  # nor a lone last
         inside.append((rows[0][0], rows[-1][1]))
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if heading:
-            sections.add(rows[0][0])
+        if heading is not None:
+            sections[rows[0][0]] = heading
             if following is not None and (in_cell is None or following[0] == in_cell):
                 keeps.append((rows[0][0], following[2][0][1]))
     return lines, keeps, inside, sections
@@ -361,15 +390,17 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
     y = top = 0.0  # `top`: where content starts on this page (below a running head)
     heads = 0  # the placements on this page that are its heads (running, continued)
 
-    def new_page(following: Flowable, continues: bool = False) -> None:
-        """Start a page for `following`; `continues`: with the rest of it."""
+    def new_page(following: Flowable, start: float = 0.0) -> None:
+        """Start a page for `following`; with the rest of it from `start`, if not 0."""
         nonlocal y, top, heads
         if len(pages[-1]) > heads:
             pages.append([])
         else:  # nothing but perhaps a running head here yet: start this page afresh
             pages[-1].clear()
         y, heads = 0.0, 0
-        for head in (following.running_head, following.continued_head if continues else None):
+        continued = (following.continued_head, following.group_head(width, start)) \
+            if start > 0 else ()
+        for head in (following.running_head, *continued):
             if head is not None:
                 pages[-1].append(Placement(head, y))
                 y, heads = y + head.height(width) + GAP, heads + 1
@@ -457,14 +488,14 @@ def paginate(flowables: list[Flowable], width: float, height: float) -> list[lis
                     cut = item.cut(width, h - MIN_SPLIT, start, strict)
                 if cut - start < MIN_SPLIT:
                     if y > top and (start == 0 or not fits):
-                        new_page(item, continues=start > 0)
+                        new_page(item, start)
                         continue
                     if fits:  # no lines to spare for the ending: it starts a page alone
                         break
                     cut = start + height - y  # no line boundary at all: cut at the page
                 pages[-1].append(Placement(item, y, start, cut))
                 start = cut
-                new_page(item, continues=True)
+                new_page(item, start)
             pages[-1].append(Placement(item, y, start, None if start == 0 else h))
             y += h - start + GAP
         index += len(group)
