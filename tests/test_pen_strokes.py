@@ -365,3 +365,33 @@ def test_a_stroke_held_at_the_edge_of_its_view_stays_out_of_the_next(
         assert inside(image, shown_front, orange) > 50, side
         assert outside(image, shown_front, orange) == [], side
     window.clinic.leave()
+
+
+def test_a_stroke_across_a_pain_badge_leaves_its_number_readable(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Strokes were drawn over the regions' pain badges: a line across the outer hip's
+    half hid its "8", on the screen and on paper."""
+    from explorer.model.diagram_shapes import BADGE_RADIUS
+
+    art = window.art
+    window.selection.set_regions(["outer"])
+    window.selection.set_intensity("outer", 8)
+    badge = art.badge_points("outer")[0]
+    window.diagram.set_pen(ORANGE)
+    draw_line_through(window, badge)
+    assert window.diagram.state.strokes
+    image = screen(qtbot, window)
+    scale = window.diagram.transform().m11()
+    centre = on_screen(window, badge)
+    assert count(image, centre, round(BADGE_RADIUS * scale * 0.8)) == 0
+    assert count(image, on_screen(window, QPointF(badge.x(), badge.y() + 25)), 3) > 0
+    paper = QImage(900, 400, QImage.Format.Format_RGB32)  # as print draws it
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    art.paint(painter, QRectF(paper.rect()), window.diagram.state)
+    painter.end()
+    paper_scale = min(900 / art.bounds.width(), 400 / art.bounds.height())
+    left = (900 - art.bounds.width() * paper_scale) / 2
+    at = QPointF(left + (badge.x() - art.bounds.left()) * paper_scale,
+                 (badge.y() - art.bounds.top()) * paper_scale)
+    assert count(paper, at, round(BADGE_RADIUS * paper_scale * 0.8)) == 0

@@ -230,17 +230,37 @@ class DiagramArt:
 
     def region_extent(self, region: str, side: str = "right") -> QRectF:
         """Everything `paint_region` may draw for `region`: the shape with its outline
-        and focus ring, and its pain badges (whether shown or not, so it never moves)."""
+        and focus ring."""
         key = (side, region)
         if key not in self._extents:
             margin = 6.0  # the outline pens and the focus ring reach outside the shape
-            rect = self.path(region, side).boundingRect().adjusted(-margin, -margin,
-                                                                    margin, margin)
-            for point in self.badge_points(region, side):
-                rect = rect.united(QRectF(point.x() - BADGE_EXTENT, point.y() - BADGE_EXTENT,
-                                          2 * BADGE_EXTENT, 2 * BADGE_EXTENT))
-            self._extents[key] = rect
+            self._extents[key] = self.path(region, side).boundingRect().adjusted(
+                -margin, -margin, margin, margin)
         return self._extents[key]
+
+    def badges_extent(self, region: str, side: str = "right") -> QRectF:
+        """Everything `paint_region_badges` may draw for `region`."""
+        rect = QRectF()
+        for point in self.badge_points(region, side):
+            rect = rect.united(QRectF(point.x() - BADGE_EXTENT, point.y() - BADGE_EXTENT,
+                                      2 * BADGE_EXTENT, 2 * BADGE_EXTENT))
+        return rect
+
+    def badge_look(self, region: str, state: DiagramState) -> Hashable:
+        """Everything `paint_region_badges` draws from: equal looks, equal pixels."""
+        return state.side, self._badge_level(region, state), state.high_contrast
+
+    def _badge_level(self, region: str, state: DiagramState) -> int:
+        if not state.pain_badges or region not in state.selected:
+            return 0
+        return min(10, max(0, state.intensities.get(region, 0)))
+
+    def paint_region_badges(self, painter: QPainter, region: str, state: DiagramState) -> None:
+        """The region's pain number, if it has one: drawn over the pen's strokes (a stroke
+        across a badge hid its number), so after them."""
+        level = self._badge_level(region, state)
+        if level:
+            self.paint_badges(painter, region, level, state.side, state.high_contrast)
 
     def paint_badges(self, painter: QPainter, region: str, level: int, side: str,
                      high_contrast: bool = False) -> None:
@@ -318,22 +338,15 @@ class DiagramArt:
         painter.restore()
 
     def paint_regions(self, painter: QPainter, state: DiagramState) -> None:
-        for region in sorted(self.region_ids, key=lambda r: self.on_top(r, state)):
+        for region in self.region_ids:
             self.paint_region(painter, region, state)
-
-    def on_top(self, region: str, state: DiagramState) -> bool:
-        """Whether `region` is drawn above the others: it shows pain badges, which may
-        reach over a neighbouring region."""
-        return (state.pain_badges and region in state.selected
-                and state.intensities.get(region, 0) > 0)
 
     def region_look(self, region: str, state: DiagramState) -> Hashable:
         """Everything `paint_region` draws `region` from: equal looks, equal pixels."""
         selected = region in state.selected
         return (state.side, selected, state.intensities.get(region, 0) if selected else 0,
                 region == state.hover, region in state.condition_regions,
-                state.high_contrast, state.show_focus and region == state.focus,
-                state.pain_badges)
+                state.high_contrast, state.show_focus and region == state.focus)
 
     def paint_region(self, painter: QPainter, region: str, state: DiagramState) -> None:
         path = self.path(region, state.side)
@@ -380,8 +393,6 @@ class DiagramArt:
             outline = QPainterPathStroker()
             outline.setWidth(8)
             painter.drawPath(outline.createStroke(path).united(path))
-        if level and state.pain_badges:
-            self.paint_badges(painter, region, level, state.side, strong)
         painter.restore()
 
     def paint_strokes(self, painter: QPainter, state: DiagramState) -> None:
@@ -421,4 +432,6 @@ class DiagramArt:
         self.paint_labels(painter, state.side, high_contrast=state.high_contrast,
                           least_px=PRINT_LABEL_PT * DPI / 72 / scale, paper=True)
         self.paint_strokes(painter, state)
+        for region in self.region_ids:
+            self.paint_region_badges(painter, region, state)
         painter.restore()

@@ -66,34 +66,43 @@ class _Layer(QGraphicsItem):
 
 
 class _Region(QGraphicsItem):
-    """One region's overlay with its pain badges, kept as a picture: a click repaints only
-    the regions whose look changed (selection, pain level, hover, the condition's regions,
-    focus, contrast)."""
+    """One region's overlay, or its pain badges (`badges`: above the pen's strokes), kept
+    as a picture: a click repaints only the regions whose look changed (selection, pain
+    level, hover, the condition's regions, focus, contrast)."""
 
-    def __init__(self, art: DiagramArt, region: str, state: DiagramState) -> None:
+    def __init__(self, art: DiagramArt, region: str, state: DiagramState,
+                 badges: bool = False) -> None:
         super().__init__()
-        self._art, self.region, self._state = art, region, state
+        self._art, self.region, self._state, self._badges = art, region, state, badges
         self._side = state.side
         self._look: Hashable = None
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(3 if badges else 0)
 
     def boundingRect(self) -> QRectF:
+        if self._badges:
+            return self._art.badges_extent(self.region, self._side)
         return self._art.region_extent(self.region, self._side)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._art.paint_region(painter, self.region, self._state)
+        if self._badges:
+            self._art.paint_region_badges(painter, self.region, self._state)
+        else:
+            self._art.paint_region(painter, self.region, self._state)
 
     def refresh(self) -> None:
-        look = self._art.region_look(self.region, self._state)
+        if self._badges:
+            look = self._art.badge_look(self.region, self._state)
+        else:
+            look = self._art.region_look(self.region, self._state)
         if look == self._look:
             return
         if self._state.side != self._side:
             self.prepareGeometryChange()  # mirrored: the shape moves
             self._side = self._state.side
         self._look = look
-        self.setZValue(1 if self._art.on_top(self.region, self._state) else 0)
         self.update()
 
 
@@ -116,13 +125,14 @@ class DiagramView(QGraphicsView):
         scene = QGraphicsScene(self)
         scene.setSceneRect(art.bounds)
         self._body = _Layer(art, self._paint_body, cached=True)
-        self._region_items = [_Region(art, region, self.state) for region in art.region_ids]
+        self._region_items = [_Region(art, region, self.state, badges)
+                              for badges in (False, True) for region in art.region_ids]
         self._strokes = _Layer(art, lambda p: art.paint_strokes(p, self.state))
         scene.addItem(self._body)
         for item in self._region_items:  # later regions on top, as in print
             scene.addItem(item)
             item.refresh()
-        self._strokes.setZValue(2)  # above regions raised for their pain badges
+        self._strokes.setZValue(2)  # above the regions, below their pain badges
         scene.addItem(self._strokes)
         self.pen_colour = ""  # "" = pen off; otherwise a colour such as "#d55e00"
         self._pen_panel: QRectF | None = None  # the view the stroke being drawn began in
