@@ -93,7 +93,7 @@ def test_handout_builder_starts_from_the_selection_and_prints_it(
 
     out = tmp_path / "handout.pdf"
     asked = save_as(monkeypatch, out)
-    export = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Export PDF…")
+    export = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Export PDF…")
     qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
     assert asked == ["Export PDF"] and out.is_file()
     first = pages_text(out)[0]
@@ -142,6 +142,9 @@ def test_booklet_from_the_window_holds_the_listed_conditions_or_all(
     booklet_action(window).trigger()
     assert contents_names(everything, names) == set(names)
     assert len(pages_text(everything)) > len(pages_text(out))
+    contents = pages_text(everything)[0]  # by name, as `export --all` (not by file name)
+    assert sorted(names.values(), key=contents.index) == sorted(names.values(),
+                                                                key=str.casefold)
 
 
 # ---- 3. preferences reach the printout ----------------------------------------------------

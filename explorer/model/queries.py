@@ -89,6 +89,11 @@ def clue_evidence(content: Content, condition: Condition,
     return score, reasons
 
 
+def by_name(content: Content) -> list[Condition]:
+    """Every condition in name order, as a reader looks one up (not by file name)."""
+    return sorted(content.conditions.values(), key=lambda c: (c.name.casefold(), c.id))
+
+
 def clues_for_regions(content: Content, regions: Iterable[str]) -> set[str]:
     """The clues that can re-rank the list for these regions: those of every condition
     felt in any of them. With no region chosen, the list holds every condition, so every

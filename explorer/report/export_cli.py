@@ -14,6 +14,7 @@ import sys
 from explorer.model import Content, rank_conditions
 from explorer.model.handout import HandoutError, read_handout, unknown_entries
 from explorer.model.loader import did_you_mean
+from explorer.model.queries import by_name
 
 
 def _fail(message: str, code: int) -> int:
@@ -54,9 +55,8 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
             raise UsageError(f"unknown region {', '.join(unknown)}; choose from "
                              f"{', '.join(content.regions)}")
         conditions = [m.condition for m in rank_conditions(content, args.region)]
-    elif args.all:  # by name, as a reader looks one up (not by file name)
-        conditions = sorted(content.conditions.values(),
-                            key=lambda c: (c.name.casefold(), c.id))
+    elif args.all:
+        conditions = by_name(content)
     else:
         try:
             handout = read_handout(args.handout)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.model.queries import by_name
 from explorer.report.documents import PrintJob, booklet_job, summary_job
 from explorer.report.output import ExportError, default_page_size, print_with, write_pdf
 from explorer.report.pages import DPI, Header, load_logo, page_layout
@@ -149,7 +150,9 @@ def current_summary(window: MainWindow, action: str) -> PrintJob | None:
 
 
 def booklet(window: MainWindow) -> PrintJob:
-    ids = window.conditions.ids() if window.selection.regions else list(window.content.conditions)
-    conditions = [window.content.conditions[c] for c in ids]
+    if window.selection.regions:  # the ranked list's order
+        conditions = [window.content.conditions[c] for c in window.conditions.ids()]
+    else:  # all of them, as `export --all` prints them
+        conditions = by_name(window.content)
     return booklet_job(window.content, window.diagram.art, conditions, window.selection.side,
                        page_size(window.settings))
