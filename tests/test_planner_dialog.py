@@ -259,6 +259,17 @@ def test_printed_labels_of_spikes_days_apart_do_not_overlap(
     assert_spike_values_apart_and_inside(printed[0].getPlotItem(), planner.found_spikes)
 
 
+def drawn_labels(axis: Any) -> list[tuple[QRectF, Any, str]]:
+    """The tick labels a pyqtgraph axis draws: (rectangle, flags, text) each."""
+    pixmap = QPixmap(10, 10)  # kept: a painter must not outlive its device
+    painter = QPainter(pixmap)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return list(texts)
+
+
 @pytest.mark.parametrize("runs", [RUNS, LONG_AGO])
 @pytest.mark.parametrize("size", SIZES)
 def test_the_plan_line_and_last_week_tick_are_inside_the_plot(
@@ -274,12 +285,7 @@ def test_the_plan_line_and_last_week_tick_are_inside_the_plot(
     assert max(xs) <= last_week + 1.1 < right - 1  # ends at the last planned run
     # every week tick label, "+6 wk" included, is drawn and inside the widget
     axis = plot.getAxis("bottom")
-    pixmap = QPixmap(10, 10)  # kept: a painter must not outlive its device
-    painter = QPainter(pixmap)
-    try:
-        _, _, texts = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
+    texts = drawn_labels(axis)
     drawn = {text: axis.mapRectToScene(QRectF(rect)) for rect, _, text in texts}
     assert {"today", "+2 wk", "+4 wk", "+6 wk"} <= set(drawn)
     shown = QRectF(view.viewport().rect())
@@ -294,11 +300,6 @@ def test_the_distance_axis_starts_at_a_labelled_zero(qtbot: QtBot) -> None:
     to stand on nothing, and the scale had to be guessed from the first line up."""
     _dialog_kept, planner = _dialog(qtbot, RUNS, (900, 640))
     axis = planner.plot_widget.getPlotItem().getAxis("left")
-    pixmap = QPixmap(10, 10)  # kept: a painter must not outlive its device
-    painter = QPainter(pixmap)
-    try:
-        _, _, texts = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
+    texts = drawn_labels(axis)
     labels = [text for _, _, text in texts]
     assert labels.count("0") == 1, labels
