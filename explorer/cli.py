@@ -51,9 +51,10 @@ def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
 def ensure_gui_app() -> None:
     """The Qt application that drawing needs (a picture's text needs its fonts), created
     once; on a machine without a display it draws offscreen."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-            or sys.platform in ("win32", "darwin")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from explorer.ui.app import missing_display
+
+    if missing_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication  # charts in handouts are widgets
 
     if QApplication.instance() is None:

@@ -70,8 +70,9 @@ NO_DISPLAY = ("hip-explorer: no graphical display was found (neither DISPLAY nor
 
 
 def missing_display() -> bool:
-    """On Linux and the BSDs without a desktop session, Qt would abort with a message
-    about platform plugins (and ask to reinstall): say plainly what is missing instead."""
+    """No desktop session on Linux or a BSD (and no Qt platform chosen): the window
+    cannot open, where Qt would abort with a message about platform plugins (and ask to
+    reinstall), and the commands draw offscreen."""
     if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
         return False
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

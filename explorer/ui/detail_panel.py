@@ -68,9 +68,8 @@ class DetailPanel(QTextBrowser):
     def _layout(self) -> tuple[bool, int]:
         """What the page's layout depends on: cards and tables stacked or not (narrow for
         the text size: zoomed in, or in clinic mode's larger type, a panel holds fewer
-        words to a line), and the exercise
-        page's picture width, in 40 px steps (a resize re-lays the page only now and
-        then), which keeps the picture inside the panel."""
+        words to a line), and the exercise page's picture width, in 40 px steps (a resize
+        re-lays the page only now and then), which keeps the picture inside the panel."""
         width = self.viewport().width()
         room = width - 2 * int(self.document().documentMargin()) - 24
         return (width < NARROW_PX * self.text_scale * self.style_scale,

@@ -101,6 +101,13 @@ def _label_font(points: float, least_px: float, device: QPaintDevice,
     return font
 
 
+def _pain_level(region: str, state: DiagramState) -> int:
+    """The pain level 0-10 of a selected region; 0 for one not selected."""
+    if region not in state.selected:
+        return 0
+    return min(10, max(0, state.intensities.get(region, 0)))
+
+
 def pain_colour(level: int) -> QColor:
     """The fill for a selected region at pain `level` 1-10 (clamped), light to dark."""
     value = min(10.0, max(1.0, float(level)))
@@ -149,7 +156,7 @@ class DiagramArt:
         self._polygons = shapes.regions
         self._badges = shapes.badges
         self._paths: dict[tuple[str, str], QPainterPath] = {}  # made on first use
-        self._extents: dict[tuple[str, str], QRectF] = {}
+        self._extents: dict[tuple[str, ...], QRectF] = {}
 
     def _panel_centre(self, x: float) -> float:
         return panel_of(self.view_box, x)
@@ -240,20 +247,21 @@ class DiagramArt:
 
     def badges_extent(self, region: str, side: str = "right") -> QRectF:
         """Everything `paint_region_badges` may draw for `region`."""
-        rect = QRectF()
-        for point in self.badge_points(region, side):
-            rect = rect.united(QRectF(point.x() - BADGE_EXTENT, point.y() - BADGE_EXTENT,
-                                      2 * BADGE_EXTENT, 2 * BADGE_EXTENT))
-        return rect
+        key = (side, region, "badges")
+        if key not in self._extents:
+            rect = QRectF()
+            for point in self.badge_points(region, side):
+                rect = rect.united(QRectF(point.x() - BADGE_EXTENT, point.y() - BADGE_EXTENT,
+                                          2 * BADGE_EXTENT, 2 * BADGE_EXTENT))
+            self._extents[key] = rect
+        return self._extents[key]
 
     def badge_look(self, region: str, state: DiagramState) -> Hashable:
         """Everything `paint_region_badges` draws from: equal looks, equal pixels."""
         return state.side, self._badge_level(region, state), state.high_contrast
 
     def _badge_level(self, region: str, state: DiagramState) -> int:
-        if not state.pain_badges or region not in state.selected:
-            return 0
-        return min(10, max(0, state.intensities.get(region, 0)))
+        return _pain_level(region, state) if state.pain_badges else 0
 
     def paint_region_badges(self, painter: QPainter, region: str, state: DiagramState) -> None:
         """The region's pain number, if it has one: drawn over the pen's strokes (a stroke
@@ -353,7 +361,7 @@ class DiagramArt:
         selected = region in state.selected
         in_condition = region in state.condition_regions
         strong = state.high_contrast
-        level = min(10, max(0, state.intensities.get(region, 0))) if selected else 0
+        level = _pain_level(region, state)
         painter.save()
         if strong:  # every region plainly outlined in near-black over a clear tint
             fill = QColor(HOVER)
