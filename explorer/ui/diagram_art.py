@@ -263,6 +263,10 @@ class DiagramArt:
     def _badge_level(self, region: str, state: DiagramState) -> int:
         return _pain_level(region, state) if state.pain_badges else 0
 
+    def has_badges(self, region: str, state: DiagramState) -> bool:
+        """Whether `paint_region_badges` draws anything for `region`."""
+        return self._badge_level(region, state) > 0
+
     def paint_region_badges(self, painter: QPainter, region: str, state: DiagramState) -> None:
         """The region's pain number, if it has one: drawn over the pen's strokes (a stroke
         across a badge hid its number), so after them."""

@@ -103,6 +103,8 @@ class _Region(QGraphicsItem):
             self.prepareGeometryChange()  # mirrored: the shape moves
             self._side = self._state.side
         self._look = look
+        if self._badges:  # without a pain level nothing to draw, nor a cached picture to lay
+            self.setVisible(self._art.has_badges(self.region, self._state))
         self.update()
 
 
