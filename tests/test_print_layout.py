@@ -12,14 +12,31 @@ from pdf_pages import pages_text
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
 from explorer.cli import load, main
-from explorer.report.documents import PrintJob
-from explorer.report.output import write_pdf
-from explorer.report.pages import Header, HtmlFlowable, load_logo, paginate
+from explorer.paths import diagram_svg
+from explorer.report.documents import PrintJob, summary_job
+from explorer.report.output import render_job, write_pdf
+from explorer.report.pages import (
+    DPI,
+    MARGINS_MM,
+    Header,
+    HtmlFlowable,
+    load_logo,
+    paginate,
+)
+from explorer.ui.diagram_art import DiagramArt
 
 SAMPLE_HANDOUT = Path(__file__).parent.parent / "docs" / "sample-handout.json"
 
@@ -198,3 +215,28 @@ def test_the_preferences_preview_of_a_small_svg_logo_is_sharp(
     apart = sum(abs(preview.pixelColor(*p).alpha() - drawn.pixelColor(*p).alpha())
                 for p in pixels) / len(pixels)
     assert apart < 5, f"the preview's edges differ from the SVG's by {apart:.1f} on average"
+
+
+def test_a_summary_on_a6_paper_prints_its_title_and_diagram_once(
+        qapp: object, tmp_path: Path) -> None:
+    """Paper chosen in the Print dialog may be too narrow for the title beside the
+    diagram (A6): the title goes below the diagram in whole words, and the opening,
+    taller than the page, goes on overleaf. It was drawn whole on each of its pages,
+    title over footer, and the title broke mid-word ("trochanteri c")."""
+    content = load()
+    art = DiagramArt(diagram_svg(), list(content.regions), content.diagram)
+    job = summary_job(content, art, content.conditions["greater-trochanteric-pain-syndrome"])
+    path = tmp_path / "a6.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A6),
+                                     QPageLayout.Orientation.Portrait, MARGINS_MM,
+                                     QPageLayout.Unit.Millimeter))
+    render_job(writer, job, Header(job.title, side="right"))
+    del writer  # finishes the PDF
+    pages = pages_text(path)
+    assert "Greater trochanteric pain syndrome (gluteal tendinopathy)" in pages[0]
+    assert [n for n, text in enumerate(pages) if "RIGHT SIDE" in text] == [0]
+    for words in ("(gluteal tendinopathy) Also called", "Tendons are strong cords",
+                  "Where it hurts: Outer hip"):
+        assert sum(text.count(words) for text in pages) == 1, words

@@ -21,6 +21,8 @@ import datetime as dt
 import math
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -304,19 +306,39 @@ class DiagramFlowable(Flowable):
         self.keep_with_next = keep_with_next
 
     def height(self, width: float) -> float:
-        return self._height
+        """At most `height_mm`, and no taller than the drawing is at this width."""
+        bounds = self.art.bounds
+        return min(self._height, width * bounds.height() / bounds.width())
 
     def draw(self, painter: QPainter, top: float, width: float, start: float = 0.0,
              end: float | None = None) -> None:
-        self.art.paint(painter, QRectF(0, top, width, self._height), self.state)
+        height = self.height(width)
+        with _clipped(painter, top, width, start, height if end is None else end):
+            self.art.paint(painter, QRectF(0, top - start, width, height), self.state)
 
     def cut(self, width: float, limit: float, start: float = 0.0,
             strict: bool = False) -> float:
         return 0.0
 
 
+@contextmanager
+def _clipped(painter: QPainter, top: float, width: float, start: float,
+             end: float) -> Iterator[None]:
+    """Paint only the part [start, end) of a flowable drawn with its `start` at `top`."""
+    painter.save()
+    painter.setClipRect(QRectF(0, top, width, end - start), Qt.ClipOperation.IntersectClip)
+    try:
+        yield
+    finally:
+        painter.restore()
+
+
+MIN_TEXT_COLUMN = mm(55)  # a title column narrower than this goes below the diagram
+
+
 class Beside(Flowable):
-    """Two flowables side by side, kept whole: the title block beside the diagram."""
+    """The title block beside the diagram; on narrow paper (A6), below it. Kept whole,
+    unless taller than a page: then its text goes on overleaf, never the diagram."""
 
     def __init__(self, left: Flowable, right: Flowable, right_share: float = 0.4,
                  gap_mm: float = 5) -> None:
@@ -324,27 +346,43 @@ class Beside(Flowable):
         self.right_share, self.gap = right_share, mm(gap_mm)
         self.keep_with_next = left.keep_with_next
         self.page_break_before = left.page_break_before
+        self.splittable = left.splittable
+        self.running_head = left.running_head
 
-    def _widths(self, width: float) -> tuple[float, float]:
+    def _layout(self, width: float) -> tuple[float, float, float, float]:
+        """The left's width and top, the right's left edge and width."""
         right = width * self.right_share
-        return width - right - self.gap, right
+        left = width - right - self.gap
+        if left < MIN_TEXT_COLUMN:  # stacked: the diagram, then the text
+            return width, self.right.height(width) + GAP, 0.0, width
+        return left, 0.0, left + self.gap, right
 
     def height(self, width: float) -> float:
-        left, right = self._widths(width)
-        return max(self.left.height(left), self.right.height(right))
+        left, left_top, _, right = self._layout(width)
+        return max(left_top + self.left.height(left), self.right.height(right))
 
     def draw(self, painter: QPainter, top: float, width: float, start: float = 0.0,
              end: float | None = None) -> None:
-        left, right = self._widths(width)
-        self.left.draw(painter, top, left)
-        painter.save()
-        painter.translate(left + self.gap, 0)
-        self.right.draw(painter, top, right)
-        painter.restore()
+        left, left_top, right_x, right = self._layout(width)
+        bottom = self.height(width) if end is None else end
+        with _clipped(painter, top, width, start, bottom):
+            # the text's part, in its own coordinates (first: read first in the PDF)
+            self.left.draw(painter, top + max(0.0, left_top - start), left,
+                           max(0.0, start - left_top),
+                           None if end is None else end - left_top)
+            if start < self.right.height(right):
+                painter.save()
+                painter.translate(right_x, 0)
+                self.right.draw(painter, top - start, right)
+                painter.restore()
 
     def cut(self, width: float, limit: float, start: float = 0.0,
             strict: bool = False) -> float:
-        return 0.0
+        """Between lines of the text, below the diagram."""
+        left, left_top, _, right = self._layout(width)
+        cut = self.left.cut(left, limit - left_top, max(0.0, start - left_top), strict)
+        return cut + left_top if cut > 0 and cut + left_top >= self.right.height(right) \
+            else 0.0
 
 
 class PageBreak(Flowable):
