@@ -235,6 +235,26 @@ def test_a_printer_of_any_resolution_prints_the_same_page(
             assert abs(x - x96) < 0.5 and abs(y - y96) < 0.5, (key, text, x, y, x96, y96)
 
 
+def test_large_print_enlarges_the_header_and_the_footer_too(
+        tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    """The warning to see a clinician, in the footer, and the header's name, date and
+    side stayed at 8-9 pt in a large-print handout, as small as in normal print."""
+    handout = Handout(side="left", regions={"outer": 6}, conditions=[
+        "greater-trochanteric-pain-syndrome"], exercises=[HandoutExercise("bridge")])
+    sizes = {}
+    for large in (False, True):
+        out = tmp_path / f"large-{large}.pdf"
+        job = handout_job(content, art, replace(handout, large_print=large))
+        write_pdf(out, job, Header(job.title, clinic="Riverside Physio", side=job.side))
+        assert not text_off_the_page(out)
+        sizes[large] = {text[:22]: size for page, text, size, _x, _y in text_places(out)
+                        if page == 0 and (text in ("Riverside Physio", "Left hip")
+                                          or text.startswith(("Page 1 of", "This info")))}
+    assert len(sizes[False]) == 4, sizes
+    for text, size in sizes[False].items():  # in whole pixels: 0.75 pt steps
+        assert 1.2 < sizes[True][text] / size < 1.4, (text, sizes[True][text], size)
+
+
 @pytest.mark.parametrize("paper", ["A5", "A6"])
 def test_the_footer_fits_narrow_paper(tmp_path: Path, content: Content, art: DiagramArt,
                                       paper: str) -> None:

@@ -35,7 +35,7 @@ from explorer.ui.diagram_art import DiagramArt
 
 SAMPLE_HANDOUT = Path(__file__).parent.parent / "docs" / "sample-handout.json"
 PT_PER_MM = 72 / 25.4
-HEADER_MM, FOOTER_MM = 16, 11  # pages.HEADER_HEIGHT and FOOTER_HEIGHT
+HEADER_MM, FOOTER_MM = 16, 11  # pages.HEADER_HEIGHT and FOOTER_HEIGHT (normal print)
 GTPS = "greater-trochanteric-pain-syndrome"
 
 
@@ -244,7 +244,9 @@ def test_large_print_fills_its_pages(tmp_path: Path, content: Content) -> None:
     its steps, and the rest starts the next page under the card's name."""
     out = sample(tmp_path)
     shares = fullness(out)
-    assert len(shares) <= 4
+    # 4 pages while the header and footer kept normal print's size; at large print's they
+    # take about 10 mm more of each page, and the warning box's last group goes overleaf
+    assert len(shares) <= 5
     assert all(share > 0.6 for share in shares[:-1]), shares
     pages, lines = pages_text(out), content_lines(out)
     exercises = json.loads(SAMPLE_HANDOUT.read_text(encoding="utf-8"))["exercises"]

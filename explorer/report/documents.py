@@ -28,6 +28,7 @@ from explorer.ui.images import load_picture, placeholder
 CARD_IMAGE_PX = 150  # on paper: about 4 cm wide
 SUMMARY_IMAGE_PX = 96
 LARGE_CARD_IMAGE_PX = 210
+LARGE_PRINT = 1.3  # the text's size in a large-print handout, against normal print
 
 
 @dataclass
@@ -37,6 +38,7 @@ class PrintJob:
     title: str
     flowables: list[Flowable]
     side: str = "right"
+    text_scale: float = 1.0  # large print: 1.3, on every part of the page
 
 
 class _Pictures:
@@ -256,7 +258,7 @@ def _trimmed(handout: Handout) -> Handout:
 def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:
     handout = _trimmed(handout)
     pictures = _Pictures(content)
-    scale = 1.3 if handout.large_print else 1.0
+    scale = LARGE_PRINT if handout.large_print else 1.0
     width = LARGE_CARD_IMAGE_PX if handout.large_print else CARD_IMAGE_PX
     options = render.RenderOptions(patient=True, image_src=pictures.src, image_width=width,
                                    exercise_steps=True, links=False)
@@ -320,4 +322,4 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
         box.group_heads = True  # a group split: its heading again, over the rest
         flows.append(box)
     return PrintJob("Exercise plan" + (f" for {handout.patient}" if handout.patient else ""),
-                    flows, handout.side)
+                    flows, handout.side, scale)

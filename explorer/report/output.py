@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale
@@ -22,6 +23,7 @@ from explorer.report.pages import (
     Header,
     content_size,
     footer_height,
+    header_height,
     page_layout,
     paginate,
     paint_pages,
@@ -42,7 +44,8 @@ def render_job(device: QPagedPaintDevice, job: PrintJob, header: Header) -> int:
     """Paint the job on `device` (already set up with its page layout); returns pages."""
     rect = device.pageLayout().paintRectPixels(DPI)
     width, height = float(rect.width()), float(rect.height())
-    size = content_size(width, height, footer_height(header, width))
+    header = replace(header, scale=job.text_scale)  # large print: its header and footer too
+    size = content_size(width, height, footer_height(header, width), header_height(header))
     pages = paginate(job.flowables, size.width(), size.height())
     painter = QPainter()
     if not painter.begin(device):

@@ -414,10 +414,15 @@ class Header:
     side: str | None = "right"  # None: the pages are for either hip and name neither
     date: dt.date = field(default_factory=dt.date.today)
     footer_note: str = DISCLAIMER
+    scale: float = 1.0  # the size of its text: larger for a large-print handout
 
 
 HEADER_HEIGHT = mm(16)
 FOOTER_HEIGHT = mm(11)
+
+
+def header_height(header: Header) -> float:
+    return HEADER_HEIGHT * header.scale
 
 
 def paginate(flowables: list[Flowable], width: float, height: float) -> list[list[Placement]]:
@@ -548,7 +553,7 @@ def _splits(flowable: Flowable, width: float) -> bool:
 def paint_pages(painter: QPainter, pages: list[list[Placement]], header: Header,
                 page_width: float, page_height: float, new_page: object) -> None:
     """Paint every page: header, content, footer "Page N of M". `new_page()` advances."""
-    content_top = HEADER_HEIGHT
+    content_top = header_height(header)
     total = len(pages)
     for number, placements in enumerate(pages, 1):
         if number > 1:
@@ -585,7 +590,8 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
         painter.drawImage(QRectF(0, (LOGO_MAX_H - size.height()) / 2, size.width(),
                                  size.height()), header.logo)
         x = size.width() + mm(3)
-    small, bold = paper_font(9), paper_font(11, bold=True)
+    k = header.scale
+    small, bold = paper_font(9 * k), paper_font(11 * k, bold=True)
     date = f"{header.date:%d %B %Y}"
     side = {"right": "Right hip", "left": "Left hip"}.get(header.side or "", "")
     metrics = QFontMetricsF(small, painter.device())
@@ -593,15 +599,16 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     left_w = max(mm(10), width - right_w - mm(4) - x)
     painter.setFont(bold)
     painter.setPen(QColor("#10243e"))
-    _draw_line_elided(painter, QRectF(x, 0, left_w, mm(6)), header.clinic or "Hip Explorer")
+    line, second = mm(6 * k), mm(5.5 * k)
+    _draw_line_elided(painter, QRectF(x, 0, left_w, line), header.clinic or "Hip Explorer")
     painter.setFont(small)
     painter.setPen(QColor("#3b4452"))
-    _draw_line_elided(painter, QRectF(x, mm(5.5), left_w, mm(6)), header.title)
+    _draw_line_elided(painter, QRectF(x, second, left_w, line), header.title)
     right = Qt.AlignmentFlag.AlignRight
-    painter.drawText(QRectF(width - right_w, 0, right_w, mm(6)), right, date)
-    painter.drawText(QRectF(width - right_w, mm(5.5), right_w, mm(6)), right, side)
+    painter.drawText(QRectF(width - right_w, 0, right_w, line), right, date)
+    painter.drawText(QRectF(width - right_w, second, right_w, line), right, side)
     painter.setPen(QPen(QColor("#9aa6b6"), 1))
-    painter.drawLine(0, round(mm(12.5)), round(width), round(mm(12.5)))
+    painter.drawLine(0, round(mm(12.5 * k)), round(width), round(mm(12.5 * k)))
     painter.restore()
 
 
@@ -609,10 +616,11 @@ FOOTER_NOTE_PT, PAGE_NUMBER_PT = 8.0, 8.5  # the disclaimer: small, but readable
 _WRAP = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
 
 
-def _footer_columns(width: float) -> tuple[float, float]:
+def _footer_columns(header: Header, width: float) -> tuple[float, float]:
     """The widths of the footer's note and of its page number ("Page 12 of 12" whole on
     narrow paper too) on a page `width` wide."""
-    number = QFontMetricsF(paper_font(PAGE_NUMBER_PT)).horizontalAdvance("Page 888 of 888")
+    number = QFontMetricsF(paper_font(PAGE_NUMBER_PT * header.scale)).horizontalAdvance(
+        "Page 888 of 888")
     number = max(width * 0.15, number + mm(1))
     return width - number - width * 0.01, number
 
@@ -620,9 +628,9 @@ def _footer_columns(width: float) -> tuple[float, float]:
 def footer_height(header: Header, width: float) -> float:
     """The footer's height on a page `width` wide: taller than FOOTER_HEIGHT where its
     note wraps to more lines than that holds (narrow paper such as A5), never cut."""
-    note = QFontMetricsF(paper_font(FOOTER_NOTE_PT)).boundingRect(
-        QRectF(0, 0, _footer_columns(width)[0], 1e6), _WRAP, header.footer_note)
-    return max(FOOTER_HEIGHT, mm(3) + math.ceil(note.height()) + 1)
+    note = QFontMetricsF(paper_font(FOOTER_NOTE_PT * header.scale)).boundingRect(
+        QRectF(0, 0, _footer_columns(header, width)[0], 1e6), _WRAP, header.footer_note)
+    return max(FOOTER_HEIGHT * header.scale, mm(3) + math.ceil(note.height()) + 1)
 
 
 def _paint_footer(painter: QPainter, header: Header, width: float, height: float,
@@ -630,22 +638,23 @@ def _paint_footer(painter: QPainter, header: Header, width: float, height: float
     painter.save()
     footer = footer_height(header, width)
     top = height - footer + mm(3)
-    note_w, number_w = _footer_columns(width)
+    note_w, number_w = _footer_columns(header, width)
     painter.setPen(QPen(QColor("#9aa6b6"), 1))
     painter.drawLine(0, round(top - mm(1.5)), round(width), round(top - mm(1.5)))
-    painter.setFont(paper_font(FOOTER_NOTE_PT))
+    painter.setFont(paper_font(FOOTER_NOTE_PT * header.scale))
     painter.setPen(QColor("#4a5566"))
     painter.drawText(QRectF(0, top, note_w, footer - mm(3)), _WRAP, header.footer_note)
-    painter.setFont(paper_font(PAGE_NUMBER_PT))
-    painter.drawText(QRectF(width - number_w, top, number_w, mm(6)),
+    painter.setFont(paper_font(PAGE_NUMBER_PT * header.scale))
+    painter.drawText(QRectF(width - number_w, top, number_w, mm(6 * header.scale)),
                      Qt.AlignmentFlag.AlignRight, f"Page {number} of {total}")
     painter.restore()
 
 
-def content_size(page_width: float, page_height: float,
-                 footer: float = FOOTER_HEIGHT) -> QSizeF:
-    """The room for content on a page with a `footer` that tall (see footer_height)."""
-    return QSizeF(page_width, page_height - HEADER_HEIGHT - footer)
+def content_size(page_width: float, page_height: float, footer: float = FOOTER_HEIGHT,
+                 header: float = HEADER_HEIGHT) -> QSizeF:
+    """The room for content on a page with a `footer` and a `header` that tall (see
+    footer_height and header_height)."""
+    return QSizeF(page_width, page_height - header - footer)
 
 
 def _draw_line_elided(painter: QPainter, rect: QRectF, text: str) -> None:
