@@ -19,6 +19,39 @@ import stat
 import tempfile
 from pathlib import Path
 
+NAME_MAX = 255  # bytes in one file or folder name on the usual file systems
+
+
+def refusal(path: Path, exc: OSError) -> str:
+    """Why the file system refused to write `path`, in words, the same for every kind of
+    file: a name too long says which and how long, a read-only disk says so."""
+    if exc.errno == errno.ENAMETOOLONG:
+        long = [part for part in path.parts if len(os.fsencode(part)) > NAME_MAX]
+        if not long:
+            return "the path is too long for the file system; choose a shorter one"
+        what = "file name" if long[-1] == path.name else "folder name"
+        size = len(os.fsencode(long[-1]))
+        unit = "characters" if size == len(long[-1]) else "bytes as stored"
+        return f"the {what} is too long ({size} {unit}; at most {NAME_MAX}); choose a shorter one"
+    if exc.errno == errno.EROFS:
+        return _READ_ONLY_DISK.format(folder=path.parent)
+    return exc.strerror or str(exc)
+
+
+_READ_ONLY_DISK = "{folder} is on a read-only disk or share"
+
+
+def folder_refusal(folder: Path) -> str | None:
+    """Why no file can be written in `folder` (it exists), or None if one can."""
+    if os.access(folder, os.W_OK):
+        return None
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        read_only = False
+    return _READ_ONLY_DISK.format(folder=folder) if read_only else \
+        f"no permission to write in {folder}"
+
 
 def _usual_mode() -> int:
     umask = os.umask(0)

@@ -5,6 +5,7 @@ written through; a replaced file keeps its permissions)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -57,13 +58,14 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path, umask_022: None,
 
 def export_pdf_quietly(path: Path) -> None:
     """The export as the window does it (errors raised, not printed)."""
-    from explorer.cli import load
+    from explorer.cli import ensure_gui_app, load
     from explorer.paths import diagram_svg
     from explorer.report.documents import summary_job
     from explorer.report.output import write_pdf
     from explorer.report.pages import Header
     from explorer.ui.diagram_art import DiagramArt
 
+    ensure_gui_app()  # as the window has it
     content = load(())
     art = DiagramArt(diagram_svg(), list(content.regions), content.diagram)
     job = summary_job(content, art, content.conditions["hip-labral-tear"], "right")
@@ -143,3 +145,33 @@ def test_a_pipe_or_a_link_to_one_is_never_replaced_by_a_file(
             save(path)
         assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf", "pipe"]
+
+
+@pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
+                                             (save_handout, HandoutError)],
+                         ids=["pdf", "handout"])
+def test_a_folder_on_a_read_only_disk_is_named_as_such(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save: Callable[[Path], None],
+        error: type[Exception]) -> None:
+    """Export said "no permission to write in ..." and Save "Read-only file system" for
+    the same folder on a read-only disk (a write-protected USB stick, a read-only share)."""
+    real_access = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        return False if Path(str(path)) == tmp_path and mode == os.W_OK else \
+            real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    class ReadOnly:
+        f_flag = os.ST_RDONLY
+
+    def read_only_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr("os.access", access)
+    monkeypatch.setattr("os.statvfs", lambda _path: ReadOnly())
+    monkeypatch.setattr("tempfile.mkstemp", read_only_disk)
+    path = tmp_path / "out.pdf"
+    with pytest.raises(error) as raised:
+        save(path)
+    assert str(raised.value) == f"cannot write {path}: {tmp_path} is on a read-only disk or share"
+    assert not path.exists()

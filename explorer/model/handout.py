@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from explorer.files import write_atomically
+from explorer.files import folder_refusal, refusal, write_atomically
 from explorer.model.content import Content
 from explorer.model.entities import Dose
 from explorer.model.running_load import (
@@ -416,8 +416,12 @@ def write_handout(path: Path, handout: Handout) -> None:
     try:
         write_atomically(path, handout.to_json().encode("utf-8"))
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        # the folder's own reason (a read-only disk), worded as an export's
+        refused = folder_refusal(path.parent) if path.parent.is_dir() else None
+        reason = refused or refusal(path, exc)
         if existed:
             raise HandoutError(f"{path}: could not be saved ({reason}); "
                                "the previous file is unchanged") from None
+        if refused:
+            raise HandoutError(f"cannot write {path}: {refused}") from None
         raise HandoutError(f"{path}: cannot write in {path.parent} ({reason})") from None

@@ -6,7 +6,6 @@ full disk, say) leaves no half-written file and never damages an existing one.
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,7 +15,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QLocale
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 
 from explorer import __version__
-from explorer.files import write_atomically
+from explorer.files import folder_refusal, refusal, write_atomically
 from explorer.report.documents import PrintJob
 from explorer.report.pages import (
     DPI,
@@ -67,7 +66,7 @@ def write_pdf(path: Path, job: PrintJob, header: Header, page_size: str = "A4",
     try:
         _check_destination(path)
     except OSError as exc:  # a name too long for the file system, say
-        raise ExportError(f"cannot write {_shown(path)}: {_reason(path, exc)}") from None
+        raise ExportError(f"cannot write {_shown(path)}: {refusal(path, exc)}") from None
     buffer = QBuffer()  # the whole PDF in memory first: Qt's writer reports no errors
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -82,7 +81,7 @@ def write_pdf(path: Path, job: PrintJob, header: Header, page_size: str = "A4",
         write_atomically(path, bytes(buffer.data().data()))
     except OSError as exc:
         kept = "; the previous file is unchanged" if path.exists() else ""
-        raise ExportError(f"cannot write {_shown(path)}: {_reason(path, exc)}{kept}") from None
+        raise ExportError(f"cannot write {_shown(path)}: {refusal(path, exc)}{kept}") from None
     return pages
 
 
@@ -101,11 +100,11 @@ def _check_destination(path: Path) -> None:
         if above.exists() and not above.is_dir():
             raise ExportError(f"cannot write {path}: {above} is a file, not a folder")
         raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise ExportError(f"cannot write {path}: no permission to write in {folder}")
+    refused = folder_refusal(folder)
+    if refused:
+        raise ExportError(f"cannot write {path}: {refused}")
 
 
-NAME_MAX = 255  # bytes in one file or folder name on the usual file systems
 SHOWN_NAME = 40  # a longer name in a message is shortened with "..."
 
 
@@ -114,19 +113,6 @@ def _shown(path: Path) -> str:
     parts = [part if len(part) <= SHOWN_NAME else f"{part[:24]}...{part[-12:]}"
              for part in path.parts]
     return str(Path(*parts)) if parts else str(path)
-
-
-def _reason(path: Path, exc: OSError) -> str:
-    """Why the file system refused, in words; a name too long says which and how long."""
-    if exc.errno == errno.ENAMETOOLONG:
-        long = [part for part in path.parts if len(os.fsencode(part)) > NAME_MAX]
-        if not long:
-            return "the path is too long for the file system; choose a shorter one"
-        what = "file name" if long[-1] == path.name else "folder name"
-        size = len(os.fsencode(long[-1]))
-        unit = "characters" if size == len(long[-1]) else "bytes as stored"
-        return f"the {what} is too long ({size} {unit}; at most {NAME_MAX}); choose a shorter one"
-    return exc.strerror or str(exc)
 
 
 def print_with(printer: QPagedPaintDevice, job: PrintJob, header: Header,
