@@ -59,8 +59,10 @@ def test_vanished_and_changed_content_folder(qtbot: QtBot, tmp_path: Path) -> No
     window.reload_action.trigger()
     assert "buttock-thing" not in window.content.conditions
     assert any("not found" in p.message for p in window.content.problems)
-    assert window.selection.regions == ["back"] and window.selection.condition == ""
-    assert window.conditions.ids()  # the built-in content still works
+    assert window.selection.regions == ["back"]
+    best = window.conditions.ids()[0]  # the built-in content still works
+    # its page went: the best match for the regions instead, as on a region click
+    assert window.selection.condition == best and window.detail.shown == ("condition", best)
 
     (clinic / "conditions").mkdir(parents=True)  # it comes back, changed
     (clinic / "conditions" / "new-thing.yaml").write_text(
@@ -107,8 +109,10 @@ def test_a_vanished_clinic_folder_is_named_in_full_and_its_condition_no_longer_s
     assert editor.toPlainText() == (f"{clinic}: content folder not found (moved or "
                                     "deleted?); the rest of the content is shown")
     assert "hill training" not in window.detail.toPlainText()
-    assert window.detail.shown == ("", "")  # the empty state, not the vanished page
-    assert not timeline.isVisible()  # its timeline is not shown as if it still existed
+    best = window.conditions.ids()[0]  # not the vanished page: the best match for "front"
+    assert window.detail.shown == ("condition", best) != ("condition", "hip-flexor-overuse-hills")
+    # its timeline is not shown as if it still existed
+    assert "hill training" not in window.timeline_chart.summary_text()
 
 
 def test_an_open_timeline_shows_its_condition_as_reloaded(qtbot: QtBot, tmp_path: Path) -> None:
@@ -171,3 +175,35 @@ def test_unreadable_settings_fall_back_with_notice(qtbot: QtBot, tmp_path: Path)
     message = window.statusBar().currentMessage()
     assert "is damaged or unreadable" in message and str(path) in message
     assert window.selection.regions == [] and window.selection.side == "right"
+
+
+def test_an_open_handout_says_what_a_reload_took_away(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F5 took the handout's condition away: the builder kept it without a word, and the
+    print quietly left it out, as it does a ticked recovery timeline that no condition
+    talked about has (the clinic's own has none)."""
+    window, clinic = with_example_clinic(qtbot, tmp_path)
+    open_clinic_timeline(window)  # the clinic's condition chosen
+    window.handout_action.trigger()
+    builder = window.handout_dialog
+    assert builder is not None
+    assert builder.handout().conditions == ("hip-flexor-overuse-hills",)
+    builder.recovery_chart.setChecked(False)
+    assert builder.warning.text() == ""
+    builder.recovery_chart.setChecked(True)
+    no_timeline = ("The recovery timeline is left out of the print: no condition talked "
+                   "about has one.")
+    assert builder.warning.text() == no_timeline
+
+    shutil.rmtree(clinic)
+    window.reload_action.trigger()  # F5
+    exercises = [item.exercise for item in builder.handout().exercises]
+    assert "clinic-wall-march" in exercises  # suggested for the clinic's condition
+    assert builder.warning.text().splitlines() == [
+        "Not in the loaded content, so left out of the print: condition "
+        "'hip-flexor-overuse-hills', exercise 'clinic-wall-march'.", no_timeline]
+    builder.recovery_chart.setChecked(False)
+    assert no_timeline not in builder.warning.text()
+    monkeypatch.setattr(QMessageBox, "question",  # closing: drop the unsaved handout
+                        lambda *a: QMessageBox.StandardButton.Discard)
+    assert builder.close()

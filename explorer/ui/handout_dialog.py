@@ -167,6 +167,7 @@ class HandoutDialog(QDialog):
         self._load(handout)
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.note.textChanged.connect(self._update_warning)  # a note too long to save
+        self.recovery_chart.toggled.connect(self._update_warning)
         for signal in (self.patient.textChanged, self.note.textChanged,
                        self.side.currentIndexChanged,
                        self.large_print.toggled, self.recovery_chart.toggled,
@@ -297,7 +298,7 @@ class HandoutDialog(QDialog):
         self.content, self.art = content, art
         self._fill_catalogue(self.handout().conditions)
         self._rebuild_table(items)
-        self.show_exercises(items)
+        self.show_exercises(items)  # with a warning for what the new content lacks
 
     def use_running_plan(self, runs: tuple[tuple[int, float], ...], unit: str,
                          baseline: Baseline | None) -> None:
@@ -390,9 +391,20 @@ class HandoutDialog(QDialog):
         warnings = [f"{count} exercises: people follow a handout better with fewer "
                     f"illustrated exercises. Consider at most {RECOMMENDED_MAX_EXERCISES}."
                     ] if count > RECOMMENDED_MAX_EXERCISES else []
-        too_long = self.handout().too_long()
+        handout = self.handout()
+        too_long = handout.too_long()
         if too_long:
             warnings.append(f"Too long to save: {listed(too_long, ', ')}.")
+        # a reload may have taken them out of the content: the print leaves them out
+        missing = unknown_entries(handout, self.content)
+        if missing:
+            warnings.append(f"Not in the loaded content, so left out of the print: "
+                            f"{listed(missing)}.")
+        if handout.recovery_chart and not any(
+                self.content.conditions[c].recovery for c in handout.conditions
+                if c in self.content.conditions):
+            warnings.append("The recovery timeline is left out of the print: no condition "
+                            "talked about has one.")
         self.warning.setText("\n".join(warnings))
 
     # ---- buttons ------------------------------------------------------------------------

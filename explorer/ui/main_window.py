@@ -163,7 +163,11 @@ class MainWindow(QMainWindow):
         # (a step back to a region the reload removed leaves that region out)
         self.history.apply(diagram_input)
         self._refresh_list()
-        self.selection.select_condition(condition if condition in content.conditions else "")
+        kept = condition if condition in content.conditions else ""
+        ids = self.conditions.ids()
+        if condition and not kept and self.selection.regions and ids:
+            kept = ids[0]  # its page went: the best match instead, as on a region click
+        self.selection.select_condition(kept)
         if self.selection.condition:  # unchanged, so not announced: the new widgets show it
             self._on_selection_condition_selected(self.selection.condition)
         self._refresh_timeline()
