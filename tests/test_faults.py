@@ -207,3 +207,46 @@ def test_an_open_handout_says_what_a_reload_took_away(
     monkeypatch.setattr(QMessageBox, "question",  # closing: drop the unsaved handout
                         lambda *a: QMessageBox.StandardButton.Discard)
     assert builder.close()
+
+
+def test_back_after_a_reload_took_the_page_away_leads_to_the_page_before_it(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """Stress fracture, then Clam, then the clinic's condition, whose folder then went:
+    after F5, Back skipped Clam and went straight to the stress fracture."""
+    window, clinic = with_example_clinic(qtbot, tmp_path)
+    window.selection.select_condition("femoral-neck-stress-fracture")
+    window.detail.show_entry("exercise", "clam")
+    window.selection.select_condition("hip-flexor-overuse-hills")
+    assert window.detail.shown == ("condition", "hip-flexor-overuse-hills")
+
+    shutil.rmtree(clinic)
+    window.reload_action.trigger()  # F5
+    assert window.back_action.isEnabled()
+    window.back_action.trigger()
+    assert window.detail.shown == ("exercise", "clam")
+    window.back_action.trigger()
+    assert window.detail.shown == ("condition", "femoral-neck-stress-fracture")
+
+
+def test_a_reload_shows_a_busy_pointer_while_it_reads(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F5 over a clinic's 250 conditions froze the window for seconds with nothing to
+    say it was busy."""
+    from PySide6.QtWidgets import QApplication
+
+    import explorer.model
+
+    window, _clinic = with_example_clinic(qtbot, tmp_path)
+    real_load = explorer.model.load_content
+    seen = []
+
+    def load(*args: object, **kwargs: object) -> object:
+        cursor = QApplication.overrideCursor()
+        seen.append((cursor.shape() if cursor else None, window.statusBar().currentMessage()))
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(explorer.model, "load_content", load)
+    window.reload_action.trigger()  # F5
+    assert seen == [(Qt.CursorShape.WaitCursor, "Reloading content…")]
+    assert QApplication.overrideCursor() is None  # the usual pointer again
+    assert window.statusBar().currentMessage().startswith("Content reloaded")

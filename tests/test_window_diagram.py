@@ -218,6 +218,21 @@ def test_wheel_over_an_unselected_region_scrolls_instead(qtbot: QtBot,
     assert window.region_list.region_item("back").checkState() == Qt.CheckState.Unchecked
 
 
+def test_the_undo_history_keeps_the_latest_steps_only(window: MainWindow) -> None:
+    """A day of clicks in clinic grew the undo history without end (472 steps and
+    counting after 2,000 actions): the oldest steps now go first."""
+    from explorer.ui.history import UNDO_LIMIT
+
+    stack = window.history.stack
+    for step in range(UNDO_LIMIT + 30):
+        window.selection.set_regions(["groin"] if step % 2 else ["back"])
+    assert stack.count() == UNDO_LIMIT
+    while stack.canUndo():
+        stack.undo()
+    # the 30 oldest steps are gone: undoing all stops after the 30th change (step 29)
+    assert window.selection.regions == ["groin"]
+
+
 def test_region_changes_can_be_undone(qtbot: QtBot, window: MainWindow) -> None:
     stack = window.history.stack
     assert not stack.canUndo()  # nothing yet to take back

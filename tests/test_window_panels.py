@@ -1142,3 +1142,42 @@ def test_the_guide_menu_and_search_reach_every_page_a_clinics_own_too(
     (clinic / "pages" / "after-hours.yaml").unlink()
     window.reload_content()  # gone from the menu with the file
     assert "&Our clinic after hours" not in [a.text() for a in window.guide_menu.actions()]
+
+
+def test_every_guide_menu_item_has_its_own_alt_letter_and_reloads_leave_none_behind(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """A clinic's pages "Back to running ..." and "Rest days ..." took the B of Back and
+    the R of "Running-load planner": Alt+G, B opened the page while Back was greyed. Each
+    reload also left the old page items behind in memory (two more for every F5)."""
+    from PySide6.QtGui import QAction
+
+    from explorer.ui.mnemonics import mnemonic
+
+    clinic = tmp_path / "clinic"
+    (clinic / "pages").mkdir(parents=True)
+    for page_id, title in (("back-to-running", "Back to running after hip pain"),
+                           ("rest-days", "Rest days in our clinic's plans & yours")):
+        (clinic / "pages" / f"{page_id}.yaml").write_text(
+            f"id: {page_id}\ntitle: \"{title}\"\n"
+            "sections:\n  - heading: Days\n    items: [Rest two days a week]\n",
+            encoding="utf-8")
+    window = build_window([builtin_content_dir(), clinic], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert window.content.problems == []
+    items = [a for a in window.guide_menu.actions() if not a.isSeparator()]
+    letters = [mnemonic(a.text()) for a in items]
+    assert "" not in letters and len(set(letters)) == len(letters), \
+        [a.text() for a in items]
+    titles = [a.text().replace("&&", "\0").replace("&", "").replace("\0", "&") for a in items]
+    assert "Rest days in our clinic's plans & yours" in titles  # its own "&" shown
+
+    def actions() -> int:
+        return len(window.findChildren(QAction))
+
+    window.reload_content()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    before = actions()
+    for _ in range(3):
+        window.reload_content()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert actions() == before

@@ -27,8 +27,8 @@ class SearchHit:
     respelled: str = ""  # the query searched instead, when the words typed found nothing
 
 
-_WORD = re.compile(r"[a-z0-9]+")
-_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z0-9])")  # between the parts of a word
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script (a clinic's Arabic)
+_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")  # between the parts of a word
 # "region": the words for where a condition is mainly felt (its main region's name and lay
 # terms), so "outer hip pain" finds the outer hip's conditions, though none says "outer";
 # above symptoms, as where it hurts tells most, below the entry's own names

@@ -18,6 +18,7 @@ from shiboken6 import isValid
 
 State = TypeVar("State")
 MERGING = 1  # the command id of steps that may merge with the one before
+UNDO_LIMIT = 200  # steps kept; the oldest go first
 
 
 class _Step(QUndoCommand):
@@ -58,6 +59,7 @@ class History(Generic[State]):
                  describe: Callable[[State, State], str] = lambda _b, _a: "",
                  merge_key: Callable[[State, State], Hashable] = lambda _b, _a: None) -> None:
         self.stack = QUndoStack(parent)
+        self.stack.setUndoLimit(UNDO_LIMIT)  # a day in clinic does not grow it for ever
         self._capture, self._restore = capture, restore
         self._describe, self._merge_key = describe, merge_key
         self._last = capture()

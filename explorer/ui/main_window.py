@@ -53,6 +53,7 @@ from explorer.ui.dialogs import (
     text_dialog,
 )
 from explorer.ui.history import DiagramInput, History, describe, pain_levels_only
+from explorer.ui.mnemonics import mnemonic, with_mnemonic
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox, SearchState
@@ -148,7 +149,14 @@ class MainWindow(QMainWindow):
         """
         from explorer.model import load_content
 
-        content = load_content(self.layers, svg_file=self.art.svg_file)
+        # a clinic's hundreds of files take seconds: a busy pointer, and a word below
+        self.statusBar().showMessage("Reloading content…")
+        self.statusBar().repaint()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            content = load_content(self.layers, svg_file=self.art.svg_file)
+        finally:
+            QApplication.restoreOverrideCursor()
         condition = self.selection.condition
         shown = self.detail.shown
         diagram_input = self._diagram_input()
@@ -370,8 +378,8 @@ class MainWindow(QMainWindow):
         guide_menu.addSeparator()
         self._pages_end = guide_menu.addSeparator()  # the content's pages go above it
         self._page_actions: list[QAction] = []
-        self._list_pages()
         guide_menu.addActions([self.timeline_action, self.planner_action])
+        self._list_pages()  # above the separator, with Alt-letters the others leave free
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([about, problems])
         # every shortcut works with the menu bar hidden too (in clinic mode)
@@ -599,14 +607,19 @@ class MainWindow(QMainWindow):
     def _list_pages(self) -> None:
         """The Guide menu lists every page of the content, a clinic's own pages too:
         when to see a doctor first, the others by title."""
-        for action in self._page_actions:
+        for action in self._page_actions:  # each reload makes new ones
             self.guide_menu.removeAction(action)
+            action.deleteLater()
         pages = sorted(self.content.pages.values(),
                        key=lambda page: (page.id != "red-flags", page.title.lower()))
-        self._page_actions = [
-            self._action(f"&{page.title.replace('&', '&&')}",
-                         lambda _=False, page_id=page.id: self._show_page(page_id))
-            for page in pages]
+        taken = {mnemonic(action.text()) for action in self.guide_menu.actions()
+                 if action not in self._page_actions} - {""}
+        self._page_actions = []
+        for page in pages:
+            text = with_mnemonic(page.title, taken)
+            taken.add(mnemonic(text))
+            self._page_actions.append(self._action(
+                text, lambda _=False, page_id=page.id: self._show_page(page_id)))
         self.guide_menu.insertActions(self._pages_end, self._page_actions)
 
     def _on_print_triggered(self) -> None:
