@@ -123,9 +123,12 @@ def decode(raw: bytes) -> str:
 def parse(raw: bytes) -> Document:
     """Parse bytes into a Document, raising YamlError for anything not allowed."""
     text = decode(raw)
-    _check_events(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        loader = _CheckedLoader(text)  # its reader checks the characters at once
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         raise _from_marked(exc) from None
     except yaml.YAMLError as exc:
@@ -138,40 +141,40 @@ def parse(raw: bytes) -> Document:
     return doc
 
 
-def _check_events(text: str) -> None:
-    """Refuse aliases, anchors, tags, deep nesting and node floods before composing.
+class _CheckedLoader(_Loader):
+    """Refuses aliases, anchors, tags, deep nesting and node floods as it composes, each
+    at its event and before the node is built: a hostile file cannot exhaust the
+    recursion limit (nesting stops at MAX_DEPTH) or memory (an alias bomb stops at its
+    first anchor) before it is refused. One pass over the file, not a check and a read."""
 
-    Scanning the event stream is iterative, so a hostile file cannot exhaust the
-    recursion limit or memory (alias bombs) before it is refused.
-    """
-    depth = 0
-    count = 0
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            line = event.start_mark.line + 1 if event.start_mark else 1
-            if isinstance(event, yaml.AliasEvent):
-                raise YamlError(line, "aliases (*name) are not allowed; write the value out")
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                raise YamlError(line, f"anchors (&{anchor}) are not allowed; write values out")
-            tag = getattr(event, "tag", None)  # None unless one is written
-            if tag is not None:
-                raise YamlError(line, f"tags ({_as_written(tag)}) are not allowed; remove it "
-                                "(to keep a value as text, put it in quotes)")
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            if isinstance(event, yaml.NodeEvent):
-                count += 1
-                if count > MAX_NODES:
-                    raise YamlError(line, f"more than {MAX_NODES} values in one file")
-    except yaml.MarkedYAMLError as exc:
-        raise _from_marked(exc) from None
-    except yaml.YAMLError as exc:
-        raise _unmarked(exc, text) from None
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._depth = 0
+        self._count = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError(line, "aliases (*name) are not allowed; write the value out")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlError(line, f"anchors (&{anchor}) are not allowed; write values out")
+        tag = getattr(event, "tag", None)  # None unless one is written
+        if tag is not None:
+            raise YamlError(line, f"tags ({_as_written(tag)}) are not allowed; remove it "
+                            "(to keep a value as text, put it in quotes)")
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise YamlError(line, f"more than {MAX_NODES} values in one file")
+        collection = isinstance(event, yaml.CollectionStartEvent)
+        if collection:
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
+        node = super().compose_node(parent, index)
+        self._depth -= collection
+        return node
 
 
 def _as_written(tag: str) -> str:
