@@ -1181,3 +1181,24 @@ def test_every_guide_menu_item_has_its_own_alt_letter_and_reloads_leave_none_beh
         window.reload_content()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert actions() == before
+
+
+def test_f6_moves_the_focus_from_pane_to_pane_and_shift_f6_back(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """From the diagram to the details took two dozen Tabs; F6 steps over whole panes,
+    as in a browser; Shift+F6 steps back."""
+    window.activateWindow()
+    window.selection.set_regions(["outer"])  # questions to answer
+    window.diagram.setFocus()
+    qtbot.waitUntil(window.diagram.hasFocus)
+    first_question = next(box for box in window.refine.findChildren(QWidget)
+                          if box.isVisible() and box.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    order = [window.region_list, window.search.field, window.conditions, first_question,
+             window.detail, window.diagram]
+    for widget in order:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        assert QApplication.focusWidget() is widget, QApplication.focusWidget()
+    for widget in reversed(order[:-1]):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6,
+                       Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is widget, QApplication.focusWidget()

@@ -328,6 +328,10 @@ class MainWindow(QMainWindow):
         zoom_out = self.zoom_out_action = self._action("Zoom &out", lambda: self._zoom(-1),
                                                        Std.ZoomOut)
         zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
+        # F6: from pane to pane (diagram, regions, search, conditions, questions, details),
+        # as in a browser or a file manager, instead of dozens of Tabs
+        next_pane = self._action("Ne&xt pane", lambda: self._to_pane(1), "F6")
+        previous_pane = self._action("Pre&vious pane", lambda: self._to_pane(-1), "Shift+F6")
         self.clinic_action = self._action("&Clinic mode", self._on_clinic_triggered, "F11",
                                           "Full screen, large type, for showing a patient")
         self.contrast_action = self._action("&High contrast", self._on_contrast_toggled,
@@ -369,6 +373,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(prefs)
         view_menu = bar.addMenu("&View")
         view_menu.addActions([zoom_in, zoom_out, zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addActions([next_pane, previous_pane])
         view_menu.addSeparator()
         view_menu.addActions([self.clinic_action, self.contrast_action])
         view_menu.addSeparator()
@@ -603,6 +609,19 @@ class MainWindow(QMainWindow):
     def _show_page(self, page_id: str) -> None:
         if page_id in self.content.pages:
             self.detail.show_page(page_id)
+
+    def _to_pane(self, step: int) -> None:
+        """Move the keyboard focus to the next (1) or previous (-1) shown pane."""
+        panes = [self.diagram, self.region_list, self.search, self.conditions, self.refine,
+                 self.detail]
+        focused = QApplication.focusWidget()
+        here = next((i for i, pane in enumerate(panes) if focused is not None and (
+            pane is focused or pane.isAncestorOf(focused))), -1 if step > 0 else 0)
+        for offset in range(1, len(panes) + 1):
+            target = _focus_target(panes[(here + step * offset) % len(panes)])
+            if target is not None:
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
 
     def _list_pages(self) -> None:
         """The Guide menu lists every page of the content, a clinic's own pages too:
@@ -860,6 +879,18 @@ class MainWindow(QMainWindow):
             self.clinic.leave()  # remember the working layout, not the presenting one
         self.save_state()
         super().closeEvent(event)
+
+
+def _focus_target(pane: QWidget) -> QWidget | None:
+    """The widget in a shown pane that takes the focus: the pane, or its first shown
+    control (the search field, the first question)."""
+    if not pane.isVisible():
+        return None
+    for widget in (pane, *pane.findChildren(QWidget)):
+        if widget.isVisible() and widget.isEnabled() and \
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return widget
+    return None
 
 
 def _pain_levels(entries: list[str], regions: list[str]) -> dict[str, int]:
