@@ -174,8 +174,11 @@ def _discard_output() -> None:
 
 def _require_folders(folders: Sequence[Path]) -> None:
     for folder in folders:
-        if not folder.is_dir():
-            raise UsageError(f"{folder}: not a folder")
+        try:
+            if not folder.is_dir():
+                raise UsageError(f"{folder}: not a folder")
+        except PermissionError:  # not a usage error: the loader lists it as a problem
+            continue
 
 
 def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:

@@ -4,6 +4,8 @@ line, the rest of the content still loads, and no command prints a traceback."""
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
 import shlex
 import subprocess
 import sys
@@ -348,3 +350,85 @@ def test_a_conditions_empty_dose_keeps_the_exercises_usual_one(mini: Path, write
     assert content.problems == []
     page = condition_html(content, content.conditions["lateral-thing"])
     assert "3 sets of 10-15 reps, 3 times a week" in page
+
+
+# ---- 12. folders that cannot be read (QA: chmod 000 stopped the app) --------------------
+
+Deny = Callable[[Path], None]
+
+
+@pytest.fixture
+def deny(monkeypatch: pytest.MonkeyPatch) -> Deny:
+    """Make folders unreadable as `chmod 000` does: a folder cannot be listed and nothing
+    in it can be looked at (the folder itself can). Tests may run as root, whom the
+    system never refuses, so the refusal is made where Python asks the system."""
+    denied: list[Path] = []
+
+    def refuse(call: Callable[..., Any], the_folder_too: bool) -> Callable[..., Any]:
+        def refusing(path: Any = ".", *args: Any, **kwargs: Any) -> Any:
+            if isinstance(path, (str, os.PathLike)):  # not a file descriptor
+                where = Path(os.path.abspath(path))
+                if any(folder in where.parents or (the_folder_too and where == folder)
+                       for folder in denied):
+                    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            return call(path, *args, **kwargs)
+        return refusing
+
+    for name, the_folder_too in (("listdir", True), ("scandir", True), ("stat", False),
+                                 ("lstat", False)):
+        monkeypatch.setattr(os, name, refuse(getattr(os, name), the_folder_too))
+    return denied.append
+
+
+def test_an_unreadable_clinic_folder_is_a_problem_and_the_rest_loads(
+        clinic: Path, deny: Deny, capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: `--content DIR` with DIR unreadable stopped every command and the window
+    with one line, "DIR/conditions: Permission denied" (exit 1)."""
+    deny(clinic)
+    assert main(["--content", str(clinic), "validate"]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"{clinic}: cannot be read: Permission denied; the rest of the content is shown"]
+    assert out.startswith("checked 1 folder(s), ") and out.endswith(": 1 problem\n")
+    content = load_layers([clinic])  # as the window and the other commands load it
+    assert "femoral-neck-stress-fracture" in content.conditions
+
+
+def test_an_unreadable_folder_inside_a_content_folder_is_named_and_the_rest_loads(
+        mini: Path, deny: Deny) -> None:
+    """QA: an unreadable conditions/ vanished without a word ("no problems")."""
+    deny(mini / "conditions")
+    content = load(mini)
+    assert [str(p) for p in content.problems] == [
+        f"{mini / 'conditions'}: cannot be read: Permission denied; its files are not read"]
+    assert content.conditions == {}
+    assert "clam" in content.exercises and len(content.regions) == 4
+
+
+def test_an_unreadable_folder_of_pictures_is_named_at_each_picture(mini: Path,
+                                                                     deny: Deny) -> None:
+    deny(mini / "exercises" / "images")
+    content = load(mini)
+    assert problems(content) == [
+        "clam.yaml:7: image: image 'images/clam.svg' cannot be read: Permission denied"]
+    assert "clam" in content.exercises and "clam" not in content.images
+
+
+@pytest.mark.parametrize(("denied", "effect"), [
+    ("", "the rest of the content is shown"),
+    ("conditions", "its files are not read"),
+])
+def test_a_reload_lists_a_folder_that_became_unreadable(
+        open_window: Callable[..., Any], clinic: Path, deny: Deny, denied: str,
+        effect: str) -> None:
+    """QA: F5 after the clinic folder became unreadable raised PermissionError."""
+    window = open_window(layers=[builtin_content_dir(), clinic])
+    assert "hip-flexor-overuse-hills" in window.content.conditions
+    deny(clinic / denied)
+    window.reload_action.trigger()
+    assert [str(p) for p in window.content.problems] == [
+        f"{clinic / denied}: cannot be read: Permission denied; {effect}"]
+    assert "hip-flexor-overuse-hills" not in window.content.conditions
+    count = len(window.content.conditions)
+    assert count > 10 and window.statusBar().currentMessage() == (
+        f"Content reloaded: {count} conditions, 1 problem(s).")

@@ -4,6 +4,7 @@ words a clinician understands, all problems in one pass, good files still loaded
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -407,3 +408,82 @@ def test_a_malformed_caution_is_reported_at_its_line(mini: Path, write: Write,
     content = load(mini)
     assert any(p.startswith(expected) for p in problems(content)), problems(content)
     assert "clam" not in content.exercises
+
+
+# ---- folders that are not folders, and a broken list file's consequences --------------
+
+
+def _loop(path: Path) -> None:
+    path.symlink_to(path.name)  # a link to itself
+
+
+def _dangling(path: Path) -> None:
+    path.symlink_to("gone")
+
+
+def _file(path: Path) -> None:
+    path.write_text("x\n")
+
+
+@pytest.mark.parametrize(("make", "reason"), [
+    (_loop, "is a link that loops"),
+    (_file, "is a file, not a folder"),
+    (_dangling, "is a link to a folder that does not exist"),
+])
+def test_an_entry_folder_that_cannot_be_listed_is_named_and_the_rest_loads(
+        mini: Path, make: Callable[[Path], None], reason: str) -> None:
+    """QA: conditions/ as a symbolic link loop or as a plain file was skipped without a
+    word: validate said "no problems" while the clinic's conditions were gone."""
+    shutil.rmtree(mini / "conditions")
+    try:
+        make(mini / "conditions")
+    except (OSError, NotImplementedError):
+        pytest.skip("symbolic links are not available here")
+    content = load(mini)
+    assert [str(p) for p in content.problems] == [
+        f"{mini / 'conditions'}: {reason}; its files are not read"]
+    assert content.conditions == {}
+    assert "clam" in content.exercises and len(content.regions) == 4  # the rest loads
+
+
+def test_a_broken_regions_file_comes_first_and_its_consequences_are_counted(
+        mini: Path, write: Write) -> None:
+    """QA: a YAML mistake in regions.yaml was the 60th of 60 problems, after one "unknown
+    region" and one "not shown" line for every entry that names a region."""
+    text = (mini / "regions.yaml").read_text()
+    write("regions.yaml", text.replace("regions:", "regions:\n  - id: [broken", 1))
+    content = load(mini)
+    assert problems(content) == [
+        "regions.yaml:3: : YAML syntax: expected ',' or ']', but got ':' (while parsing a "
+        "[ ] list that starts on line 2)",
+        "regions.yaml:3: : because of this, 4 files name regions that could not be loaded "
+        "(7 names left out and 4 conditions not shown); fix this file first"]
+    assert content.conditions == {} and "clam" in content.exercises
+
+
+def test_a_broken_references_file_counts_the_conditions_it_hides(mini: Path,
+                                                                  write: Write) -> None:
+    write("references.yaml", "references: {\n" + (mini / "references.yaml").read_text())
+    assert problems(load(mini)) == [
+        "references.yaml:3: : YAML syntax: expected the node content, but found '-' (while "
+        "parsing a flow node)",
+        "references.yaml:3: : because of this, 5 files name references that could not be "
+        "loaded (9 names left out and 4 conditions not shown); fix this file first"]
+
+
+def test_only_the_names_of_a_lost_entry_are_counted_with_it(mini: Path, write: Write) -> None:
+    """One region left out (a typo in its file): the names of that region are counted
+    with it; a misspelt region elsewhere is still reported where it is."""
+    text = (mini / "regions.yaml").read_text()
+    write("regions.yaml", text.replace("    name: Back of the hip", "    nmae: Back of the hip"))
+    text = (mini / "conditions/front-thing.yaml").read_text()
+    write("conditions/front-thing.yaml", text.replace("[front, groin]", "[front, groyn]"))
+    content = load(mini)
+    assert problems(content) == [
+        "front-thing.yaml:3: regions[1]: unknown region 'groyn' (did you mean 'groin'?)",
+        "regions.yaml:17: name: is missing (it is required)",
+        "regions.yaml:17: : because of this, 2 files name regions that could not be loaded "
+        "(2 names left out and 1 condition not shown); fix this file first",
+        "regions.yaml:18: nmae: is not a known field (did you mean 'name'?)"]
+    assert "buttock-thing" not in content.conditions  # its only region is 'back'
+    assert content.conditions["lateral-thing"].regions == ("outer",)

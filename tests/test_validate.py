@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -17,13 +19,26 @@ LABELLED_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="240
                 '<text x="20" y="120" font-size="20">press knee</text></svg>')
 
 
-def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, timeout: float = 120,
+            prefix: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
     """The command as a user starts it: no display, no Qt platform chosen, no Qt
-    application made beforehand (a test's own would hide the command's need of one)."""
+    application made beforehand (a test's own would hide the command's need of one).
+    `prefix`: a command that starts it (see `without_root_powers`)."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([*prefix, sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def without_root_powers() -> list[str]:
+    """The start of a command that the system refuses what file modes forbid. Root is
+    never refused, so as root the command gives up the powers that let it (as QA did)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("run as root without setpriv: file modes cannot be tested")
+    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
 
 
 def exercise(folder: Path, name: str, picture: str) -> None:
@@ -92,3 +107,68 @@ def test_a_named_pipe_is_reported_not_waited_on(tmp_path: Path) -> None:
         f"{tmp_path}/regions.yaml:1: is not a regular file; not read"]
     result = run_cli("--content", str(tmp_path), "conditions", timeout=60)
     assert result.returncode == 0 and "2 content problem(s)" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="file modes are a POSIX feature")
+@pytest.mark.parametrize(("denied", "named", "folders", "effect"), [
+    ("clinic", "clinic", 1, "the rest of the content is shown"),
+    ("clinic/conditions", "clinic/conditions", 2, "its files are not read"),
+    ("", "clinic", 1, "the rest of the content is shown"),  # the folder that holds it
+])
+def test_a_folder_that_cannot_be_read_is_listed_and_the_rest_checked(
+        tmp_path: Path, denied: str, named: str, folders: int, effect: str) -> None:
+    """QA (chmod 000): an unreadable clinic folder stopped validate at "DIR/conditions:
+    Permission denied"; an unreadable conditions/ passed as "no problems"."""
+    prefix = without_root_powers()
+    clinic = tmp_path / "clinic"
+    (clinic / "conditions").mkdir(parents=True)
+    exercise(clinic, "labelled", LABELLED_SVG)
+    (tmp_path / denied).chmod(0)
+    try:
+        result = run_cli("validate", str(clinic), prefix=prefix)
+    finally:
+        (tmp_path / denied).chmod(0o755)
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / named}: cannot be read: Permission denied; {effect}"]
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"checked {folders} folder(s), ")
+    assert result.stdout.endswith(": 1 problem\n")
+
+
+@pytest.mark.parametrize(("make", "reason"), [
+    ("file", "is a file, not a folder"),
+    ("loop", "is a link that loops"),
+])
+def test_an_entry_folder_that_is_not_a_folder_fails_validate(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], make: str, reason: str) -> None:
+    """QA: conditions/ as a plain file or a link loop passed as "no problems" (exit 0)."""
+    conditions = tmp_path / "conditions"
+    if make == "file":
+        conditions.write_text("x\n")
+    else:
+        try:
+            conditions.symlink_to("conditions")
+        except (OSError, NotImplementedError):
+            pytest.skip("symbolic links are not available here")
+    assert main(["validate", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [f"{conditions}: {reason}; its files are not read"]
+    assert out.endswith(": 1 problem\n")
+
+
+def test_a_broken_regions_file_is_the_first_problem_listed(
+        mini: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA: a YAML mistake in the built-in regions.yaml came last of 60 problems, after an
+    "unknown region" for every region named anywhere."""
+    regions = mini / "regions.yaml"
+    regions.write_text(regions.read_text().replace("  - id: front", "  - id: [front", 1))
+    monkeypatch.setattr("explorer.cli.builtin_content_dir", lambda: mini)
+    assert main(["validate"]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"{regions}:3: YAML syntax: expected ',' or ']', but got ':' (while parsing a "
+        "[ ] list that starts on line 2)",
+        f"{regions}:3: because of this, 4 files name regions that could not be loaded "
+        "(7 names left out and 4 conditions not shown); fix this file first"]
+    assert out.endswith(": 2 problems\n")

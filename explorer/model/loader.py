@@ -82,6 +82,38 @@ class _Origin:
         return Problem(self.path, self.doc.line_of(loc), _field_name(sub or loc), message)
 
 
+@dataclass
+class _Loss:
+    """Entries of a list (the regions, say) lost to a problem in their file. The names of
+    a lost id are counted here, not each reported: dozens of "unknown region" lines would
+    bury the one line that says what to fix."""
+
+    cause: Problem  # the first problem that lost entries; the count is listed after it
+    # the ids lost; None: any id (a file not read, or an entry without a readable id)
+    ids: set[str] | None = dataclasses.field(default_factory=set)
+    names: int = 0  # names of a lost id, left out
+    files: set[Path] = dataclasses.field(default_factory=set)  # the files with those names
+    hidden: int = 0  # conditions not shown for want of them
+
+    def lost(self, entry_id: str | None) -> None:
+        if self.ids is not None and entry_id is not None:
+            self.ids.add(entry_id)
+        else:
+            self.ids = None
+
+    def covers(self, entry_id: str) -> bool:
+        return self.ids is None or entry_id in self.ids
+
+    def summary(self, kind: str) -> Problem | None:
+        if not self.names:
+            return None
+        hidden = f" and {_count(self.hidden, 'condition')} not shown" if self.hidden else ""
+        return Problem(self.cause.path, self.cause.line, "", (
+            f"because of this, {_count(len(self.files), 'file')} name {kind} that could not "
+            f"be loaded ({_count(self.names, 'name')} left out{hidden}); fix this file "
+            "first"), follow_on=True)
+
+
 class _Loader:
     def __init__(self, svg_file: Path | None,
                  damage: Callable[[Path], str | None] | None = None) -> None:
@@ -89,29 +121,36 @@ class _Loader:
         self.damage = damage
         self.content = Content()
         self.origins: dict[tuple[str, str], _Origin] = {}
+        self.losses: dict[str, _Loss] = {}  # by list ("regions"), the first file's loss
 
     # ---- reading ---------------------------------------------------------------
     def load_layer(self, folder: Path) -> None:
-        if not folder.is_dir():  # gone since the window opened, or mistyped
-            reason = ("a file, not a content folder" if folder.exists()
-                      else "content folder not found (moved or deleted?)")
-            self._problem(folder, WHOLE_FOLDER, "", f"{reason}; the rest of the content "
-                          "is shown")
+        try:  # the exact names: Windows and macOS would open "Pages" for "pages"
+            names = set(os.listdir(folder))
+        except OSError as exc:  # gone since the window opened, mistyped, or unreadable
+            self._problem(folder, WHOLE_FOLDER, "", f"{_layer_refusal(exc)}; the rest of "
+                          "the content is shown")
             return
         self.content.layers = (*self.content.layers, folder)
         seen: dict[tuple[str, str], _Origin] = {}
-        names = _names(folder)
         for name, (key, model) in LIST_FILES.items():
-            path = folder / name
-            if name in names and os.path.lexists(path):  # a broken link is reported
-                self._load_list_file(path, key, model, folder, seen)
+            if name in names:  # a broken link is listed, and reported when read
+                self._load_list_file(folder / name, key, model, folder, seen)
         for sub, model in ENTRY_FOLDERS.items():
-            if sub not in names or not (folder / sub).is_dir():
-                continue
-            for path in sorted((folder / sub).glob(f"*{YAML_ENDING}")):
-                if path.suffix == YAML_ENDING:  # Windows' glob ignores case
-                    self._load_entry_file(path, sub, model, folder, seen)
+            for name in self._entry_file_names(folder / sub) if sub in names else []:
+                self._load_entry_file(folder / sub / name, sub, model, folder, seen)
         self._report_stray_files(folder)
+
+    def _entry_file_names(self, folder: Path) -> list[str]:
+        """The content files' names in an entry folder (conditions/, say). One that cannot
+        be listed is reported: its entries would vanish without a word."""
+        try:
+            names = os.listdir(folder)
+        except OSError as exc:
+            self._problem(folder, WHOLE_FOLDER, "", f"{_folder_refusal(exc)}; its files "
+                          "are not read")
+            return []
+        return sorted(name for name in names if Path(name).suffix == YAML_ENDING)
 
     def _read(self, path: Path) -> Document | None:
         from explorer.model.strict_yaml import YamlError, check_size, parse
@@ -140,21 +179,36 @@ class _Loader:
         self, path: Path, key: str, model: EntryType, layer: Path,
         seen: dict[tuple[str, str], _Origin],
     ) -> None:
+        first = len(self.content.problems)
+        items = self._list_items(path, key, layer)
+        if len(self.content.problems) > first:  # the file's list could not be read
+            self._lose(key, None, first)
+        for item, origin in items:
+            first = len(self.content.problems)
+            entry = self._validate(model, item, origin)
+            if entry is None:
+                self._lose(key, _id_of(item), first)
+            else:
+                self._store(key, entry, origin, seen)
+
+    def _lose(self, key: str, entry_id: str | None, cause: int) -> None:
+        """Note an entry of the list `key` (None: any) lost to the problem at `cause`."""
+        self.losses.setdefault(key, _Loss(self.content.problems[cause])).lost(entry_id)
+
+    def _list_items(self, path: Path, key: str, layer: Path) -> list[tuple[Any, _Origin]]:
+        """The entries of a list file, each with where it is; [] if the file has no list."""
         doc = self._read(path)
         if doc is None:
-            return
+            return []
         if not isinstance(doc.data, dict) or set(doc.data) != {key}:
             self._problem(path, doc.line_of(()), "", f"the file should contain one list, '{key}:'")
-            return
+            return []
         items = doc.data[key]
         if not isinstance(items, list):
             self._problem(path, doc.line_of((key,)), key, "should be a list of entries")
-            return
-        for index, item in enumerate(items):
-            origin = _Origin(path, doc, (key, index), layer)
-            entry = self._validate(model, item, origin)
-            if entry is not None:
-                self._store(key, entry, origin, seen)
+            return []
+        return [(item, _Origin(path, doc, (key, index), layer))
+                for index, item in enumerate(items)]
 
     def _load_entry_file(
         self, path: Path, folder: str, model: EntryType, layer: Path,
@@ -274,13 +328,22 @@ class _Loader:
                 o, ("cautions", index, "regions"), caution.regions, c.regions, "region"))
                 for index, caution in enumerate(exercise.cautions))
             c.exercises[ex_id] = dataclasses.replace(exercise, cautions=cautions)
+        for kind, loss in self.losses.items():
+            if summary := loss.summary(kind):
+                c.problems.append(summary)
 
     def _drop_condition(self, cid: str, key: str, reason: str) -> None:
-        """Leave out a condition that the cross-checks left without something it needs."""
+        """Leave out a condition that the cross-checks left without something it needs
+        (`key`: "regions" or "references")."""
         o = self.origins[("conditions", cid)]
+        names: tuple[str, ...] = getattr(self.content.conditions.pop(cid), key)
+        table: dict[str, Any] = getattr(self.content, key)
+        loss = self.losses.get(key)
+        if loss and any(loss.covers(name) for name in names if name not in table):
+            loss.hidden += 1  # for want of what a broken file lost: counted with it
+            return
         self.content.problems.append(o.problem((key,), f"{reason}, so the condition "
                                                f"'{cid}' is not shown"))
-        del self.content.conditions[cid]
 
     def _check_regions_in_diagram(self) -> None:
         if self.svg_file is None:
@@ -323,6 +386,9 @@ class _Loader:
             elif ref in table:
                 first[ref] = index
                 kept.append(item)
+            elif (loss := self.losses.get(f"{what}s")) and loss.covers(ref):
+                loss.names += 1  # lost with its file: counted there
+                loss.files.add(o.path)
             else:
                 self.content.problems.append(o.problem(
                     loc, f"unknown {what} '{ref}'{did_you_mean(ref, table)}"))
@@ -336,32 +402,60 @@ class _Loader:
             self.content.problems.append(o.problem(
                 ("image",), f"image '{relative}' cannot be read: {exc.strerror or exc}"))
             return
-        message = None
-        if not target.is_relative_to(layer):
-            message = f"image '{relative}' is outside the content folder; keep images inside it"
-        elif target.suffix.lower() not in IMAGE_SUFFIXES:
-            message = f"image '{relative}' must be an .svg, .png or .jpg file"
-        elif not target.is_file():
-            message = f"image '{relative}' not found (looked for {target})"
-        elif target.stat().st_size > MAX_IMAGE_BYTES:
-            message = f"image '{relative}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
-        elif not _looks_like_image(target):
-            message = f"image '{relative}' is not a readable {target.suffix[1:].upper()} image"
-        elif self.damage and (reason := self.damage(target)):
-            message = f"image '{relative}' is damaged: {reason}"
+        try:
+            message = self._image_refusal(relative, layer, target)
+        except OSError as exc:  # a folder of images that cannot be read, say
+            message = f"image '{relative}' cannot be read: {exc.strerror or exc}"
         if message:
             self.content.problems.append(o.problem(("image",), message))
         else:
             self.content.images[ex_id] = target
 
+    def _image_refusal(self, relative: str, layer: Path, target: Path) -> str | None:
+        """Why the image `relative` (found at `target`) is not shown, or None."""
+        if not target.is_relative_to(layer):
+            return f"image '{relative}' is outside the content folder; keep images inside it"
+        if target.suffix.lower() not in IMAGE_SUFFIXES:
+            return f"image '{relative}' must be an .svg, .png or .jpg file"
+        if not target.is_file():
+            return f"image '{relative}' not found (looked for {target})"
+        if target.stat().st_size > MAX_IMAGE_BYTES:
+            return f"image '{relative}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
+        if not _looks_like_image(target):
+            return f"image '{relative}' is not a readable {target.suffix[1:].upper()} image"
+        if self.damage and (reason := self.damage(target)):
+            return f"image '{relative}' is damaged: {reason}"
+        return None
 
-def _names(folder: Path) -> set[str]:
-    """The exact names in `folder`. A folder that cannot be listed (searchable but not
-    readable) gives the names the loader looks for, so it still opens them by name."""
-    try:
-        return set(os.listdir(folder))
-    except OSError:
-        return set(LIST_FILES) | set(ENTRY_FOLDERS)
+
+def _layer_refusal(exc: OSError) -> str:
+    """Why a content folder cannot be listed, in words."""
+    if isinstance(exc, FileNotFoundError):
+        return "content folder not found (moved or deleted?)"
+    if isinstance(exc, NotADirectoryError):
+        return "a file, not a content folder"
+    return _folder_refusal(exc)
+
+
+def _folder_refusal(exc: OSError) -> str:
+    """Why a folder (one its parent lists) cannot be listed, in words."""
+    if isinstance(exc, NotADirectoryError):
+        return "is a file, not a folder"
+    if exc.errno == errno.ELOOP:
+        return "is a link that loops"
+    if isinstance(exc, FileNotFoundError):  # its parent lists it: a link to nothing
+        return "is a link to a folder that does not exist"
+    return f"cannot be read: {exc.strerror or exc}"
+
+
+def _id_of(item: Any) -> str | None:
+    """The id an entry that failed validation was meant to have, if it says."""
+    entry_id = item.get("id") if isinstance(item, dict) else None
+    return entry_id if isinstance(entry_id, str) else None
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'s' * (number != 1)}"
 
 
 def _resolve(path: Path) -> Path:

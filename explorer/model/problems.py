@@ -3,6 +3,7 @@ about a whole folder as `full path: message`)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,8 +12,13 @@ WHOLE_FOLDER = 0  # the line of a problem about a whole folder (a missing one, s
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """Problems sort by their fields in this order: by file, then line."""
+
     path: Path
     line: int
+    # A consequence of another problem at the same line (say, the entries left without
+    # the regions of a broken regions.yaml) is listed after it: the cause comes first.
+    follow_on: bool = dataclasses.field(default=False, kw_only=True)
     field: str
     message: str
 
