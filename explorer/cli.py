@@ -42,7 +42,10 @@ def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
     """The built-in content, then the user's folder if it exists, then `--content` folders."""
     layers = [builtin_content_dir()]
     user = user_content_dir()
-    if user.is_dir():
+    try:
+        if user.is_dir():
+            layers.append(user)
+    except OSError:  # there but cannot be looked in: loading names it as a problem
         layers.append(user)
     layers.extend(Path(p) for p in extra)
     return layers

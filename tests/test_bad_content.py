@@ -432,3 +432,30 @@ def test_a_reload_lists_a_folder_that_became_unreadable(
     count = len(window.content.conditions)
     assert count > 10 and window.statusBar().currentMessage() == (
         f"Content reloaded: {count} conditions, 1 problem(s).")
+
+
+def test_a_clinic_folder_inside_one_that_cannot_be_opened_is_a_problem_for_every_command(
+        clinic: Path, deny: Deny, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The folder holding DIR cannot be opened: the window and the commands that use the
+    content cache stopped with "DIR: Permission denied" (exit 1), as did an unreadable
+    folder of the user's own content."""
+    from explorer.model.cache import load_content_cached
+
+    monkeypatch.setenv("HIP_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))  # tests: "off"
+    deny(clinic.parent)
+    content = load_content_cached([builtin_content_dir(), clinic])  # as the window loads
+    assert [p.message for p in content.problems] == [
+        "cannot be read: Permission denied; the rest of the content is shown"]
+    assert "femoral-neck-stress-fracture" in content.conditions
+    assert main(["--content", str(clinic), "conditions"]) == 0
+    out, _err = capsys.readouterr()
+    assert content.conditions["femoral-neck-stress-fracture"].name in out
+
+    user = tmp_path / "user-content"
+    user.mkdir()
+    monkeypatch.setattr("explorer.cli.user_content_dir", lambda: user / "hip-explorer")
+    deny(user)
+    from explorer.cli import content_layers
+
+    assert content_layers()[-1] == user / "hip-explorer"  # looked in, so named if broken

@@ -42,7 +42,10 @@ def cache_key(layers: Sequence[Path], svg_file: Path | None) -> str:
     files = sorted(Path(__file__).parent.glob("*.py")) + ([] if svg_file is None else [svg_file])
     for layer in layers:
         parts.append(f"layer:{Path(layer).resolve()}")
-        files += sorted(Path(layer).rglob("*")) if Path(layer).is_dir() else []
+        try:
+            files += sorted(Path(layer).rglob("*")) if Path(layer).is_dir() else []
+        except OSError:  # a folder that cannot be looked in: loading names it
+            parts.append(f"unreadable:{layer}")
     for path in files:
         try:
             info = path.stat()
