@@ -6,6 +6,14 @@ its pain intensity. Keyboard (once Tab reaches the diagram): arrows or Tab move 
 regions, Space/Enter toggles, digits set intensity ("1" "0" typed quickly is 10) and
 +/- step it, Escape clears. Tab comes in at the first region, Shift+Tab at the last;
 the region the keyboard is on is named under the diagram as a hovered one is.
+
+As CSS's :focus-visible: the dashed ring on the keyboard's region shows when the keyboard
+brought the focus (Tab, a shortcut, or the window coming back to a ring it had), not
+after a click. Keys act only on a region the user can see they act on: the ringed one,
+or the one just clicked. Otherwise (the focus came at start-up, after a dialog, on
+entering clinic mode) the first key that would act on a region only shows the ring
+there and names it; Escape, which clears every region, always acts. A frame around the
+diagram, like the other panes', shows that it has the keyboard.
 """
 
 from __future__ import annotations
@@ -16,11 +24,15 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
+    QColor,
     QFocusEvent,
     QFontInfo,
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
+    QPen,
+    QRegion,
     QResizeEvent,
     QWheelEvent,
 )
@@ -37,6 +49,18 @@ from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.selection import PainKeys, Selection
 
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+# the keys that move between regions or change one (Tab too: see focusNextPrevChild)
+_REGION_KEYS = (*_ARROWS, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter,
+                Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus)
+# ways in that the keyboard brought: the ring shows
+_KEYBOARD_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                     Qt.FocusReason.ShortcutFocusReason)
+# ways the focus leaves for a while and comes back as it was: a dialog or another
+# window, a menu; the ring comes back with it if it showed
+_AWHILE = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
+# the frame while the diagram has the keyboard: the colour and width of the other
+# panes' (main_window.FOCUS_FRAME), drawn inside the view's edge
+FRAME_COLOUR, FRAME_WIDTH = QColor("#0072B2"), 2
 KEYS = ("Arrow keys or Tab move between regions, Space selects, digits set pain intensity "
         "(1 then 0 for 10), Escape clears.")
 
@@ -137,6 +161,10 @@ class DiagramView(QGraphicsView):
         self._strokes.setZValue(2)  # above the regions, below their pain badges
         scene.addItem(self._strokes)
         self.pen_colour = ""  # "" = pen off; otherwise a colour such as "#d55e00"
+        # the region the last click landed on: keys act on it without the ring (a click
+        # and then 7 gives it pain 7); None after a click on empty space or focus-out
+        self._clicked: str | None = None
+        self._kept: tuple[bool, str | None] = (False, None)  # both while away (_AWHILE)
         self._pen_panel: QRectF | None = None  # the view the stroke being drawn began in
         self.setScene(scene)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -285,6 +313,7 @@ class DiagramView(QGraphicsView):
             self.state.show_focus = False
             self._refresh_regions()
             self._announce()
+        self._clicked = region
         if region:
             self.state.focus = region
             self._selection.toggle_region(region, additive)
@@ -304,37 +333,67 @@ class DiagramView(QGraphicsView):
 
     # ---- keyboard ------------------------------------------------------------------------
     def focusInEvent(self, event: QFocusEvent) -> None:
+        self._focus_came(event.reason())
+        super().focusInEvent(event)
+
+    def setFocus(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:
+        """Given the focus for a keyboard reason (Tab, a shortcut) while it has it already,
+        unseen (at start-up, say), show the ring as the keyboard's way in does: Qt sends
+        no focus event to a widget that has the focus."""
+        had = self.hasFocus()
+        super().setFocus(reason)
+        if had and reason in _KEYBOARD_REASONS:
+            self._focus_came(reason)
+
+    def _focus_came(self, reason: Qt.FocusReason) -> None:
         """Tab comes in at the first region and Shift+Tab at the last, so Tab walks
         them all before leaving; other ways in (a click, the window coming back) keep the
-        region the keyboard was on."""
+        region the keyboard was on. The ring shows for the keyboard's ways in, and again
+        when the window or a menu gives back a focus that had it."""
         ids = self.art.region_ids
-        reason = event.reason()
         if ids and reason == Qt.FocusReason.TabFocusReason:
             self.state.focus = ids[0]
         elif ids and reason == Qt.FocusReason.BacktabFocusReason:
             self.state.focus = ids[-1]
         elif self.state.focus is None and ids:
             self.state.focus = ids[0]
-        self.state.show_focus = reason in (
-            Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
-            Qt.FocusReason.ShortcutFocusReason)
+        back = self._kept if reason in _AWHILE else (False, None)
+        self._kept = (False, None)
+        self.state.show_focus = back[0] or reason in _KEYBOARD_REASONS
+        self._clicked = back[1]
         self._refresh_regions()
-        if self.state.show_focus:
+        if self.state.show_focus and self.state.focus:
             self._describe_focus()
-            self.region_hovered.emit(self.state.focus or "")
-        super().focusInEvent(event)
+            self.region_hovered.emit(self.state.focus)
+            self._selection.focus_region(self.state.focus)
+        self._update_frame()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._kept = ((self.state.show_focus, self._clicked) if event.reason() in _AWHILE
+                      else (False, None))
+        self._clicked = None  # coming back another way, the keys show a region first
         if self.state.show_focus:
             self.state.show_focus = False
             self._refresh_regions()
             self._announce()
+        self._update_frame()
         super().focusOutEvent(event)
 
+    def _keys_shown(self) -> bool:
+        """Whether the user can see which region the keys act on: its ring shows, or
+        they have just clicked it."""
+        return self.state.show_focus or (
+            self.state.focus is not None and self.state.focus == self._clicked)
+
     def focusNextPrevChild(self, next: bool) -> bool:
-        """Tab walks through the regions first, then leaves the diagram."""
+        """Tab walks through the regions first, then leaves the diagram. With the ring
+        hidden, Tab first shows it on the keyboard's region (at start-up, the first):
+        the walk never skips a region unseen."""
         ids = self.art.region_ids
         if self.hasFocus() and self.state.focus in ids:
+            if not self._keys_shown():
+                self._move_focus(self.state.focus)
+                return True
             index = ids.index(self.state.focus) + (1 if next else -1)
             if 0 <= index < len(ids):
                 self._move_focus(ids[index])
@@ -347,6 +406,26 @@ class DiagramView(QGraphicsView):
         self._refresh_regions()
         self._describe_focus()
         self.region_hovered.emit(region)  # named as on hover: the latest move wins
+        self._selection.focus_region(region)  # the region list's current row follows
+
+    # ---- the frame while the diagram has the keyboard ---------------------------------
+    def _update_frame(self) -> None:
+        """Repaint only the viewport's edge, where the frame is: the drawing inside is
+        not painted again for a focus change (a click that brings the focus stays fast)."""
+        rect = self.viewport().rect()
+        inner = rect.adjusted(FRAME_WIDTH, FRAME_WIDTH, -FRAME_WIDTH, -FRAME_WIDTH)
+        self.viewport().update(QRegion(rect).subtracted(QRegion(inner)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():  # as the other panes: a blue frame while it has the keyboard
+            painter = QPainter(self.viewport())
+            pen = QPen(FRAME_COLOUR, FRAME_WIDTH)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            half = FRAME_WIDTH / 2
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
+            painter.end()
 
     def _describe_focus(self) -> None:
         """For a screen reader: the name says the keyboard's region and its state (and
@@ -382,6 +461,13 @@ class DiagramView(QGraphicsView):
         focus = self.state.focus if self.state.focus in ids else (ids[0] if ids else None)
         if focus is None:
             return super().keyPressEvent(event)
+        if not self._keys_shown() and (
+                key in _REGION_KEYS or Qt.Key.Key_0 <= key <= Qt.Key.Key_9):
+            # the user cannot see where this key would act: it only shows them (the ring
+            # and the name); the next one acts
+            self._move_focus(focus)
+            event.accept()
+            return
         index = ids.index(focus)
         if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
             self._move_focus(ids[(index + 1) % len(ids)])

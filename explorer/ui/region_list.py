@@ -1,6 +1,8 @@
 """A keyboard- and screen-reader-friendly list of the regions, mirroring the diagram.
 
-Space ticks the current region; digits and +/- set its pain level, as in the diagram.
+Space or Enter ticks the current region; digits and +/- set its pain level and Escape
+clears every region, as in the diagram. The current row follows the region the diagram's
+keyboard is on, so moving from one to the other keeps the place.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ class RegionList(QListWidget):
         self._syncing = False
         self._pain_keys = PainKeys()
         self.setAccessibleName("Painful regions")
-        self.setAccessibleDescription("Space ticks a region; digits 0-10 set its pain level.")
+        self.setAccessibleDescription("Space or Enter ticks a region; digits 0-10 set its "
+                                      "pain level; Escape clears them all.")
         for region in content.regions.values():
             item = QListWidgetItem(region.name)
             item.setData(Qt.ItemDataRole.UserRole, region.id)
@@ -38,6 +41,7 @@ class RegionList(QListWidget):
         self._fit_height()
         self.itemChanged.connect(self._on_item_changed)
         selection.regions_changed.connect(self._on_selection_regions_changed)
+        selection.region_focused.connect(self._on_selection_region_focused)
         self._on_selection_regions_changed()
 
     def _fit_height(self) -> None:
@@ -55,12 +59,21 @@ class RegionList(QListWidget):
         typing = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
         if item is not None and not event.modifiers() & ~typing:  # not a shortcut
             region = item.data(Qt.ItemDataRole.UserRole)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # ticks as in the diagram (the list's own Enter only "activates" a row)
+                self._selection.toggle_region(region, additive=True)
+                event.accept()
+                return
             level = self._pain_keys.level(event.key(), region,
                                           self._selection.intensities.get(region, 0))
             if level is not None:
                 self._selection.set_intensity(region, level)
                 event.accept()
                 return
+        if event.key() == Qt.Key.Key_Escape and self._selection.regions:
+            self._selection.clear_regions()  # as in the diagram; with none, Escape goes on
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def region_item(self, region: str) -> QListWidgetItem | None:
@@ -69,6 +82,11 @@ class RegionList(QListWidget):
             if item.data(Qt.ItemDataRole.UserRole) == region:
                 return item
         return None
+
+    def _on_selection_region_focused(self, region: str) -> None:
+        item = self.region_item(region)
+        if item is not None and item is not self.currentItem():
+            self.setCurrentItem(item)
 
     def _on_item_changed(self, item: QListWidgetItem) -> None:
         if self._syncing:

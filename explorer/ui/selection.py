@@ -18,6 +18,9 @@ class Selection(QObject):
     condition_selected = Signal(str)  # "" when cleared
     side_changed = Signal(str)  # "right" or "left"
     answers_changed = Signal()
+    # the diagram's keyboard moved to this region (not a selection: the region list's
+    # current row follows it, so both say where the keyboard is)
+    region_focused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,10 @@ class Selection(QObject):
 
     def clear_regions(self) -> None:
         self.set_regions([])
+
+    def focus_region(self, region: str) -> None:
+        """The diagram's keyboard is on `region` now (its ring shows there)."""
+        self.region_focused.emit(region)
 
     def restore(self, regions: Iterable[str], intensities: dict[str, int]) -> None:
         """Put back an earlier choice of regions and pain levels (undo and redo)."""

@@ -1,0 +1,197 @@
+"""Keyboard and screen-reader access: what a keyboard user sees and a screen reader says
+(the accessibility review's findings, each with the behaviour the user notices)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from explorer.ui.main_window import MainWindow
+
+GROIN_POINT = (140, 300)  # inside the groin region, in the drawing's coordinates
+EMPTY_POINT = (5, 590)  # on no region
+
+
+@pytest.fixture
+def window(qtbot: QtBot, open_window: Callable[..., MainWindow]) -> MainWindow:
+    """The window as it starts: active, the diagram has the keyboard (no ring yet)."""
+    win = open_window(1400, 860)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    qtbot.waitUntil(win.diagram.hasFocus)
+    return win
+
+
+@pytest.fixture
+def announced(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]]]:
+    """(widget's accessible name, event type name) for each event sent to screen readers."""
+    events: list[tuple[str, str]] = []
+
+    def record(event: Any) -> None:
+        widget = event.object()
+        name = widget.accessibleName() if isinstance(widget, QWidget) else ""
+        events.append((name, event.type().name))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    yield events
+
+
+def key(qtbot: QtBot, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+        ) -> None:
+    """A key pressed where the keyboard is now."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, k, modifier)
+
+
+def click(qtbot: QtBot, win: MainWindow, point: tuple[float, float]) -> None:
+    qtbot.mouseClick(win.diagram.viewport(), Qt.MouseButton.LeftButton,
+                     pos=win.diagram.mapFromScene(QPointF(*point)))
+
+
+# ---- 1. the diagram's hidden focus --------------------------------------------------------
+def test_at_start_up_space_only_shows_where_the_keyboard_is(qtbot: QtBot,
+                                                            window: MainWindow) -> None:
+    """Space then 7 at start-up used to select Front with pain 7 while nothing showed
+    where the keyboard was. Now Space shows the ring on Front and names it; 7 then acts
+    on the region the user can see."""
+    diagram = window.diagram
+    assert not diagram.state.show_focus and diagram.accessibleName() == "Hip diagram"
+    key(qtbot, Qt.Key.Key_Space)
+    assert window.selection.regions == []
+    assert diagram.state.show_focus and diagram.state.focus == "front"
+    assert diagram.accessibleName() == "Hip diagram: Front of the hip, not selected"
+    assert "Front of the hip" in window.hint.text()
+    key(qtbot, Qt.Key.Key_7)
+    assert window.selection.intensities == {"front": 7}
+    assert diagram.accessibleName() == "Hip diagram: Front of the hip, selected, pain 7 out of 10"
+
+
+@pytest.mark.parametrize("first", [Qt.Key.Key_Right, Qt.Key.Key_Tab, Qt.Key.Key_7,
+                                   Qt.Key.Key_Return, Qt.Key.Key_Plus],
+                         ids=["right", "tab", "digit", "enter", "plus"])
+def test_the_first_key_on_an_unseen_region_is_not_lost_on_it(
+        qtbot: QtBot, window: MainWindow, first: Qt.Key,
+        announced: list[tuple[str, str]]) -> None:
+    """The first Right or Tab used to go straight to the groin, so the front was never
+    announced; a digit, Enter or + changed the front unseen. Each now only shows (and
+    announces) the front."""
+    key(qtbot, first)
+    assert window.diagram.hasFocus() and window.diagram.state.focus == "front"
+    assert window.diagram.state.show_focus
+    assert window.selection.regions == [] and window.selection.intensities == {}
+    assert ("Hip diagram: Front of the hip, not selected", "NameChanged") in announced
+    key(qtbot, Qt.Key.Key_Right)  # the next key acts
+    assert window.diagram.state.focus == "groin"
+
+
+def test_escape_clears_even_before_the_ring_shows(qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["outer", "back"])
+    key(qtbot, Qt.Key.Key_Escape)
+    assert window.selection.regions == []
+
+
+def test_a_click_then_a_digit_still_gives_the_clicked_region_its_pain(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The mouse user sees the region they clicked: keys act on it at once, and no ring
+    is drawn for the click."""
+    click(qtbot, window, GROIN_POINT)
+    assert window.selection.regions == ["groin"] and not window.diagram.state.show_focus
+    key(qtbot, Qt.Key.Key_7)
+    assert window.selection.intensities == {"groin": 7}
+    click(qtbot, window, EMPTY_POINT)  # a click on no region: the keys show first again
+    key(qtbot, Qt.Key.Key_Space)
+    assert window.selection.regions == [] and window.diagram.state.show_focus
+
+
+def test_the_ring_comes_back_after_a_dialog_closed_by_keyboard(
+        qtbot: QtBot, window: MainWindow) -> None:
+    diagram = window.diagram
+    window.side_box.setFocus(Qt.FocusReason.TabFocusReason)
+    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_Right)
+    key(qtbot, Qt.Key.Key_Right)
+    assert diagram.state.focus == "outer" and diagram.state.show_focus
+    window._on_preferences_triggered()
+    dialog = window.preferences_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    key(qtbot, Qt.Key.Key_Escape)
+    window.activateWindow()
+    qtbot.waitUntil(diagram.hasFocus)
+    assert diagram.state.show_focus and diagram.state.focus == "outer"
+    assert "Outer hip" in window.hint.text()
+    key(qtbot, Qt.Key.Key_Space)  # where the ring shows
+    assert window.selection.regions == ["outer"]
+
+
+def test_entering_clinic_mode_changes_no_region_unseen(qtbot: QtBot,
+                                                       window: MainWindow) -> None:
+    """F11 from the search field gives the diagram the keyboard: Space shows the ring on
+    the region it would tick, rather than ticking it."""
+    window.selection.set_regions(["back"])
+    key(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: window.clinic.active and window.diagram.hasFocus())
+    assert not window.diagram.state.show_focus
+    key(qtbot, Qt.Key.Key_Space)
+    assert window.selection.regions == ["back"]
+    assert window.diagram.state.show_focus and "Front" in window.diagram.accessibleName()
+    window.clinic.leave()
+
+
+def _frame_pixel(widget: QWidget) -> QColor:
+    image = widget.grab().toImage()
+    return QColor(image.pixel(image.width() // 2, 1))  # on the top edge, mid-way
+
+
+def test_the_diagram_shows_a_frame_while_it_has_the_keyboard(qtbot: QtBot,
+                                                             window: MainWindow) -> None:
+    """As the other panes: a blue frame while the diagram has the focus, none after."""
+    viewport = window.diagram.viewport()
+    assert _frame_pixel(viewport).name() == "#0072b2"
+    window.region_list.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: not window.diagram.hasFocus())
+    assert _frame_pixel(viewport).name() == "#ffffff"
+
+
+# ---- 6. the region list works as the diagram does ------------------------------------------
+def test_the_region_list_ticks_with_enter_and_clears_with_escape(
+        qtbot: QtBot, window: MainWindow) -> None:
+    regions = window.region_list
+    regions.setFocus(Qt.FocusReason.TabFocusReason)
+    regions.setCurrentItem(regions.region_item("outer"))
+    key(qtbot, Qt.Key.Key_Return)
+    assert window.selection.regions == ["outer"]
+    assert regions.region_item("outer").checkState() == Qt.CheckState.Checked
+    regions.setCurrentItem(regions.region_item("back"))
+    key(qtbot, Qt.Key.Key_Enter)
+    assert window.selection.regions == ["outer", "back"]
+    key(qtbot, Qt.Key.Key_Return)  # ticked: Enter unticks, as Space does
+    assert window.selection.regions == ["outer"]
+    key(qtbot, Qt.Key.Key_Escape)
+    assert window.selection.regions == []
+    assert regions.hasFocus()
+
+
+def test_the_region_lists_row_follows_the_diagrams_keyboard(qtbot: QtBot,
+                                                           window: MainWindow) -> None:
+    window.side_box.setFocus(Qt.FocusReason.TabFocusReason)
+    key(qtbot, Qt.Key.Key_Tab)  # into the diagram, at the front
+    assert window.region_list.currentItem() is window.region_list.region_item("front")
+    key(qtbot, Qt.Key.Key_Right)
+    key(qtbot, Qt.Key.Key_Right)
+    assert window.region_list.currentItem() is window.region_list.region_item("outer")
+    key(qtbot, Qt.Key.Key_Tab)  # on past the back, into the list: at the back's row
+    key(qtbot, Qt.Key.Key_Tab)
+    assert window.region_list.hasFocus()
+    assert window.region_list.currentItem() is window.region_list.region_item("back")
+    key(qtbot, Qt.Key.Key_Space)
+    assert window.selection.regions == ["back"]
