@@ -195,3 +195,45 @@ def test_the_region_lists_row_follows_the_diagrams_keyboard(qtbot: QtBot,
     assert window.region_list.currentItem() is window.region_list.region_item("back")
     key(qtbot, Qt.Key.Key_Space)
     assert window.selection.regions == ["back"]
+
+
+# ---- 2. the print preview from the keyboard ------------------------------------------------
+def _open_preview(qtbot: QtBot, window: MainWindow) -> Any:
+    window.selection.set_regions(["outer"])  # its best match is shown: one to print
+    key(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.preview_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def test_ctrl_p_prints_from_the_preview(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = _open_preview(qtbot, window)
+    asked: list[QWidget] = []
+
+    def answer() -> None:  # the print dialog Print opens: note it and cancel it
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not dialog:
+            asked.append(modal)
+            modal.close()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    key(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(asked), timeout=3000)
+    assert isinstance(asked[0], QPrintDialog)
+    assert dialog.isVisible()  # cancelled: the preview is still there
+
+
+def test_escape_closes_the_preview(qtbot: QtBot, window: MainWindow) -> None:
+    from shiboken6 import isValid
+
+    dialog = _open_preview(qtbot, window)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible())

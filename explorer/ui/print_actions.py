@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -71,8 +71,21 @@ def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreview
     fit_width = dialog.findChild(QAction, "fitWidthAction")  # the toolbar's "Fit width"
     if fit_width is not None:
         fit_width.trigger()
-    dialog.open()
+    _print_key(dialog)
+    dialog.open()  # Escape closes it, as any dialog
     return dialog
+
+
+def _print_key(dialog: QPrintPreviewDialog) -> None:
+    """Ctrl+P prints from the preview, as from the main window: the toolbar's buttons
+    take no keyboard focus, so without it Print is out of the keyboard's reach. Qt names
+    the action by its (translated) text only."""
+    words = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+    action = next((a for a in dialog.findChildren(QAction) if a.text() == words), None)
+    if action is not None:
+        keys = QKeySequence(QKeySequence.StandardKey.Print)
+        action.setShortcut(keys)
+        action.setToolTip(f"{words} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
 
 
 STATUS_MS = 8000  # how long a status bar says what was saved
