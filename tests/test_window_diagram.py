@@ -233,6 +233,29 @@ def test_the_undo_history_keeps_the_latest_steps_only(window: MainWindow) -> Non
     assert window.selection.regions == ["groin"]
 
 
+def test_undo_and_redo_of_regions_bring_back_the_condition_they_pushed_out(
+        window: MainWindow) -> None:
+    """Outer and groin, then hip osteoarthritis chosen; Undo (outer only) shows the best
+    match for the outer hip, and Redo left it there instead of the osteoarthritis."""
+    window.selection.set_regions(["outer"])
+    window.selection.set_regions(["outer", "groin"])
+    window.selection.select_condition("hip-osteoarthritis")
+    stack = window.history.stack
+    stack.undo()  # outer only: osteoarthritis is not felt there
+    assert window.selection.regions == ["outer"]
+    best = window.selection.condition
+    assert best == window.conditions.ids()[0] != "hip-osteoarthritis"
+    stack.redo()
+    assert window.selection.condition == "hip-osteoarthritis"
+    assert window.detail.shown == ("condition", "hip-osteoarthritis")
+
+    stack.undo()  # pushed out again; this time another condition is chosen meanwhile
+    other = window.conditions.ids()[1]
+    window.selection.select_condition(other)
+    stack.redo()
+    assert window.selection.condition == other  # the choice made since stays
+
+
 def test_region_changes_can_be_undone(qtbot: QtBot, window: MainWindow) -> None:
     stack = window.history.stack
     assert not stack.canUndo()  # nothing yet to take back

@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self._problem_button: QPushButton | None = None
         self.problems_dialog: QDialog | None = None  # Help > Content problems, when open
         self.trail: Trail[tuple[str, str]] = Trail()  # what the detail panel showed
+        # (condition a region change pushed out, the best match shown in its place)
+        self._displaced: tuple[str, str] | None = None
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
                                lambda b, a: describe(b, a, self.content.region_name),
@@ -452,7 +454,14 @@ class MainWindow(QMainWindow):
     def _on_selection_regions_changed(self) -> None:
         self._refresh_list()  # opens at its best matches
         ids = self.conditions.ids()
-        if self.selection.regions and ids and self.selection.condition not in ids:
+        chosen = self.selection.condition
+        if self._displaced and self._displaced[1] == chosen and self._displaced[0] in ids:
+            # the regions are back (Undo, Redo, the region clicked again): so is the
+            # condition they pushed out, unless another has been chosen since
+            self.selection.select_condition(self._displaced[0])
+            self._displaced = None
+        elif self.selection.regions and ids and chosen not in ids:
+            self._displaced = (chosen, ids[0]) if chosen else None
             self.selection.select_condition(ids[0])  # the best match, shown at once
         # otherwise the condition shown stays: switching the panel on every click would
         # cost a click its time budget, and what is being read is not pulled away
