@@ -237,3 +237,44 @@ def test_escape_closes_the_preview(qtbot: QtBot, window: MainWindow) -> None:
     dialog = _open_preview(qtbot, window)
     key(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible())
+
+
+# ---- 3 and 5. clinic mode ------------------------------------------------------------------
+def test_stepping_in_clinic_mode_tells_a_screen_reader_which_condition(
+        qtbot: QtBot, window: MainWindow, announced: list[tuple[str, str]]) -> None:
+    window.selection.set_regions(["outer"])
+    window.clinic.enter()
+    position = window.clinic.position
+    ids = window.conditions.ids()
+    names = [window.content.conditions[c].name for c in ids]
+    assert position.accessibleName() == f"Condition 1 of {len(ids)}: {names[0]}"
+    assert "step through the conditions" in position.accessibleDescription()
+    window.clinic.step(1)
+    expected = f"Condition 2 of {len(ids)}: {names[1]}"
+    qtbot.waitUntil(lambda: position.accessibleName() == expected)
+    assert position.text() == f"2 of {len(ids)}"
+    assert (expected, "NameChanged") in announced
+    window.clinic.leave()
+
+
+def test_page_keys_page_through_the_panel_being_read_in_clinic_mode(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["outer"])
+    window.clinic.enter()
+    shown = window.selection.condition
+    panel = window.detail
+    panel.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(panel.hasFocus)
+    bar = panel.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > bar.pageStep())  # laid out, longer than a page
+    bar.setValue(0)
+    key(qtbot, Qt.Key.Key_PageDown)
+    assert bar.value() > 0 and window.selection.condition == shown
+    key(qtbot, Qt.Key.Key_PageUp)
+    assert bar.value() == 0 and window.selection.condition == shown
+    key(qtbot, Qt.Key.Key_Right)  # the arrows still step
+    assert window.selection.condition != shown
+    window.diagram.setFocus(Qt.FocusReason.MouseFocusReason)  # elsewhere Page keys step
+    key(qtbot, Qt.Key.Key_PageUp)
+    assert window.selection.condition == shown
+    window.clinic.leave()

@@ -2,8 +2,10 @@
 
 The diagram is large, the text is large enough to read from a metre away and plain
 language only (clinician sections hidden). Left/Right or Page Up/Down step through the
-ranked conditions, lighting their regions; a pen draws on the diagram. Leaving
-restores the window exactly as it was: geometry, window state, splitters, text size.
+ranked conditions, lighting their regions (in the panel being read, Page Up/Down page
+through it instead); a pen draws on the diagram. The toolbar's "2 of 7" tells a screen
+reader which condition is shown. Leaving restores the window exactly as it was:
+geometry, window state, splitters, text size.
 """
 
 from __future__ import annotations
@@ -11,8 +13,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QLabel, QStyle, QToolBar
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QAction,
+    QActionGroup,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import QAbstractSlider, QLabel, QStyle, QToolBar
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -26,7 +38,9 @@ PANEL_STYLE = ("body, p, li, td, th, span { font-size: 17pt; } "
 PANEL_SCALE = 17 / 10.5
 CLINIC_STYLE = ("QWidget { font-size: 15pt; } "
                 "QListView::indicator, QCheckBox::indicator { width: 22px; height: 22px; }")
+_PAGE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 TOOLBAR_LARGE_MIN_WIDTH = 1280  # pixels of screen for the toolbar in 15 pt type
+STEP_KEYS = "Left and Right arrows or Page Up and Page Down step through the conditions."
 
 
 class ClinicMode(QObject):
@@ -44,7 +58,8 @@ class ClinicMode(QObject):
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), window)
                 shortcut.setEnabled(False)
-                shortcut.activated.connect(lambda s=step: self.step(s))
+                shortcut.activated.connect(
+                    lambda s=step, page=key in _PAGE_KEYS: self._on_step_key(s, page))
                 self._shortcuts.append(shortcut)
         s = window.selection
         for signal in (s.condition_selected, s.regions_changed, s.answers_changed):
@@ -64,7 +79,8 @@ class ClinicMode(QObject):
         bar.addAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Previous",
                       lambda: self.step(-1))
         self.position = QLabel()  # "2 of 7": where the condition shown is in the list
-        self.position.setAccessibleName("Position in the list")
+        self.position.setAccessibleName("Position in the list")  # until it shows one
+        self.position.setAccessibleDescription(STEP_KEYS)
         self.position.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.position)
         bar.addAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "Next",
@@ -175,11 +191,36 @@ class ClinicMode(QObject):
             0 if direction > 0 else len(ids) - 1)
         self.window.selection.select_condition(ids[index % len(ids)])
 
+    def _on_step_key(self, direction: int, page: bool) -> None:
+        """Left/Right and Page Up/Down step through the conditions, except that Page keys
+        page through the panel while it has the keyboard, as they do outside clinic mode
+        (the shortcut takes them from the panel before it sees them)."""
+        panel = self.window.detail
+        if page and panel.hasFocus():
+            panel.verticalScrollBar().triggerAction(
+                QAbstractSlider.SliderAction.SliderPageStepAdd if direction > 0
+                else QAbstractSlider.SliderAction.SliderPageStepSub)
+        else:
+            self.step(direction)
+
     def _update_position(self) -> None:
+        """The toolbar's "2 of 7", and for a screen reader "Condition 2 of 7: <name>",
+        announced as the name changes (the label has no focus to be read from)."""
+        if not self.active:  # updated on entering; not on every click while working
+            return
         ids = self.window.conditions.ids()
         current = self.window.selection.condition
-        self.position.setText(f"{ids.index(current) + 1} of {len(ids)}" if current in ids
-                              else f"{len(ids)} conditions")
+        condition = self.window.content.conditions.get(current)
+        if current in ids and condition is not None:
+            text = f"{ids.index(current) + 1} of {len(ids)}"
+            name = f"Condition {text}: {condition.name}"
+        else:
+            text = name = f"{len(ids)} conditions"
+        self.position.setText(text)
+        if name != self.position.accessibleName():
+            self.position.setAccessibleName(name)
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self.position, QAccessible.Event.NameChanged))
 
     def _on_pen_toggled(self, colour: str, on: bool) -> None:
         if on:
