@@ -16,7 +16,7 @@ from pathlib import Path
 
 from explorer import __version__
 from explorer.model import Content, conditions_by_region, main_area, rank_conditions
-from explorer.paths import builtin_content_dir, diagram_svg, user_content_dir
+from explorer.paths import content_layers, diagram_svg
 
 ENTRY_KINDS = ("regions", "clues", "references", "conditions", "exercises", "treatments",
                "pages")
@@ -36,19 +36,6 @@ def note_problems(content: Content, extra: Sequence[Path] = ()) -> None:
         command = shlex.join(["hip-explorer", "validate", *map(str, extra)])
         print(f"hip-explorer: note: {len(content.problems)} content problem(s); "
               f"to see them, run: {command}", file=sys.stderr)
-
-
-def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
-    """The built-in content, then the user's folder if it exists, then `--content` folders."""
-    layers = [builtin_content_dir()]
-    user = user_content_dir()
-    try:
-        if user.is_dir():
-            layers.append(user)
-    except OSError:  # there but cannot be looked in: loading names it as a problem
-        layers.append(user)
-    layers.extend(Path(p) for p in extra)
-    return layers
 
 
 def ensure_gui_app() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -49,3 +50,16 @@ def user_content_dir() -> Path:
     """A clinic's own content folder, loaded over the built-in one when it exists."""
     override = os.environ.get("HIP_EXPLORER_USER_CONTENT")
     return Path(override) if override else user_data_dir() / "content"
+
+
+def content_layers(extra: Sequence[Path] = ()) -> list[Path]:
+    """The built-in content, then the user's folder if it exists, then `--content` folders."""
+    layers = [builtin_content_dir()]
+    user = user_content_dir()
+    try:
+        if user.is_dir():
+            layers.append(user)
+    except OSError:  # there but cannot be looked in: loading names it as a problem
+        layers.append(user)
+    layers.extend(Path(p) for p in extra)
+    return layers

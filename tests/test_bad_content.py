@@ -454,7 +454,7 @@ def test_a_clinic_folder_inside_one_that_cannot_be_opened_is_a_problem_for_every
 
     user = tmp_path / "user-content"
     user.mkdir()
-    monkeypatch.setattr("explorer.cli.user_content_dir", lambda: user / "hip-explorer")
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(user / "hip-explorer"))
     deny(user)
     from explorer.cli import content_layers
 

@@ -250,3 +250,20 @@ def test_a_reload_shows_a_busy_pointer_while_it_reads(
     assert seen == [(Qt.CursorShape.WaitCursor, "Reloading content…")]
     assert QApplication.overrideCursor() is None  # the usual pointer again
     assert window.statusBar().currentMessage().startswith("Content reloaded")
+
+
+def test_a_users_own_folder_made_while_the_window_is_open_is_read_by_a_reload(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folders were fixed at start-up: a user's own content folder made afterwards
+    (content/README.md tells clinicians to make one) was not read until a restart."""
+    user = tmp_path / "user-content"
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(user))
+    window = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert "hip-flexor-overuse-hills" not in window.content.conditions
+
+    shutil.copytree(ROOT / "docs" / "example-clinic", user)
+    window.reload_action.trigger()  # F5
+    assert "hip-flexor-overuse-hills" in window.content.conditions
+    assert window.layers == [builtin_content_dir(), user]
+    assert window.content.problems == []

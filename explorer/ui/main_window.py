@@ -38,7 +38,12 @@ from PySide6.QtWidgets import (
 
 from explorer import __version__
 from explorer.model import Condition, Content
-from explorer.paths import resources_dir
+from explorer.paths import (
+    builtin_content_dir,
+    content_layers,
+    resources_dir,
+    user_content_dir,
+)
 from explorer.render.html import DISCLAIMER, esc
 from explorer.ui.clinic_mode import ClinicMode
 from explorer.ui.condition_list import ConditionList
@@ -155,6 +160,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Reloading content…")
         self.statusBar().repaint()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.layers = _with_user_folder(self.layers)
         try:
             content = load_content(self.layers, svg_file=self.art.svg_file)
         finally:
@@ -888,6 +894,15 @@ class MainWindow(QMainWindow):
             self.clinic.leave()  # remember the working layout, not the presenting one
         self.save_state()
         super().closeEvent(event)
+
+
+def _with_user_folder(layers: list[Path]) -> list[Path]:
+    """The usual layers (the built-in content first) with the user's own folder, if it
+    was made since start-up; other layers (a test's) as they are."""
+    if not layers or layers[0] != builtin_content_dir():
+        return layers
+    user = user_content_dir()
+    return content_layers([layer for layer in layers[1:] if layer != user])
 
 
 def _focus_target(pane: QWidget) -> QWidget | None:
