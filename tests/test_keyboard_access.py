@@ -278,3 +278,23 @@ def test_page_keys_page_through_the_panel_being_read_in_clinic_mode(
     key(qtbot, Qt.Key.Key_PageUp)
     assert window.selection.condition == shown
     window.clinic.leave()
+
+
+# ---- 4. the search field says what the results are -----------------------------------------
+def test_the_search_field_says_how_many_results_and_which_is_highlighted(
+        qtbot: QtBot, window: MainWindow, announced: list[tuple[str, str]]) -> None:
+    search = window.search
+    key(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = search.field
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "groin")
+    count = len(search.hits)
+    assert count > 2
+    first, second = (search.results.item(search._first + row).text() for row in (0, 1))
+    assert field.accessibleDescription() == f"{count} results; {first}, 1 of {count}"
+    key(qtbot, Qt.Key.Key_Down)
+    assert field.hasFocus()  # the keyboard stays in the field: it is the one read out
+    assert field.accessibleDescription() == f"{count} results; {second}, 2 of {count}"
+    assert ("Search conditions, exercises and regions", "DescriptionChanged") in announced
+    qtbot.keyClicks(field, "zzqqx")
+    assert field.accessibleDescription() == "No matches"

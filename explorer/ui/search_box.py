@@ -5,7 +5,9 @@ window, not a popup, so screen readers and every platform see it), Up/Down move,
 Enter opens the highlighted (or first) match and hides the list (the next Up, Down or
 Enter shows it again), Escape clears. A match opened from the list itself (Tab into it
 and Enter, or a click, as in a completer's popup) leaves the keyboard in the field too,
-and so does Escape there, which only hides the list.
+and so does Escape there, which only hides the list. The keyboard stays in the field
+while Up and Down move the highlight, so the field's accessible description says how
+many results there are and which is highlighted ("5 results; Condition: …, 2 of 5").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
@@ -146,6 +148,7 @@ class SearchBox(QWidget):
             self.results.hide()
         if 0 <= state.row < len(self.hits):
             self.results.setCurrentRow(self._first + state.row)
+            self._describe_results()
 
     def _on_field_text_changed(self, text: str) -> None:
         self.hits = search(self._content, text, limit=20)
@@ -164,6 +167,26 @@ class SearchBox(QWidget):
         if self.hits:
             self.results.setCurrentRow(self._first)
         self._fit_results()
+        self._describe_results()
+
+    def _describe_results(self) -> None:
+        """Tell a screen reader, through the field it is in, what the list shows: how
+        many results and the highlighted one; announced when it changes."""
+        count, row = len(self.hits), self._hit_row()
+        if not self.field.text().strip():
+            words = ""  # the placeholder describes the field again
+        elif not count:
+            words = "No matches"
+        else:
+            words = f"{count} result{'s' * (count != 1)}"
+            if self._first:  # "Showing results for …": the words were spelled otherwise
+                words += f"; {self.results.item(0).text()}"
+            if 0 <= row < count:
+                words += f"; {self.results.item(self._first + row).text()}, {row + 1} of {count}"
+        if words != self.field.accessibleDescription():
+            self.field.setAccessibleDescription(words)
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self.field, QAccessible.Event.DescriptionChanged))
 
     def _fit_results(self) -> None:
         """Each result as tall as its wrapped text, the list as tall as the results (a few
@@ -205,6 +228,7 @@ class SearchBox(QWidget):
         if self.hits and not self._reopened():
             row = max(0, min(len(self.hits) - 1, self._hit_row() + step))
             self.results.setCurrentRow(self._first + row)
+            self._describe_results()
 
     def _hit_row(self) -> int:
         """Which of the hits is current (-1 for none)."""
