@@ -267,3 +267,31 @@ def test_a_users_own_folder_made_while_the_window_is_open_is_read_by_a_reload(
     assert "hip-flexor-overuse-hills" in window.content.conditions
     assert window.layers == [builtin_content_dir(), user]
     assert window.content.problems == []
+
+
+def test_fixing_a_broken_regions_file_brings_back_what_was_chosen(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """A typo in regions.yaml, then F5, took every region away, and with them the
+    choice of regions, pain level and condition; after fixing the file and F5 again
+    they stayed gone."""
+    copy = tmp_path / "content"
+    shutil.copytree(builtin_content_dir(), copy)
+    window = build_window([copy], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.selection.set_regions(["outer"])
+    window.selection.set_intensity("outer", 6)
+    chosen = window.conditions.ids()[1]  # not the best match, which comes by itself
+    window.selection.select_condition(chosen)
+    regions = copy / "regions.yaml"
+    good = regions.read_text(encoding="utf-8")
+
+    regions.write_text(good.replace("  - id: front", "  - id: [front", 1), encoding="utf-8")
+    window.reload_action.trigger()  # F5
+    assert window.content.regions == {} and window.selection.regions == []
+
+    regions.write_text(good, encoding="utf-8")
+    window.reload_action.trigger()  # F5, fixed
+    assert window.content.problems == []
+    assert window.selection.intensities == {"outer": 6}
+    assert window.selection.condition == chosen
+    assert window.detail.shown == ("condition", chosen)

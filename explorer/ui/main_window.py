@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.trail: Trail[tuple[str, str]] = Trail()  # what the detail panel showed
         # (condition a region change pushed out, the best match shown in its place)
         self._displaced: tuple[str, str] | None = None
+        # (what was chosen, what a reload could show of it), while they differ
+        self._lost: tuple[tuple[DiagramInput, str], tuple[DiagramInput, str]] | None = None
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
                                lambda b, a: describe(b, a, self.content.region_name),
@@ -168,6 +170,10 @@ class MainWindow(QMainWindow):
         condition = self.selection.condition
         shown = self.detail.shown
         diagram_input = self._diagram_input()
+        if self._lost is not None and self._lost[1] == (diagram_input, condition):
+            # nothing chosen since a reload that could not show it all (a broken
+            # regions.yaml took every region): this reload tries again
+            diagram_input, condition = self._lost[0]
         working = self._working_state()
         trail, self.trail = self.trail, Trail()  # showing it all again is no step
         self.content = content
@@ -186,6 +192,9 @@ class MainWindow(QMainWindow):
         self.selection.select_condition(kept)
         if self.selection.condition:  # unchanged, so not announced: the new widgets show it
             self._on_selection_condition_selected(self.selection.condition)
+        now = (self._diagram_input(), self.selection.condition)
+        self._lost = ((diagram_input, condition), now) if now != (diagram_input, condition) \
+            else None
         self._refresh_timeline()
         self._list_pages()
         if self.handout_dialog is not None:  # an open handout prints the new content
