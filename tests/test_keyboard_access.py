@@ -298,3 +298,34 @@ def test_the_search_field_says_how_many_results_and_which_is_highlighted(
     assert ("Search conditions, exercises and regions", "DescriptionChanged") in announced
     qtbot.keyClicks(field, "zzqqx")
     assert field.accessibleDescription() == "No matches"
+
+
+# ---- 7. the condition list's column ---------------------------------------------------------
+def test_the_condition_lists_column_is_named_for_a_screen_reader(window: MainWindow) -> None:
+    tree = QAccessible.queryAccessibleInterface(window.conditions)
+    headers = [tree.child(i) for i in range(tree.childCount())
+               if tree.child(i).role() == QAccessible.Role.ColumnHeader]
+    assert [h.text(QAccessible.Text.Name) for h in headers] == ["Condition"]
+
+
+# ---- 8. the recovery timeline's words -------------------------------------------------------
+def test_tab_reaches_the_recovery_timelines_summary(qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["outer"])  # a condition is shown
+    key(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.chart_dialogs["timeline"]
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    summary = window.timeline_chart.summary
+    reached = set()
+    for _ in range(4):
+        key(qtbot, Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    assert summary in reached
+    assert summary.accessibleName() == "Recovery timeline in words"
+    summary.setFocus(Qt.FocusReason.TabFocusReason)
+    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select all, to copy
+    assert summary.hasSelectedText()
+    framed = summary.grab().toImage()
+    assert QColor(framed.pixel(framed.width() // 2, 0)).name() == "#0072b2"  # its frame
+    dialog.close()

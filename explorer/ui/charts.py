@@ -300,12 +300,23 @@ def _wrapped_label(text: str = "") -> QLabel:
     return label
 
 
-def _summary_label() -> QLabel:
-    """The chart's text equivalent, under the chart."""
+# the frame the window's panes show while they have the keyboard, the same width both
+# ways (nothing moves); one label per chart, so its style sheet costs nothing to speak of
+SUMMARY_FOCUS = ("QLabel { border: 2px solid transparent; } "
+                 "QLabel:focus { border-color: #0072B2; }")
+
+
+def _summary_label(name: str) -> QLabel:
+    """The chart's text equivalent, under the chart. Tab reaches it (the chart itself
+    takes no focus) and the keyboard can select in it, to read it or copy it."""
     label = _wrapped_label()
     label.setContentsMargins(8, 4, 8, 4)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    # after the flags, which give a label that selects by keyboard only click focus
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    label.setAccessibleName(name)
+    label.setStyleSheet(SUMMARY_FOCUS)
     return label
 
 
@@ -397,7 +408,7 @@ class RecoveryChart(QWidget):
         self.setAccessibleName("Recovery timeline")
         self.plot_widget = _plot_widget(self)
         self.plot_widget.setAccessibleName("Recovery timeline chart")
-        self.summary = _summary_label()
+        self.summary = _summary_label("Recovery timeline in words")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget, 1)
@@ -758,7 +769,7 @@ class LoadPlanner(QWidget):
         self.plot_widget = _plot_widget(self)
         self.plot_widget.setAccessibleName("Running load chart")
         self.plot_widget.setMinimumSize(420, 300)
-        self.summary = _summary_label()
+        self.summary = _summary_label("Running load in words")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

@@ -185,6 +185,8 @@ class ConditionList(QTreeWidget):
         super().__init__(parent)
         self._content = content
         self.setHeaderHidden(True)
+        # hidden, yet a screen reader is told its column's name: "Condition", not "1"
+        self.setHeaderLabels(["Condition"])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(False)  # headers are shorter than condition rows
         self.setWordWrap(True)
