@@ -182,10 +182,35 @@ def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:
     folders = {layer for content in checks for layer in content.layers}
     entries = {(kind, entry_id) for content in checks for kind in ENTRY_KINDS
                for entry_id in getattr(content, kind)}
+    for note in _replaced_between(dirs):
+        print(f"note: {note}")
     count = len(problems)
     verdict = "no problems" if not count else f"{count} problem{'s' * (count != 1)}"
     print(f"checked {len(folders)} folder(s), {len(entries)} entries: {verdict}")
     return 1 if count else 0
+
+
+def _replaced_between(dirs: Sequence[Path]) -> list[str]:
+    """Entries that a later DIR replaces in an earlier one (the same file name in the same
+    kind of folder): the layering rule, but two clinics' folders clashing is worth a word."""
+    from explorer.model.loader import ENTRY_FOLDERS, YAML_ENDING
+
+    notes: list[str] = []
+    first_seen: dict[tuple[str, str], Path] = {}
+    for folder in dirs:
+        for kind in ENTRY_FOLDERS:
+            try:
+                names = sorted(os.listdir(folder / kind))
+            except OSError:  # not there, or reported as a problem
+                continue
+            for name in names:
+                if not name.endswith(YAML_ENDING):
+                    continue
+                earlier = first_seen.setdefault((kind, name), folder)
+                if earlier != folder:
+                    notes.append(f"{folder / kind / name} replaces {earlier / kind / name} "
+                                 "(the later folder wins)")
+    return notes
 
 
 def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) -> int:

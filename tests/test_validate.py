@@ -68,7 +68,8 @@ def test_a_picture_with_text_is_drawn_and_a_broken_one_reported(tmp_path: Path) 
 
 def test_each_folder_is_checked_on_its_own_and_each_problem_said_once(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`validate A B` loaded B over A, so an entry of A that B replaces went unchecked."""
+    """`validate A B` loaded B over A, so an entry of A that B replaces went unchecked,
+    and said nothing of B replacing it."""
     def folder(name: str, file: str, text: str) -> Path:
         (tmp_path / name / "exercises").mkdir(parents=True)
         (tmp_path / name / "exercises" / file).write_text(text)
@@ -87,7 +88,11 @@ def test_each_folder_is_checked_on_its_own_and_each_problem_said_once(
                                "unknown reference 'nope'")
     assert lines[1].startswith(f"{shared}/exercises/odd.yaml:6: references[0]: "
                                "unknown reference 'gone'")
-    assert out.startswith("checked 4 folder(s), ") and out.endswith(": 2 problems\n")
+    # two clinics' folders with the same entry: the layering rule, said in a word
+    note, verdict = out.splitlines()
+    assert note == (f"note: {fixed}/exercises/wall-press.yaml replaces "
+                    f"{broken}/exercises/wall-press.yaml (the later folder wins)")
+    assert verdict.startswith("checked 4 folder(s), ") and verdict.endswith(": 2 problems")
 
     assert main(["validate", str(fixed)]) == 0
     assert capsys.readouterr().out.endswith(": no problems\n")
@@ -163,7 +168,7 @@ def test_a_broken_regions_file_is_the_first_problem_listed(
     "unknown region" for every region named anywhere."""
     regions = mini / "regions.yaml"
     regions.write_text(regions.read_text().replace("  - id: front", "  - id: [front", 1))
-    monkeypatch.setattr("explorer.cli.builtin_content_dir", lambda: mini)
+    monkeypatch.setattr("explorer.paths.builtin_content_dir", lambda: mini)
     assert main(["validate"]) == 1
     out, err = capsys.readouterr()
     assert err.splitlines() == [
