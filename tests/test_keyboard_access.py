@@ -329,3 +329,26 @@ def test_tab_reaches_the_recovery_timelines_summary(qtbot: QtBot, window: MainWi
     framed = summary.grab().toImage()
     assert QColor(framed.pixel(framed.width() // 2, 0)).name() == "#0072b2"  # its frame
     dialog.close()
+
+
+# ---- 9. the Refine question the keyboard is on ---------------------------------------------
+def test_the_refine_question_whose_box_has_the_keyboard_is_marked(
+        qtbot: QtBot, window: MainWindow) -> None:
+    refine = window.refine
+    window.selection.set_regions(["groin"])
+    shown = [cid for cid, row in refine.rows.items() if row.isVisibleTo(refine)]
+    first, second = shown[:2]
+
+    def marked(clue: str) -> bool:
+        label = refine.questions[clue]
+        image = label.grab().toImage()
+        corner = QColor(image.pixel(image.width() - 2, 1))  # beside the words, not on them
+        return label.font().underline() and corner.name() == "#cfe3f5"
+
+    assert not marked(first)
+    refine.boxes[first].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(refine.boxes[first].hasFocus)
+    assert marked(first) and not marked(second)
+    key(qtbot, Qt.Key.Key_Tab)
+    assert refine.boxes[second].hasFocus()
+    assert marked(second) and not marked(first)

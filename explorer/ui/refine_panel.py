@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QColor,
+    QFocusEvent,
     QMouseEvent,
     QPalette,
     QResizeEvent,
@@ -118,8 +119,12 @@ def _colour(label: QLabel, colour: str) -> None:
     label.setPalette(palette)
 
 
+FOCUS_BACKGROUND = "#cfe3f5"  # behind the question whose box has the keyboard
+
+
 class _ClickLabel(QLabel):
-    """A wrapping label that toggles its check box when clicked."""
+    """A wrapping label that toggles its check box when clicked, and is marked while
+    its box has the keyboard."""
 
     def __init__(self, text: str, box: QCheckBox) -> None:
         super().__init__(text)
@@ -145,6 +150,37 @@ class _ClickLabel(QLabel):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._box.toggle()
         event.accept()
+
+    def set_marked(self, on: bool) -> None:
+        """The box's own focus mark is only its thin border: the question it asks is
+        underlined on a light blue background too. Only this label changes (its lines
+        stay the same: an underline takes no room)."""
+        if on:
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.Window, QColor(FOCUS_BACKGROUND))
+            self.setPalette(palette)
+        self.setAutoFillBackground(on)
+        font = self.font()
+        font.setUnderline(on)
+        self.setFont(font)
+
+
+class _Box(QCheckBox):
+    """A question's tick box, which marks its question while it has the keyboard."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.question: _ClickLabel | None = None
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.question is not None:
+            self.question.set_marked(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.question is not None:
+            self.question.set_marked(False)
 
 
 class RefinePanel(QWidget):
@@ -179,9 +215,9 @@ class RefinePanel(QWidget):
                 self.warning_heading.setContentsMargins(0, 8, 0, 0)
                 _colour(self.warning_heading, WARNING_RED)
                 layout.addWidget(self.warning_heading)
-            box = QCheckBox()
+            box = _Box()
             box.setAccessibleName(clue.question)
-            label = _ClickLabel(clue.question, box)
+            label = box.question = _ClickLabel(clue.question, box)
             if clue.red_flag:
                 _colour(label, WARNING_RED)
                 font = label.font()
