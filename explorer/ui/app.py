@@ -28,7 +28,8 @@ def keep_light_colours(app: QApplication) -> None:
     """The window's colours (the diagram, the urgency marks, the panel's text) are made
     for a light background: with the system in dark mode ask Qt for the light scheme, and
     where the platform ignores that (a dark palette from the desktop's theme), use the
-    Fusion style's light palette. Otherwise names and text were dark on dark."""
+    Fusion style's light palette. Otherwise names and text were dark on dark. White text
+    on the highlight and placeholder hints are made dark enough to read (4.5:1)."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QPalette
 
@@ -39,6 +40,9 @@ def keep_light_colours(app: QApplication) -> None:
         fusion = QStyleFactory.create("Fusion")
         app.setStyle(fusion)
         app.setPalette(fusion.standardPalette())
+    from explorer.ui.contrast import readable_palette
+
+    app.setPalette(readable_palette(app.palette()))  # selected rows and hints readable
 
 
 def start(layers: Sequence[Path],
