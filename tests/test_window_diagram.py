@@ -683,22 +683,18 @@ def test_labels_grow_only_into_the_free_space(window: MainWindow) -> None:
     assert labels(0) == labels(1)  # a minimum below their size changes nothing
 
 
-def test_an_unselected_regions_outline_stands_out_from_the_body(qapp: object) -> None:
-    """Outlines need 3:1 against what they are drawn on (WCAG 1.4.11); the old blue was
-    2.99:1 on the skin."""
-    from explorer.ui.diagram_art import IDLE_LINE
-
-    def luminance(colour: QColor) -> float:
-        def channel(c: float) -> float:
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-        return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-                + 0.0722 * channel(colour.blueF()))
+@pytest.mark.parametrize("line", ["IDLE_LINE", "CONDITION_HATCH", "CONDITION_LINE"])
+def test_outlines_and_hatching_stand_out_from_the_body(qapp: object, line: str) -> None:
+    """Outlines need 3:1 against what they are drawn on (WCAG 1.4.11): the old blue of an
+    unselected region was 2.99:1 on the skin, a condition's hatching 1.7:1 and its dashed
+    outline 2.7:1 on the bones."""
+    from explorer.ui import diagram_art
+    from explorer.ui.contrast import contrast
 
     svg = (Path(__file__).parent.parent / "resources" / "hip-diagram.svg").read_text()
     for fill in ("#f3efe9", "#e3ded6"):  # the skin, the lighter bones
         assert f'fill="{fill}"' in svg
-        light, dark = luminance(QColor(fill)), luminance(IDLE_LINE)
-        assert (light + 0.05) / (dark + 0.05) >= 3.0, fill
+        assert contrast(QColor(fill), getattr(diagram_art, line)) >= 3.0, fill
 
 
 def test_a_screen_reader_hears_the_keyboards_region_and_its_state(

@@ -54,6 +54,10 @@ PANEL_TITLES = ("FRONT", "SIDE", "BACK")
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 SELECTED = QColor("#0072B2")
 CONDITION = QColor("#E69F00")
+# a condition's regions: hatched and dashed in darker oranges, 3:1 or more on the skin and
+# the bones (the orange itself is 1.7:1 on the bones)
+CONDITION_HATCH = CONDITION.darker(140)
+CONDITION_LINE = CONDITION.darker(150)
 HOVER = QColor("#56B4E9")
 # an unselected region's outline: 3.8:1 on the skin, 3.0-3.3:1 on the bones (outlines
 # need 3:1 to be seen)
@@ -393,8 +397,9 @@ class DiagramArt:
         painter.setBrush(QBrush(fill))
         painter.drawPath(path)
         if in_condition:
-            painter.setBrush(QBrush(CONDITION, Qt.BrushStyle.BDiagPattern))
-            painter.setPen(QPen(CONDITION.darker(200 if strong else 130), 4 if strong else 3,
+            painter.setBrush(QBrush(CONDITION_HATCH, Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QPen(CONDITION.darker(200) if strong else CONDITION_LINE,
+                                4 if strong else 3,
                                 Qt.PenStyle.DashLine))
             painter.drawPath(path)
         if state.show_focus and region == state.focus:
