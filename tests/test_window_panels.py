@@ -1196,9 +1196,8 @@ def test_f6_moves_the_focus_from_pane_to_pane_and_shift_f6_back(
     order = [window.region_list, window.search.field, window.conditions, first_question,
              window.detail, window.diagram]
     for widget in order:
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        qtbot.keyClick(window, Qt.Key.Key_F6)
         assert QApplication.focusWidget() is widget, QApplication.focusWidget()
     for widget in reversed(order[:-1]):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6,
-                       Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(window, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
         assert QApplication.focusWidget() is widget, QApplication.focusWidget()
