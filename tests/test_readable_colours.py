@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 from pytestqt.qtbot import QtBot
 
@@ -51,3 +52,30 @@ def test_the_selected_condition_row_is_drawn_in_the_readable_highlight(
     background = QColor(image.pixel(rect.right() - 3, rect.center().y()))
     assert background.name() == started_palette.color(ROLES.Highlight).name()
     assert contrast(background, QColor("white")) >= READABLE
+
+
+@pytest.mark.parametrize("ratio", [2.0, 3.0])
+def test_urgency_markers_are_drawn_for_high_density_screens(qapp: QApplication,
+                                                            ratio: float) -> None:
+    """At 2x the 16-pixel markers were scaled up, stair-stepped beside smooth text."""
+    from PySide6.QtCore import QSize
+
+    from explorer.model.entities import Urgency
+    from explorer.ui.condition_list import urgency_icon
+
+    for urgency in Urgency:
+        pixmap = urgency_icon(urgency).pixmap(QSize(16, 16), ratio)
+        assert pixmap.devicePixelRatio() == ratio
+        assert (pixmap.width(), pixmap.height()) == (16 * ratio, 16 * ratio)
+        # drawn at that size, its anti-aliased rim is about one device pixel wide; the
+        # 1x marker scaled up has a rim `ratio` pixels wide, blurred
+        one = urgency_icon(urgency).pixmap(QSize(16, 16), 1.0).toImage()
+        scaled = one.scaled(pixmap.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
+                            Qt.TransformationMode.SmoothTransformation)
+        assert rim(pixmap.toImage()) < 0.75 * rim(scaled), urgency
+
+
+def rim(image: QImage) -> int:
+    """Partly covered pixels: the anti-aliased edge of a shape."""
+    return sum(1 for x in range(image.width()) for y in range(image.height())
+               if 0 < QColor.fromRgba(image.pixel(x, y)).alpha() < 255)

@@ -44,8 +44,17 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def urgency_icon(urgency: Urgency, size: int = 16) -> QIcon:
-    """A marker that differs in shape as well as colour (circle, square, triangle, diamond)."""
-    pixmap = QPixmap(size, size)
+    """A marker that differs in shape as well as colour (circle, square, triangle, diamond),
+    drawn for 1x, 2x and 3x screens alike (a 16-pixel one was stair-stepped at 2x)."""
+    icon = QIcon()
+    for ratio in (1, 2, 3):
+        icon.addPixmap(_marker(urgency, size, ratio))
+    return icon
+
+
+def _marker(urgency: Urgency, size: int, ratio: int) -> QPixmap:
+    pixmap = QPixmap(size * ratio, size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -66,7 +75,7 @@ def urgency_icon(urgency: Urgency, size: int = 16) -> QIcon:
         painter.drawPolygon(QPolygonF([QPointF(c.x(), r.top()), QPointF(r.right(), c.y()),
                                        QPointF(c.x(), r.bottom()), QPointF(r.left(), c.y())]))
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
 def fit_lines(text: str, font: QFont, width: float, max_lines: int = 2) -> list[str]:
