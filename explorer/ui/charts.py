@@ -80,6 +80,7 @@ pg.setConfigOptions(antialias=True)
 BLUE, ORANGE, GREEN = "#0072B2", "#E69F00", "#009E73"
 PURPLE, SKY, VERMILLION, YELLOW = "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"
 PHASE_COLOURS = (BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILLION)
+SPIKE_TEXT = "#c25500"  # vermillion darkened to 4.5:1 on white, for the percentages
 INK, GREY = "#222222", "#666666"
 ERROR_RED = "#B00020"  # 6:1 contrast on white
 
@@ -523,15 +524,25 @@ def _per_day(labels: Sequence[Any], first_x: int, last_x: int) -> float:
                + [_per_day_between(a, b) for a, b in itertools.pairwise(spots)])
 
 
-def _spaced_spike_labels(labels: Sequence[Any], per_day: float) -> list[Any]:
+def _spaced_spike_labels(labels: Sequence[Any],
+                         per_day: float) -> tuple[list[Any], list[Any]]:
     """Of the spikes' percentages (oldest first), the latest, and each earlier one that
-    stands clear of the next one shown at `per_day` pixels a day. A spike left without
-    its percentage is still marked by its triangle, and the summary gives it."""
-    shown: list[Any] = []
+    stands clear of those shown after it at `per_day` pixels a day: on the usual level,
+    or else a line over the ones it would touch. A spike whose percentage fits on neither
+    level is still marked by its triangle, and the summary gives it. Returns those on the
+    usual level, and those a line higher."""
+    low: list[Any] = []  # shown on the usual level, latest first
+    high: list[Any] = []  # shown a line higher
     for label in reversed(labels):
-        if not shown or _per_day_between(label, shown[-1]) <= per_day:
-            shown.append(label)
-    return shown
+        touched = [shown for shown in low if _per_day_between(label, shown) > per_day]
+        if not touched:
+            low.append(label)
+        elif not any(_per_day_between(label, shown) > per_day for shown in high):
+            # as high as the highest it would touch, and its text's height above that
+            label.setPos(label.pos().x(), max(shown.pos().y() for shown in [label, *touched]))
+            label.setAnchor((label.anchor.x(), label.anchor.y() + 1))
+            high.append(label)
+    return low, high
 
 
 def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
@@ -586,7 +597,7 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
         legend.addItem(marks, "Spike: a run above the line")
         spike_values = [_label_above(
             limits, f"+{spike.percent:.0f}%", -spike.run.day, spike.run.distance + lift,
-            VERMILLION, _font(9, bold=True), MARK_SIZE / 2 + 3) for spike in found]
+            SPIKE_TEXT, _font(9, bold=True), MARK_SIZE / 2 + 3) for spike in found]
     if plan.weeks:
         brush, pen = pg.mkBrush(_colour(GREEN, 90)), pg.mkPen(GREEN, width=1.5)
         plot.addItem(pg.BarGraphItem(
@@ -597,10 +608,12 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
                                     week.long_run, INK, _font(9), 2) for week in plan.weeks]
     # The view is made wide enough for the plan's values and the latest spike's: the
     # plan grows from the latest runs by 8% a week, so its values stand about as high
-    # as their neighbours. Earlier spikes' values too close to keep apart are left out.
+    # as their neighbours. An earlier spike's value too close to the next stands a line
+    # higher, or if that is taken too, is left out.
     spike_values.sort(key=lambda label: label.pos().x())
     per_day = _per_day(spike_values[-1:] + plan_values, first_x, last_x)
-    spike_values = _spaced_spike_labels(spike_values, per_day)
+    spike_values, raised_values = _spaced_spike_labels(spike_values, per_day)
+    spike_values += raised_values
     for label in [*spike_values, *plan_values]:
         plot.addItem(label)
     if limits:
@@ -614,7 +627,8 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     plot.addItem(today)
     # the highest value label stands on this
     tallest = max([top] + [label.pos().y() for label in [*spike_values, *plan_values]])
-    ceiling = max(top * 1.32, tallest * 1.25)  # room for the labels' text
+    raised = max([0.0] + [label.pos().y() for label in raised_values])
+    ceiling = max(top * 1.32, tallest * 1.25, raised * 1.5)  # room for the labels' text
     plan_label = pg.TextItem("Plan", color=GREY, anchor=(0, 0))
     plan_label.setFont(_font(10, bold=True))
     plan_label.setPos(1.0, ceiling * 0.97)
