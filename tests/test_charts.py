@@ -488,3 +488,30 @@ def test_a_long_title_takes_two_lines_instead_of_an_ellipsis(qtbot: QtBot) -> No
     _set_title(plot, "Typical recovery: <b>Odd</b> name & more words to wrap", 150)
     assert "&lt;b&gt;Odd&lt;/b&gt;" in plot.titleLabel.text and "<br>" in plot.titleLabel.text
     assert plot.layout.rowMinimumHeight(0) > 30  # the row holds both lines
+
+
+def test_the_timeline_title_is_wrapped_again_when_the_chart_narrows(
+        qtbot: QtBot, content: Content) -> None:
+    """At the timeline dialog's smallest (446 pixels) the title, wrapped for the usual
+    width, read "Typical recovery: Greater trochanteric pain", "syndrome" cut off."""
+    from PySide6.QtGui import QFontMetrics
+
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.ui.charts import _font
+
+    chart = RecoveryChart(content.conditions[GTPS])
+    qtbot.addWidget(chart)
+    chart.resize(760, 420)
+    chart.show()
+    qtbot.waitExposed(chart)
+    for width in (446, 380):
+        chart.resize(width, 420)
+        QApplication.processEvents()
+        plot = chart.plot_widget.getPlotItem()
+        lines = plot.titleLabel.text.split("<br>")
+        assert "…" not in plot.titleLabel.text, lines
+        assert " ".join(lines) == "Typical recovery: Greater trochanteric pain syndrome"
+        metrics = QFontMetrics(_font(13))
+        title = plot.titleLabel.mapRectToScene(plot.titleLabel.boundingRect())
+        assert max(metrics.horizontalAdvance(line) for line in lines) <= title.width()

@@ -435,6 +435,16 @@ class RecoveryChart(QWidget):
     def summary_text(self) -> str:
         return self._timeline.summary if self._timeline else ""
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The title wrapped again for the new width: at the dialog's smallest, a
+        condition's name drawn for the usual width was cut off ("...pain" without
+        "syndrome")."""
+        super().resizeEvent(event)
+        if self._timeline is not None and event.size().width() != event.oldSize().width():
+            plot = self.plot_widget.getPlotItem()
+            room = min(self.width(), EXPORT_WIDTH) - plot.getAxis("left").width() - 24
+            _set_title(plot, self._timeline.title, round(room))
+
     def bar_items(self) -> list[Any]:
         """The chart's BarGraphItems (for tests and tools)."""
         return [item for item in self.plot_widget.getPlotItem().items
