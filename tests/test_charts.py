@@ -495,7 +495,6 @@ def test_the_timeline_title_is_wrapped_again_when_the_chart_narrows(
     """At the timeline dialog's smallest (446 pixels) the title, wrapped for the usual
     width, read "Typical recovery: Greater trochanteric pain", "syndrome" cut off."""
     from PySide6.QtGui import QFontMetrics
-
     from PySide6.QtWidgets import QApplication
 
     from explorer.ui.charts import _font

@@ -536,3 +536,23 @@ def test_the_title_stays_larger_than_the_text_in_clinic_type(
     assert (_line_height(window, "Hip labral tear"), _line_height(window, "Where it hurts")
             ) == (title, text)
     window.clinic.leave()
+
+
+def test_a_long_warning_shows_whole_in_clinic_mode_on_a_small_laptop(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """On a 1024 x 600 screen clinic mode's large type cut the night-pain warning off
+    after four lines ("...ask a pharmacist or"), the rest behind a scroll bar, with an
+    empty status bar strip under the full screen."""
+    window.windowHandle().setScreen(next(
+        s for s in QApplication.screens() if s.geometry().height() == 600))
+    window.selection.set_regions(["outer"])
+    window.selection.set_answer("night-rest-pain", True)
+    window.clinic.enter()
+    qtbot.waitUntil(lambda: window.height() <= 600)
+    QApplication.processEvents()
+    banner = window.banner
+    assert banner.isVisible()
+    assert banner.text_area.verticalScrollBar().maximum() == 0  # nothing to scroll to
+    assert not window.statusBar().isVisible()
+    window.clinic.leave()
+    assert window.statusBar().isVisible()

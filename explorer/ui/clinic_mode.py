@@ -122,6 +122,7 @@ class ClinicMode(QObject):
             "splitter": w.splitter.saveState(), "middle": w.middle_split.saveState(),
             "maximized": w.isMaximized(), "patient": w.detail.patient,
             "style": w.styleSheet(), "menu": w.menuBar().isVisible(),
+            "status": w.statusBar().isVisible(),
             "contrast": w.diagram.state.high_contrast,
         }
         self.active = True
@@ -131,6 +132,7 @@ class ClinicMode(QObject):
         w.setStyleSheet(CLINIC_STYLE + _toolbar_style(w))
         w.hint.hide()  # the presenter clicks: the diagram gets the room
         w.menuBar().hide()
+        w.statusBar().hide()  # an empty strip under the full screen otherwise
         for bar in w.findChildren(QToolBar):
             if bar is not self.toolbar:
                 bar.hide()
@@ -177,6 +179,7 @@ class ClinicMode(QObject):
         w.reload_action.setEnabled(True)
         w.middle_split.restoreState(_bytes(self._saved["middle"]))
         w.menuBar().setVisible(bool(self._saved["menu"]))
+        w.statusBar().setVisible(bool(self._saved["status"]))
         self.active = False
         self.changed.emit(False)
 

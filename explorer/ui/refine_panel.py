@@ -38,7 +38,7 @@ from explorer.ui.selection import Selection
 class RedFlagBanner(QFrame):
     """A prominent "see a doctor" strip across the window, hidden until a red-flag answer
     is yes. The most urgent advice comes first; advice too long for the strip scrolls
-    (it never takes more than a quarter of the window's height) rather than being cut."""
+    (it never takes more than two fifths of the window's height) rather than being cut."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,13 +90,14 @@ class RedFlagBanner(QFrame):
         self._fit()
 
     def _fit(self) -> None:
-        """As tall as the text at this width, up to a quarter of the window."""
+        """As tall as the text at this width, up to two fifths of the window (a quarter
+        cut clinic mode's large type off mid-sentence on a 600-pixel-high screen)."""
         margins = self.contentsMargins()
         inner = self.layout().contentsMargins()
         width = self.width() - margins.left() - margins.right() - inner.left() - inner.right()
         text = self.label.heightForWidth(max(width - 2, 50))
         frame = margins.top() + margins.bottom() + inner.top() + inner.bottom()
-        limit = max(90, self.window().height() // 4)
+        limit = max(90, self.window().height() * 2 // 5)
         height = min(text + frame + 2, limit)
         if height != self.height():
             self.setFixedHeight(height)
