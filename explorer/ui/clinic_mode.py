@@ -26,6 +26,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractSlider, QLabel, QStyle, QToolBar
 
+from explorer.ui.refine_panel import RedFlagBanner
+
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
 
@@ -40,6 +42,7 @@ CLINIC_STYLE = ("QWidget { font-size: 15pt; } "
                 "QListView::indicator, QCheckBox::indicator { width: 22px; height: 22px; }")
 _PAGE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 TOOLBAR_LARGE_MIN_WIDTH = 1280  # pixels of screen for the toolbar in 15 pt type
+CLINIC_BANNER_SHARE = 0.4  # of the screen's height for a warning, in clinic mode's type
 STEP_KEYS = "Left and Right arrows or Page Up and Page Down step through the conditions."
 
 
@@ -133,6 +136,7 @@ class ClinicMode(QObject):
         w.hint.hide()  # the presenter clicks: the diagram gets the room
         w.menuBar().hide()
         w.statusBar().hide()  # an empty strip under the full screen otherwise
+        w.banner.set_max_share(CLINIC_BANNER_SHARE)
         for bar in w.findChildren(QToolBar):
             if bar is not self.toolbar:
                 bar.hide()
@@ -180,6 +184,7 @@ class ClinicMode(QObject):
         w.middle_split.restoreState(_bytes(self._saved["middle"]))
         w.menuBar().setVisible(bool(self._saved["menu"]))
         w.statusBar().setVisible(bool(self._saved["status"]))
+        w.banner.set_max_share(RedFlagBanner.max_share)
         self.active = False
         self.changed.emit(False)
 

@@ -38,7 +38,12 @@ from explorer.ui.selection import Selection
 class RedFlagBanner(QFrame):
     """A prominent "see a doctor" strip across the window, hidden until a red-flag answer
     is yes. The most urgent advice comes first; advice too long for the strip scrolls
-    (it never takes more than two fifths of the window's height) rather than being cut."""
+    (it never takes more than `max_share` of the window's height) rather than being cut."""
+
+    # a quarter leaves the window's columns their room; clinic mode, with no hint under
+    # the diagram, gives two fifths (a quarter cut its large type off mid-sentence on a
+    # 600-pixel-high screen)
+    max_share = 0.25
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,15 +94,18 @@ class RedFlagBanner(QFrame):
         super().resizeEvent(event)
         self._fit()
 
+    def set_max_share(self, share: float) -> None:
+        self.max_share = share
+        self._fit()
+
     def _fit(self) -> None:
-        """As tall as the text at this width, up to two fifths of the window (a quarter
-        cut clinic mode's large type off mid-sentence on a 600-pixel-high screen)."""
+        """As tall as the text at this width, up to `max_share` of the window."""
         margins = self.contentsMargins()
         inner = self.layout().contentsMargins()
         width = self.width() - margins.left() - margins.right() - inner.left() - inner.right()
         text = self.label.heightForWidth(max(width - 2, 50))
         frame = margins.top() + margins.bottom() + inner.top() + inner.bottom()
-        limit = max(90, self.window().height() * 2 // 5)
+        limit = max(90, int(self.window().height() * self.max_share))
         height = min(text + frame + 2, limit)
         if height != self.height():
             self.setFixedHeight(height)
