@@ -504,7 +504,7 @@ def test_the_timeline_title_is_wrapped_again_when_the_chart_narrows(
     chart.resize(760, 420)
     chart.show()
     qtbot.waitExposed(chart)
-    for width in (446, 380):
+    for width in (446, 380, 760):
         chart.resize(width, 420)
         QApplication.processEvents()
         plot = chart.plot_widget.getPlotItem()
@@ -514,3 +514,23 @@ def test_the_timeline_title_is_wrapped_again_when_the_chart_narrows(
         metrics = QFontMetrics(_font(13))
         title = plot.titleLabel.mapRectToScene(plot.titleLabel.boundingRect())
         assert max(metrics.horizontalAdvance(line) for line in lines) <= title.width()
+
+
+def test_the_may_start_or_end_ranges_stand_out_from_the_white(
+        qtbot: QtBot, content: Content) -> None:
+    """The dashed edges and hatching of a phase's uncertain weeks were 2.2:1 on white in
+    orange and sky blue, and nearly vanished in greyscale; they need 3:1 (WCAG 1.4.11)."""
+    from PySide6.QtGui import QColor
+
+    from explorer.ui.contrast import contrast
+
+    chart = RecoveryChart(content.conditions[GTPS])
+    qtbot.addWidget(chart)
+    edges = [pen.color() for item in chart.bar_items() for pen in item.opts["pens"] or []
+             if pen.style() == Qt.PenStyle.DashLine]
+    hatches = [brush.color() for item in chart.bar_items()
+               for brush in item.opts["brushes"] or []
+               if brush.style() == Qt.BrushStyle.BDiagPattern]
+    assert len(edges) >= 3 and len(hatches) == len(edges)
+    for colour in [*edges, *hatches]:
+        assert contrast(colour, QColor("white")) >= 3.0, colour.name()

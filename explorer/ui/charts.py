@@ -71,6 +71,7 @@ from explorer.model.running_load import (
     spike_limit,
     spikes,
 )
+from explorer.ui.contrast import GRAPHIC_CONTRAST, darkened
 from explorer.ui.dialogs import key_for
 
 # Curves and bars are smoother antialiased; pyqtgraph reads this when painting.
@@ -372,9 +373,11 @@ def draw_timeline(widget: Any, timeline: Timeline, width: int = EXPORT_WIDTH) ->
                 certain["pens"].append(pg.mkPen(INK, width=1))
             else:
                 ranges["brushes"].append(pg.mkBrush(_colour(colour, 80)))
-                ranges["pens"].append(pg.mkPen(_colour(colour), width=1.5,
-                                               style=Qt.PenStyle.DashLine))
-                hatches["brushes"].append(_hatch(colour))
+                # the range's edges and hatching at 3:1 on white (the orange and the sky
+                # blue themselves are 2.2:1): seen, in greyscale too
+                edge = darkened(_colour(colour), QColor("white"), GRAPHIC_CONTRAST)
+                ranges["pens"].append(pg.mkPen(edge, width=1.5, style=Qt.PenStyle.DashLine))
+                hatches["brushes"].append(QBrush(edge, Qt.BrushStyle.BDiagPattern))
                 hatches["pens"].append(pg.mkPen(None))
     for data in (ranges, hatches, certain):
         if data["x0"]:
@@ -442,7 +445,8 @@ class RecoveryChart(QWidget):
         super().resizeEvent(event)
         if self._timeline is not None and event.size().width() != event.oldSize().width():
             plot = self.plot_widget.getPlotItem()
-            room = min(self.width(), EXPORT_WIDTH) - plot.getAxis("left").width() - 24
+            axis = plot.getAxis("left").maximumWidth()  # as set, before the layout
+            room = min(self.width(), EXPORT_WIDTH) - axis - 24
             _set_title(plot, self._timeline.title, round(room))
 
     def bar_items(self) -> list[Any]:
