@@ -79,3 +79,33 @@ def rim(image: QImage) -> int:
     """Partly covered pixels: the anti-aliased edge of a shape."""
     return sum(1 for x in range(image.width()) for y in range(image.height())
                if 0 < QColor.fromRgba(image.pixel(x, y)).alpha() < 255)
+
+
+def test_the_region_lists_keyboard_row_is_a_light_mark_until_the_list_has_the_focus(
+        qtbot: QtBot, open_window: object) -> None:
+    """The region list's current row follows the diagram's keyboard: in the dark
+    highlight, an unticked "Outer hip" looked selected while the diagram had the focus."""
+    from explorer.ui.region_list import INACTIVE_ROW
+
+    window = open_window()  # type: ignore[operator]
+    window.activateWindow()
+    window.diagram.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.diagram.hasFocus)
+    regions = window.region_list
+    for _ in range(2):  # the first key shows the ring if it is not shown yet
+        if regions.currentItem() is not regions.region_item("groin"):
+            qtbot.keyClick(window.diagram, Qt.Key.Key_Right)  # the keyboard on the groin
+    row = regions.visualItemRect(regions.region_item("groin"))
+
+    def background() -> QColor:
+        image = regions.viewport().grab().toImage()
+        return QColor(image.pixel(row.right() - 3, row.center().y()))
+
+    assert regions.currentItem() is regions.region_item("groin")
+    assert background().name() == INACTIVE_ROW
+    regions.setFocus()
+    qtbot.waitUntil(regions.hasFocus)
+    dark = regions.palette().color(QPalette.ColorGroup.Active, ROLES.Highlight)
+    seen = background()  # the style shades its highlight a little
+    assert max(abs(a - b) for a, b in zip(seen.getRgb()[:3], dark.getRgb()[:3],
+                                          strict=True)) <= 4, (seen.name(), dark.name())

@@ -8,7 +8,7 @@ keyboard is on, so moving from one to the other keeps the place.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from explorer.model import Content
@@ -16,6 +16,7 @@ from explorer.ui.dialogs import plain_tip
 from explorer.ui.selection import PainKeys, Selection
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+INACTIVE_ROW = "#dbe8f4"  # the keyboard's row while the focus is elsewhere
 
 
 class RegionList(QListWidget):
@@ -39,6 +40,14 @@ class RegionList(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, region.description)
             self.addItem(item)
         self._fit_height()
+        # the row the keyboard is on, while the list has not the focus: a light mark, not
+        # the dark highlight that reads as "selected" beside an unticked box
+        palette = self.palette()
+        palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight,
+                         QColor(INACTIVE_ROW))
+        palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.HighlightedText,
+                         palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text))
+        self.setPalette(palette)
         self.itemChanged.connect(self._on_item_changed)
         selection.regions_changed.connect(self._on_selection_regions_changed)
         selection.region_focused.connect(self._on_selection_region_focused)
