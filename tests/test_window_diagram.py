@@ -717,3 +717,19 @@ def test_a_screen_reader_hears_the_keyboards_region_and_its_state(
                          "Hip diagram: Groin, not selected",
                          "Hip diagram: Groin, selected",
                          "Hip diagram: Groin, selected, pain 7 out of 10"]
+
+
+def test_a_reload_keeps_the_diagrams_ring_where_the_keyboard_was(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """F5 with the keyboard on a region: the new diagram had the focus but no ring, so
+    the next key only showed it again."""
+    _give_focus(qtbot, window.side_box)
+    qtbot.keyClick(window.side_box, Qt.Key.Key_Tab)  # into the diagram, ring on the front
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Right)
+    assert window.diagram.state.show_focus and window.diagram.state.focus == "groin"
+    window.reload_action.trigger()  # F5
+    diagram = window.diagram  # a new one
+    assert diagram.hasFocus() and diagram.state.show_focus
+    assert diagram.state.focus == "groin"
+    qtbot.keyClick(diagram, Qt.Key.Key_Space)  # acts at once
+    assert window.selection.regions == ["groin"]

@@ -92,6 +92,7 @@ class _WorkingState(NamedTuple):
     search: SearchState  # the words searched for, and the results as they were
     panel_at: int  # the place read in the detail panel
     focus: str  # which of CONTENT_WIDGETS had the keyboard focus
+    ring: str | None  # the diagram's keyboard region, if its ring showed
 
 
 class MainWindow(QMainWindow):
@@ -220,9 +221,10 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         holder = next((name for name in CONTENT_WIDGETS if focused is not None and (
             getattr(self, name) is focused or getattr(self, name).isAncestorOf(focused))), "")
+        state = self.diagram.state
         return _WorkingState(self.splitter.saveState(), self.middle_split.saveState(),
                              self.search.state(), self.detail.verticalScrollBar().value(),
-                             holder)
+                             holder, state.focus if state.show_focus else None)
 
     def _put_back(self, working: _WorkingState) -> None:
         self.search.restore_state(working.search)
@@ -235,7 +237,10 @@ class MainWindow(QMainWindow):
         self.splitter.restoreState(working.columns)
         self.middle_split.restoreState(working.middle)
         self.detail.verticalScrollBar().setValue(working.panel_at)
-        if working.focus:
+        if working.ring in self.art.region_ids:  # the ring where it was
+            self.diagram.state.focus = working.ring
+            self.diagram.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif working.focus:
             getattr(self, working.focus).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- building ------------------------------------------------------------------------
