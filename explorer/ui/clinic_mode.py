@@ -26,8 +26,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractSlider, QLabel, QStyle, QToolBar
 
-from explorer.ui.refine_panel import RedFlagBanner
-
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
 
@@ -184,7 +182,7 @@ class ClinicMode(QObject):
         w.middle_split.restoreState(_bytes(self._saved["middle"]))
         w.menuBar().setVisible(bool(self._saved["menu"]))
         w.statusBar().setVisible(bool(self._saved["status"]))
-        w.banner.set_max_share(RedFlagBanner.max_share)
+        w.banner.set_max_share(type(w.banner).max_share)  # the working window's
         self.active = False
         self.changed.emit(False)
 
