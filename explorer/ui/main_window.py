@@ -660,8 +660,7 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         pages = sorted(self.content.pages.values(),
                        key=lambda page: (page.id != "red-flags", page.title.lower()))
-        taken = {mnemonic(action.text()) for action in self.guide_menu.actions()
-                 if action not in self._page_actions} - {""}
+        taken = {mnemonic(action.text()) for action in self.guide_menu.actions()} - {""}
         self._page_actions = []
         for page in pages:
             text = with_mnemonic(page.title, taken)
