@@ -14,6 +14,7 @@ from explorer.model.entities import Caution, Urgency
 from explorer.model.handout import Handout
 from explorer.render import html as render
 from explorer.report.pages import (
+    MIN_TEXT_COLUMN,
     Beside,
     DiagramFlowable,
     Flowable,
@@ -293,11 +294,11 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
         exercise = content.exercises.get(item.exercise)
         if exercise is None:
             continue
-        card = render.exercise_card(content, _with_condition_cautions(content, exercise,
-                                                                      handout.conditions),
-                                    None, options, dose=item.dose, note=item.note,
-                                    regions=hurts)
-        cards.append((exercise.name, card))
+        exercise = _with_condition_cautions(content, exercise, handout.conditions)
+        card, stacked = (render.exercise_card(content, exercise, None, o, dose=item.dose,
+                                              note=item.note, regions=hurts)
+                         for o in (options, dataclasses.replace(options, stacked=True)))
+        cards.append((exercise.name, card, stacked))
     if cards:
         # a bone that may be cracked (an urgent condition) is not exercised into pain
         urgent = any(content.conditions[c].urgency.rank >= Urgency.URGENT.rank
@@ -308,8 +309,11 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
         flows.append(HtmlFlowable(
             f"<h2>Your exercises</h2><p>Do them as your clinician showed you. {how}</p>",
             keep_with_next=True, font_scale=scale))
-        for name, card in cards:
-            flows.append(HtmlFlowable(card, pictures.images, font_scale=scale))
+        # the steps beside the picture need a column as wide as a summary's title's
+        narrow = width + MIN_TEXT_COLUMN
+        for name, card, stacked in cards:
+            flows.append(HtmlFlowable(card, pictures.images, font_scale=scale,
+                                      narrow=(narrow, stacked)))
             # large print: a tall card may split after some of its steps rather than leave
             # half a page empty (normal print keeps every card whole)
             flows[-1].split_to_save_paper = handout.large_print

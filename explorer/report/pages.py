@@ -131,8 +131,12 @@ class HtmlFlowable(Flowable):
     def __init__(self, html: str, images: dict[str, QImage] | None = None,
                  keep_with_next: bool = False, style: str = "", font_scale: float = 1.0,
                  page_break_before: bool = False, splittable: bool = False,
-                 keep_with_previous: bool = False) -> None:
+                 keep_with_previous: bool = False,
+                 narrow: tuple[float, str] | None = None) -> None:
         self.html = html
+        # (width, html): narrower than this, that html instead (on A6, an exercise
+        # card's picture above its steps, not beside them in a sliver of a column)
+        self.narrow = narrow
         self.splittable = splittable
         self.images = images or {}
         self.keep_with_next = keep_with_next
@@ -159,7 +163,10 @@ class HtmlFlowable(Flowable):
             for name, image in self.images.items():
                 doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name),
                                 image)
-            doc.setHtml(self.html)
+            html = self.html
+            if self.narrow is not None and width < self.narrow[0]:
+                html = self.narrow[1]
+            doc.setHtml(html)
             doc.setTextWidth(width)
             self._doc, self._width = doc, width
         return self._doc
