@@ -3,6 +3,7 @@ a pen with undo and clear whose drawing reaches the handout print, exact restore
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from explorer.model.handout import read_handout, write_handout
 from explorer.report.documents import handout_job
 from explorer.report.output import write_pdf
 from explorer.report.pages import Header
+from explorer.ui.clinic_mode import PEN_COLOURS
 from explorer.ui.main_window import MainWindow
 
 
@@ -556,3 +558,23 @@ def test_a_long_warning_shows_whole_in_clinic_mode_on_a_small_laptop(
     assert not window.statusBar().isVisible()
     window.clinic.leave()
     assert window.statusBar().isVisible()
+
+
+
+
+@pytest.mark.parametrize("name", ["Orange", "Blue", "Black"])
+def test_a_pen_swatch_stands_apart_from_its_name(window: MainWindow, name: str) -> None:
+    """The pen buttons' colour squares touched their names ("■Orange"): along the
+    button's middle row, 3-4 blank pixels parted them; now about twice that."""
+    window.clinic.enter()
+    button = window.clinic.toolbar.widgetForAction(
+        window.clinic.pen_actions[PEN_COLOURS[name]])
+    image = button.grab().toImage()
+    row = [image.pixelColor(x, image.height() // 2) for x in range(image.width())]
+    ink = [max(abs(c.red() - row[0].red()), abs(c.green() - row[0].green()),
+               abs(c.blue() - row[0].blue())) > 40 for c in row]  # row[0]: the button
+    runs = [(inked, len(list(pixels))) for inked, pixels in itertools.groupby(ink)]
+    runs = runs[1:] if not runs[0][0] else runs  # the button's margin
+    (_, swatch), (_, gap) = runs[:2]  # ink, then blank, then the name's first letter
+    assert swatch >= 10, runs
+    assert gap >= 6, f"{gap} blank pixels between the swatch and its name"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QColor,
     QIcon,
     QKeySequence,
+    QPainter,
+    QPen,
     QPixmap,
     QShortcut,
 )
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
 
 PEN_COLOURS = {"Orange": "#D55E00", "Blue": "#0072B2", "Black": "#1c2430"}  # pen colours
+SWATCH_EDGE = "#4a5566"  # around a pen's swatch: 3:1 or more on the toolbar's grey
 # Type to read from a metre away: 17 pt body text (the panel's is 10.5 pt), headings in
 # proportion.
 PANEL_STYLE = ("body, p, li, td, th, span { font-size: 17pt; } "
@@ -244,8 +247,15 @@ def _toolbar_style(window: MainWindow) -> str:
 
 
 def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(16, 16)
-    pixmap.fill(QColor(colour))
+    """A square of the pen's colour, outlined (black and orange on the grey bar), with
+    room after it so that it does not touch the pen's name. Drawn at 3x: sharp at 2x."""
+    pixmap = QPixmap(66, 48)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(QColor(SWATCH_EDGE), 3))
+    painter.setBrush(QColor(colour))
+    painter.drawRect(QRectF(1.5, 1.5, 45, 45))
+    painter.end()
     return QIcon(pixmap)
 
 
