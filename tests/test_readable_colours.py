@@ -3,16 +3,17 @@ Fusion's highlight under white text was 3.7:1, its placeholder grey 4.0:1."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from explorer.ui.app import keep_light_colours
 from explorer.ui.contrast import READABLE, contrast, over
+from explorer.ui.main_window import MainWindow
 
 ROLES = QPalette.ColorRole
 
@@ -58,21 +59,37 @@ def test_the_selected_condition_row_is_drawn_in_the_readable_highlight(
 def test_urgency_markers_are_drawn_for_high_density_screens(qapp: QApplication,
                                                             ratio: float) -> None:
     """At 2x the 16-pixel markers were scaled up, stair-stepped beside smooth text."""
-    from PySide6.QtCore import QSize
-
     from explorer.model.entities import Urgency
     from explorer.ui.condition_list import urgency_icon
 
     for urgency in Urgency:
-        pixmap = urgency_icon(urgency).pixmap(QSize(16, 16), ratio)
-        assert pixmap.devicePixelRatio() == ratio
-        assert (pixmap.width(), pixmap.height()) == (16 * ratio, 16 * ratio)
-        # drawn at that size, its anti-aliased rim is about one device pixel wide; the
-        # 1x marker scaled up has a rim `ratio` pixels wide, blurred
-        one = urgency_icon(urgency).pixmap(QSize(16, 16), 1.0).toImage()
-        scaled = one.scaled(pixmap.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
-                            Qt.TransformationMode.SmoothTransformation)
-        assert rim(pixmap.toImage()) < 0.75 * rim(scaled), urgency
+        assert_drawn_at(urgency_icon(urgency), ratio)
+
+
+@pytest.mark.parametrize("ratio", [2.0, 3.0])
+def test_back_and_forward_arrows_are_drawn_for_high_density_screens(
+        open_window: Callable[..., MainWindow], ratio: float) -> None:
+    """The toolbar's Back and Forward and clinic mode's Previous and Next used the
+    style's bitmaps of arrows, which have no 3x size: scaled up, blurred."""
+    window = open_window()
+    window.clinic.enter()
+    next_step = next(a for a in window.clinic.toolbar.actions() if a.text() == "Next")
+    for action in (window.back_action, window.forward_action, next_step):
+        assert_drawn_at(action.icon(), ratio)
+
+
+def assert_drawn_at(icon: QIcon, ratio: float) -> None:
+    """The icon has a pixmap drawn for the ratio: its anti-aliased rim is about one
+    device pixel wide, where the 1x pixmap scaled up has a rim `ratio` pixels wide."""
+    from PySide6.QtCore import QSize
+
+    pixmap = icon.pixmap(QSize(16, 16), ratio)
+    assert pixmap.devicePixelRatio() == ratio
+    assert (pixmap.width(), pixmap.height()) == (16 * ratio, 16 * ratio)
+    one = icon.pixmap(QSize(16, 16), 1.0).toImage()
+    scaled = one.scaled(pixmap.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation)
+    assert rim(pixmap.toImage()) < 0.75 * rim(scaled)
 
 
 def rim(image: QImage) -> int:

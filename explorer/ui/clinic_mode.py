@@ -23,10 +23,11 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPen,
-    QPixmap,
     QShortcut,
 )
-from PySide6.QtWidgets import QAbstractSlider, QLabel, QStyle, QToolBar
+from PySide6.QtWidgets import QAbstractSlider, QLabel, QToolBar
+
+from explorer.ui.icons import arrow_icon, drawn_icon
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -79,15 +80,14 @@ class ClinicMode(QObject):
         bar.setObjectName("clinicToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        style = self.window.style()
-        bar.addAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Previous",
+        bar.addAction(arrow_icon(forward=False), "Previous",
                       lambda: self.step(-1))
         self.position = QLabel()  # "2 of 7": where the condition shown is in the list
         self.position.setAccessibleName("Position in the list")  # until it shows one
         self.position.setAccessibleDescription(STEP_KEYS)
         self.position.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.position)
-        bar.addAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "Next",
+        bar.addAction(arrow_icon(forward=True), "Next",
                       lambda: self.step(1))
         bar.addSeparator()
         group = QActionGroup(bar)
@@ -248,15 +248,12 @@ def _toolbar_style(window: MainWindow) -> str:
 
 def _swatch(colour: str) -> QIcon:
     """A square of the pen's colour, outlined (black and orange on the grey bar), with
-    room after it so that it does not touch the pen's name. Drawn at 3x: sharp at 2x."""
-    pixmap = QPixmap(66, 48)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setPen(QPen(QColor(SWATCH_EDGE), 3))
-    painter.setBrush(QColor(colour))
-    painter.drawRect(QRectF(1.5, 1.5, 45, 45))
-    painter.end()
-    return QIcon(pixmap)
+    room after it so that it does not touch the pen's name."""
+    def paint(painter: QPainter, box: QRectF) -> None:
+        painter.setPen(QPen(QColor(SWATCH_EDGE), 1))
+        painter.setBrush(QColor(colour))
+        painter.drawRect(QRectF(0.5, 0.5, box.height() - 1, box.height() - 1))
+    return drawn_icon(paint, 22, 16)
 
 
 def _bytes(value: object) -> QByteArray:

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QIcon,
     QPainter,
-    QPixmap,
     QPolygonF,
     QTextLayout,
 )
@@ -39,6 +38,7 @@ from explorer.model import Content, clue_evidence, conditions_by_region, rank_co
 from explorer.model.entities import Urgency
 from explorer.render.html import URGENCY_COLOURS
 from explorer.ui.dialogs import plain_tip
+from explorer.ui.icons import drawn_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,36 +46,25 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 def urgency_icon(urgency: Urgency, size: int = 16) -> QIcon:
     """A marker that differs in shape as well as colour (circle, square, triangle, diamond),
     drawn for 1x, 2x and 3x screens alike (a 16-pixel one was stair-stepped at 2x)."""
-    icon = QIcon()
-    for ratio in (1, 2, 3):
-        icon.addPixmap(_marker(urgency, size, ratio))
-    return icon
-
-
-def _marker(urgency: Urgency, size: int, ratio: int) -> QPixmap:
-    pixmap = QPixmap(size * ratio, size * ratio)
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = {Urgency.ROUTINE: "#0072B2", Urgency.SOON: "#b58900",
-              Urgency.URGENT: "#D55E00", Urgency.EMERGENCY: "#b3001b"}[urgency]
-    painter.setBrush(QColor(colour))
-    painter.setPen(QColor(URGENCY_COLOURS[urgency][1]).darker(110))
-    r = QRectF(2, 2, size - 4, size - 4)
-    if urgency is Urgency.ROUTINE:
-        painter.drawEllipse(r)
-    elif urgency is Urgency.SOON:
-        painter.drawRect(r.adjusted(1, 1, -1, -1))
-    elif urgency is Urgency.URGENT:
-        painter.drawPolygon(QPolygonF([QPointF(r.center().x(), r.top()), r.bottomRight(),
-                                       r.bottomLeft()]))
-    else:
-        c = r.center()
-        painter.drawPolygon(QPolygonF([QPointF(c.x(), r.top()), QPointF(r.right(), c.y()),
-                                       QPointF(c.x(), r.bottom()), QPointF(r.left(), c.y())]))
-    painter.end()
-    return pixmap
+    def paint(painter: QPainter, box: QRectF) -> None:
+        colour = {Urgency.ROUTINE: "#0072B2", Urgency.SOON: "#b58900",
+                  Urgency.URGENT: "#D55E00", Urgency.EMERGENCY: "#b3001b"}[urgency]
+        painter.setBrush(QColor(colour))
+        painter.setPen(QColor(URGENCY_COLOURS[urgency][1]).darker(110))
+        r = box.adjusted(2, 2, -2, -2)
+        if urgency is Urgency.ROUTINE:
+            painter.drawEllipse(r)
+        elif urgency is Urgency.SOON:
+            painter.drawRect(r.adjusted(1, 1, -1, -1))
+        elif urgency is Urgency.URGENT:
+            painter.drawPolygon(QPolygonF([QPointF(r.center().x(), r.top()), r.bottomRight(),
+                                           r.bottomLeft()]))
+        else:
+            c = r.center()
+            painter.drawPolygon(QPolygonF([QPointF(c.x(), r.top()), QPointF(r.right(), c.y()),
+                                           QPointF(c.x(), r.bottom()),
+                                           QPointF(r.left(), c.y())]))
+    return drawn_icon(paint, size, size)
 
 
 def fit_lines(text: str, font: QFont, width: float, max_lines: int = 2) -> list[str]:

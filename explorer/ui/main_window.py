@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QToolBar,
     QToolTip,
     QVBoxLayout,
@@ -58,6 +57,7 @@ from explorer.ui.dialogs import (
     text_dialog,
 )
 from explorer.ui.history import DiagramInput, History, describe, pain_levels_only
+from explorer.ui.icons import arrow_icon
 from explorer.ui.mnemonics import mnemonic, with_mnemonic
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
@@ -374,9 +374,8 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = self.history.actions(self)
         self.back_action = self._action("&Back", lambda: self._go(-1), Std.Back)
         self.forward_action = self._action("&Forward", lambda: self._go(1), Std.Forward)
-        for action, icon in ((self.back_action, QStyle.StandardPixmap.SP_ArrowBack),
-                             (self.forward_action, QStyle.StandardPixmap.SP_ArrowForward)):
-            action.setIcon(self.style().standardIcon(icon))
+        self.back_action.setIcon(arrow_icon(forward=False))
+        self.forward_action.setIcon(arrow_icon(forward=True))
         self._update_trail_actions()
 
         bar = self.menuBar()
