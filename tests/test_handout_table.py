@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from explorer.cli import load
@@ -80,3 +80,19 @@ def test_a_cell_tooltip_holds_its_whole_text(qtbot: QtBot, tmp_path: Path,
     table.item(2, 5).setText(LONG_NOTE)
     assert table.item(2, 5).toolTip() == LONG_NOTE
     assert not dialog.history.stack.canRedo() and dialog.history.stack.count() == 1
+
+
+def test_at_its_smallest_the_builder_shows_two_whole_rows(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At its minimum size the table showed one row and part of the next, each exercise's
+    name wrapped to five lines in a sliver of a column. (The large print box is now beside
+    the hip's box, a row saved: the "Hip" label still takes Alt+H to it.)"""
+    dialog = _builder(qtbot, tmp_path, monkeypatch)
+    dialog.resize(dialog.minimumSizeHint().expandedTo(dialog.minimumSize()))
+    qtbot.waitUntil(lambda: dialog.size() == dialog.minimumSize().expandedTo(
+        dialog.minimumSizeHint()))
+    table = dialog.table
+    second = table.rowViewportPosition(1) + table.rowHeight(1)
+    assert 0 < second <= table.viewport().height(), "the second row is cut off"
+    hip = next(label for label in dialog.findChildren(QLabel) if label.text() == "&Hip:")
+    assert hip.buddy() is dialog.side  # Alt+H reaches the box, and the & is not shown

@@ -59,11 +59,12 @@ from explorer.model.running_load import Baseline
 from explorer.report.documents import PrintJob, handout_job
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
-from explorer.ui.dialogs import fit_to_screen, key_for
+from explorer.ui.dialogs import fit_to_screen, fitting_minimum, key_for
 from explorer.ui.fitted_columns import FittedColumns
 from explorer.ui.history import History
 from explorer.ui.settings import Settings
 
+MIN_WIDTH = 720
 COLUMNS = ("Exercise", "Sets", "Reps", "Hold", "Frequency", "Note")
 NAME_ROLE, TIP_ROLE = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
 FIELDS = ("sets", "reps", "hold", "frequency", "note")
@@ -113,6 +114,9 @@ class HandoutDialog(QDialog):
         self._saved = handout  # as last created, opened or saved: closing compares with it
         self.path: Path | None = None
         fit_to_screen(self, 1000, 640)
+        # at its narrowest the table still has room for a dose beside an exercise's name
+        # (at 590 pixels a name took five lines, and one row showed)
+        fitting_minimum(self, MIN_WIDTH, 0)
 
         self.patient = QLineEdit(handout.patient)
         self.patient.setPlaceholderText("optional")
@@ -158,6 +162,10 @@ class HandoutDialog(QDialog):
         # default walked every cell round and round, so nothing after it was reachable
         self.table.setTabKeyNavigation(False)
         self.table.setItemDelegate(_LimitedCells(self.table))
+        # at the dialog's smallest, the header and two rows of three lines (a long name)
+        lines = self.table.fontMetrics().lineSpacing()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + 2 * (3 * lines + 8) + 2 * self.table.frameWidth())
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #7a2e00;")
         self.warning.setWordWrap(True)
@@ -178,8 +186,14 @@ class HandoutDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         form.addRow("Patient na&me:", self.patient)
-        form.addRow("&Hip:", self.side)
-        form.addRow("", self.large_print)
+        hip = QHBoxLayout()  # beside the hip: a row more for the exercises on a small screen
+        hip.addWidget(self.side)
+        hip.addSpacing(16)
+        hip.addWidget(self.large_print)
+        hip.addStretch(1)
+        label = QLabel("&Hip:")
+        label.setBuddy(self.side)
+        form.addRow(label, hip)
         form.addRow("", self.recovery_chart)
         form.addRow("", self.running_plan)
         form.addRow("&Note:", self.note)
