@@ -276,6 +276,28 @@ def test_closing_with_unsaved_changes_asks_first(builder: object, tmp_path: Path
     assert dialog.windowTitle() == "Exercise handout — kim.json[*]"  # type: ignore[attr-defined]
 
 
+def test_a_cell_still_being_edited_counts_when_closing(
+        builder: object, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A note typed in a cell, the cell still open, then the window's close box (or
+    Quit): no focus moves, so the text was not in the table yet. No question was asked
+    and the note was lost; now it is asked about, and Cancel keeps it."""
+    from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+    dialog: object = builder
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(str(a[2]))
+                        or QMessageBox.StandardButton.Cancel)
+    table = dialog.table  # type: ignore[attr-defined]
+    table.setCurrentCell(0, 5)
+    table.editItem(table.item(0, 5))
+    editor = next(e for e in table.viewport().findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClicks(editor, "Stop if pain goes above 5/10")
+    assert not dialog.close()  # type: ignore[attr-defined]
+    assert asked and "not saved" in asked[0]
+    assert dialog.isVisible()  # type: ignore[attr-defined]
+    assert dialog.handout().exercises[0].note == "Stop if pain goes above 5/10"  # type: ignore[attr-defined]
+
+
 def test_closing_saved_or_discarded_handout(builder: object, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -480,6 +481,7 @@ class HandoutDialog(QDialog):
 
     def _may_drop_changes(self) -> bool:
         """True if there is nothing unsaved, or the user saved it or chose to discard it."""
+        self._finish_editing()
         if self.handout() == self._saved:
             return True
         buttons = QMessageBox.StandardButton
@@ -490,6 +492,19 @@ class HandoutDialog(QDialog):
         if answer == buttons.Save:
             return self._on_save_clicked()
         return answer == buttons.Discard
+
+    def _finish_editing(self) -> None:
+        """A cell still being edited counts as changed: its text goes into the table, as
+        leaving the cell would put it (closing the window from its close box, or quitting,
+        moves no focus, and the typed text was lost without a question)."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return
+        # the open editor (a closed one may wait to be deleted, hidden)
+        editor = next((e for e in self.table.viewport().findChildren(QLineEdit)
+                       if e.isVisible()), None)
+        if editor is not None:
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def job(self) -> PrintJob:
         return handout_job(self.content, self.art, self.handout())
