@@ -336,6 +336,35 @@ def test_handout_command_brings_back_the_open_builder(open_window: object,
     assert window.handout_dialog is not first and window.handout_dialog.patient.text() == ""
 
 
+@pytest.mark.parametrize("planner_first", [False, True])
+def test_an_opened_handouts_running_log_shows_in_the_planner(
+        open_window: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        planner_first: bool) -> None:
+    """The planner showed the log it had (none), not the file's three runs, and its next
+    edit replaced the file's log in the handout without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.model.running_load import Run
+
+    # closing at the end: the run added is not saved
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+
+    path = tmp_path / "kim.json"
+    write_handout(path, Handout(patient="Kim", runs=((1, 8.0), (4, 10.0), (8, 12.0))))
+    window = open_window()  # type: ignore[operator]
+    if planner_first:
+        window.planner_action.trigger()
+    window.handout_action.trigger()
+    dialog = window.handout_dialog
+    assert dialog.open_from(path)
+    window.planner_action.trigger()
+    runs = [(r.day, r.distance) for r in window.planner.log.runs]
+    assert sorted(runs) == [(1, 8.0), (4, 10.0), (8, 12.0)]
+    assert not dialog.isWindowModified()  # showing it changed nothing
+    window.planner.set_runs([*window.planner.log.runs, Run(0, 5.0)], "km")  # one run more
+    assert sorted(dialog.handout().runs) == [(0, 5.0), (1, 8.0), (4, 10.0), (8, 12.0)]
+
+
 def test_adding_several_exercises_is_one_step(builder: object, qtbot: QtBot) -> None:
     """Ctrl-click picks several in the catalogue; one click on Add adds them in the
     catalogue's order, as one step to undo."""

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -104,6 +104,10 @@ class _LimitedCells(QStyledItemDelegate):
 
 
 class HandoutDialog(QDialog):
+    # a handout file with a running log was opened: the planner shows that log (it
+    # showed the one before, and its next edit replaced the file's log in the handout)
+    plan_opened = Signal(object)
+
     def __init__(self, content: Content, art: DiagramArt, settings: Settings,
                  handout: Handout, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -578,4 +582,6 @@ class HandoutDialog(QDialog):
         self._set_path(path)
         self._fill_catalogue(handout.conditions)
         self._load(handout)
+        if handout.has_running_plan:
+            self.plan_opened.emit(handout)
         return True

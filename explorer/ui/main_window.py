@@ -793,7 +793,18 @@ class MainWindow(QMainWindow):
             self.handout_dialog.deleteLater()
         self.handout_dialog = HandoutDialog(self.content, self.diagram.art, self.settings,
                                             self.current_handout(), self)
+        self.handout_dialog.plan_opened.connect(self._on_handout_plan_opened)
         self.handout_dialog.show()
+
+    def _on_handout_plan_opened(self, handout: Handout) -> None:
+        """The planner takes the running log of a handout file just opened."""
+        from explorer.model.running_load import Run
+
+        self.planner_runs, self.planner_unit = handout.runs, handout.unit
+        self.planner_baseline = handout.baseline
+        if "planner" in self.chart_dialogs:  # made: it shows the log now
+            self.planner.set_runs([Run(day, distance) for day, distance in handout.runs],
+                                  handout.unit, handout.baseline)
 
     def _on_preferences_triggered(self) -> None:
         from explorer.ui.preferences import PreferencesDialog
