@@ -699,6 +699,35 @@ def test_corrupt_settings_fall_back_and_say_so(qtbot: QtBot, tmp_path: Path) -> 
     assert "settings file" in message and "damaged" in message and str(settings) in message
 
 
+@pytest.mark.parametrize("state", ["turned", "absurd sizes"])
+def test_damaged_column_sizes_keep_the_columns_side_by_side(qtbot: QtBot, tmp_path: Path,
+                                                          state: str) -> None:
+    """Qt restores a garbled splitter state without complaint: the columns stacked, the
+    panel squeezed to nothing, at every start, and nothing was said."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QSplitter, QWidget
+
+    from explorer.ui.settings import Settings
+
+    if state == "turned":  # a sound state, of a splitter laid out top to bottom
+        turned = QSplitter(Qt.Orientation.Vertical)
+        for _ in range(3):
+            turned.addWidget(QWidget())
+        saved = turned.saveState()
+    else:  # sizes -1, 2^31 - 1 and 0, then the file ends (a QA tester's)
+        saved = QByteArray(bytes.fromhex("000000ff00000001000000" "03ffffffff7fffffff00000000"))
+    settings = tmp_path / "columns.ini"
+    written = Settings(settings)
+    written.set("window/splitter", saved)
+    written.set("selection/side", "left")
+    written.sync()
+    window = make(qtbot, settings)
+    assert window.splitter.orientation() == Qt.Orientation.Horizontal
+    assert min(window.splitter.sizes()) > 100  # diagram, list and panel all there
+    assert window.selection.side == "left"  # the rest of the settings still count
+    assert "damaged" in window.statusBar().currentMessage()
+
+
 def test_an_unreadable_window_size_opens_as_at_a_first_start(qtbot: QtBot,
                                                               tmp_path: Path) -> None:
     fresh = make(qtbot, tmp_path / "none.ini")

@@ -878,9 +878,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         for key, splitter in (("window/splitter", self.splitter),
                               ("window/middle", self.middle_split)):
-            sizes = st.bytes(key)
-            if not sizes.isEmpty():
-                splitter.restoreState(sizes)
+            if not _restore_splitter(splitter, st.bytes(key)):
+                st.damaged = True  # said in the status bar; the default is saved on quit
         side = st.text("selection/side", "right")
         self.selection.set_side(side if side in ("right", "left") else "right")
         regions = [r for r in st.words("selection/regions") if r in self.content.regions]
@@ -917,6 +916,23 @@ class MainWindow(QMainWindow):
             self.clinic.leave()  # remember the working layout, not the presenting one
         self.save_state()
         super().closeEvent(event)
+
+
+SPLITTER_MAX = 100_000  # pixels: no pane on any screen is wider or taller
+
+
+def _restore_splitter(splitter: QSplitter, state: QByteArray) -> bool:
+    """Restore the panes' saved sizes, unless they are damaged (Qt accepts a turned
+    splitter or sizes of -1 and 2 billion from a garbled file, and the columns then
+    stack, the panel squeezed to nothing, at every start): False, the sizes unchanged."""
+    if state.isEmpty():
+        return True
+    before, orientation = splitter.saveState(), splitter.orientation()
+    if splitter.restoreState(state) and splitter.orientation() == orientation and \
+            all(0 <= size <= SPLITTER_MAX for size in splitter.sizes()):
+        return True
+    splitter.restoreState(before)
+    return False
 
 
 def _with_user_folder(layers: list[Path]) -> list[Path]:
