@@ -6,8 +6,10 @@ white margins of the view or read from a hostile handout file."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from explorer.model import Content
-from explorer.model.handout import Handout, HandoutExercise, read_handout
+from explorer.model.handout import Handout, HandoutExercise, read_handout, write_handout
 from explorer.report.documents import handout_job
 from explorer.report.pages import (
     DPI,
@@ -395,3 +397,60 @@ def test_a_stroke_across_a_pain_badge_leaves_its_number_readable(
     at = QPointF(left + (badge.x() - art.bounds.left()) * paper_scale,
                  (badge.y() - art.bounds.top()) * paper_scale)
     assert count(paper, at, round(BADGE_RADIUS * paper_scale * 0.8)) == 0
+
+
+# ---- a drawing a handout file holds ------------------------------------------------------
+def circling(window: MainWindow, moves: int, radius: float = 60) -> list[QPointF]:
+    """A pen circling the middle of the diagram, as a mouse reports it: a point every
+    pixel and a half or so (viewport pixels)."""
+    middle = QPointF(window.diagram.viewport().width() / 2,
+                     window.diagram.viewport().height() / 2)
+    return [middle + QPointF(radius * math.cos(step / 40), radius * math.sin(step / 40))
+            for step in range(moves)]
+
+
+def test_a_long_pen_drawing_saved_in_a_handout_opens_again(window: MainWindow,
+                                                          tmp_path: Path) -> None:
+    """Circling for a minute made a stroke of a point per mouse report (5,200 here): the
+    handout saved, then never opened ("'drawings' should be a list of ...")."""
+    from explorer.model.handout import MAX_STROKE_POINTS
+    from explorer.ui.diagram_view import PEN_STEP
+
+    window.diagram.set_pen(ORANGE)
+    drag(window, circling(window, 5200))
+    strokes = window.diagram.state.strokes
+    assert all(len(points) <= MAX_STROKE_POINTS for _, points in strokes)
+    step = min(math.dist(a, b) for _, points in strokes for a, b in pairwise(points))
+    assert step >= PEN_STEP  # no point on top of the one before
+    handout = window.current_handout()
+    path = tmp_path / "circled.json"
+    write_handout(path, handout)
+    reopened = read_handout(path)
+    assert reopened.left_out == () and reopened.drawings == handout.drawings
+
+
+def test_a_stroke_longer_than_a_file_holds_goes_on_as_a_new_one(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stroke with all the points a file holds for one goes on from where it ended,
+    unbroken on the screen; one Undo takes the whole drag back."""
+    monkeypatch.setattr("explorer.ui.diagram_view.MAX_STROKE_POINTS", 40)
+    window.diagram.set_pen(ORANGE)
+    drag(window, circling(window, 200, radius=150))
+    strokes = window.diagram.state.strokes
+    assert len(strokes) > 1 and all(len(points) <= 40 for _, points in strokes)
+    assert all(before[1][-1] == after[1][0] for before, after in pairwise(strokes))
+    window.undo_action.trigger()
+    assert window.diagram.state.strokes == []
+
+
+def test_the_pen_stops_when_the_drawing_is_as_large_as_a_file_holds(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("explorer.ui.diagram_view.MAX_STROKES", 3)
+    window.diagram.set_pen(ORANGE)
+    for _ in range(5):
+        drag(window, circling(window, 20))
+    assert len(window.diagram.state.strokes) == 3
+    monkeypatch.setattr("explorer.ui.diagram_view.MAX_DRAWING_POINTS", 30)
+    window.diagram.clear_strokes()
+    drag(window, circling(window, 200, radius=150))
+    assert sum(len(points) for _, points in window.diagram.state.strokes) == 30

@@ -37,9 +37,15 @@ VERSION = 1
 # does saving (the builder's fields stop at them too), so every saved handout opens
 PATIENT_MAX, NOTE_MAX, DOSE_MAX = 200, 5000, 200
 MAX_HANDOUT_BYTES = 1024 * 1024
+# a pen drawing's limits, the same for the pen, saving and reading: within them a drawing
+# takes at most about 600 KB of a file (a stroke a line, points to 0.1), so it always fits
+MAX_STROKES, MAX_STROKE_POINTS, MAX_DRAWING_POINTS = 500, 5000, 30_000
+COORDINATE_MAX = 10_000  # a point's x and y lie strictly between minus and plus this
 RECOMMENDED_MAX_EXERCISES = 6
 SHOWN_CHARS = 60  # a value quoted from a file in a message is cut to this many characters
 SHOWN_ITEMS = 5  # a list in a message names this many items, then "(and N more)"
+# pen drawings from clinic mode, in diagram coordinates: (colour, points) for each stroke
+Drawing = tuple[tuple[str, tuple[tuple[float, float], ...]], ...]
 
 
 class HandoutError(Exception):
@@ -70,8 +76,7 @@ class Handout:
     conditions: tuple[str, ...] = ()
     exercises: tuple[HandoutExercise, ...] = ()
     large_print: bool = False
-    # pen drawings from clinic mode, in diagram coordinates: (colour, points)
-    drawings: tuple[tuple[str, tuple[tuple[float, float], ...]], ...] = ()
+    drawings: Drawing = ()  # see MAX_STROKES
     recovery_chart: bool = False  # print the first condition's recovery timeline
     # (days ago, distance) for the running plan, counted back from `created`: a file
     # opened later has its runs moved back by the days since (and `created` is today)
@@ -115,7 +120,8 @@ class Handout:
         return replace(self, exercises=tuple(items))
 
     def too_long(self) -> list[str]:
-        """What is longer than a handout file may hold (see PATIENT_MAX), in words."""
+        """What is longer than a handout file may hold (see PATIENT_MAX and MAX_STROKES),
+        in words."""
         fields = [("the patient's name", self.patient, PATIENT_MAX),
                   ("the note", self.clinician_note, NOTE_MAX)]
         for number, item in enumerate(self.exercises, 1):
@@ -123,12 +129,41 @@ class Handout:
                        for name in ("sets", "reps", "hold", "frequency")]
             fields.append((f"exercise {number}'s note", item.note, NOTE_MAX))
         return [f"{name} has {len(text):,} characters (at most {limit:,})"
-                for name, text, limit in fields if len(text) > limit]
+                for name, text, limit in fields if len(text) > limit
+                ] + drawing_too_large(self.drawings)
 
     def to_json(self) -> str:
         data = {"format": FORMAT, "version": VERSION, **asdict(self)}
         del data["left_out"]
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        # one line per stroke, points to 0.1 (a pen's step is more): with each number on
+        # a line of its own a drawing took five times the bytes and soon passed the
+        # largest file that opens (MAX_HANDOUT_BYTES)
+        strokes = [json.dumps([colour, [[round(x, 1), round(y, 1)] for x, y in points]])
+                   for colour, points in self.drawings]
+        data["drawings"] = []
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        if strokes:  # a line break in the text is the indent's (a string's is "\n")
+            text = text.replace('\n  "drawings": []',
+                                '\n  "drawings": [\n    ' + ",\n    ".join(strokes) + "\n  ]", 1)
+        return text + "\n"
+
+
+def drawing_too_large(drawings: Sequence[tuple[str, Sequence[tuple[float, float]]]]
+                       ) -> list[str]:
+    """How a pen drawing passes the limits a handout file holds (MAX_STROKES...), in
+    words; empty if it fits."""
+    problems = []
+    if len(drawings) > MAX_STROKES:
+        problems.append(f"the pen drawing has {len(drawings):,} strokes (at most "
+                        f"{MAX_STROKES:,})")
+    problems += [f"stroke {number} of the pen drawing has {len(points):,} points (at most "
+                 f"{MAX_STROKE_POINTS:,})" for number, (_, points) in enumerate(drawings, 1)
+                 if len(points) > MAX_STROKE_POINTS]
+    total = sum(len(points) for _, points in drawings)
+    if total > MAX_DRAWING_POINTS:
+        problems.append(f"the pen drawing has {total:,} points in all (at most "
+                        f"{MAX_DRAWING_POINTS:,})")
+    return problems
 
 
 def suggested_exercises(content: Content, conditions: tuple[str, ...]) -> list[str]:
@@ -233,7 +268,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
             reps=_text(item, "reps", where, DOSE_MAX), hold=_text(item, "hold", where, DOSE_MAX),
             frequency=_text(item, "frequency", where, DOSE_MAX),
             note=_text(item, "note", where, NOTE_MAX)))
-    drawings = _drawings(data.get("drawings", []), source)
+    drawings, drawings_refused = _drawings(data.get("drawings", []))
     unit = data.get("unit", "km")
     if unit not in ("km", "mi"):
         raise HandoutError(f"{source}: 'unit' should be km or mi")
@@ -254,7 +289,8 @@ def from_json(text: str, source: str = "handout") -> Handout:
         drawings=drawings, recovery_chart=_flag(data, "recovery_chart", source),
         runs=runs, unit=unit, baseline=baseline,
         created=dt.date.today().isoformat() if age else created,
-        left_out=tuple(why for why in (runs_refused, baseline_refused) if why),
+        left_out=tuple(why for why in (drawings_refused, runs_refused, baseline_refused)
+                       if why),
     )
 
 
@@ -359,24 +395,33 @@ def _baseline(value: Any, unit: str, source: str) -> tuple[Baseline | None, str 
         return None, refused + " ".join(exc.problems)
 
 
-def _drawings(value: Any, source: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:
-    message = f"{source}: 'drawings' should be a list of [colour, [[x, y], ...]]"
-    if not isinstance(value, list) or len(value) > 500:
-        raise HandoutError(message)
+def _drawings(value: Any) -> tuple[Drawing, str | None]:
+    """The pen drawings, with the reason if they are left out: a drawing too large or
+    damaged is only a picture, so the exercises and notes still open without it."""
+    shape = "should be a list of [colour, [[x, y], ...]]"
+    if not isinstance(value, list):
+        return (), f"the pen drawing, which is damaged: 'drawings' {shape}"
     out = []
-    for stroke in value:
+    for number, stroke in enumerate(value, 1):
         if not (isinstance(stroke, list) and len(stroke) == 2 and isinstance(stroke[0], str)
-                and re.fullmatch(r"#[0-9a-fA-F]{6}", stroke[0]) and isinstance(stroke[1], list)
-                and len(stroke[1]) <= 5000):
-            raise HandoutError(message)
+                and re.fullmatch(r"#[0-9a-fA-F]{6}", stroke[0]) and isinstance(stroke[1], list)):
+            return (), (f"the pen drawing, which is damaged: stroke {number} {shape} "
+                        f'(a colour such as "#d55e00"), not {_shown(stroke)}')
         points = []
         for point in stroke[1]:
-            if not (isinstance(point, list) and len(point) == 2
-                    and all(isinstance(v, (int, float)) and -1e4 < v < 1e4 for v in point)):
-                raise HandoutError(message)
+            xy = [_number(v) for v in point] if isinstance(point, list) and len(point) == 2 \
+                else []
+            if not (len(xy) == 2 and all(v is not None and -COORDINATE_MAX < v < COORDINATE_MAX
+                                         for v in xy)):
+                return (), (f"the pen drawing, which is damaged: stroke {number} has the "
+                            f"point {_shown(point)}, not [x, y] between -{COORDINATE_MAX:,} "
+                            f"and {COORDINATE_MAX:,}")
             points.append((float(point[0]), float(point[1])))
         out.append((stroke[0], tuple(points)))
-    return tuple(out)
+    too_large = drawing_too_large(out)
+    if too_large:
+        return (), f"the pen drawing, which is larger than a handout holds: {listed(too_large)}"
+    return tuple(out), None
 
 
 def read_handout(path: Path) -> Handout:
@@ -410,11 +455,21 @@ def write_handout(path: Path, handout: Handout) -> None:
     A handout that reading would refuse is not saved."""
     too_long = handout.too_long()
     if too_long:
+        # the drawing comes from the window, where it is drawn (and undone)
+        advice = ("Undo some pen strokes (or Edit > Clear drawing) in the window, then make "
+                  "the handout again." if drawing_too_large(handout.drawings)
+                  else "Shorten it and save again.")
         raise HandoutError(f"{path.name}: not saved, because {listed(too_long, ', ')}. "
-                           "Shorten it and save again.")
+                           f"{advice}")
+    data = handout.to_json().encode("utf-8")
+    if len(data) > MAX_HANDOUT_BYTES:  # a file that would not open again
+        raise HandoutError(f"{path.name}: not saved, because it would take "
+                           f"{len(data) / 1024:,.0f} KB, more than a handout file may hold "
+                           f"({MAX_HANDOUT_BYTES // 1024:,} KB). Shorten the notes and save "
+                           "again.")
     existed = path.exists()
     try:
-        write_atomically(path, handout.to_json().encode("utf-8"))
+        write_atomically(path, data)
     except OSError as exc:
         # the folder's own reason (a read-only disk), worded as an export's
         refused = folder_refusal(path.parent) if path.parent.is_dir() else None

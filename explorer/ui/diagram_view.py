@@ -18,6 +18,7 @@ diagram, like the other panes', shows that it has the keyboard.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model import Content
+from explorer.model.handout import MAX_DRAWING_POINTS, MAX_STROKE_POINTS, MAX_STROKES
 from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.selection import PainKeys, Selection
 
@@ -61,6 +63,9 @@ _AWHILE = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReas
 # the frame while the diagram has the keyboard: the colour and width of the other
 # panes' (main_window.FOCUS_FRAME), drawn inside the view's edge
 FRAME_COLOUR, FRAME_WIDTH = QColor("#0072B2"), 2
+# a pen point closer than this to the one before it (in drawing units, the diagram being
+# 960 wide) adds nothing to see: a mouse reports each pixel it moves, a tablet more
+PEN_STEP = 1.5
 KEYS = ("Arrow keys or Tab move between regions, Space selects, digits set pain intensity "
         "(1 then 0 for 10), Escape clears.")
 
@@ -228,6 +233,32 @@ class DiagramView(QGraphicsView):
         point = self.mapToScene(event.position().toPoint())
         return self.art.pen_point(point, self.state.side, panel)
 
+    def _points_drawn(self) -> int:
+        return sum(len(points) for _, points in self.state.strokes)
+
+    def _drawing_full(self) -> bool:
+        """Whether the drawing has as many strokes or points as a handout file may hold
+        (MAX_STROKES...): with more, a handout would save but never open again, so the
+        pen draws no further."""
+        return (len(self.state.strokes) >= MAX_STROKES
+                or self._points_drawn() >= MAX_DRAWING_POINTS)
+
+    def _pen_to(self, point: tuple[float, float]) -> None:
+        """Draw the stroke on to `point`. A stroke with all the points one may hold goes
+        on as a new one from where it ended (both are one step for Undo); with no room
+        left (see _drawing_full), the pen stops."""
+        colour, points = self.state.strokes[-1]
+        if math.dist(points[-1], point) < PEN_STEP or \
+                self._points_drawn() >= MAX_DRAWING_POINTS:
+            return
+        if len(points) < MAX_STROKE_POINTS:
+            points.append(point)
+        elif len(self.state.strokes) < MAX_STROKES:
+            self.state.strokes.append((colour, [points[-1], point]))
+        else:
+            return
+        self._strokes.update()
+
     def _end_stroke(self) -> None:
         if self._pen_panel is not None:
             self._pen_panel = None
@@ -268,8 +299,7 @@ class DiagramView(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self.pen_colour and event.buttons() & Qt.MouseButton.LeftButton:
             if self._pen_panel is not None and self.state.strokes:
-                self.state.strokes[-1][1].append(self._pen_point(event, self._pen_panel))
-                self._strokes.update()
+                self._pen_to(self._pen_point(event, self._pen_panel))
             return
         region = self.region_at(event.position())
         if region != self.state.hover:
@@ -299,12 +329,14 @@ class DiagramView(QGraphicsView):
             return super().mousePressEvent(event)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if self.pen_colour:
+            event.accept()
+            if self._drawing_full():  # the drawing stays as it is (see _drawing_full)
+                return
             # a new stroke stays in the view it starts in (and mirrors with that view)
             panel = self.art.panel_at(self.mapToScene(event.position().toPoint()))
             self._pen_panel = panel
             self.state.strokes.append((self.pen_colour, [self._pen_point(event, panel)]))
             self._strokes.update()
-            event.accept()
             return
         region = self.region_at(event.position())
         additive = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier

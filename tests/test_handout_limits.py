@@ -1,0 +1,109 @@
+"""What a handout file may hold, the same when saving and opening: a handout that saves
+always opens again, and a file over a limit opens without what is over it (the user is
+told what was left out and why), with its exercises and notes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from explorer.model.handout import (
+    MAX_HANDOUT_BYTES,
+    MAX_STROKE_POINTS,
+    MAX_STROKES,
+    Handout,
+    HandoutError,
+    HandoutExercise,
+    from_json,
+    read_handout,
+    write_handout,
+)
+
+
+def handout(**fields: Any) -> str:
+    return json.dumps({"format": "hip-explorer-handout", "version": 1, "patient": "Kim",
+                       "exercises": [{"exercise": "clam", "sets": "3"}], **fields})
+
+
+def stroke(points: int, colour: str = "#d55e00") -> tuple[str, tuple[tuple[float, float], ...]]:
+    """A pen stroke as the pen draws one: a point every 1.5 units, to 0.1."""
+    return colour, tuple((round(100 + (i % 500) * 1.5, 1), round(100 + i // 500 * 3, 1))
+                         for i in range(points))
+
+
+# ---- pen drawings --------------------------------------------------------------------------
+@pytest.mark.parametrize(("drawings", "problem"), [
+    ((stroke(MAX_STROKE_POINTS + 1),),
+     "stroke 1 of the pen drawing has 5,001 points (at most 5,000)"),
+    (tuple(stroke(2) for _ in range(MAX_STROKES + 1)),
+     "the pen drawing has 501 strokes (at most 500)"),
+    (tuple(stroke(4000) for _ in range(8)),
+     "the pen drawing has 32,000 points in all (at most 30,000)"),
+])
+def test_a_drawing_larger_than_a_file_holds_is_not_saved(
+        tmp_path: Path, drawings: Any, problem: str) -> None:
+    """It saved, then never opened again: the drawing is named, and nothing written."""
+    path = tmp_path / "drawn.json"
+    with pytest.raises(HandoutError) as raised:
+        write_handout(path, Handout(patient="Kim", drawings=drawings))
+    assert str(raised.value) == (
+        f"drawn.json: not saved, because {problem}. Undo some pen strokes (or Edit > Clear "
+        "drawing) in the window, then make the handout again.")
+    assert not path.exists()
+
+
+def test_the_largest_drawing_a_file_holds_saves_and_opens_again(tmp_path: Path) -> None:
+    """Written a number a line, 60 strokes of 250 points took 1.2 MB: more than a handout
+    file may hold, so it saved but did not open."""
+    drawings = tuple(stroke(MAX_STROKE_POINTS) for _ in range(6))
+    path = tmp_path / "drawn.json"
+    write_handout(path, Handout(patient="Kim", drawings=drawings))
+    assert path.stat().st_size < MAX_HANDOUT_BYTES
+    reopened = read_handout(path)
+    assert reopened.drawings == drawings and reopened.left_out == ()
+
+
+def test_points_are_saved_to_a_tenth(tmp_path: Path) -> None:
+    path = tmp_path / "drawn.json"
+    write_handout(path, Handout(drawings=(("#d55e00", ((328.80027164442635, 374.96),)),)))
+    assert read_handout(path).drawings == (("#d55e00", ((328.8, 375.0),)),)
+
+
+def test_text_that_would_make_a_file_too_large_to_open_is_not_saved(tmp_path: Path) -> None:
+    notes = "é" * 5000  # two bytes each
+    exercises = tuple(HandoutExercise(f"exercise-{n}", note=notes) for n in range(120))
+    path = tmp_path / "long.json"
+    with pytest.raises(HandoutError, match=r"^long\.json: not saved, because it would take "
+                       r"1,\d{3} KB, more than a handout file may hold \(1,024 KB\)\. "
+                       r"Shorten the notes and save again\.$"):
+        write_handout(path, Handout(exercises=exercises))
+    assert not path.exists()
+
+
+@pytest.mark.parametrize(("drawings", "why"), [
+    ([["#d55e00", [[1, 1]] * (MAX_STROKE_POINTS + 1)]],
+     "the pen drawing, which is larger than a handout holds: stroke 1 of the pen drawing "
+     "has 5,001 points (at most 5,000)"),
+    ([["#d55e00", [[1, 1]]]] * (MAX_STROKES + 1),
+     "the pen drawing, which is larger than a handout holds: the pen drawing has 501 "
+     "strokes (at most 500)"),
+    ({"stroke": 1},
+     "the pen drawing, which is damaged: 'drawings' should be a list of [colour, [[x, y], "
+     "...]]"),
+    ([["orange", [[1, 1]]]],
+     "the pen drawing, which is damaged: stroke 1 should be a list of [colour, [[x, y], "
+     '...]] (a colour such as "#d55e00"), not ["orange", [[1, 1]]]'),
+    ([["#d55e00", [[1, 1]]], ["#d55e00", [[1, float("nan")]]]],
+     "the pen drawing, which is damaged: stroke 2 has the point [1, NaN], not [x, y] between "
+     "-10,000 and 10,000"),
+])
+def test_a_drawing_over_the_limits_or_damaged_is_left_out_with_the_reason(
+        drawings: Any, why: str) -> None:
+    """The whole handout was refused, for a big but well-formed drawing with "'drawings'
+    should be a list of [colour, [[x, y], ...]]"."""
+    read = from_json(handout(drawings=drawings), "h.json")
+    assert read.drawings == () and read.left_out == (why,)
+    assert read.patient == "Kim" and read.exercises == (HandoutExercise("clam", sets="3"),)
