@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -70,3 +71,31 @@ def test_the_dialog_is_wide_enough_for_a_path_and_labels_have_shortcuts(
     labels = {label.text(): label for label in dialog.findChildren(QLabel)}
     assert labels["&Logo image:"].buddy() is dialog.logo
     assert labels["&Clinic name:"].buddy() is dialog.clinic
+
+
+def test_preferences_that_cannot_be_saved_say_so(qtbot: QtBot, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only settings file: OK looked accepted, and the clinic's name was gone at
+    the next start without a word. Now OK says they last until the app closes (they
+    still apply), and so does the window at start-up."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.paths import builtin_content_dir
+    from explorer.ui.startup import build_window
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    settings = Settings(blocker / "settings.ini")  # a folder that cannot be made
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
+    dialog = open_dialog(qtbot, settings)
+    qtbot.keyClicks(dialog.clinic, "Riverside Physiotherapy")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert len(told) == 1 and "cannot be written" in told[0] and str(blocker) in told[0]
+    assert not dialog.isVisible()
+    assert settings.text("print/clinic") == "Riverside Physiotherapy"  # for this session
+
+    window = build_window([builtin_content_dir()], settings)
+    qtbot.addWidget(window)
+    assert "cannot be written" in window.statusBar().currentMessage()
+    assert len(told) == 1  # the window says it in the status bar, not in a box

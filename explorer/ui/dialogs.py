@@ -94,3 +94,11 @@ def text_dialog(parent: QWidget, title: str, html: str, width: int = 620,
     fit_to_screen(dialog, width, height)
     dialog.show()
     return dialog
+
+
+def tell(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """Show a message and wait for OK. It is plain text: a message may quote a handout
+    file, and tags in the file must show as typed, not as formatting."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -60,7 +60,7 @@ from explorer.model.running_load import Baseline
 from explorer.report.documents import PrintJob, handout_job
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
-from explorer.ui.dialogs import fit_to_screen, fitting_minimum, key_for
+from explorer.ui.dialogs import fit_to_screen, fitting_minimum, key_for, tell
 from explorer.ui.fitted_columns import FittedColumns
 from explorer.ui.history import History
 from explorer.ui.settings import Settings
@@ -72,14 +72,6 @@ FIELDS = ("sets", "reps", "hold", "frequency", "note")
 Exercises = tuple[HandoutExercise, ...]
 TITLE = "Exercise handout"
 MAX_FILE_STEM = 60  # characters of a suggested file name, before its extension
-
-
-def tell(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
-    """Show a message and wait for OK. It is plain text: a message may quote a handout
-    file, and tags in the file must show as typed, not as formatting."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
 
 
 class _Cell(QTableWidgetItem):

@@ -63,7 +63,7 @@ from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox, SearchState
 from explorer.ui.selection import Selection
-from explorer.ui.settings import Settings
+from explorer.ui.settings import UNWRITABLE, Settings
 from explorer.ui.trail import Trail
 
 if TYPE_CHECKING:  # the handout model is imported when a handout is first made
@@ -135,10 +135,14 @@ class MainWindow(QMainWindow):
         self.history.reset()  # the last session's regions are not a step to undo
         self._restart_trail()  # nor what restoring them showed on the way a step back
         self._show_problem_notice()
+        notes = []
         if settings.damaged:
-            self.statusBar().showMessage(
-                f"The settings file {settings.file_name} is damaged or unreadable; what "
-                "could not be read is back to its default.", 15000)
+            notes.append(f"The settings file {settings.file_name} is damaged or unreadable; "
+                         "what could not be read is back to its default.")
+        if not settings.writable:
+            notes.append(UNWRITABLE.format(file=settings.file_name))
+        if notes:
+            self.statusBar().showMessage(" ".join(notes), 15000)
 
     def _build_content_widgets(self) -> None:
         """Everything that shows content; rebuilt when content is reloaded."""

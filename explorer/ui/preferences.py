@@ -13,14 +13,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from explorer.report.output import default_page_size
 from explorer.report.pages import read_logo
-from explorer.ui.dialogs import fit_to_screen
-from explorer.ui.settings import Settings
+from explorer.ui.dialogs import fit_to_screen, tell
+from explorer.ui.settings import UNWRITABLE, Settings
 
 LOGO_PREVIEW_PX = 40  # the preview's height; pages print the logo about this tall
 
@@ -124,4 +125,7 @@ class PreferencesDialog(QDialog):
         self.settings.set("print/clinic", self.clinic.text().strip())
         self.settings.set("print/logo", logo)
         self.settings.set("print/page_size", self.page_size.currentData())
+        if not self.settings.sync():  # they apply now, but say they will not be kept
+            tell(self, QMessageBox.Icon.Warning, "Preferences",
+                 UNWRITABLE.format(file=self.settings.file_name))
         self.accept()

@@ -11,6 +11,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from explorer.paths import APP_NAME
 
 ORGANISATION = "HipExplorer"
+UNWRITABLE = ("The settings file {file} cannot be written (read-only): preferences and the "
+              "window's layout last only until Hip Explorer closes.")
 
 
 class Settings:
@@ -26,6 +28,12 @@ class Settings:
     @property
     def file_name(self) -> str:
         return self._qs.fileName()
+
+    @property
+    def writable(self) -> bool:
+        """False if changes cannot be saved (a read-only file or folder): they then last
+        only until the app closes."""
+        return self._qs.isWritable()
 
     def _get(self, key: str, default: Any, kind: type) -> Any:
         value = self._qs.value(key, default)
@@ -60,8 +68,10 @@ class Settings:
             return [str(v) for v in value]
         return []
 
-    def sync(self) -> None:
+    def sync(self) -> bool:
+        """Write the changes to the file now; False if they could not be written."""
         self._qs.sync()
+        return self._qs.status() == QSettings.Status.NoError
 
 
 def _garbled(path: Path) -> bool:
