@@ -99,3 +99,12 @@ def test_preferences_that_cannot_be_saved_say_so(qtbot: QtBot, tmp_path: Path,
     qtbot.addWidget(window)
     assert "cannot be written" in window.statusBar().currentMessage()
     assert len(told) == 1  # the window says it in the status bar, not in a box
+
+
+def test_a_clinic_name_with_a_comma_typed_into_the_file_reads_as_typed(
+        tmp_path: Path) -> None:
+    """Qt reads an unquoted comma in an INI value as a list: the header printed
+    "['Smith', 'Jones Physio']"."""
+    path = tmp_path / "s.ini"
+    path.write_text("[print]\nclinic=Smith, Jones Physio\n", encoding="utf-8")
+    assert Settings(path).text("print/clinic") == "Smith, Jones Physio"

@@ -52,6 +52,9 @@ class Settings:
         self._qs.setValue(key, value)
 
     def text(self, key: str, default: str = "") -> str:
+        value = self._qs.value(key, default)
+        if isinstance(value, list):  # a comma typed into the file by hand: Qt splits there
+            return ", ".join(str(v) for v in value)
         return str(self._get(key, default, str))
 
     def number(self, key: str, default: int = 0) -> int:
