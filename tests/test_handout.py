@@ -614,3 +614,27 @@ def test_typing_a_name_in_the_exercise_list_finds_a_suggested_exercise_too(
     _focus(qtbot, catalogue)
     qtbot.keyClicks(catalogue, "Cl")
     assert catalogue.currentItem().data(Qt.ItemDataRole.UserRole) == "clam"
+
+
+def test_open_and_save_start_where_the_last_handout_file_was(
+        builder: object, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new builder's Open started in the home folder while Save started where the last
+    PDF went; saving a handout did not count. Both start where the last handout file
+    was opened or saved."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from explorer.ui.handout_dialog import HandoutDialog
+
+    folder = tmp_path / "patients"
+    folder.mkdir()
+    dialog: object = builder
+    assert dialog.save_to(folder / "kim.json")  # type: ignore[attr-defined]
+    fresh = HandoutDialog(dialog.content, dialog.art, dialog.settings,  # type: ignore[attr-defined]
+                          Handout())
+    qtbot.addWidget(fresh)
+    starts: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: starts.append(a[2]) or ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: starts.append(a[2]) or ("", ""))
+    fresh._on_open_clicked()  # type: ignore[attr-defined]
+    fresh._on_save_clicked()  # type: ignore[attr-defined]
+    assert Path(starts[0]) == folder and Path(starts[1]).parent == folder

@@ -71,6 +71,7 @@ NAME_ROLE, TIP_ROLE = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
 FIELDS = ("sets", "reps", "hold", "frequency", "note")
 Exercises = tuple[HandoutExercise, ...]
 TITLE = "Exercise handout"
+FOLDER_KEY = "handout/last_folder"  # of the handout file last opened or saved
 MAX_FILE_STEM = 60  # characters of a suggested file name, before its extension
 
 
@@ -516,13 +517,17 @@ class HandoutDialog(QDialog):
                                  self._file_name("exercise-handout"))
 
     def _on_save_clicked(self) -> bool:
-        start = str(self.path or Path(self.settings.text("print/last_folder",
-                                                         str(Path.home())))
-                    / f"{self._file_name('handout')}.json")
+        start = str(self.path or self._folder() / f"{self._file_name('handout')}.json")
         # a typed name without .json is given it, or Open's filter would hide the file
         path = print_actions.ask_save_path(self, "Save handout", start,
                                            "Handout files (*.json)", ".json")
         return self.save_to(path) if path else False
+
+    def _folder(self) -> Path:
+        """Where Open and Save start: the folder of the handout file last opened or
+        saved (Open started in the home folder), else of the last PDF exported."""
+        exported = self.settings.text("print/last_folder", str(Path.home()))
+        return Path(self.settings.text(FOLDER_KEY, exported))
 
     def save_to(self, path: Path) -> bool:
         handout = self.handout()
@@ -534,6 +539,7 @@ class HandoutDialog(QDialog):
         self._set_path(path)
         self._saved = handout
         self._update_modified()
+        self.settings.set(FOLDER_KEY, str(path.parent))
         print_actions.show_status(self, f"Saved {path}")
         return True
 
@@ -550,7 +556,8 @@ class HandoutDialog(QDialog):
     def _on_open_clicked(self) -> None:
         if not self._may_drop_changes():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open handout", str(self.path or Path.home()),
+        path, _ = QFileDialog.getOpenFileName(self, "Open handout",
+                                              str(self.path or self._folder()),
                                               "Handout files (*.json);;All files (*)")
         if path:
             self.open_from(Path(path))
@@ -572,6 +579,7 @@ class HandoutDialog(QDialog):
             tell(self, QMessageBox.Icon.Information, "Open handout", "\n\n".join(
                 [*notes, f"{path.name} itself is unchanged until you save."]))
         self._set_path(path)
+        self.settings.set(FOLDER_KEY, str(path.parent))
         self._fill_catalogue(handout.conditions)
         self._load(handout)
         if handout.has_running_plan:
