@@ -127,3 +127,19 @@ def test_markup_is_text_in_questions_and_tooltips(qtbot: QtBot, tmp_path: Path,
     shown = [QTextDocumentFragment.fromHtml(tip).toPlainText() if QtGui.Qt.mightBeRichText(tip)
              else tip for tip in tips]  # how Qt draws a tooltip
     assert shown[0].startswith(f"{EVIL_NAME}\n") and shown[1] == f"Back to {EVIL_NAME}"
+
+
+def test_a_text_direction_override_is_refused_with_its_line(tmp_path: Path) -> None:
+    """A right-to-left override (U+202E) shows the rest of a line reversed: a name or a
+    warning that reads other than it is stored ("‮gnirts" shows as "string"). It was
+    shown as it came, without a word."""
+    folder = tmp_path / "clinic"
+    (folder / "conditions").mkdir(parents=True)
+    (folder / "conditions/reversed.yaml").write_text(
+        "id: reversed\nname: 'Hip \u202eniap'\nregions: [back]\nurgency: routine\n"
+        "summary: Text.\nsymptoms: [a]\nred_flags: []\nreferences: [wilson2014, weir2015]\n"
+        "reviewed: '2026-01-01'\n", encoding="utf-8")
+    content = load([folder])
+    assert "reversed" not in content.conditions
+    problem = next(p for p in content.problems if p.path.name == "reversed.yaml")
+    assert problem.line == 2 and "U+202E" in problem.message

@@ -117,7 +117,16 @@ def decode(raw: bytes) -> str:
         text = text[1:]
     if "\x00" in text:
         raise YamlError(text[: text.index("\x00")].count("\n") + 1, "file contains a NUL byte")
+    override = _DIRECTION_OVERRIDE.search(text)
+    if override:  # text that shows reversed: a name or warning that reads other than it is
+        raise YamlError(text[: override.start()].count("\n") + 1,
+                        f"contains a text direction override (U+{ord(override[0]):04X}), "
+                        "which shows the text after it reversed; remove it (Arabic and "
+                        "Hebrew text reads right to left without it)")
     return text
+
+
+_DIRECTION_OVERRIDE = re.compile("[\u202d\u202e]")  # left-to-right, right-to-left
 
 
 def parse(raw: bytes) -> Document:
