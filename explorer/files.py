@@ -9,6 +9,9 @@ device such as /dev/full, a named pipe).
 
 A path that is a symbolic link is written through: its target is replaced (the temporary
 file beside the target) and the link stays, as an editor saving through a link does.
+
+Why a file cannot be saved is worded here once (`destination_refusal`, `write_refusal`),
+so a PDF export and a saved handout say the same of the same path.
 """
 
 from __future__ import annotations
@@ -51,6 +54,59 @@ def folder_refusal(folder: Path) -> str | None:
         read_only = False
     return _READ_ONLY_DISK.format(folder=folder) if read_only else \
         f"no permission to write in {folder}"
+
+
+def destination_refusal(path: Path, extension: str) -> str | None:
+    """Why no file can be saved at `path`, in words that name it, checked before anything
+    is made; None if it may be written. `extension` (".pdf") is the kind of name to give
+    instead of a folder's."""
+    try:
+        return _destination_refusal(path, extension)
+    except OSError as exc:  # a name too long for the file system, say
+        return f"cannot write {shown_path(path)}: {refusal(path, exc)}"
+
+
+def _destination_refusal(path: Path, extension: str) -> str | None:
+    if path.is_dir():
+        return f"{path} is a folder; give a file name ending in {extension}"
+    folder = path.parent
+    if path.is_symlink():  # written through the link, beside the file it points to
+        folder = Path(os.path.realpath(path)).parent
+    if not folder.is_dir():
+        above = folder  # the nearest part of the path that is there
+        while not above.exists() and above != above.parent:
+            above = above.parent
+        if above.exists() and not above.is_dir():
+            return f"cannot write {path}: {above} is a file, not a folder"
+        return f"cannot write {path}: the folder {folder} does not exist"
+    refused = folder_refusal(folder)
+    return f"cannot write {path}: {refused}" if refused else None
+
+
+def write_refusal(path: Path, exc: OSError, existed: bool) -> str:
+    """Why writing `path` failed (`exc`, from write_atomically), in words; `existed`: a
+    file was there before, and is as it was."""
+    kept = "; the previous file is unchanged" if existed else ""
+    return f"cannot write {shown_path(path)}: {refusal(path, exc)}{kept}"
+
+
+def exists(path: Path) -> bool:
+    """Whether there is a file (or anything) at `path`; False for a path the file system
+    cannot even look up, such as a name too long, which saving then names."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+SHOWN_NAME = 40  # a longer name in a message is shortened with "..."
+
+
+def shown_path(path: Path) -> str:
+    """The path for a message, each overlong name shortened in the middle."""
+    parts = [part if len(part) <= SHOWN_NAME else f"{part[:24]}...{part[-12:]}"
+             for part in path.parts]
+    return str(Path(*parts)) if parts else str(path)
 
 
 def _usual_mode() -> int:

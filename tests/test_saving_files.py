@@ -175,3 +175,26 @@ def test_a_folder_on_a_read_only_disk_is_named_as_such(
         save(path)
     assert str(raised.value) == f"cannot write {path}: {tmp_path} is on a read-only disk or share"
     assert not path.exists()
+
+
+def test_save_and_export_say_the_same_of_the_same_path(tmp_path: Path) -> None:
+    """Saving to a folder's name said "(it is not an ordinary file (a device or pipe))"
+    where Export said "is a folder"; a missing folder, "cannot write in /nonexistent (No
+    such file or directory)" where Export said "the folder ... does not exist"."""
+    (tmp_path / "notes").write_text("a file")
+    for name, message in [
+            ("a-folder", "{path} is a folder; give a file name ending in {extension}"),
+            ("missing/out{extension}",
+             "cannot write {path}: the folder {tmp_path}/missing does not exist"),
+            ("notes/out{extension}",
+             "cannot write {path}: {tmp_path}/notes is a file, not a folder")]:
+        (tmp_path / "a-folder").mkdir(exist_ok=True)
+        for save, error, extension in [(export_pdf_quietly, ExportError, ".pdf"),
+                                       (save_handout, HandoutError, ".json")]:
+            path = tmp_path / name.format(extension=extension)
+            with pytest.raises(error) as raised:
+                save(path)
+            assert str(raised.value) == message.format(path=path, tmp_path=tmp_path,
+                                                       extension=extension)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder", "notes"]
+    assert list((tmp_path / "a-folder").iterdir()) == []

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from explorer.files import folder_refusal, refusal, write_atomically
+from explorer.files import destination_refusal, exists, write_atomically, write_refusal
 from explorer.model.content import Content
 from explorer.model.entities import Dose
 from explorer.model.running_load import (
@@ -467,16 +467,11 @@ def write_handout(path: Path, handout: Handout) -> None:
                            f"{len(data) / 1024:,.0f} KB, more than a handout file may hold "
                            f"({MAX_HANDOUT_BYTES // 1024:,} KB). Shorten the notes and save "
                            "again.")
-    existed = path.exists()
+    refused = destination_refusal(path, ".json")  # worded as an export's
+    if refused:
+        raise HandoutError(refused)
+    existed = exists(path)
     try:
         write_atomically(path, data)
     except OSError as exc:
-        # the folder's own reason (a read-only disk), worded as an export's
-        refused = folder_refusal(path.parent) if path.parent.is_dir() else None
-        reason = refused or refusal(path, exc)
-        if existed:
-            raise HandoutError(f"{path}: could not be saved ({reason}); "
-                               "the previous file is unchanged") from None
-        if refused:
-            raise HandoutError(f"cannot write {path}: {refused}") from None
-        raise HandoutError(f"{path}: cannot write in {path.parent} ({reason})") from None
+        raise HandoutError(write_refusal(path, exc, existed)) from None

@@ -6,7 +6,6 @@ full disk, say) leaves no half-written file and never damages an existing one.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +14,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QLocale
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 
 from explorer import __version__
-from explorer.files import folder_refusal, refusal, write_atomically
+from explorer.files import destination_refusal, exists, write_atomically, write_refusal
 from explorer.report.documents import PrintJob
 from explorer.report.pages import (
     DPI,
@@ -63,10 +62,9 @@ def write_pdf(path: Path, job: PrintJob, header: Header, page_size: str = "A4",
               author: str = "") -> int:
     """Write the job to `path` atomically; returns the number of pages."""
     path = Path(path)
-    try:
-        _check_destination(path)
-    except OSError as exc:  # a name too long for the file system, say
-        raise ExportError(f"cannot write {_shown(path)}: {refusal(path, exc)}") from None
+    refused = destination_refusal(path, ".pdf")
+    if refused:
+        raise ExportError(refused)
     buffer = QBuffer()  # the whole PDF in memory first: Qt's writer reports no errors
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -77,42 +75,12 @@ def write_pdf(path: Path, job: PrintJob, header: Header, page_size: str = "A4",
     writer.setAuthor(author or "Hip Explorer")
     pages = render_job(writer, job, header)
     del writer  # finishes the PDF
+    existed = exists(path)
     try:
         write_atomically(path, bytes(buffer.data().data()))
     except OSError as exc:
-        kept = "; the previous file is unchanged" if path.exists() else ""
-        raise ExportError(f"cannot write {_shown(path)}: {refusal(path, exc)}{kept}") from None
+        raise ExportError(write_refusal(path, exc, existed)) from None
     return pages
-
-
-def _check_destination(path: Path) -> None:
-    """Say why `path` cannot be written, before the pages are made (ExportError), or
-    raise the OSError that asking the file system gave."""
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name ending in .pdf")
-    folder = path.parent
-    if path.is_symlink():  # written through the link, beside the file it points to
-        folder = Path(os.path.realpath(path)).parent
-    if not folder.is_dir():
-        above = folder  # the nearest part of the path that is there
-        while not above.exists() and above != above.parent:
-            above = above.parent
-        if above.exists() and not above.is_dir():
-            raise ExportError(f"cannot write {path}: {above} is a file, not a folder")
-        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
-    refused = folder_refusal(folder)
-    if refused:
-        raise ExportError(f"cannot write {path}: {refused}")
-
-
-SHOWN_NAME = 40  # a longer name in a message is shortened with "..."
-
-
-def _shown(path: Path) -> str:
-    """The path for a message, each overlong name shortened in the middle."""
-    parts = [part if len(part) <= SHOWN_NAME else f"{part[:24]}...{part[-12:]}"
-             for part in path.parts]
-    return str(Path(*parts)) if parts else str(path)
 
 
 def print_with(printer: QPagedPaintDevice, job: PrintJob, header: Header,
