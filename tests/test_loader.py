@@ -193,6 +193,21 @@ def test_image_outside_folder_missing_or_wrong_kind(mini: Path, write: Write,
     assert any(f.startswith("device.yaml:6: image: ") and "outside" in f for f in found)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_an_image_that_is_a_pipe_or_a_folder_is_not_called_missing(mini: Path,
+                                                                  write: Write) -> None:
+    """It was reported "not found" while the clinician could see it in the folder."""
+    base = "name: X\npurpose: p\nsteps: [s]\ndose: {sets: 1}\n"
+    os.mkfifo(mini / "exercises/images/pipe.svg")
+    (mini / "exercises/images/folder.png").mkdir()
+    write("exercises/pipe.yaml", f"id: pipe\n{base}image: images/pipe.svg\n")
+    write("exercises/folder.yaml", f"id: folder\n{base}image: images/folder.png\n")
+    found = problems(load(mini))
+    for name, picture in (("pipe", "pipe.svg"), ("folder", "folder.png")):
+        assert any(f.startswith(f"{name}.yaml:6: image: image 'images/{picture}' is not a "
+                                "regular file") for f in found), found
+
+
 def test_svg_image_with_xml_entities_refused(mini: Path, write: Write) -> None:
     """A "billion laughs" SVG never reaches the SVG renderer."""
     write("exercises/images/laughs.svg",

@@ -417,8 +417,10 @@ class _Loader:
             return f"image '{relative}' is outside the content folder; keep images inside it"
         if target.suffix.lower() not in IMAGE_SUFFIXES:
             return f"image '{relative}' must be an .svg, .png or .jpg file"
-        if not target.is_file():
+        if not target.exists():
             return f"image '{relative}' not found (looked for {target})"
+        if not target.is_file():  # a folder, or a pipe that reading would wait on for ever
+            return f"image '{relative}' is not a regular file ({target})"
         if target.stat().st_size > MAX_IMAGE_BYTES:
             return f"image '{relative}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
         if not _looks_like_image(target):
