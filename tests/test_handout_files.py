@@ -349,3 +349,22 @@ def test_the_builder_takes_no_more_text_than_a_file_holds(builder: Any, boxes: l
     builder.note.setPlainText("x" * NOTE_MAX)
     assert builder.warning.text() == ""
     assert builder.save_to(path) and read_handout(path).clinician_note == "x" * NOTE_MAX
+
+
+def test_a_file_name_too_long_is_said_in_words_by_save_and_export(
+        builder: Any, boxes: list[Shown], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name over 255 bytes typed in Save handout or Export PDF brought up the crash
+    dialog, "[Errno 36] File name too long", when the dialog looked whether it existed."""
+    typed = str(tmp_path / ("a" * 260))  # without .json or .pdf, which the dialog adds
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (typed, ""))
+    assert not builder._on_save_clicked()
+    assert [box.title for box in boxes] == ["Save handout"]
+    assert "the file name is too long (265 characters; at most 255); choose a shorter one" \
+        in boxes[0].text
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    builder._on_export_clicked()
+    assert len(warned) == 1 and warned[0].startswith("The PDF was not saved.")
+    assert "the file name is too long (264 characters; at most 255)" in warned[0]
+    assert not any(p.name.startswith("aaa") for p in tmp_path.iterdir())

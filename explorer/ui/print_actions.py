@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.files import exists
 from explorer.model.queries import by_name
 from explorer.report.documents import PrintJob, booklet_job, summary_job
 from explorer.report.output import ExportError, default_page_size, print_with, write_pdf
@@ -118,7 +119,8 @@ def ask_save_path(parent: QWidget, title: str, start: str, filters: str,
         if not typed:
             return None
         path = with_extension(typed, extension)
-        if path == Path(typed) or not path.exists() or confirmed(
+        # a name too long to look up is not there: saving says it is too long, in words
+        if path == Path(typed) or not exists(path) or confirmed(
                 parent, title, f"“{path.name}” already exists in {path.parent}.\n\nReplace it?"):
             return path
         start = str(path)
