@@ -5,6 +5,7 @@ told what was left out and why), with its exercises and notes."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +108,21 @@ def test_a_drawing_over_the_limits_or_damaged_is_left_out_with_the_reason(
     read = from_json(handout(drawings=drawings), "h.json")
     assert read.drawings == () and read.left_out == (why,)
     assert read.patient == "Kim" and read.exercises == (HandoutExercise("clam", sets="3"),)
+
+
+# ---- what is not a file ----------------------------------------------------------------------
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_is_not_opened_as_a_handout(tmp_path: Path) -> None:
+    """Opening a pipe waited for ever for someone to write into it: the builder froze."""
+    pipe = tmp_path / "handout.json"
+    os.mkfifo(pipe)
+    with pytest.raises(HandoutError) as raised:
+        read_handout(pipe)
+    assert str(raised.value) == (f"{pipe}: not a handout file (not an ordinary file, but a "
+                                 "pipe or a device)")
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(HandoutError) as raised:
+        read_handout(tmp_path)
+    assert str(raised.value) == f"{tmp_path}: this is a folder, not a handout file"

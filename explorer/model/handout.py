@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import math
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -426,7 +427,13 @@ def _drawings(value: Any) -> tuple[Drawing, str | None]:
 
 def read_handout(path: Path) -> Handout:
     try:
-        if path.stat().st_size > MAX_HANDOUT_BYTES:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise HandoutError(f"{path}: this is a folder, not a handout file")
+        if not stat.S_ISREG(info.st_mode):  # a named pipe, say: reading would wait for ever
+            raise HandoutError(f"{path}: not a handout file (not an ordinary file, but a "
+                               "pipe or a device)")
+        if info.st_size > MAX_HANDOUT_BYTES:
             raise HandoutError(f"{path}: too large to be a handout file")
         raw = path.read_bytes()
     except OSError as exc:
