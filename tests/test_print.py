@@ -255,6 +255,23 @@ def test_large_print_enlarges_the_header_and_the_footer_too(
         assert 1.2 < sizes[True][text] / size < 1.4, (text, sizes[True][text], size)
 
 
+def test_large_print_enlarges_the_diagram_and_its_pain_numbers(
+        tmp_path: Path, content: Content, art: DiagramArt) -> None:
+    """The diagram and the pain numbers on it stayed as small as in normal print (the
+    numbers about 6 pt) while the text beside them grew by 1.3."""
+    handout = Handout(regions={"outer": 6}, exercises=[HandoutExercise("bridge")])
+    sizes = {}
+    for large in (False, True):
+        out = tmp_path / f"large-{large}.pdf"
+        job = handout_job(content, art, replace(handout, large_print=large))
+        write_pdf(out, job, Header(job.title, side=job.side))
+        badges = [size for page, text, size, _x, _y in text_places(out)
+                  if page == 0 and text == "6"]
+        assert len(badges) == 3, badges  # in each view of the outer hip
+        sizes[large] = badges[0]
+    assert sizes[True] / sizes[False] > 1.2, sizes
+
+
 @pytest.mark.parametrize("paper", ["A5", "A6"])
 def test_the_footer_fits_narrow_paper(tmp_path: Path, content: Content, art: DiagramArt,
                                       paper: str) -> None:

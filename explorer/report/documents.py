@@ -279,8 +279,10 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
     flows: list[Flowable] = [HtmlFlowable(head, font_scale=scale)]
     if regions or handout.drawings:  # the title block beside the diagram
         strokes = [(colour, list(points)) for colour, points in handout.drawings]
+        # large print: the diagram as much larger as the text, its pain numbers too
         flows[0] = Beside(flows[0], _diagram(art, regions, handout.side, strokes,
-                                             height_mm=50, pain_badges=True))
+                                             height_mm=50 * scale, pain_badges=True),
+                          right_share=0.4 * scale)
     if handout.clinician_note:  # running text: a long note goes on overleaf
         flows.append(HtmlFlowable("<h2>Note from your clinician</h2>"
                                   + render.paragraphs(handout.clinician_note), font_scale=scale,
