@@ -12,9 +12,12 @@ from typing import Any
 import pytest
 
 from explorer.model.handout import (
+    DOSE_MAX,
+    MAX_EXERCISES,
     MAX_HANDOUT_BYTES,
     MAX_STROKE_POINTS,
     MAX_STROKES,
+    NOTE_MAX,
     Handout,
     HandoutError,
     HandoutExercise,
@@ -74,8 +77,9 @@ def test_points_are_saved_to_a_tenth(tmp_path: Path) -> None:
 
 
 def test_text_that_would_make_a_file_too_large_to_open_is_not_saved(tmp_path: Path) -> None:
-    notes = "é" * 5000  # two bytes each
-    exercises = tuple(HandoutExercise(f"exercise-{n}", note=notes) for n in range(120))
+    dose, note = "😀" * DOSE_MAX, "😀" * NOTE_MAX  # four bytes each: every field at its longest
+    exercises = tuple(HandoutExercise(f"exercise-{n}", dose, dose, dose, dose, note)
+                      for n in range(MAX_EXERCISES))
     path = tmp_path / "long.json"
     with pytest.raises(HandoutError, match=r"^long\.json: not saved, because it would take "
                        r"1,\d{3} KB, more than a handout file may hold \(1,024 KB\)\. "
@@ -126,3 +130,38 @@ def test_a_folder_is_named_as_a_folder(tmp_path: Path) -> None:
     with pytest.raises(HandoutError) as raised:
         read_handout(tmp_path)
     assert str(raised.value) == f"{tmp_path}: this is a folder, not a handout file"
+
+
+# ---- exercises ----------------------------------------------------------------------------
+def test_an_exercise_listed_again_is_kept_once_as_first_listed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file of 20,000 copies of one exercise froze the builder for 15 s, and `export
+    --handout` printed 6,668 pages: the builder lists each exercise once."""
+    from explorer.cli import main
+
+    items = [{"exercise": "bridge", "sets": "3"}, {"exercise": "clam"}]
+    items += [{"exercise": "bridge", "sets": "9"}] * 20_000
+    path = tmp_path / "copies.json"
+    path.write_text(handout(exercises=items))
+    read = read_handout(path)
+    assert read.exercises == (HandoutExercise("bridge", sets="3"), HandoutExercise("clam"))
+    assert read.left_out == ("20,000 repeats of an exercise already listed ('bridge'): each "
+                             "is kept once, as first listed",)
+    out = tmp_path / "copies.pdf"
+    assert main(["export", "--handout", str(path), "--output", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert f"{path}: left out 20,000 repeats of an exercise" in printed.err
+    pages = int(printed.out.split("(")[1].split()[0])
+    assert pages <= 3
+
+
+def test_exercises_past_the_most_a_handout_holds_are_left_out(tmp_path: Path) -> None:
+    items = [{"exercise": f"exercise-{n}"} for n in range(MAX_EXERCISES + 30)]
+    read = from_json(handout(exercises=items), "h.json")
+    assert [e.exercise for e in read.exercises] == [f"exercise-{n}" for n in range(50)]
+    assert read.left_out == ("30 exercises after the first 50: a handout holds at most 50 "
+                             "(people follow one best with at most 6)",)
+    with pytest.raises(HandoutError, match=r"^many\.json: not saved, because the handout "
+                       r"has 80 exercises \(at most 50\)\. Shorten it and save again\.$"):
+        write_handout(tmp_path / "many.json", Handout(exercises=tuple(
+            HandoutExercise(f"exercise-{n}") for n in range(80))))

@@ -43,6 +43,9 @@ MAX_HANDOUT_BYTES = 1024 * 1024
 MAX_STROKES, MAX_STROKE_POINTS, MAX_DRAWING_POINTS = 500, 5000, 30_000
 COORDINATE_MAX = 10_000  # a point's x and y lie strictly between minus and plus this
 RECOMMENDED_MAX_EXERCISES = 6
+# the most exercises a handout file holds (the builder lists each once): a file of 20,000
+# froze the builder and printed 6,668 pages
+MAX_EXERCISES = 50
 SHOWN_CHARS = 60  # a value quoted from a file in a message is cut to this many characters
 SHOWN_ITEMS = 5  # a list in a message names this many items, then "(and N more)"
 # pen drawings from clinic mode, in diagram coordinates: (colour, points) for each stroke
@@ -129,9 +132,11 @@ class Handout:
             fields += [(f"exercise {number}'s {name}", getattr(item, name), DOSE_MAX)
                        for name in ("sets", "reps", "hold", "frequency")]
             fields.append((f"exercise {number}'s note", item.note, NOTE_MAX))
-        return [f"{name} has {len(text):,} characters (at most {limit:,})"
-                for name, text, limit in fields if len(text) > limit
-                ] + drawing_too_large(self.drawings)
+        many = [f"the handout has {len(self.exercises):,} exercises (at most "
+                f"{MAX_EXERCISES})"] if len(self.exercises) > MAX_EXERCISES else []
+        return many + [f"{name} has {len(text):,} characters (at most {limit:,})"
+                       for name, text, limit in fields if len(text) > limit
+                       ] + drawing_too_large(self.drawings)
 
     def to_json(self) -> str:
         data = {"format": FORMAT, "version": VERSION, **asdict(self)}
@@ -258,17 +263,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
     items = data.get("exercises", [])
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise HandoutError(f"{source}: 'exercises' should be a list")
-    exercises = []
-    for index, item in enumerate(items):
-        where = f"{source}: exercise {index + 1}"
-        exercise_id = _text(item, "exercise", where, 80)
-        if not exercise_id:
-            raise HandoutError(f"{where}: 'exercise' is missing")
-        exercises.append(HandoutExercise(
-            exercise_id, sets=_text(item, "sets", where, DOSE_MAX),
-            reps=_text(item, "reps", where, DOSE_MAX), hold=_text(item, "hold", where, DOSE_MAX),
-            frequency=_text(item, "frequency", where, DOSE_MAX),
-            note=_text(item, "note", where, NOTE_MAX)))
+    exercises, exercises_left_out = _exercises(items, source)
     drawings, drawings_refused = _drawings(data.get("drawings", []))
     unit = data.get("unit", "km")
     if unit not in ("km", "mi"):
@@ -290,9 +285,44 @@ def from_json(text: str, source: str = "handout") -> Handout:
         drawings=drawings, recovery_chart=_flag(data, "recovery_chart", source),
         runs=runs, unit=unit, baseline=baseline,
         created=dt.date.today().isoformat() if age else created,
-        left_out=tuple(why for why in (drawings_refused, runs_refused, baseline_refused)
-                       if why),
+        left_out=tuple(why for why in (*exercises_left_out, drawings_refused, runs_refused,
+                                       baseline_refused) if why),
     )
+
+
+def _exercises(items: list[dict[str, Any]], source: str
+               ) -> tuple[tuple[HandoutExercise, ...], list[str]]:
+    """The exercises, each once (as the builder lists them: the first is kept) and at most
+    MAX_EXERCISES, with what was left out; an exercise of the wrong shape is a damaged
+    file."""
+    exercises: dict[str, HandoutExercise] = {}
+    repeated, past_limit = [], 0
+    for index, item in enumerate(items):
+        where = f"{source}: exercise {index + 1}"
+        exercise_id = _text(item, "exercise", where, 80)
+        if not exercise_id:
+            raise HandoutError(f"{where}: 'exercise' is missing")
+        if exercise_id in exercises:
+            repeated.append(exercise_id)
+        elif len(exercises) == MAX_EXERCISES:
+            past_limit += 1
+        else:
+            exercises[exercise_id] = HandoutExercise(
+                exercise_id, sets=_text(item, "sets", where, DOSE_MAX),
+                reps=_text(item, "reps", where, DOSE_MAX),
+                hold=_text(item, "hold", where, DOSE_MAX),
+                frequency=_text(item, "frequency", where, DOSE_MAX),
+                note=_text(item, "note", where, NOTE_MAX))
+    left_out = []
+    if repeated:
+        names = [f"'{shorten(e)}'" for e in dict.fromkeys(repeated)]
+        left_out.append(f"{len(repeated):,} repeat{'s' * (len(repeated) != 1)} of an exercise "
+                        f"already listed ({listed(names)}): each is kept once, as first listed")
+    if past_limit:
+        left_out.append(f"{past_limit:,} exercise{'s' * (past_limit != 1)} after the first "
+                        f"{MAX_EXERCISES}: a handout holds at most {MAX_EXERCISES} (people "
+                        f"follow one best with at most {RECOMMENDED_MAX_EXERCISES})")
+    return tuple(exercises.values()), left_out
 
 
 def _damaged(where: str, reason: str) -> HandoutError:
