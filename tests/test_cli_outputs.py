@@ -132,3 +132,19 @@ def test_user_content_reaches_the_exported_pdf(
     out = tmp_path / "extra.pdf"
     assert main(["export", "--condition", "clinic-extra", "-o", str(out)]) == 0
     assert "Clinic extra from the user folder" in pages_text(out)[0]
+
+
+def test_export_lists_a_few_ids_the_content_lacks_on_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A handout naming 30,000 unknown regions printed 30,000 lines; the builder names
+    five, then how many more."""
+    path = tmp_path / "unknown.json"
+    path.write_text(json.dumps({
+        "format": "hip-explorer-handout", "version": 1, "exercises": [{"exercise": "clam"}],
+        "regions": {f"r{n}": 1 for n in range(30_000)}, "conditions": ["nope"]}))
+    assert main(["export", "--handout", str(path), "-o", str(tmp_path / "u.pdf")]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines()
+             if "not in the loaded content" in line]
+    assert notes == ["hip-explorer export: note: region 'r0', region 'r1', region 'r2', "
+                     "region 'r3', region 'r4' (and 29996 more) are not in the loaded "
+                     "content; left out"]

@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from explorer.model import Content, rank_conditions
-from explorer.model.handout import HandoutError, read_handout, unknown_entries
+from explorer.model.handout import HandoutError, listed, read_handout, unknown_entries
 from explorer.model.loader import did_you_mean
 from explorer.model.queries import by_name
 
@@ -71,9 +71,12 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
         for why in handout.left_out:
             print(f"hip-explorer export: note: {args.handout}: left out {why}",
                   file=sys.stderr)
-        for missing in unknown_entries(handout, content):
-            print(f"hip-explorer export: note: {missing} is not in the loaded content; "
-                  "left out", file=sys.stderr)
+        missing = unknown_entries(handout, content)
+        if missing:  # on one line, a few named, as the builder lists them (a file may hold
+            # thousands)
+            verb = "is" if len(missing) == 1 else "are"
+            print(f"hip-explorer export: note: {listed(missing)} {verb} not in the loaded "
+                  "content; left out", file=sys.stderr)
 
     ensure_gui_app()
     from explorer.paths import diagram_svg
