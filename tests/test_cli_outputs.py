@@ -148,3 +148,12 @@ def test_export_lists_a_few_ids_the_content_lacks_on_one_line(
     assert notes == ["hip-explorer export: note: region 'r0', region 'r1', region 'r2', "
                      "region 'r3', region 'r4' (and 29996 more) are not in the loaded "
                      "content; left out"]
+
+
+def test_an_empty_output_name_is_called_empty(capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "--output .: the file name must end in .pdf", naming a "." nobody typed."""
+    assert main(["export", "--output", "", "--all"]) == 2
+    err = capsys.readouterr().err
+    assert ("--output: the file name is empty; give one ending in .pdf, such as handout.pdf"
+            in err)
+    assert "--output ." not in err

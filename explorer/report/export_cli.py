@@ -26,6 +26,9 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     from explorer.cli import UsageError, ensure_gui_app, note_problems
 
     output = args.output
+    if not output.name:  # --output "" (which Path makes ".", and names nothing)
+        raise UsageError("--output: the file name is empty; give one ending in .pdf, such as "
+                         "handout.pdf")
     if output.suffix.lower() != ".pdf":
         raise UsageError(f"--output {output}: the file name must end in .pdf")
     note_problems(content, args.content)  # pages may be missing
