@@ -368,3 +368,23 @@ def test_a_file_name_too_long_is_said_in_words_by_save_and_export(
     assert len(warned) == 1 and warned[0].startswith("The PDF was not saved.")
     assert "the file name is too long (264 characters; at most 255)" in warned[0]
     assert not any(p.name.startswith("aaa") for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("created", "why"), [
+    ("2999-01-01", "2999-01-01, which is in the future"),
+    ("yesterday", '"yesterday", which is not a date such as {today}'),
+])
+def test_a_saved_date_in_the_future_or_unreadable_is_taken_as_today(
+        created: str, why: str) -> None:
+    """Kept as written, a date in the future never let the runs age, however often the
+    handout was opened and saved again: it is today now, and the user is told."""
+    import datetime as dt
+
+    today = dt.date.today().isoformat()
+    read = from_json(handout(created=created, runs=[[3, 10]]))
+    assert read.created == today and read.runs == ((3, 10),)
+    assert read.left_out == (f"the date the handout was saved, {why.format(today=today)}: "
+                             "the runs in the running log are counted back from today, so "
+                             "they may be older than they look",)
+    assert from_json(handout(created=created)).left_out == ()  # no runs: nothing to tell
+    assert from_json(handout(runs=[[3, 10]])).left_out == ()  # written without a date

@@ -270,8 +270,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
         raise HandoutError(f"{source}: 'unit' should be km or mi")
     # A running log or usual week the planner refuses is left out, with the reason, not
     # the whole handout: the exercises and notes are still good.
-    created = _text(data, "created", source, 40)
-    age = _days_since(created)
+    age, undated = _days_since(_text(data, "created", source, 40))
     runs, runs_refused = _runs(data.get("runs", []), unit, source, age)
     baseline, baseline_refused = _baseline(data.get("baseline"), unit, source)
     side = data.get("side", "right")
@@ -284,8 +283,9 @@ def from_json(text: str, source: str = "handout") -> Handout:
         exercises=tuple(exercises), large_print=_flag(data, "large_print", source),
         drawings=drawings, recovery_chart=_flag(data, "recovery_chart", source),
         runs=runs, unit=unit, baseline=baseline,
-        created=dt.date.today().isoformat() if age else created,
-        left_out=tuple(why for why in (*exercises_left_out, drawings_refused, runs_refused,
+        created=dt.date.today().isoformat(),  # the runs are counted back from today now
+        left_out=tuple(why for why in (*exercises_left_out, drawings_refused,
+                                       undated if runs else None, runs_refused,
                                        baseline_refused) if why),
     )
 
@@ -357,12 +357,23 @@ def _regions(value: Any, source: str) -> dict[str, int]:
     return regions
 
 
-def _days_since(created: str) -> int:
-    """Days from the date a handout was saved to today (0 if it is not a past date)."""
+def _days_since(created: str) -> tuple[int, str | None]:
+    """Days from the date a handout was saved to today; 0 for none. A date that is not
+    one or is in the future is taken as today, with what to tell the user (kept as it was,
+    a future date would never let the runs age, saved again or not)."""
+    today = dt.date.today()
+    if not created:  # a file written without one: its runs are as of today
+        return 0, None
     try:
-        return max(0, (dt.date.today() - dt.date.fromisoformat(created)).days)
+        saved = dt.date.fromisoformat(created)
     except ValueError:
-        return 0
+        what = f"{_shown(created)}, which is not a date such as {today.isoformat()}"
+    else:
+        if saved <= today:
+            return (today - saved).days, None
+        what = f"{created}, which is in the future"
+    return 0, (f"the date the handout was saved, {what}: the runs in the running log are "
+               "counted back from today, so they may be older than they look")
 
 
 def _runs(value: Any, unit: str, source: str,
