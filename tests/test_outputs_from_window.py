@@ -217,6 +217,27 @@ print("default", default_page_size())
 """
 
 
+def test_a_logo_moved_since_it_was_chosen_is_said_to_be_left_out(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Preferences refuse a logo that cannot be read, but one moved later printed
+    without it, unsaid: the status line says it was left out, and where to fix it."""
+    logo = QImage(*LOGO_SIZE, QImage.Format.Format_RGB32)
+    logo.fill(QColor("#1f6fb2"))
+    assert logo.save(str(tmp_path / "logo.png"))
+    set_preferences(qtbot, window, "Riverside Physio", str(tmp_path / "logo.png"), "A4")
+    (tmp_path / "logo.png").rename(tmp_path / "moved.png")
+    window.selection.select_condition("hip-labral-tear")
+    target = tmp_path / "summary.pdf"
+    save_as(monkeypatch, target)
+    window.export_action.trigger()
+    assert LOGO_SIZE not in image_sizes(target)
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Saved {target}")
+    assert f"The logo {tmp_path / 'logo.png'} was left out (this file was not found)" in message
+    assert "Edit > Preferences" in message
+
+
 @pytest.mark.parametrize(("locale", "size", "points"), [
     ("en_US.UTF-8", "Letter", (612, 792)),
     ("en_GB.UTF-8", "A4", (595, 842)),

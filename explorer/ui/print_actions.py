@@ -22,7 +22,7 @@ from explorer.files import exists
 from explorer.model.queries import by_name
 from explorer.report.documents import PrintJob, booklet_job, summary_job
 from explorer.report.output import ExportError, default_page_size, print_with, write_pdf
-from explorer.report.pages import DPI, Header, load_logo, page_layout
+from explorer.report.pages import DPI, Header, load_logo, page_layout, read_logo
 from explorer.ui.dialogs import confirmed, fit_to_screen
 
 if TYPE_CHECKING:
@@ -47,6 +47,17 @@ def page_size(settings: Settings) -> str:
 def header_for(job: PrintJob, settings: Settings) -> Header:
     return Header(job.title, clinic=settings.text("print/clinic"),
                   logo=load_logo(settings.text("print/logo")), side=job.side)
+
+
+def logo_note(settings: Settings) -> str:
+    """Why the logo chosen in Preferences is left out of what prints now (moved or
+    deleted since), in a sentence; "" if it prints or none was chosen."""
+    path = settings.text("print/logo")
+    problem = read_logo(path).problem
+    if not problem:
+        return ""
+    return (f"The logo {path} was left out ({problem[:1].lower()}{problem[1:]}); choose "
+            "it again in Edit > Preferences.")
 
 
 def make_printer(settings: Settings) -> QPrinter:
@@ -74,6 +85,8 @@ def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreview
         fit_width.trigger()
     _print_key(dialog)
     dialog.open()  # Escape closes it, as any dialog
+    if note := logo_note(settings):
+        show_status(parent, note)
     return dialog
 
 
@@ -97,6 +110,8 @@ def print_job(parent: QWidget, job: PrintJob, settings: Settings) -> None:
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
         print_with(printer, job, header_for(job, settings))
+        if note := logo_note(settings):
+            show_status(parent, note)
 
 
 def export_job(parent: QWidget, job: PrintJob, settings: Settings,
@@ -143,7 +158,8 @@ def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path) 
         return None
     QGuiApplication.restoreOverrideCursor()
     settings.set("print/last_folder", str(target.parent))
-    show_status(parent, f"Saved {target} ({pages} pages)")
+    show_status(parent, " ".join(filter(None, (f"Saved {target} ({pages} pages).",
+                                               logo_note(settings)))))
     return target
 
 
