@@ -90,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
                             help="a region id (repeatable); none lists every condition")
     conditions.add_argument("--json", action="store_true", help="print a JSON array")
     export = commands.add_parser("export", help="print conditions or a handout to PDF")
-    export.add_argument("--output", "-o", required=True, type=Path, metavar="FILE.pdf")
+    export.add_argument("--output", "-o", required=True, metavar="FILE.pdf")  # "" is not "."
     group = export.add_mutually_exclusive_group(required=True)
     group.add_argument("--condition", action="append", metavar="ID")
     group.add_argument("--region", action="append", metavar="R", type=str.lower)

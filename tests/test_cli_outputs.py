@@ -157,3 +157,5 @@ def test_an_empty_output_name_is_called_empty(capsys: pytest.CaptureFixture[str]
     assert ("--output: the file name is empty; give one ending in .pdf, such as handout.pdf"
             in err)
     assert "--output ." not in err
+    assert main(["export", "--output", ".", "--all"]) == 2  # a folder: not called empty
+    assert "--output .: the file name must end in .pdf" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from explorer.model import Content, rank_conditions
 from explorer.model.handout import HandoutError, listed, read_handout, unknown_entries
@@ -25,10 +26,10 @@ def _fail(message: str, code: int) -> int:
 def run_export(args: argparse.Namespace, content: Content) -> int:
     from explorer.cli import UsageError, ensure_gui_app, note_problems
 
-    output = args.output
-    if not output.name:  # --output "" (which Path makes ".", and names nothing)
+    if not args.output:  # --output ""
         raise UsageError("--output: the file name is empty; give one ending in .pdf, such as "
                          "handout.pdf")
+    output = Path(args.output)
     if output.suffix.lower() != ".pdf":
         raise UsageError(f"--output {output}: the file name must end in .pdf")
     note_problems(content, args.content)  # pages may be missing
