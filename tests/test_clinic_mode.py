@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QToolBar
 from pytestqt.qtbot import QtBot
@@ -578,3 +578,18 @@ def test_a_pen_swatch_stands_apart_from_its_name(window: MainWindow, name: str) 
     (_, swatch), (_, gap) = runs[:2]  # ink, then blank, then the name's first letter
     assert swatch >= 10, runs
     assert gap >= 6, f"{gap} blank pixels between the swatch and its name"
+
+
+def test_a_refine_question_with_the_focus_leaves_clinic_type_behind(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Ticked (so its box had the focus), then F11 and Escape: that question kept clinic
+    mode's 15 pt type, beside 9 pt questions, until the app was closed."""
+    window.selection.set_regions(["outer"])
+    shown = [box for box in window.refine.boxes.values() if box.isVisible()]
+    qtbot.mouseClick(shown[0], Qt.MouseButton.LeftButton, pos=QPoint(8, shown[0].height() // 2))
+    before = shown[1].question.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert shown[0].question.font().pointSizeF() > before  # large in clinic mode, too
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.clinic.active
+    assert [box.question.font().pointSizeF() for box in shown[:2]] == [before, before]

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QColor,
     QFocusEvent,
+    QFont,
     QMouseEvent,
     QPalette,
     QResizeEvent,
@@ -169,8 +170,11 @@ class _ClickLabel(QLabel):
             palette.setColor(QPalette.ColorRole.Window, QColor(FOCUS_BACKGROUND))
             self.setPalette(palette)
         self.setAutoFillBackground(on)
-        font = self.font()
-        font.setUnderline(on)
+        # only the underline is the label's own: its size and family still come from
+        # the window (a copy of its whole font kept clinic mode's 15 pt after leaving)
+        font = QFont()
+        if on:
+            font.setUnderline(True)
         self.setFont(font)
 
 
