@@ -236,5 +236,6 @@ def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) ->
         ], indent=2, ensure_ascii=False))
     else:
         for rank, (c, reasons) in enumerate(rows, 1):
-            print(f"{rank:2}. {c.name} [{c.urgency.label}]: {'; '.join(reasons)}")
+            print(f"{rank:2}. {c.name} (id: {c.id}) [{c.urgency.label}]: "
+                  f"{'; '.join(reasons)}")  # the id, for `export --condition`
     return 0

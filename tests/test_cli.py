@@ -77,6 +77,20 @@ def test_conditions_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith(" 1. ") and "Main area: " in out
 
 
+def test_conditions_text_output_shows_the_ids_the_hint_sends_to(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown --condition says to run `conditions` to list the ids; it listed names."""
+    assert main(["export", "-o", "never-written.pdf", "--condition", "nope"]) == 2
+    assert "run 'hip-explorer conditions' to list the ids" in capsys.readouterr().err
+    assert main(["conditions"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert " 1. Iliopsoas-related groin pain (hip flexor strain or tendinopathy) (id: " \
+           "iliopsoas-related-groin-pain) [Routine]: Main area: Front of the hip" in lines
+    assert main(["conditions", "-r", "back"]) == 0
+    assert capsys.readouterr().out.startswith(
+        " 1. Pain referred from the lower back (id: referred-lumbar-pain) [Routine]: ")
+
+
 def test_global_content_layer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "conditions").mkdir()
     (tmp_path / "conditions/clinic-special.yaml").write_text(
