@@ -9,6 +9,7 @@ away (`| head`), as for a Unix tool stopped by SIGPIPE. Problems go to stderr as
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -113,6 +114,7 @@ def _page_size(typed: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -131,6 +133,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"hip-explorer: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+
+
+def _tolerant_output() -> None:
+    """Text that the output's encoding cannot hold (Arabic names into a Windows cp1252
+    file) is written as \\u escapes, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _json_text(value: object) -> str:
+    """JSON as written, or with \\u escapes where the output's encoding cannot hold a
+    character: valid and lossless either way."""
+    import json  # only here: kept off the window's start-up path
+
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return json.dumps(value, indent=2)
+    return text
 
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool stopped by SIGPIPE (128 + 13)
@@ -227,13 +250,11 @@ def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) ->
         rows = [(c, [main_area(content, c)])
                 for _, items in conditions_by_region(content).items() for c in items]
     if as_json:
-        import json  # only here: kept off the window's start-up path
-
-        print(json.dumps([
+        print(_json_text([
             {"id": c.id, "name": c.name, "aliases": list(c.aliases), "regions": list(c.regions),
              "urgency": c.urgency.value, "reasons": reasons}
             for c, reasons in rows
-        ], indent=2, ensure_ascii=False))
+        ]))
     else:
         for rank, (c, reasons) in enumerate(rows, 1):
             print(f"{rank:2}. {c.name} (id: {c.id}) [{c.urgency.label}]: "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,30 @@ def test_page_sizes_sides_and_regions_are_read_in_any_case(
     capsys.readouterr()
     assert main(["conditions", "--region", "BACK"]) == 0
     assert "Proximal hamstring tendinopathy" in capsys.readouterr().out
+
+
+def test_names_the_output_encoding_cannot_hold_are_escaped_not_a_traceback(
+        tmp_path: Path) -> None:
+    """Windows, output redirected to a file (cp1252): Arabic, Hebrew and Japanese names
+    stopped `conditions` with a UnicodeEncodeError traceback."""
+    name = "ألم الورك — כאב ירך 股関節"
+    (tmp_path / "conditions").mkdir()
+    (tmp_path / "conditions/clinic-special.yaml").write_text(
+        f"id: clinic-special\nname: {name}\nregions: [front]\nurgency: routine\n"
+        "summary: s\nsymptoms: [x]\nred_flags: []\nreferences: [wilson2014, chamberlain2021]\n"
+        "reviewed: '2026-01-01'\n", encoding="utf-8")
+
+    def cp1252(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), "--content",
+                               str(tmp_path), "conditions", "-r", "front", *args],
+                              env=env, capture_output=True, encoding="cp1252", timeout=120)
+
+    text = cp1252()
+    assert (text.returncode, text.stderr) == (0, "")
+    assert ("\\u0623\\u0644\\u0645 \\u0627\\u0644\\u0648\\u0631\\u0643 \u2014 "
+            "\\u05db\\u05d0\\u05d1 \\u05d9\\u05e8\\u05da \\u80a1\\u95a2\\u7bc0 "
+            "(id: clinic-special)") in text.stdout  # the dash is in cp1252
+    as_json = cp1252("--json")
+    assert (as_json.returncode, as_json.stderr) == (0, "")
+    assert name in [row["name"] for row in json.loads(as_json.stdout)]
