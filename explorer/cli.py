@@ -73,24 +73,25 @@ def _parser() -> argparse.ArgumentParser:
         description="Explore hip pain after running. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--content", metavar="DIR", action="append", type=Path, default=[],
-        help="a clinic's own content folder, layered over the built-in one (repeatable)",
-    )
+    _content_option(parser, "content")
+    after = argparse.ArgumentParser(add_help=False)  # `validate --content DIR` as well
+    _content_option(after, "content_after")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("gui", help="open the window (the default)")
+    commands.add_parser("gui", help="open the window (the default)", parents=[after])
     validate = commands.add_parser(
-        "validate", help="check content; exit 0 clean, 1 problems, 2 usage",
+        "validate", help="check content; exit 0 clean, 1 problems, 2 usage", parents=[after],
         description="Check content folders. With no DIR, checks the built-in content and "
         "any --content folders; each DIR is checked on its own, as a layer over those.",
     )
     validate.add_argument("dirs", nargs="*", metavar="DIR", type=Path)
-    conditions = commands.add_parser("conditions", help="ranked conditions for regions")
+    conditions = commands.add_parser("conditions", help="ranked conditions for regions",
+                                     parents=[after])
     conditions.add_argument("--region", "-r", action="append", default=[], metavar="R",
                             type=str.lower,
                             help="a region id (repeatable); none lists every condition")
     conditions.add_argument("--json", action="store_true", help="print a JSON array")
-    export = commands.add_parser("export", help="print conditions or a handout to PDF")
+    export = commands.add_parser("export", help="print conditions or a handout to PDF",
+                                 parents=[after])
     export.add_argument("--output", "-o", required=True, metavar="FILE.pdf")  # "" is not "."
     group = export.add_mutually_exclusive_group(required=True)
     group.add_argument("--condition", action="append", metavar="ID")
@@ -103,6 +104,13 @@ def _parser() -> argparse.ArgumentParser:
                         "named, and the diagram shows a right hip); a handout file sets "
                         "its own")
     return parser
+
+
+def _content_option(parser: argparse.ArgumentParser, dest: str) -> None:
+    parser.add_argument(
+        "--content", dest=dest, metavar="DIR", action="append", type=Path, default=[],
+        help="a clinic's own content folder, layered over the built-in one (repeatable)",
+    )
 
 
 PAGE_SIZES = ("A4", "Letter")
@@ -118,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        # before or after the command, in the order typed (the last layer wins)
+        args.content = [*args.content, *getattr(args, "content_after", [])]
         code = _run(args)
         sys.stdout.flush()  # a reader that went away shows here, not as a complaint at exit
         return code

@@ -153,3 +153,17 @@ def test_names_the_output_encoding_cannot_hold_are_escaped_not_a_traceback(
     as_json = cp1252("--json")
     assert (as_json.returncode, as_json.stderr) == (0, "")
     assert name in [row["name"] for row in json.loads(as_json.stdout)]
+
+
+def test_content_option_after_the_command(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`validate --content DIR` said "unrecognized arguments: --content"."""
+    (tmp_path / "conditions").mkdir()
+    (tmp_path / "conditions/broken.yaml").write_text("id: broken\nname: [x\n")
+    assert main(["validate", "--content", str(tmp_path)]) == 1
+    assert "conditions/broken.yaml:3: YAML syntax" in capsys.readouterr().err
+    example = str(ROOT / "docs" / "example-clinic")
+    assert main(["conditions", "-r", "front", "--content", example]) == 0
+    assert "(id: hip-flexor-overuse-hills)" in capsys.readouterr().out
+    result = run("export", "--content", str(tmp_path / "missing"), "--all", "-o", "x.pdf")
+    assert result.returncode == 2 and "missing: not a folder" in result.stderr
