@@ -159,3 +159,20 @@ def test_an_empty_output_name_is_called_empty(capsys: pytest.CaptureFixture[str]
     assert "--output ." not in err
     assert main(["export", "--output", ".", "--all"]) == 2  # a folder: not called empty
     assert "--output .: the file name must end in .pdf" in capsys.readouterr().err
+
+
+def test_output_names_that_are_not_a_pdf_file_say_what_to_give(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """"-o -" and "-o .pdf" were told "the file name must end in .pdf"."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "-o", "-", "--all"]) == 2
+    assert capsys.readouterr().err == (
+        "hip-explorer: --output -: writing to standard output is not supported; give a file "
+        "name ending in .pdf, such as handout.pdf\n")
+    for name in (".pdf", "out/.PDF"):
+        assert main(["export", "-o", name, "--all"]) == 2
+        assert capsys.readouterr().err == (
+            f"hip-explorer: --output {name}: the name needs something before .pdf, such as "
+            "handout.pdf\n")
+    assert list(tmp_path.iterdir()) == []

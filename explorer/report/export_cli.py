@@ -23,15 +23,29 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _output_path(typed: str) -> Path:
+    """The PDF file --output names, or a usage error that says what to give instead."""
+    from explorer.cli import UsageError
+
+    if not typed:  # --output ""
+        raise UsageError("--output: the file name is empty; give one ending in .pdf, such as "
+                         "handout.pdf")
+    if typed == "-":
+        raise UsageError("--output -: writing to standard output is not supported; give a "
+                         "file name ending in .pdf, such as handout.pdf")
+    output = Path(typed)
+    if output.name.lower() == ".pdf":
+        raise UsageError(f"--output {output}: the name needs something before .pdf, such as "
+                         "handout.pdf")
+    if output.suffix.lower() != ".pdf":
+        raise UsageError(f"--output {output}: the file name must end in .pdf")
+    return output
+
+
 def run_export(args: argparse.Namespace, content: Content) -> int:
     from explorer.cli import UsageError, ensure_gui_app, note_problems
 
-    if not args.output:  # --output ""
-        raise UsageError("--output: the file name is empty; give one ending in .pdf, such as "
-                         "handout.pdf")
-    output = Path(args.output)
-    if output.suffix.lower() != ".pdf":
-        raise UsageError(f"--output {output}: the file name must end in .pdf")
+    output = _output_path(args.output)
     note_problems(content, args.content)  # pages may be missing
     conditions = []
     handout = None
