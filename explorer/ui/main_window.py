@@ -459,7 +459,9 @@ class MainWindow(QMainWindow):
         self.refine.answered.connect(self._on_refine_answered)
         self.search.result_chosen.connect(self._on_search_result_chosen)
         self.diagram.region_hovered.connect(self._on_diagram_region_hovered)
-        self.diagram.strokes_changed.connect(self.history.record)
+        # through a method of the window: a bound method of History (not a QObject) left
+        # one reference behind in PySide for each reload, never freed
+        self.diagram.strokes_changed.connect(self._on_strokes_changed)
         self.diagram.state.side = self.selection.side
         if self.contrast_action.isChecked():  # a reload keeps it
             self.diagram.set_high_contrast(True)
@@ -470,6 +472,9 @@ class MainWindow(QMainWindow):
                 self.search.results.viewport(), self.detail.viewport())
 
     # ---- reactions ---------------------------------------------------------------------------
+    def _on_strokes_changed(self) -> None:
+        self.history.record()
+
     def _refresh_list(self) -> None:
         s = self.selection
         self.conditions.show_ranked(s.regions, s.answers, s.intensities, s.condition)
