@@ -49,3 +49,22 @@ def test_wheel_installs_and_validates_outside_checkout(tmp_path: Path) -> None:
                            cwd=outside, env=env, capture_output=True, text=True, check=True)
     content_dir, svg = where.stdout.split()
     assert content_dir.startswith(fresh_site) and Path(svg).is_file()
+
+
+def test_the_source_distribution_holds_what_the_readme_uses(tmp_path: Path) -> None:
+    """The sdist lacked main.py, the Makefile, docs/ (the worked example, the sample
+    handout, the screenshots) and a licence file, although the project says MIT."""
+    import tarfile
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--wheel", "--no-isolation",
+                    "--outdir", str(tmp_path), str(ROOT)], check=True, capture_output=True,
+                   timeout=300)
+    with tarfile.open(next(tmp_path.glob("hip_explorer-*.tar.gz"))) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    for needed in ("LICENSE", "main.py", "Makefile", "docs/sample-handout.json",
+                   "docs/example-clinic", "docs/window-outer.png", "content/regions.yaml"):
+        assert needed in names, needed
+    assert not any("__pycache__" in name for name in names)
+    with zipfile.ZipFile(next(tmp_path.glob("hip_explorer-*.whl"))) as wheel:
+        assert any(name.endswith(".dist-info/licenses/LICENSE") for name in wheel.namelist())
