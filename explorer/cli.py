@@ -69,41 +69,79 @@ def load(extra: Sequence[Path] = (), fresh: bool = False) -> Content:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="hip-explorer",
+        prog="hip-explorer", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Explore hip pain after running. Without a command, opens the window.",
+        epilog=_exit_codes("0   success",
+                           "1   problems found (validate) or nothing written (export)"),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _content_option(parser, "content")
     after = argparse.ArgumentParser(add_help=False)  # `validate --content DIR` as well
     _content_option(after, "content_after")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("gui", help="open the window (the default)", parents=[after])
-    validate = commands.add_parser(
-        "validate", help="check content; exit 0 clean, 1 problems, 2 usage", parents=[after],
+
+    def command(name: str, summary: str, *codes: str,
+                description: str | None = None) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=description,
+                                   parents=[after], epilog=_exit_codes(*codes),
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    command("gui", "open the window (the default)", "0   the window was closed")
+    validate = command(
+        "validate", "check content; exit 0 clean, 1 problems, 2 usage",
+        "0   no problems", "1   problems found, listed on stderr",
         description="Check content folders. With no DIR, checks the built-in content and "
         "any --content folders; each DIR is checked on its own, as a layer over those.",
     )
     validate.add_argument("dirs", nargs="*", metavar="DIR", type=Path)
-    conditions = commands.add_parser("conditions", help="ranked conditions for regions",
-                                     parents=[after])
+    _conditions_options(command("conditions", "ranked conditions for regions",
+                                "0   listed"))
+    _export_options(command(
+        "export", "print conditions or a handout to PDF", "0   the PDF is written",
+        "1   nothing written: a condition did not load, the handout file cannot be\n"
+        "      read, or the PDF cannot be written (the message says which)"))
+    return parser
+
+
+def _exit_codes(*codes: str) -> str:
+    """The help's list of exit codes: the command's own, then the ones every command has."""
+    return "\n  ".join(["exit codes:", *codes,
+                        "2   usage error: an unknown option, id or region, or a --content "
+                        "that\n      is not a folder",
+                        "141 the reader of the output went away (| head), as for a Unix tool\n"
+                        "      stopped by SIGPIPE"])
+
+
+REGION_HELP = "a region id (front, groin, outer, back, or a clinic's own), in any case"
+
+
+def _conditions_options(conditions: argparse.ArgumentParser) -> None:
     conditions.add_argument("--region", "-r", action="append", default=[], metavar="R",
                             type=str.lower,
-                            help="a region id (repeatable); none lists every condition")
+                            help=f"{REGION_HELP}; repeatable; none lists every condition")
     conditions.add_argument("--json", action="store_true", help="print a JSON array")
-    export = commands.add_parser("export", help="print conditions or a handout to PDF",
-                                 parents=[after])
-    export.add_argument("--output", "-o", required=True, metavar="FILE.pdf")  # "" is not "."
+
+
+def _export_options(export: argparse.ArgumentParser) -> None:
+    export.add_argument("--output", "-o", required=True, metavar="FILE.pdf",  # "" is not "."
+                        help="the PDF file to write")
     group = export.add_mutually_exclusive_group(required=True)
-    group.add_argument("--condition", action="append", metavar="ID")
-    group.add_argument("--region", action="append", metavar="R", type=str.lower)
-    group.add_argument("--all", action="store_true")
-    group.add_argument("--handout", type=Path, metavar="FILE")
-    export.add_argument("--page-size", choices=PAGE_SIZES, default=None, type=_page_size)
+    group.add_argument("--condition", action="append", metavar="ID",
+                       help="a condition id, as 'hip-explorer conditions' lists them; one "
+                       "gives a summary page, more a booklet (repeatable)")
+    group.add_argument("--region", action="append", metavar="R", type=str.lower,
+                       help=f"{REGION_HELP}: a booklet of the conditions there, ranked "
+                       "(repeatable)")
+    group.add_argument("--all", action="store_true", help="a booklet of every condition")
+    group.add_argument("--handout", type=Path, metavar="FILE",
+                       help="a handout file saved from the window, printed as saved")
+    export.add_argument("--page-size", choices=PAGE_SIZES, default=None, type=_page_size,
+                        help="A4 or Letter, in any case (default: Letter where the "
+                        "system measures in inches, else A4)")
     export.add_argument("--side", choices=["left", "right"], default=None, type=str.lower,
                         help="the hip the diagram and header show (default: neither is "
                         "named, and the diagram shows a right hip); a handout file sets "
                         "its own")
-    return parser
 
 
 def _content_option(parser: argparse.ArgumentParser, dest: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
+from explorer.paths import builtin_content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -167,3 +168,35 @@ def test_content_option_after_the_command(tmp_path: Path,
     assert "(id: hip-flexor-overuse-hills)" in capsys.readouterr().out
     result = run("export", "--content", str(tmp_path / "missing"), "--all", "-o", "x.pdf")
     assert result.returncode == 2 and "missing: not a folder" in result.stderr
+
+
+def help_text(capsys: pytest.CaptureFixture[str], *command: str) -> str:
+    """`hip-explorer COMMAND --help` on one line (argparse wraps it to the terminal)."""
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+    assert done.value.code == 0
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_help_says_what_each_export_option_does_and_the_exit_codes(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`export --help` named --output, --condition, --region, --all, --handout and
+    --page-size with nothing after them, and no command listed its exit codes."""
+    import yaml
+
+    regions = yaml.safe_load((builtin_content_dir() / "regions.yaml").read_text("utf-8"))
+    ids = ", ".join(region["id"] for region in regions["regions"])
+    text = help_text(capsys, "export")
+    for said in ("--output FILE.pdf, -o FILE.pdf the PDF file to write",
+                 "--condition ID a condition id, as 'hip-explorer conditions' lists them",
+                 f"--region R a region id ({ids}, or a clinic's own), in any case",
+                 "--all a booklet of every condition",
+                 "--handout FILE a handout file saved from the window",
+                 "--page-size {A4,Letter} A4 or Letter, in any case",
+                 "exit codes: 0 the PDF is written 1 nothing written:"):
+        assert said in text
+    for command in ("validate", "conditions", "export", "gui"):
+        assert "exit codes: 0 " in help_text(capsys, command)
+        assert "2 usage error: an unknown option" in help_text(capsys, command)
+    assert "1 problems found, listed on stderr" in help_text(capsys, "validate")
+    assert "exit codes: 0 success 1 problems found (validate)" in help_text(capsys)
