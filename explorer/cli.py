@@ -129,7 +129,7 @@ def _export_options(export: argparse.ArgumentParser) -> None:
     group.add_argument("--condition", action="append", metavar="ID",
                        help="a condition id, as 'hip-explorer conditions' lists them; one "
                        "gives a summary page, more a booklet (repeatable)")
-    group.add_argument("--region", action="append", metavar="R", type=str.lower,
+    group.add_argument("--region", "-r", action="append", metavar="R", type=str.lower,
                        help=f"{REGION_HELP}: a booklet of the conditions there, ranked "
                        "(repeatable)")
     group.add_argument("--all", action="store_true", help="a booklet of every condition")

@@ -189,7 +189,7 @@ def test_help_says_what_each_export_option_does_and_the_exit_codes(
     text = help_text(capsys, "export")
     for said in ("--output FILE.pdf, -o FILE.pdf the PDF file to write",
                  "--condition ID a condition id, as 'hip-explorer conditions' lists them",
-                 f"--region R a region id ({ids}, or a clinic's own), in any case",
+                 f"--region R, -r R a region id ({ids}, or a clinic's own), in any case",
                  "--all a booklet of every condition",
                  "--handout FILE a handout file saved from the window",
                  "--page-size {A4,Letter} A4 or Letter, in any case",

@@ -176,3 +176,12 @@ def test_output_names_that_are_not_a_pdf_file_say_what_to_give(
             f"hip-explorer: --output {name}: the name needs something before .pdf, such as "
             "handout.pdf\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_takes_r_for_region_as_conditions_does(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """`conditions -r back` worked, `export -r back` was refused."""
+    out = tmp_path / "back.pdf"
+    assert main(["export", "-r", "Back", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {out} (")
+    assert "Contents" in pages_text(out)[0]
