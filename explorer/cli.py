@@ -126,8 +126,9 @@ def _export_options(export: argparse.ArgumentParser) -> None:
     export.add_argument("--output", "-o", required=True, metavar="FILE.pdf",  # "" is not "."
                         help="the PDF file to write")
     group = export.add_mutually_exclusive_group(required=True)
-    group.add_argument("--condition", action="append", metavar="ID",
-                       help="a condition id, as 'hip-explorer conditions' lists them; one "
+    group.add_argument("--condition", action="append", metavar="ID", type=str.lower,
+                       help="a condition id, as 'hip-explorer conditions' lists them, in "
+                       "any case; one "
                        "gives a summary page, more a booklet (repeatable)")
     group.add_argument("--region", "-r", action="append", metavar="R", type=str.lower,
                        help=f"{REGION_HELP}: a booklet of the conditions there, ranked "

@@ -185,3 +185,13 @@ def test_export_takes_r_for_region_as_conditions_does(tmp_path: Path,
     assert main(["export", "-r", "Back", "-o", str(out)]) == 0
     assert capsys.readouterr().out.startswith(f"wrote {out} (")
     assert "Contents" in pages_text(out)[0]
+
+
+def test_condition_ids_are_read_in_any_case(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """"--region Back" and "--page-size a4" were taken, "--condition Hip-Labral-Tear" was
+    an unknown condition."""
+    out = tmp_path / "tear.pdf"
+    assert main(["export", "--condition", "Hip-Labral-Tear", "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    assert "Hip labral tear" in pages_text(out)[0]
