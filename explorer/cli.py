@@ -285,13 +285,19 @@ def _replaced_between(dirs: Sequence[Path]) -> list[str]:
     return notes
 
 
-def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) -> int:
-    content = load(extra)
+def check_regions(regions: Sequence[str], content: Content) -> None:
+    """A usage error naming the regions typed that the content lacks, or an empty one."""
+    choices = f"choose from {', '.join(content.regions)}"
+    if "" in regions:
+        raise UsageError(f"--region: the region is empty; {choices}")
     unknown = [r for r in regions if r not in content.regions]
     if unknown:
-        raise UsageError(
-            f"unknown region {', '.join(unknown)}; choose from {', '.join(content.regions)}"
-        )
+        raise UsageError(f"unknown region {', '.join(unknown)}; {choices}")
+
+
+def _conditions(regions: Sequence[str], as_json: bool, extra: Sequence[Path]) -> int:
+    content = load(extra)
+    check_regions(regions, content)
     note_problems(content, extra)
     if regions:
         rows = [(m.condition, list(m.reasons)) for m in rank_conditions(content, regions)]

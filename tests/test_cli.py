@@ -200,3 +200,14 @@ def test_help_says_what_each_export_option_does_and_the_exit_codes(
         assert "2 usage error: an unknown option" in help_text(capsys, command)
     assert "1 problems found, listed on stderr" in help_text(capsys, "validate")
     assert "exit codes: 0 success 1 problems found (validate)" in help_text(capsys)
+
+
+def test_an_empty_region_is_called_empty(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """`-r ""` said "unknown region ; choose from ...", naming nothing."""
+    for command in (["conditions"], ["export", "-o", str(tmp_path / "x.pdf")]):
+        assert main([*command, "-r", "back", "-r", ""]) == 2
+        err = capsys.readouterr().err
+        assert err.endswith(": --region: the region is empty; choose from front, groin, "
+                            "outer, back\n")
+        assert "unknown region" not in err

@@ -43,7 +43,7 @@ def _output_path(typed: str) -> Path:
 
 
 def run_export(args: argparse.Namespace, content: Content) -> int:
-    from explorer.cli import UsageError, ensure_gui_app, note_problems
+    from explorer.cli import UsageError, check_regions, ensure_gui_app, note_problems
 
     output = _output_path(args.output)
     note_problems(content, args.content)  # pages may be missing
@@ -68,10 +68,7 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
                              "list the ids")
         conditions = [content.conditions[c] for c in args.condition]
     elif args.region:
-        unknown = [r for r in args.region if r not in content.regions]
-        if unknown:
-            raise UsageError(f"unknown region {', '.join(unknown)}; choose from "
-                             f"{', '.join(content.regions)}")
+        check_regions(args.region, content)
         conditions = [m.condition for m in rank_conditions(content, args.region)]
     elif args.all:
         conditions = by_name(content)
