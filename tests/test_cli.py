@@ -67,10 +67,22 @@ def test_export_of_an_unknown_condition_suggests_its_id(
     assert main(["export", "-o", str(out), "--condition", "gtps",
                  "--condition", "hip-labral-tera", "--condition", "knee"]) == 2
     assert ("hip-explorer: unknown condition gtps (did you mean "
-            "'greater-trochanteric-pain-syndrome'?), hip-labral-tera (did you mean "
-            "'hip-labral-tear'?), knee; run 'hip-explorer conditions' to list the ids"
+            "'greater-trochanteric-pain-syndrome'?); unknown condition hip-labral-tera (did "
+            "you mean 'hip-labral-tear'?); unknown condition knee; run 'hip-explorer "
+            "conditions' to list the ids"
             in capsys.readouterr().err)
     assert not out.exists()
+
+
+def test_each_suggestion_is_said_with_the_name_it_is_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"unknown condition nope, gtps (did you mean ...?)" read as one suggestion for both."""
+    assert main(["export", "-o", str(tmp_path / "x.pdf"), "--condition", "nope",
+                 "--condition", "gtps"]) == 2
+    assert capsys.readouterr().err.endswith(
+        ": unknown condition nope; unknown condition gtps (did you mean "
+        "'greater-trochanteric-pain-syndrome'?); run 'hip-explorer conditions' to list the "
+        "ids\n")
 
 
 def test_conditions_text_output(capsys: pytest.CaptureFixture[str]) -> None:

@@ -62,10 +62,10 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
         if unknown:
             aliases = {name.lower(): c.id for c in content.conditions.values()
                        for name in (c.name, *c.aliases)}  # "gtps" for GTPS
-            named = ", ".join(c + did_you_mean(c.lower(), content.conditions, aliases)
-                              for c in unknown)
-            raise UsageError(f"unknown condition {named}; run 'hip-explorer conditions' to "
-                             "list the ids")
+            named = listed([f"unknown condition {c}"  # each with its own suggestion
+                            + did_you_mean(c.lower(), content.conditions, aliases)
+                            for c in unknown], "; ")
+            raise UsageError(f"{named}; run 'hip-explorer conditions' to list the ids")
         conditions = [content.conditions[c] for c in args.condition]
     elif args.region:
         check_regions(args.region, content)
