@@ -1,8 +1,9 @@
 """The command line: one program, several commands; the window is one of them.
 
 Exit codes: 0 success, 1 problems found (content problems, failed export), 2 usage
-errors (unknown option, region or id), 141 quietly when the reader of the output went
-away (`| head`), as for a Unix tool stopped by SIGPIPE. Problems go to stderr as
+errors (unknown option, region or id; a folder or file named that is not there), 141
+quietly when the reader of the output went away (`| head`), as for a Unix tool stopped
+by SIGPIPE. Problems go to stderr as
 `path:line: message`, never as a Python traceback.
 """
 
@@ -106,8 +107,8 @@ def _parser() -> argparse.ArgumentParser:
 def _exit_codes(*codes: str) -> str:
     """The help's list of exit codes: the command's own, then the ones every command has."""
     return "\n  ".join(["exit codes:", *codes,
-                        "2   usage error: an unknown option, id or region, or a --content "
-                        "that\n      is not a folder",
+                        "2   usage error: an unknown option, id or region, or a folder or "
+                        "file\n      named on the command line that is not there",
                         "141 the reader of the output went away (| head), as for a Unix tool\n"
                         "      stopped by SIGPIPE"])
 

@@ -195,3 +195,14 @@ def test_condition_ids_are_read_in_any_case(tmp_path: Path,
     assert main(["export", "--condition", "Hip-Labral-Tear", "-o", str(out)]) == 0
     assert capsys.readouterr().err == ""
     assert "Hip labral tear" in pages_text(out)[0]
+
+
+def test_a_missing_handout_file_is_a_usage_error(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing --handout file was exit 1, a missing --content folder exit 2: both are a
+    name mistyped on the command line (exit 2, as documented)."""
+    missing = tmp_path / "kim.json"
+    assert main(["export", "--handout", str(missing), "-o", str(tmp_path / "k.pdf")]) == 2
+    assert capsys.readouterr().err == (
+        f"hip-explorer: --handout {missing}: there is no such file; check its name\n")
+    assert list(tmp_path.iterdir()) == []

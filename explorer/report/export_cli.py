@@ -23,6 +23,19 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _require_file(path: Path, option: str) -> None:
+    """A file named on the command line that is not there: a usage error (exit 2), as a
+    --content folder that is not there is; one that cannot be read is a failure (1)."""
+    from explorer.cli import UsageError
+
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise UsageError(f"{option} {path}: there is no such file; check its name") from None
+    except OSError:  # read_handout says why
+        pass
+
+
 def _output_path(typed: str) -> Path:
     """The PDF file --output names, or a usage error that says what to give instead."""
     from explorer.cli import UsageError
@@ -73,6 +86,7 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     elif args.all:
         conditions = by_name(content)
     else:
+        _require_file(args.handout, "--handout")
         try:
             handout = read_handout(args.handout)
         except HandoutError as exc:
