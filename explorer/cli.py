@@ -50,7 +50,16 @@ def ensure_gui_app() -> None:
     from PySide6.QtWidgets import QApplication  # charts in handouts are widgets
 
     if QApplication.instance() is None:
+        _utf8_locale()
         QApplication(sys.argv[:1])
+
+
+def _utf8_locale() -> None:
+    """Under the C locale (LC_ALL=C) Qt switches to C.UTF-8 itself, with a four-line
+    warning on stderr before the command's own output: the same switch, made silently."""
+    name = next((n for n in ("LC_ALL", "LC_CTYPE", "LANG") if os.environ.get(n)), "LANG")
+    if os.environ.get(name, "C") in ("C", "POSIX"):
+        os.environ["LC_ALL" if name == "LC_ALL" else "LC_CTYPE"] = "C.UTF-8"
 
 
 def load(extra: Sequence[Path] = (), fresh: bool = False) -> Content:

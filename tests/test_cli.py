@@ -223,3 +223,19 @@ def test_an_empty_region_is_called_empty(tmp_path: Path,
         assert err.endswith(": --region: the region is empty; choose from front, groin, "
                             "outer, back\n")
         assert "unknown region" not in err
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the C locale of Linux")
+@pytest.mark.parametrize("locale", [{"LC_ALL": "C"}, {"LANG": "C", "PYTHONCOERCECLOCALE": "0"}])
+def test_the_c_locale_gives_no_warning_from_qt(tmp_path: Path,
+                                               locale: dict[str, str]) -> None:
+    """Under LANG=C, validate and export began with Qt's four lines: 'Detected locale "C"
+    with character encoding "ANSI_X3.4-1968", which is not UTF-8 ...'."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env = {**env, **locale}
+    out = tmp_path / "all.pdf"
+    for command in (["validate"], ["export", "-r", "back", "-o", str(out)]):
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), *command], env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(f"wrote {out} (")
