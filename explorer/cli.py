@@ -18,7 +18,7 @@ from pathlib import Path
 
 from explorer import __version__
 from explorer.model import Content, conditions_by_region, main_area, rank_conditions
-from explorer.paths import content_layers, diagram_svg
+from explorer.paths import content_layers, diagram_svg, user_content_dir
 
 ENTRY_KINDS = ("regions", "clues", "references", "conditions", "exercises", "treatments",
                "pages")
@@ -221,6 +221,7 @@ EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool stopped by SIGPIPE (12
 def _run(args: argparse.Namespace) -> int:
     if args.command:  # the window opens anyway and lists a missing folder as a problem
         _require_folders(args.content)
+        _note_user_content_file()
     if args.command == "validate":
         return _validate(args.dirs, args.content)
     if args.command == "conditions":
@@ -251,6 +252,21 @@ def _require_folders(folders: Sequence[Path]) -> None:
                 raise UsageError(f"{folder}: not a folder")
         except PermissionError:  # not a usage error: the loader lists it as a problem
             continue
+
+
+def _note_user_content_file() -> None:
+    """The user's own content folder is left out when it is not a folder (content_layers
+    skips it): a note says so, rather than nothing."""
+    user = user_content_dir()
+    try:
+        if not user.exists() or user.is_dir():
+            return
+    except OSError:  # cannot be looked at: loading lists it as a problem
+        return
+    named = ("HIP_EXPLORER_USER_CONTENT names " if os.environ.get("HIP_EXPLORER_USER_CONTENT")
+             else "the user's own content folder, ")
+    print(f"hip-explorer: note: {named}{user}, which is a file, not a folder; it is left "
+          "out (name a folder of content instead)", file=sys.stderr)
 
 
 def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:

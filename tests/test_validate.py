@@ -177,3 +177,22 @@ def test_a_broken_regions_file_is_the_first_problem_listed(
         f"{regions}:3: because of this, 4 files name regions that could not be loaded "
         "(7 names left out and 4 conditions not shown); fix this file first"]
     assert out.endswith(": 2 problems\n")
+
+
+def test_a_user_content_setting_naming_a_file_is_said(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """HIP_EXPLORER_USER_CONTENT naming a file was skipped without a word, and validate
+    said "no problems"."""
+    file = tmp_path / "content.yaml"
+    file.write_text("regions: []\n")
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(file))
+    assert main(["validate"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"hip-explorer: note: HIP_EXPLORER_USER_CONTENT names {file}, which is a file, not "
+        "a folder; it is left out (name a folder of content instead)\n")
+    assert captured.out.endswith(": no problems\n")
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(tmp_path / "not-made-yet"))
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().err == ""  # a folder not made yet: nothing to say
