@@ -138,8 +138,7 @@ def _export_options(export: argparse.ArgumentParser) -> None:
     group = export.add_mutually_exclusive_group(required=True)
     group.add_argument("--condition", action="append", metavar="ID", type=str.lower,
                        help="a condition id, as 'hip-explorer conditions' lists them, in "
-                       "any case; one "
-                       "gives a summary page, more a booklet (repeatable)")
+                       "any case; one gives a summary page, more a booklet (repeatable)")
     group.add_argument("--region", "-r", action="append", metavar="R", type=str.lower,
                        help=f"{REGION_HELP}: a booklet of the conditions there, ranked "
                        "(repeatable)")

@@ -1,5 +1,5 @@
-"""Dialog helpers: a size that fits the screen, a plain-text question and tooltip, a
-scrolling text dialog, and a key that works while one widget has the focus."""
+"""Dialog helpers: a size that fits the screen, a plain-text question, message and
+tooltip, a scrolling text dialog, and a key that works while one widget has the focus."""
 
 from __future__ import annotations
 
