@@ -72,9 +72,13 @@ def export_pdf_quietly(path: Path) -> None:
     write_pdf(path, job, Header(job.title))
 
 
-@pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
-                                             (save_handout, HandoutError)],
-                         ids=["pdf", "handout"])
+# each test runs for an exported PDF and a saved handout: both write files the same way
+BOTH_SAVES = pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
+                                                         (save_handout, HandoutError)],
+                                     ids=["pdf", "handout"])
+
+
+@BOTH_SAVES
 def test_a_full_disk_leaves_the_old_file_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save: Callable[[Path], None],
         error: type[Exception]) -> None:
@@ -92,9 +96,7 @@ def test_a_full_disk_leaves_the_old_file_whole(
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
 
 
-@pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
-                                             (save_handout, HandoutError)],
-                         ids=["pdf", "handout"])
+@BOTH_SAVES
 def test_a_read_only_file_is_not_replaced(tmp_path: Path, save: Callable[[Path], None],
                                           error: type[Exception]) -> None:
     path = tmp_path / "out.pdf"
@@ -129,9 +131,7 @@ def test_saving_to_a_link_writes_the_file_it_points_to(tmp_path: Path, umask_022
     assert dangling.is_symlink() and (shared / "new.pdf").stat().st_size > 0
 
 
-@pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
-                                             (save_handout, HandoutError)],
-                         ids=["pdf", "handout"])
+@BOTH_SAVES
 def test_a_pipe_or_a_link_to_one_is_never_replaced_by_a_file(
         tmp_path: Path, save: Callable[[Path], None], error: type[Exception]) -> None:
     """Saving through a link swapped a file in for whatever it pointed to: a named pipe
@@ -147,9 +147,7 @@ def test_a_pipe_or_a_link_to_one_is_never_replaced_by_a_file(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf", "pipe"]
 
 
-@pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
-                                             (save_handout, HandoutError)],
-                         ids=["pdf", "handout"])
+@BOTH_SAVES
 def test_a_folder_on_a_read_only_disk_is_named_as_such(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save: Callable[[Path], None],
         error: type[Exception]) -> None:
