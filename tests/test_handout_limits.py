@@ -11,12 +11,11 @@ from typing import Any
 
 import pytest
 
+from explorer.model.drawing import MAX_STROKE_POINTS, MAX_STROKES
 from explorer.model.handout import (
     DOSE_MAX,
     MAX_EXERCISES,
     MAX_HANDOUT_BYTES,
-    MAX_STROKE_POINTS,
-    MAX_STROKES,
     NOTE_MAX,
     Handout,
     HandoutError,

@@ -413,7 +413,7 @@ def test_a_long_pen_drawing_saved_in_a_handout_opens_again(window: MainWindow,
                                                           tmp_path: Path) -> None:
     """Circling for a minute made a stroke of a point per mouse report (5,200 here): the
     handout saved, then never opened ("'drawings' should be a list of ...")."""
-    from explorer.model.handout import MAX_STROKE_POINTS
+    from explorer.model.drawing import MAX_STROKE_POINTS
     from explorer.ui.diagram_view import PEN_STEP
 
     window.diagram.set_pen(ORANGE)

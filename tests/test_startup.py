@@ -20,7 +20,7 @@ app.processEvents()
 print(window.isVisible(), window.windowTitle(), len(window.conditions.ids()),
       sys.excepthook.__module__, 'pyqtgraph' in sys.modules,
       'xml.etree.ElementTree' in sys.modules, os.environ.get('QT_NO_GUI_THREADPOOL'),
-      sep='|')
+      'explorer.model.handout' in sys.modules, sep='|')
 window.close()
 """
 
@@ -33,7 +33,7 @@ def test_start_shows_the_window_with_content_and_the_crash_handler(tmp_path: Pat
         result = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "s.ini")],
                                 env=env, capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stderr
-        visible, title, count, hook, charts, read_svg, pool_off = \
+        visible, title, count, hook, charts, read_svg, pool_off, handout = \
             result.stdout.strip().split("|")
         assert (visible, title, hook, charts) == ("True", "Hip Explorer — Right hip",
                                                   "explorer.ui.crash", "False")
@@ -42,6 +42,8 @@ def test_start_shows_the_window_with_content_and_the_crash_handler(tmp_path: Pat
         assert read_svg == str(not warm)
         # Qt's fill thread pool is off: with it a region click took about 3 ms longer
         assert pool_off == "1"
+        # the handout model (and the planner's) loads with the builder, not at start-up
+        assert handout == "False"
     assert (tmp_path / "cache" / "content.pickle").is_file()
 
 

@@ -22,6 +22,11 @@ from typing import Any
 
 from explorer.files import destination_refusal, exists, write_atomically, write_refusal
 from explorer.model.content import Content
+from explorer.model.drawing import (
+    COORDINATE_MAX,
+    Drawing,
+    drawing_too_large,
+)
 from explorer.model.entities import Dose
 from explorer.model.running_load import (
     HISTORY_DAYS,
@@ -38,18 +43,12 @@ VERSION = 1
 # does saving (the builder's fields stop at them too), so every saved handout opens
 PATIENT_MAX, NOTE_MAX, DOSE_MAX = 200, 5000, 200
 MAX_HANDOUT_BYTES = 1024 * 1024
-# a pen drawing's limits, the same for the pen, saving and reading: within them a drawing
-# takes at most about 600 KB of a file (a stroke a line, points to 0.1), so it always fits
-MAX_STROKES, MAX_STROKE_POINTS, MAX_DRAWING_POINTS = 500, 5000, 30_000
-COORDINATE_MAX = 10_000  # a point's x and y lie strictly between minus and plus this
 RECOMMENDED_MAX_EXERCISES = 6
 # the most exercises a handout file holds (the builder lists each once): a file of 20,000
 # froze the builder and printed 6,668 pages
 MAX_EXERCISES = 50
 SHOWN_CHARS = 60  # a value quoted from a file in a message is cut to this many characters
 SHOWN_ITEMS = 5  # a list in a message names this many items, then "(and N more)"
-# pen drawings from clinic mode, in diagram coordinates: (colour, points) for each stroke
-Drawing = tuple[tuple[str, tuple[tuple[float, float], ...]], ...]
 
 
 class HandoutError(Exception):
@@ -80,7 +79,7 @@ class Handout:
     conditions: tuple[str, ...] = ()
     exercises: tuple[HandoutExercise, ...] = ()
     large_print: bool = False
-    drawings: Drawing = ()  # see MAX_STROKES
+    drawings: Drawing = ()  # see explorer.model.drawing
     recovery_chart: bool = False  # print the first condition's recovery timeline
     # (days ago, distance) for the running plan, counted back from `created`: a file
     # opened later has its runs moved back by the days since (and `created` is today)
@@ -124,8 +123,8 @@ class Handout:
         return replace(self, exercises=tuple(items))
 
     def too_long(self) -> list[str]:
-        """What is longer than a handout file may hold (see PATIENT_MAX and MAX_STROKES),
-        in words."""
+        """What is longer than a handout file may hold (see PATIENT_MAX and
+        explorer.model.drawing), in words."""
         fields = [("the patient's name", self.patient, PATIENT_MAX),
                   ("the note", self.clinician_note, NOTE_MAX)]
         for number, item in enumerate(self.exercises, 1):
@@ -152,24 +151,6 @@ class Handout:
             text = text.replace('\n  "drawings": []',
                                 '\n  "drawings": [\n    ' + ",\n    ".join(strokes) + "\n  ]", 1)
         return text + "\n"
-
-
-def drawing_too_large(drawings: Sequence[tuple[str, Sequence[tuple[float, float]]]]
-                       ) -> list[str]:
-    """How a pen drawing passes the limits a handout file holds (MAX_STROKES...), in
-    words; empty if it fits."""
-    problems = []
-    if len(drawings) > MAX_STROKES:
-        problems.append(f"the pen drawing has {len(drawings):,} strokes (at most "
-                        f"{MAX_STROKES:,})")
-    problems += [f"stroke {number} of the pen drawing has {len(points):,} points (at most "
-                 f"{MAX_STROKE_POINTS:,})" for number, (_, points) in enumerate(drawings, 1)
-                 if len(points) > MAX_STROKE_POINTS]
-    total = sum(len(points) for _, points in drawings)
-    if total > MAX_DRAWING_POINTS:
-        problems.append(f"the pen drawing has {total:,} points in all (at most "
-                        f"{MAX_DRAWING_POINTS:,})")
-    return problems
 
 
 def suggested_exercises(content: Content, conditions: tuple[str, ...]) -> list[str]:

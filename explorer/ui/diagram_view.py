@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model import Content
-from explorer.model.handout import MAX_DRAWING_POINTS, MAX_STROKE_POINTS, MAX_STROKES
+from explorer.model.drawing import MAX_DRAWING_POINTS, MAX_STROKE_POINTS, MAX_STROKES
 from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.selection import PainKeys, Selection
 
