@@ -55,7 +55,7 @@ class Settings:
         value = self._qs.value(key, default)
         if isinstance(value, list):  # a comma typed into the file by hand: Qt splits there
             return ", ".join(str(v) for v in value)
-        return str(self._get(key, default, str))
+        return default if value is None else str(value)
 
     def number(self, key: str, default: int = 0) -> int:
         return int(self._get(key, default, int))
