@@ -517,6 +517,92 @@ def test_a_pain_level_repaints_only_the_regions_whose_look_changed(
     assert set(painted) == changed, (painted, changed)
 
 
+def test_a_look_a_region_had_before_is_laid_again_not_drawn_again(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Each region keeps the pictures of its recent looks: clicking back and forth
+    between two regions draws nothing anew, and shows what it showed the first time."""
+    view = window.diagram
+    art = view.art
+    window.selection.set_regions(["outer"])
+    first = shown(qtbot, window)
+    window.selection.set_regions(["back"])
+    shown(qtbot, window)
+    painted: list[str] = []
+    original = art.paint_region
+
+    def counting(painter: QPainter, region: str, state: DiagramState) -> None:
+        painted.append(region)
+        original(painter, region, state)
+
+    art.paint_region = counting  # type: ignore[method-assign]
+    try:
+        window.selection.set_regions(["outer"])
+        again = shown(qtbot, window)
+        window.selection.set_intensity("outer", 4)  # a look not seen yet is drawn
+        shown(qtbot, window)
+    finally:
+        del art.paint_region
+    assert again == first
+    assert painted == ["outer"]
+
+
+def test_the_kept_pictures_of_a_large_diagram_stay_within_their_bytes(
+        qtbot: QtBot, open_window: Callable[..., MainWindow]) -> None:
+    from explorer.ui.diagram_view import PICTURE_BYTES
+
+    window = open_window(1900, 1000)
+    window.splitter.setSizes([1500, 200, 200])
+    for level in range(11):  # eleven looks of each region
+        for region in INSIDE:
+            window.selection.set_regions([region])
+            window.selection.set_intensity(region, level)
+            shown(qtbot, window)
+    items = [item for item in window.diagram.scene().items() if hasattr(item, "_pictures")]
+    kept = [sum(p.sizeInBytes() for p in item._pictures.values()) for item in items]
+    assert len(items) == 8 and max(kept) <= PICTURE_BYTES
+    assert any(len(item._pictures) >= 2 for item in items)  # still kept, for the small ones
+
+
+def test_kept_pictures_show_what_a_fresh_diagram_shows(
+        qtbot: QtBot, open_window: Callable[..., MainWindow]) -> None:
+    """After hovering, selecting, pain levels, the condition's regions, high contrast,
+    the other side and a resize, the diagram shows exactly what a new window in the
+    same state shows: no region keeps a picture of a look it no longer has, or of
+    another size."""
+    used = open_window(1200, 800)
+    view = used.diagram
+    for region in ("front", "groin", "outer", "back"):
+        QTest.mouseMove(view.viewport(), view_point(used, *INSIDE[region]))
+        used.selection.set_regions([region])
+        used.selection.set_intensity(region, 7)
+        view.show_condition_regions(("groin", "outer"))
+        qtbot.wait(5)
+    view.set_high_contrast(True)
+    qtbot.wait(5)
+    view.set_high_contrast(False)
+    used.selection.set_side("left")
+    qtbot.wait(5)
+    used.resize(1000, 700)
+    qtbot.wait(5)
+    QTest.mouseMove(view.viewport(), QPoint(1, 1))  # hovering nothing
+    used.selection.set_side("right")
+    used.selection.set_regions(["outer", "back"])
+    used.selection.set_intensity("outer", 5)
+    final = shown(qtbot, used)
+
+    fresh = open_window(1000, 700)
+    fresh.selection.set_regions(["outer", "back"])
+    fresh.selection.set_intensity("outer", 5)
+    fresh.selection.set_intensity("back", 7)  # kept from before
+    again = shown(qtbot, fresh)
+    art = view.art
+    assert [art.region_look(r, fresh.diagram.state) for r in art.region_ids] == [
+        art.region_look(r, view.state) for r in art.region_ids]
+    assert fresh.diagram.transform() == view.transform()
+    inside = final.rect().adjusted(3, 3, -3, -3)  # not the frame of the pane with the keys
+    assert again.copy(inside) == final.copy(inside)
+
+
 def test_a_digit_does_not_bring_back_a_region_a_click_cleared(qtbot: QtBot,
                                                               window: MainWindow) -> None:
     """As the wheel: pain keys set a selected region's level; after a click on empty

@@ -21,13 +21,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QColor,
     QFocusEvent,
     QFontInfo,
+    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QPen,
     QRegion,
     QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -66,6 +68,10 @@ FRAME_COLOUR, FRAME_WIDTH = QColor("#0072B2"), 2
 # a pen point closer than this to the one before it (in drawing units, the diagram being
 # 960 wide) adds nothing to see: a mouse reports each pixel it moves, a tablet more
 PEN_STEP = 1.5
+# a region keeps the pictures of its latest looks (idle, hovered, selected, a pain
+# level...): this many, in at most this many bytes (a full-screen diagram at 2x keeps
+# fewer, one at least)
+LOOKS_KEPT, PICTURE_BYTES = 6, 3 * 1024 * 1024
 KEYS = ("Arrow keys or Tab move between regions, Space selects, digits set pain intensity "
         "(1 then 0 for 10), Escape clears.")
 
@@ -73,8 +79,8 @@ KEYS = ("Arrow keys or Tab move between regions, Space selects, digits set pain 
 class _Layer(QGraphicsItem):
     """One layer of the drawing, painted by a DiagramArt method.
 
-    The body is cached (repainted only when the side changes); the regions and pen
-    strokes are cheap and repaint on every hover, selection or stroke.
+    The body is cached (repainted only when the side changes); the pen strokes are
+    cheap and repaint with every stroke. (The regions are _Region items.)
     """
 
     def __init__(self, art: DiagramArt, paint: Callable[[QPainter], None],
@@ -97,7 +103,8 @@ class _Layer(QGraphicsItem):
 class _Region(QGraphicsItem):
     """One region's overlay, or its pain badges (`badges`: above the pen's strokes), kept
     as a picture: a click repaints only the regions whose look changed (selection, pain
-    level, hover, the condition's regions, focus, contrast)."""
+    level, hover, the condition's regions, focus, contrast), and an overlay going back to
+    a look it had lays that look's kept picture (clicks between regions draw nothing)."""
 
     def __init__(self, art: DiagramArt, region: str, state: DiagramState,
                  badges: bool = False) -> None:
@@ -105,7 +112,12 @@ class _Region(QGraphicsItem):
         self._art, self.region, self._state, self._badges = art, region, state, badges
         self._side = state.side
         self._look: Hashable = None
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # the overlay's pictures by look, for the view's scale: a click back to a look
+        # the region had (idle, hovered, selected) lays its picture again, undrawn
+        self._pictures: dict[Hashable, QImage] = {}
+        self._pictures_for: tuple[float, ...] = ()
+        if badges:  # shown only with a pain level, drawn seldom
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(3 if badges else 0)
 
     def boundingRect(self) -> QRectF:
@@ -115,11 +127,42 @@ class _Region(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._badges:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._art.paint_region_badges(painter, self.region, self._state)
-        else:
-            self._art.paint_region(painter, self.region, self._state)
+            return
+        transform = painter.worldTransform()  # the item's to the viewport's pixels
+        ratio = painter.device().devicePixelRatioF()
+        scale = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
+                 transform.dx(), transform.dy(), ratio)
+        if scale != self._pictures_for:  # a resize or another screen: all drawn anew
+            self._pictures, self._pictures_for = {}, scale
+        where = transform.mapRect(self.boundingRect()).toAlignedRect()
+        picture = self._pictures.pop(self._look, None) or self._picture(transform, where,
+                                                                         ratio)
+        self._pictures[self._look] = picture  # the newest last: the oldest goes first
+        while len(self._pictures) > 1 and (
+                len(self._pictures) > LOOKS_KEPT
+                or sum(p.sizeInBytes() for p in self._pictures.values()) > PICTURE_BYTES):
+            del self._pictures[next(iter(self._pictures))]
+        painter.save()
+        painter.setWorldTransform(QTransform())
+        painter.drawImage(where.topLeft(), picture)
+        painter.restore()
+
+    def _picture(self, transform: QTransform, where: QRect, ratio: float) -> QImage:
+        """The overlay as it looks now, drawn as straight onto the view would draw it."""
+        picture = QImage(round(where.width() * ratio), round(where.height() * ratio),
+                         QImage.Format.Format_ARGB32_Premultiplied)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-where.left(), -where.top())
+        painter.setWorldTransform(transform, True)
+        self._art.paint_region(painter, self.region, self._state)
+        painter.end()
+        return picture
 
     def refresh(self) -> None:
         if self._badges:
