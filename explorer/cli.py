@@ -43,23 +43,15 @@ def note_problems(content: Content, extra: Sequence[Path] = ()) -> None:
 def ensure_gui_app() -> None:
     """The Qt application that drawing needs (a picture's text needs its fonts), created
     once; on a machine without a display it draws offscreen."""
-    from explorer.ui.app import missing_display
+    from explorer.ui.app import missing_display, utf8_locale
 
     if missing_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication  # charts in handouts are widgets
 
     if QApplication.instance() is None:
-        _utf8_locale()
+        utf8_locale()
         QApplication(sys.argv[:1])
-
-
-def _utf8_locale() -> None:
-    """Under the C locale (LC_ALL=C) Qt switches to C.UTF-8 itself, with a four-line
-    warning on stderr before the command's own output: the same switch, made silently."""
-    name = next((n for n in ("LC_ALL", "LC_CTYPE", "LANG") if os.environ.get(n)), "LANG")
-    if os.environ.get(name, "C") in ("C", "POSIX"):
-        os.environ["LC_ALL" if name == "LC_ALL" else "LC_CTYPE"] = "C.UTF-8"
 
 
 def load(extra: Sequence[Path] = (), fresh: bool = False) -> Content:

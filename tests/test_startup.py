@@ -47,6 +47,20 @@ def test_start_shows_the_window_with_content_and_the_crash_handler(tmp_path: Pat
     assert (tmp_path / "cache" / "content.pickle").is_file()
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the C locale of Linux")
+@pytest.mark.parametrize("locale", [{"LC_ALL": "C"}, {"LANG": "C", "PYTHONCOERCECLOCALE": "0"}])
+def test_the_window_starts_under_the_c_locale_without_a_warning(
+        tmp_path: Path, locale: dict[str, str]) -> None:
+    """Started from a terminal with LC_ALL=C, the window printed Qt's four lines
+    ('Detected locale "C" with character encoding "ANSI_X3.4-1968" ...')."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env = {**env, **locale, "QT_QPA_PLATFORM": "offscreen", "HIP_EXPLORER_CACHE_DIR": "off"}
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "s.ini")],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("True|Hip Explorer")
+
+
 FIRST_START = """
 import sys
 from pathlib import Path
