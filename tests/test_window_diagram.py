@@ -107,6 +107,29 @@ def test_keyboard_path(qtbot: QtBot, window: MainWindow) -> None:
     assert window.selection.regions == []
 
 
+def test_keys_held_with_ctrl_or_alt_leave_the_regions_alone(qtbot: QtBot,
+                                                           window: MainWindow) -> None:
+    """Ctrl++ past the largest zoom (its action off) reached the diagram as "+" and gave
+    the front pain 1, then 2; Ctrl+9 set pain 9. Keys held with Ctrl, Alt or Meta are
+    commands, not the diagram's keys."""
+    window.diagram.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Space)
+    qtbot.keyClick(window.diagram, Qt.Key.Key_3)
+    assert window.selection.intensities == {"front": 3}
+    while window.zoom_in_action.isEnabled():
+        window.zoom_in_action.trigger()
+    ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+    for key, held in ((Qt.Key.Key_Plus, ctrl), (Qt.Key.Key_Equal, ctrl), (Qt.Key.Key_9, ctrl),
+                      (Qt.Key.Key_Minus, ctrl), (Qt.Key.Key_Space, ctrl),
+                      (Qt.Key.Key_Right, alt), (Qt.Key.Key_5, alt)):
+        qtbot.keyClick(window.diagram, key, held)
+    assert (window.selection.regions, window.selection.intensities) == (["front"],
+                                                                        {"front": 3})
+    assert window.diagram.state.focus == "front"
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    assert window.selection.intensities == {"front": 4}  # "+" typed with Shift still steps
+
+
 def test_typing_one_then_zero_sets_pain_ten(qtbot: QtBot, window: MainWindow,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     window.diagram.setFocus(Qt.FocusReason.TabFocusReason)

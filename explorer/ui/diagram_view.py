@@ -56,6 +56,10 @@ _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
 # the keys that move between regions or change one (Tab too: see focusNextPrevChild)
 _REGION_KEYS = (*_ARROWS, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter,
                 Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus)
+# keys held with these are commands (a shortcut, or one whose action is off, such as
+# zooming in past the largest size): they do not move, select or set pain levels
+_COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                      | Qt.KeyboardModifier.MetaModifier)
 # ways in that the keyboard brought: the ring shows
 _KEYBOARD_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
                      Qt.FocusReason.ShortcutFocusReason)
@@ -531,6 +535,8 @@ class DiagramView(QGraphicsView):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & _COMMAND_MODIFIERS:  # Ctrl++ past the largest zoom, Ctrl+9:
+            return super().keyPressEvent(event)  # a shortcut's key, not a region's
         ids = self.art.region_ids
         key = event.key()
         focus = self.state.focus if self.state.focus in ids else (ids[0] if ids else None)
