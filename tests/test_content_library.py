@@ -144,6 +144,90 @@ def test_key_corrections_present(content: Content) -> None:
     assert "10%" in text and "30 days" in text  # the corrected running-load evidence
 
 
+def _groin_or_front(content: Content) -> list:
+    """Every condition listed for the groin or the front of the hip, in any place."""
+    found = [c for c in content.conditions.values() if {"groin", "front"} & set(c.regions)]
+    assert len(found) >= len(BRIEF["groin"] | BRIEF["front"])
+    return found
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_groin_and_front_conditions_warn_of_a_slipped_growth_plate(content: Content) -> None:
+    """A slipped growth plate at the top of the thigh bone (SCFE) is often first taken
+    for a groin strain or knee pain: every groin and front-of-hip page says to see a
+    doctor the same day, in one wording, and the groin strains' differentials name it."""
+    flags = set()
+    for condition in _groin_or_front(content):
+        scfe = [f for f in condition.red_flags if "growth plate" in f]
+        assert scfe, f"{condition.id}: no red flag for a child or teenager (SCFE)"
+        for flag in scfe:
+            assert re.search(r"child or teenager \(roughly 8 to 16\)", flag), condition.id
+            assert all(w in flag for w in ("limp", "groin", "knee", "same day")), flag
+            assert "Do not run on it" in flag, flag
+        flags.update(_one_line(f) for f in scfe)
+    assert len(flags) == 1, f"one wording everywhere, not {len(flags)}: {sorted(flags)}"
+    for condition_id in ("adductor-related-groin-pain", "iliopsoas-related-groin-pain"):
+        notes = content.conditions[condition_id].clinician
+        assert notes and "slipped capital femoral epiphysis" in _one_line(
+            notes.differential or ""), condition_id
+
+
+def test_groin_and_front_conditions_send_a_feverish_painful_hip_to_emergency(
+        content: Content) -> None:
+    """An infected hip joint rarely looks red or swollen (the joint is deep): fever or
+    feeling unwell with severe pain, pain on any hip movement or not bearing weight is
+    an emergency, on every groin and front-of-hip page, in one wording."""
+    flags = set()
+    for condition in _groin_or_front(content):
+        fever = [_one_line(f) for f in condition.red_flags if "fever" in f.lower()]
+        emergency = [f for f in fever if f.startswith("Fever or feeling unwell with severe "
+                                                     "hip or groin pain")]
+        assert emergency, f"{condition.id}: no emergency red flag for an infected hip"
+        for flag in emergency:
+            assert "any movement of the hip hurts" in flag, flag
+            assert "cannot put weight on the leg" in flag, flag
+            assert "rarely looks red or swollen" in flag, flag
+            assert flag.endswith("Go to an emergency department now."), flag
+        flags.update(emergency)
+    assert len(flags) == 1, f"one wording everywhere, not {len(flags)}: {sorted(flags)}"
+    # The old, narrower test (a hot, red, swollen hip with fever) is gone everywhere:
+    # the red-flag question, the warning page and every other file.
+    assert not re.search(r"hot, red[^.]*\b(fever|unwell)", _content_text())
+    question = content.clues["fever-unwell"]
+    assert "severe" in question.question and "emergency department now" in question.advice
+
+
+@pytest.mark.parametrize(("exercise_id", "words"), [
+    ("hip-flexor-stretch", "lifting the knee"),  # the brief: never without it
+    ("hamstring-stretch", "sitting bone"),
+])
+def test_a_stretch_that_provokes_a_problem_warns_whatever_the_region(
+        content: Content, exercise_id: str, words: str) -> None:
+    """The warning is printed on every handout and page, not only for some regions."""
+    exercise = content.exercises[exercise_id]
+    for regions in [[], *([r] for r in content.regions)]:
+        assert any(words in c for c in exercise.cautions_for(regions)), (exercise_id, regions)
+
+
+def test_easy_running_advice_for_groin_pain_names_the_stop_rule(content: Content) -> None:
+    """Running on with groin or front-of-hip pain is fine only while the pain is not
+    building from run to run: an early femoral neck stress fracture is exactly that."""
+    for condition in _groin_or_front(content):
+        texts = [u.note or "" for u in condition.treatments]
+        if condition.recovery:
+            texts += [condition.recovery.summary,
+                      *(p.description or "" for p in condition.recovery.phases)]
+        for text in map(_one_line, texts):
+            if re.search(r"running[^.]*\bfine\b|\bkeep (easy )?running\b", text, re.I):
+                assert "from one run to the next" in text, (condition.id, text)
+                assert "walking starts to hurt" in text, (condition.id, text)
+                assert re.search(r"see a doctor within a day or two", text), (
+                    condition.id, text)
+
+
 def test_the_id_list_for_content_writers_matches_the_library(content: Content) -> None:
     """docs/content-ids.md lists every id, under its kind, and nothing that is gone."""
     text = (ROOT / "docs" / "content-ids.md").read_text()
