@@ -282,5 +282,6 @@ def test_a_handout_for_an_urgent_condition_asks_for_pain_free_exercise(
         intro[condition] = text[text.index("Your exercises"):text.index("Bridge")]
     assert "pain-free" in intro["femoral-neck-stress-fracture"]
     assert "discomfort" not in intro["femoral-neck-stress-fracture"]
-    assert "Mild discomfort that settles by the next day is fine" in intro[
+    assert ("Mild discomfort (no more than 3 out of 10) that settles by the next morning "
+            "is fine") in intro[
         "greater-trochanteric-pain-syndrome"]

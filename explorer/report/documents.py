@@ -306,8 +306,8 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
         urgent = any(content.conditions[c].urgency.rank >= Urgency.URGENT.rank
                      for c in handout.conditions if c in content.conditions)
         how = ("Keep them pain-free, and stop and ask if any pain comes on."
-               if urgent else "Mild discomfort that settles by the next day is fine; stop "
-               "and ask if pain is sharp or keeps building.")
+               if urgent else "Mild discomfort (no more than 3 out of 10) that settles by "
+               "the next morning is fine; stop and ask if pain is sharp or keeps building.")
         flows.append(HtmlFlowable(
             f"<h2>Your exercises</h2><p>Do them as your clinician showed you. {how}</p>",
             keep_with_next=True, font_scale=scale))
