@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# Always offscreen, whatever the developer's session uses, on two known screens: a
-# 1920 x 1080 desktop and, beside it, a 1024 x 600 small laptop (see fixtures/screens.json).
+# Always offscreen, whatever the developer's session uses, on three known screens: a
+# 1920 x 1080 desktop and, beside it, a 1024 x 600 small laptop and a 1080p laptop at 200%
+# (960 x 540 logical pixels; see fixtures/screens.json).
 os.environ["QT_QPA_PLATFORM"] = (
     f"offscreen:configfile={Path(__file__).parent / 'fixtures' / 'screens.json'}")
 # Never read or write the real user's folders from tests.

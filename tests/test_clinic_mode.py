@@ -419,11 +419,11 @@ def test_reload_waits_until_clinic_mode_is_left(qtbot: QtBot, window: MainWindow
     assert window.diagram is not diagram
 
 
-@pytest.mark.parametrize("screen_name", ["desktop", "small laptop"])
+@pytest.mark.parametrize("screen_name", ["desktop", "small laptop", "scaled laptop"])
 def test_every_clinic_button_is_in_view(qtbot: QtBot, window: MainWindow,
                                         screen_name: str) -> None:
-    """On a 1024 x 600 laptop too: no button goes into the toolbar's overflow menu,
-    Leave (Esc) least of all."""
+    """On a 1024 x 600 laptop and a 1080p one at 200% (960 pixels wide) too: no button
+    goes into the toolbar's overflow menu, Leave (Esc) least of all."""
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QGuiApplication
 
@@ -442,6 +442,58 @@ def test_every_clinic_button_is_in_view(qtbot: QtBot, window: MainWindow,
     assert not window.hint.isVisible()  # the diagram gets the room
     window.clinic.leave()
     assert window.hint.isVisible()
+
+
+def test_the_hip_side_switches_while_presenting(qtbot: QtBot, window: MainWindow) -> None:
+    """The main toolbar, with its Right/Left box, is hidden in clinic mode: the clinic
+    toolbar has one too, and the two agree."""
+    window.clinic.enter()
+    box = window.clinic.side_box
+    assert box.isVisible() and box.currentText() == "Right hip"
+    box.setCurrentIndex(box.findData("left"))
+    assert window.selection.side == "left" and window.diagram.state.side == "left"
+    window.clinic.leave()
+    assert window.side_box.currentData() == "left"
+    window.side_box.setCurrentIndex(window.side_box.findData("right"))
+    assert box.currentData() == "right"
+
+
+def test_find_does_not_send_the_keys_to_the_hidden_search(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    """Ctrl+F in clinic mode sent the keyboard to the search field folded away with the
+    list: the arrows stopped stepping and typing went nowhere to be seen."""
+    window.selection.set_regions(["groin"])
+    window.clinic.enter()
+    qtbot.waitUntil(lambda: window.diagram.hasFocus())
+    qtbot.keyClick(window.diagram, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert not window.search.field.hasFocus() and window.diagram.hasFocus()
+    first = window.clinic.position.text()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: window.clinic.position.text() != first)  # still stepping
+    window.clinic.leave()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.field.hasFocus()  # Find works again in the working window
+
+
+def test_leaving_goes_back_to_the_reading_place(qtbot: QtBot, window: MainWindow) -> None:
+    """The panel comes back scrolled where it was read, and the keyboard to the pane it
+    was in (it came back at the top, with the keyboard on the diagram)."""
+    window.selection.set_regions(["outer"])
+    bar = window.detail.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 600)
+    bar.setValue(500)
+    window.conditions.setFocus(Qt.FocusReason.OtherFocusReason)
+    window.clinic.enter()
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    window.clinic.leave()
+    qtbot.waitUntil(lambda: bar.value() == 500)
+    assert window.conditions.hasFocus()
+    window.clinic.enter()  # stepping to another condition: its page opens at the top
+    window.clinic.step(1)
+    window.clinic.leave()
+    qtbot.wait(20)
+    assert bar.value() == 0
 
 
 def test_every_menu_shortcut_works_while_presenting(qtbot: QtBot, window: MainWindow) -> None:

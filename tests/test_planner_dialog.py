@@ -62,6 +62,21 @@ def _enter_bad_row_then_miles(qtbot: QtBot, planner: LoadPlanner) -> None:
         planner.mi.click()
 
 
+def test_enter_in_a_distance_field_adds_no_run(qtbot: QtBot) -> None:
+    """Enter after typing the usual week pressed Add run (the dialog's first button, so
+    its default): an empty row appeared and the keyboard went into the table."""
+    dialog, planner = _dialog(qtbot, CLOSE_SPIKES, (900, 560))
+    dialog.activateWindow()
+    for field, typed in ((planner.weekly, "30"), (planner.longest, "12")):
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        qtbot.keyClicks(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert planner.table.rowCount() == len(CLOSE_SPIKES)
+        assert field.hasFocus() and field.text() == typed
+    assert dialog.isVisible()
+
+
 def test_delete_removes_the_selected_runs_as_remove_does(qtbot: QtBot) -> None:
     dialog, planner = _dialog(qtbot, CLOSE_SPIKES, (900, 560))
     table = planner.table

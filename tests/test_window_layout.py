@@ -55,6 +55,30 @@ def test_zoom_scales_body_text_and_headings_alike(window: MainWindow) -> None:
     assert _size_at(window, summary_words) >= body * 0.6
 
 
+def test_zoom_and_a_new_width_keep_the_reading_place(qtbot: QtBot,
+                                                    window: MainWindow) -> None:
+    """Zooming (or a width that lays the page out anew) while reading half-way down a
+    page threw the reader back to its top; another page still opens at its very top
+    (it opened 4 px down once the panel had been scrolled)."""
+    window.selection.select_condition(GTPS)
+    bar = window.detail.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 1000)
+    bar.setValue(bar.maximum() // 2)
+    for zoom in (window.zoom_in_action, window.zoom_in_action, window.zoom_out_action):
+        zoom.trigger()
+        qtbot.wait(10)
+        assert bar.value() / bar.maximum() == pytest.approx(0.5, abs=0.02)
+    window.resize(900, window.height())  # the exercise cards stack: laid out anew
+    qtbot.wait(10)
+    assert bar.value() / bar.maximum() == pytest.approx(0.5, abs=0.02)
+    window.selection.select_condition("hip-osteoarthritis")
+    qtbot.wait(10)
+    assert bar.value() == 0
+    window.selection.select_condition(GTPS)  # a kept page opens at its top too
+    qtbot.wait(10)
+    assert bar.value() == 0
+
+
 def test_text_size_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     settings = tmp_path / "zoom.ini"
     first = build_window([builtin_content_dir()], Settings(settings))

@@ -766,6 +766,8 @@ class LoadPlanner(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.add_button = QPushButton("Add run")
         self.remove_button = QPushButton("Remove run")
+        for button in (self.add_button, self.remove_button):
+            button.setAutoDefault(False)  # Enter in a distance field adds no empty run
         self.km = QRadioButton("km")
         self.mi = QRadioButton("miles")
         self.units = QButtonGroup(self)

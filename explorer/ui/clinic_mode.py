@@ -25,9 +25,17 @@ from PySide6.QtGui import (
     QPen,
     QShortcut,
 )
-from PySide6.QtWidgets import QAbstractSlider, QLabel, QToolBar
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QApplication,
+    QLabel,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from explorer.ui.icons import arrow_icon, drawn_icon
+from explorer.ui.selection import side_box
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -43,7 +51,6 @@ PANEL_SCALE = 17 / 10.5
 CLINIC_STYLE = ("QWidget { font-size: 15pt; } "
                 "QListView::indicator, QCheckBox::indicator { width: 22px; height: 22px; }")
 _PAGE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-TOOLBAR_LARGE_MIN_WIDTH = 1280  # pixels of screen for the toolbar in 15 pt type
 CLINIC_BANNER_SHARE = 0.4  # of the screen's height for a warning, in clinic mode's type
 STEP_KEYS = "Left and Right arrows or Page Up and Page Down step through the conditions."
 
@@ -56,6 +63,7 @@ class ClinicMode(QObject):
         self.window = window
         self.active = False
         self._saved: dict[str, object] = {}
+        self._place: tuple[tuple[str, str], int, QWidget | None] = (("", ""), 0, None)
         self.toolbar = self._build_toolbar()
         self._shortcuts = []
         for keys, step in (((Qt.Key.Key_Right, Qt.Key.Key_PageDown), 1),
@@ -90,6 +98,9 @@ class ClinicMode(QObject):
         bar.addAction(arrow_icon(forward=True), "Next",
                       lambda: self.step(1))
         bar.addSeparator()
+        self.side_box = side_box(self.window.selection)  # the main toolbar's is hidden
+        bar.addWidget(self.side_box)
+        bar.addSeparator()
         group = QActionGroup(bar)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.pen_actions: dict[str, QAction] = {}
@@ -100,6 +111,8 @@ class ClinicMode(QObject):
             action.toggled.connect(lambda on, c=colour: self._on_pen_toggled(c, on))
             group.addAction(action)
             bar.addAction(action)
+            # what it is, also where a narrow screen shows the swatch alone
+            bar.widgetForAction(action).setAccessibleName(f"{name} pen")
             self.pen_actions[colour] = action
         bar.addAction(self.window.undo_action)  # a stroke, a cleared drawing, a region
         bar.addAction(self.window.clear_drawing_action)
@@ -129,11 +142,14 @@ class ClinicMode(QObject):
             "status": w.statusBar().isVisible(),
             "contrast": w.diagram.state.high_contrast,
         }
+        # the reading place: the page read and how far down, and the keyboard's pane
+        self._place = (w.detail.shown, w.detail.verticalScrollBar().value(),
+                       QApplication.focusWidget())
         self.active = True
         w.detail.patient = True
         w.detail.extra_style, w.detail.style_scale = PANEL_STYLE, PANEL_SCALE
         w.detail.refresh()
-        w.setStyleSheet(CLINIC_STYLE + _toolbar_style(w))
+        w.setStyleSheet(CLINIC_STYLE)
         w.hint.hide()  # the presenter clicks: the diagram gets the room
         w.menuBar().hide()
         w.statusBar().hide()  # an empty strip under the full screen otherwise
@@ -144,11 +160,14 @@ class ClinicMode(QObject):
         if self.toolbar.parent() is None:
             w.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.toolbar.show()
+        self._fit_toolbar()
         width = max(w.width(), 1200)  # the list column steps aside: arrows step instead
         w.splitter.setSizes([int(width * 0.58), 0, int(width * 0.42)])
         w.splitter.widget(1).hide()  # and Tab no longer walks into it unseen
-        # a reload would rebuild the widgets in their working layout: not while presenting
-        w.reload_action.setEnabled(False)
+        # a reload would rebuild the widgets in their working layout, and Find would send
+        # the keys to the search field folded away: not while presenting
+        for action in (w.reload_action, w.find_action):
+            action.setEnabled(False)
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)
         # keys go to what shows: not to a search field or question now folded away
@@ -181,13 +200,42 @@ class ClinicMode(QObject):
         w.splitter.widget(1).show()
         w.hint.show()
         w.splitter.restoreState(_bytes(self._saved["splitter"]))
-        w.reload_action.setEnabled(True)
+        for action in (w.reload_action, w.find_action):
+            action.setEnabled(True)
         w.middle_split.restoreState(_bytes(self._saved["middle"]))
         w.menuBar().setVisible(bool(self._saved["menu"]))
         w.statusBar().setVisible(bool(self._saved["status"]))
         w.banner.set_max_share(type(w.banner).max_share)  # the working window's
         self.active = False
+        self._back_to_reading_place()
         self.changed.emit(False)
+
+    def _back_to_reading_place(self) -> None:
+        """The keyboard goes back to the pane it was in, and a page still shown back to
+        where it was read (once the panel has its working width again)."""
+        w = self.window
+        shown, value, focus = self._place
+        if focus is not None and focus.isVisibleTo(w) and focus.isEnabled():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if w.detail.shown == shown:
+            QTimer.singleShot(0, lambda: w.detail.verticalScrollBar().setValue(value))
+
+    def _fit_toolbar(self) -> None:
+        """The toolbar's buttons in the rest's 15 pt type where the screen is wide enough
+        for all of them, else in 11 pt, else the pens as swatches without their names:
+        none goes into the overflow menu (Leave least of all)."""
+        room = self.window.screen().geometry().width()
+        for size, names in ((15, True), (11, True), (11, False)):
+            self.toolbar.setStyleSheet(
+                f"QToolButton, QLabel, QComboBox {{ font-size: {size}pt; }}")
+            for action in self.pen_actions.values():
+                button = self.toolbar.widgetForAction(action)
+                if isinstance(button, QToolButton):
+                    button.setToolButtonStyle(
+                        Qt.ToolButtonStyle.ToolButtonTextBesideIcon if names
+                        else Qt.ToolButtonStyle.ToolButtonIconOnly)
+            if self.toolbar.sizeHint().width() <= room:
+                return
 
     # ---- presenting --------------------------------------------------------------------
     def step(self, direction: int) -> None:
@@ -236,14 +284,6 @@ class ClinicMode(QObject):
             self.window.diagram.set_pen(colour)
         elif self.window.diagram.pen_colour == colour:
             self.window.diagram.set_pen("")
-
-
-def _toolbar_style(window: MainWindow) -> str:
-    """The toolbar's type: as large as the rest where the screen is wide enough for every
-    button at that size (about 1200 px), else smaller: none goes into the overflow menu."""
-    wide = window.screen().availableGeometry().width() >= TOOLBAR_LARGE_MIN_WIDTH
-    return ("#clinicToolbar QToolButton, #clinicToolbar QLabel "
-            f"{{ font-size: {15 if wide else 11}pt; }}")
 
 
 def _swatch(colour: str) -> QIcon:

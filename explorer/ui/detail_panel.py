@@ -4,6 +4,7 @@ only when clicked, and only http(s). Nothing is ever loaded from the network."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -84,9 +85,12 @@ class DetailPanel(QTextBrowser):
             self.document().setDefaultFont(self._scaled_font())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        place = self._top_line()  # (QTextEdit's own new layout scrolls by pixels)
         super().resizeEvent(event)  # (the viewport has its new size already)
         if self.shown[0] and self._layout() != self._shown_layout:
             self.refresh()  # re-lay the exercise cards and pictures for the new width
+        if event.size().width() != event.oldSize().width():
+            self._scroll_to(place)  # as far down the page as it was read
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl+wheel steps the window's zoom. QTextEdit's own wheel zoom changes the
@@ -127,7 +131,10 @@ class DetailPanel(QTextBrowser):
 
     def _set(self, kind: str, entry_id: str, body: str | Callable[[], str]) -> None:
         """Show an entry. Laid-out documents are kept for the last few entries, so going
-        back to one (stepping through conditions, clicking between regions) is instant."""
+        back to one (stepping through conditions, clicking between regions) is instant.
+        Another entry opens at its top; the same one laid out anew (zoom, a new width)
+        stays as far down as it was read."""
+        place = self._top_line() if (kind, entry_id) == self.shown else None
         self.shown = (kind, entry_id)
         self._shown_layout = self._layout()
         key = (kind, entry_id, self.patient, self.extra_style, self._shown_layout, self.text_scale)
@@ -158,9 +165,25 @@ class DetailPanel(QTextBrowser):
         while len(self._documents) > MAX_CACHED_DOCUMENTS:
             _, old = self._documents.popitem(last=False)
             old.deleteLater()
-        self.setDocument(document)
+        self.setDocument(document)  # (QTextEdit scrolls to the text cursor: 4 px down)
+        self._scroll_to(place)
         if kind:
             self.entry_shown.emit(kind, entry_id)
+
+    def _top_line(self) -> float | None:
+        """How far down the page the panel is read, as a share of its scrolling; None at
+        the page's top."""
+        bar = self.verticalScrollBar()
+        return bar.value() / max(1, bar.maximum()) if bar.value() > 0 else None
+
+    def _scroll_to(self, place: float | None) -> None:
+        bar = self.verticalScrollBar()
+        if place is None:
+            bar.setValue(0)
+        else:  # the page's whole length (QTextEdit's scroll range follows it only later)
+            height = self.document().documentLayout().documentSize().height()
+            bar.setMaximum(max(0, math.ceil(height) - self.viewport().height()))
+            bar.setValue(round(place * bar.maximum()))
 
     def _scaled_font(self) -> QFont:
         """The application's font times the text size (zoom and clinic type). Headings

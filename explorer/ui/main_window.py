@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QLabel,
     QMainWindow,
@@ -62,7 +61,7 @@ from explorer.ui.mnemonics import mnemonic, with_mnemonic
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox, SearchState
-from explorer.ui.selection import Selection
+from explorer.ui.selection import Selection, side_box
 from explorer.ui.settings import UNWRITABLE, Settings
 from explorer.ui.trail import Trail
 
@@ -341,7 +340,7 @@ class MainWindow(QMainWindow):
         prefs = self._action("&Preferences…", self._on_preferences_triggered,
                              QKeySequence.StandardKey.Preferences)
         quit_action = self._action("&Quit", self.close, Std.Quit)
-        find = self._action("&Find…", self._on_find_triggered, Std.Find)
+        find = self.find_action = self._action("&Find…", self._on_find_triggered, Std.Find)
         clear = self._action("&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X")
         # the pen sketch is kept apart from the selection; before the next patient:
         self.clear_drawing_action = self._action("Clear &drawing",
@@ -427,11 +426,7 @@ class MainWindow(QMainWindow):
             button.installEventFilter(self)
             self._trail_buttons[button] = step
         toolbar.addSeparator()
-        self.side_box = QComboBox()
-        self.side_box.addItem("Right hip", "right")
-        self.side_box.addItem("Left hip", "left")
-        self.side_box.setAccessibleName("Which hip")
-        self.side_box.setToolTip("Which hip hurts (mirrors the diagram)")
+        self.side_box = side_box(self.selection)
         toolbar.addWidget(self.side_box)
         toolbar.addSeparator()
         toolbar.addActions([self.handout_action, self.print_action, self.export_action])
@@ -446,8 +441,6 @@ class MainWindow(QMainWindow):
         s.answers_changed.connect(self._on_selection_answers_changed)
         s.condition_selected.connect(self._on_selection_condition_selected)
         s.side_changed.connect(self._on_selection_side_changed)
-        self.side_box.currentIndexChanged.connect(
-            lambda index: s.set_side(self.side_box.itemData(index)))
 
     def _connect_content_widgets(self) -> None:
         self.conditions.condition_activated.connect(self._show_condition)
@@ -514,9 +507,6 @@ class MainWindow(QMainWindow):
         self.conditions.set_current(condition_id, emit=False)
 
     def _on_selection_side_changed(self, side: str) -> None:
-        index = self.side_box.findData(side)
-        if index != self.side_box.currentIndex():
-            self.side_box.setCurrentIndex(index)
         self._update_title()
 
     def _show_condition(self, condition_id: str) -> None:

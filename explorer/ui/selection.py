@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QComboBox
 
 
 class Selection(QObject):
@@ -137,3 +138,17 @@ class PainKeys:
         if key == Qt.Key.Key_Minus:
             return max(0, current - 1)
         return None
+
+
+def side_box(selection: Selection) -> QComboBox:
+    """"Right hip" or "Left hip": sets the selection's side and follows it (the main
+    toolbar and clinic mode's each have one)."""
+    box = QComboBox()
+    box.addItem("Right hip", "right")
+    box.addItem("Left hip", "left")
+    box.setAccessibleName("Which hip")
+    box.setToolTip("Which hip hurts (mirrors the diagram)")
+    box.setCurrentIndex(box.findData(selection.side))
+    box.currentIndexChanged.connect(lambda index: selection.set_side(box.itemData(index)))
+    selection.side_changed.connect(lambda side: box.setCurrentIndex(box.findData(side)))
+    return box
