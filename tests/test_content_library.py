@@ -161,6 +161,8 @@ def test_groin_and_front_conditions_warn_of_a_slipped_growth_plate(content: Cont
     doctor the same day, in one wording, and the groin strains' differentials name it."""
     flags = set()
     for condition in _groin_or_front(content):
+        if condition.id == "hip-osteoarthritis":  # a condition of adults over about 45
+            continue
         scfe = [f for f in condition.red_flags if "growth plate" in f]
         assert scfe, f"{condition.id}: no red flag for a child or teenager (SCFE)"
         for flag in scfe:

@@ -55,12 +55,12 @@ def test_handout_prints_each_conditions_caution_on_the_exercise_card(
     cards = card_texts(out, [content.exercises[e].name for e in exercises])
     fracture = "Femoral neck stress fracture: "
     iliopsoas = "Iliopsoas-related groin pain (hip flexor strain or tendinopathy): "
-    assert (fracture + "Only after a doctor has cleared you to start exercises"
+    assert (fracture + "Only once a doctor has cleared you: lying down, no weight on the leg"
             in cards["Isometric hip abduction (pressing out without moving)"])
     assert fracture + "Only when your doctor has cleared you" in cards["Bridge"]
     # two conditions with a note each: both, in the handout's order, each once
     dead_bug = cards["Dead bug"]
-    assert dead_bug.count("Only after medical clearance. Heel taps only") == 1
+    assert dead_bug.count("Only once a doctor has cleared you: heel taps with the knees bent") == 1
     assert dead_bug.count("Heel taps only early on: keep both knees bent") == 1
     assert dead_bug.index(fracture) < dead_bug.index(iliopsoas)
     stretch = cards["Hip flexor stretch (half-kneeling)"]
