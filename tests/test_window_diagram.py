@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from explorer.ui.diagram_art import DiagramState
+from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.main_window import MainWindow
 
 # Points in SVG coordinates, in each region's main view: inside its shape, and inside
@@ -511,6 +512,23 @@ def test_high_contrast_outlines_every_region_dark_and_thick(qtbot: QtBot,
                                                                   fill_after.name())
 
 
+@contextmanager
+def regions_drawn(art: DiagramArt) -> Iterator[list[str]]:
+    """The regions whose overlay is drawn (not laid from a kept picture) meanwhile."""
+    painted: list[str] = []
+    original = art.paint_region
+
+    def counting(painter: QPainter, region: str, state: DiagramState) -> None:
+        painted.append(region)
+        original(painter, region, state)
+
+    art.paint_region = counting  # type: ignore[method-assign]
+    try:
+        yield painted
+    finally:
+        del art.paint_region
+
+
 def test_a_pain_level_repaints_only_the_regions_whose_look_changed(
         qtbot: QtBot, window: MainWindow) -> None:
     """The badge is part of the region's cached picture: a new level repaints that region
@@ -521,20 +539,10 @@ def test_a_pain_level_repaints_only_the_regions_whose_look_changed(
     view = window.diagram
     art = view.art
     before = {r: art.region_look(r, view.state) for r in art.region_ids}
-    painted: list[str] = []
-    original = art.paint_region
-
-    def counting(painter: QPainter, region: str, state: DiagramState) -> None:
-        painted.append(region)
-        original(painter, region, state)
-
-    art.paint_region = counting  # type: ignore[method-assign]
-    try:
+    with regions_drawn(art) as painted:
         window.selection.set_intensity("outer", 6)
         view.viewport().repaint()
         qtbot.wait(10)
-    finally:
-        del art.paint_region
     changed = {r for r in art.region_ids if art.region_look(r, view.state) != before[r]}
     assert "outer" in changed and len(changed) < len(art.region_ids)
     assert set(painted) == changed, (painted, changed)
@@ -550,21 +558,11 @@ def test_a_look_a_region_had_before_is_laid_again_not_drawn_again(
     first = shown(qtbot, window)
     window.selection.set_regions(["back"])
     shown(qtbot, window)
-    painted: list[str] = []
-    original = art.paint_region
-
-    def counting(painter: QPainter, region: str, state: DiagramState) -> None:
-        painted.append(region)
-        original(painter, region, state)
-
-    art.paint_region = counting  # type: ignore[method-assign]
-    try:
+    with regions_drawn(art) as painted:
         window.selection.set_regions(["outer"])
         again = shown(qtbot, window)
         window.selection.set_intensity("outer", 4)  # a look not seen yet is drawn
         shown(qtbot, window)
-    finally:
-        del art.paint_region
     assert again == first
     assert painted == ["outer"]
 
