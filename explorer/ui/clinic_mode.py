@@ -5,7 +5,7 @@ language only (clinician sections hidden). Left/Right or Page Up/Down step throu
 ranked conditions, lighting their regions (in the panel being read, Page Up/Down page
 through it instead); a pen draws on the diagram. The toolbar's "2 of 7" tells a screen
 reader which condition is shown. Leaving restores the window exactly as it was:
-geometry, window state, splitters, text size.
+geometry, window state, splitters, text size, the keyboard's pane and the place read.
 """
 
 from __future__ import annotations
