@@ -27,18 +27,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractSlider,
-    QApplication,
     QLabel,
     QToolBar,
     QToolButton,
-    QWidget,
 )
 
 from explorer.ui.icons import arrow_icon, drawn_icon
 from explorer.ui.selection import side_box
 
 if TYPE_CHECKING:
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.main_window import MainWindow, WorkingState
 
 PEN_COLOURS = {"Orange": "#D55E00", "Blue": "#0072B2", "Black": "#1c2430"}  # pen colours
 SWATCH_EDGE = "#4a5566"  # around a pen's swatch: 3:1 or more on the toolbar's grey
@@ -63,7 +61,7 @@ class ClinicMode(QObject):
         self.window = window
         self.active = False
         self._saved: dict[str, object] = {}
-        self._place: tuple[tuple[str, str], int, QWidget | None] = (("", ""), 0, None)
+        self._working: WorkingState | None = None
         self.toolbar = self._build_toolbar()
         self._shortcuts = []
         for keys, step in (((Qt.Key.Key_Right, Qt.Key.Key_PageDown), 1),
@@ -136,15 +134,13 @@ class ClinicMode(QObject):
         w = self.window
         self._saved = {
             "geometry": w.geometry(), "state": w.saveState(),
-            "splitter": w.splitter.saveState(), "middle": w.middle_split.saveState(),
             "maximized": w.isMaximized(), "patient": w.detail.patient,
             "style": w.styleSheet(), "menu": w.menuBar().isVisible(),
             "status": w.statusBar().isVisible(),
             "contrast": w.diagram.state.high_contrast,
         }
-        # the reading place: the page read and how far down, and the keyboard's pane
-        self._place = (w.detail.shown, w.detail.verticalScrollBar().value(),
-                       QApplication.focusWidget())
+        # the columns, the keyboard's pane and the place read, as a reload keeps them
+        self._working = w.working_state()
         self.active = True
         w.detail.patient = True
         w.detail.extra_style, w.detail.style_scale = PANEL_STYLE, PANEL_SCALE
@@ -199,26 +195,15 @@ class ClinicMode(QObject):
             w.setGeometry(self._saved["geometry"])
         w.splitter.widget(1).show()
         w.hint.show()
-        w.splitter.restoreState(_bytes(self._saved["splitter"]))
         for action in (w.reload_action, w.find_action):
             action.setEnabled(True)
-        w.middle_split.restoreState(_bytes(self._saved["middle"]))
         w.menuBar().setVisible(bool(self._saved["menu"]))
         w.statusBar().setVisible(bool(self._saved["status"]))
         w.banner.set_max_share(type(w.banner).max_share)  # the working window's
         self.active = False
-        self._back_to_reading_place()
+        if self._working is not None:
+            w.put_back(self._working)
         self.changed.emit(False)
-
-    def _back_to_reading_place(self) -> None:
-        """The keyboard goes back to the pane it was in, and a page still shown back to
-        where it was read (once the panel has its working width again)."""
-        w = self.window
-        shown, value, focus = self._place
-        if focus is not None and focus.isVisibleTo(w) and focus.isEnabled():
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        if w.detail.shown == shown:
-            QTimer.singleShot(0, lambda: w.detail.verticalScrollBar().setValue(value))
 
     def _fit_toolbar(self) -> None:
         """The toolbar's buttons in the rest's 15 pt type where the screen is wide enough

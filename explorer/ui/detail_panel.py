@@ -85,7 +85,7 @@ class DetailPanel(QTextBrowser):
             self.document().setDefaultFont(self._scaled_font())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        place = self._top_line()  # (QTextEdit's own new layout scrolls by pixels)
+        place = self._read_share()  # (QTextEdit's own new layout scrolls by pixels)
         super().resizeEvent(event)  # (the viewport has its new size already)
         if self.shown[0] and self._layout() != self._shown_layout:
             self.refresh()  # re-lay the exercise cards and pictures for the new width
@@ -134,7 +134,7 @@ class DetailPanel(QTextBrowser):
         back to one (stepping through conditions, clicking between regions) is instant.
         Another entry opens at its top; the same one laid out anew (zoom, a new width)
         stays as far down as it was read."""
-        place = self._top_line() if (kind, entry_id) == self.shown else None
+        place = self._read_share() if (kind, entry_id) == self.shown else None
         self.shown = (kind, entry_id)
         self._shown_layout = self._layout()
         key = (kind, entry_id, self.patient, self.extra_style, self._shown_layout, self.text_scale)
@@ -170,7 +170,7 @@ class DetailPanel(QTextBrowser):
         if kind:
             self.entry_shown.emit(kind, entry_id)
 
-    def _top_line(self) -> float | None:
+    def _read_share(self) -> float | None:
         """How far down the page the panel is read, as a share of its scrolling; None at
         the page's top."""
         bar = self.verticalScrollBar()

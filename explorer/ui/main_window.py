@@ -83,13 +83,14 @@ HINT = ("Click where it hurts (or Tab in, then the arrow keys and Space). Ctrl-c
 CONTENT_WIDGETS = ("diagram", "region_list", "search", "conditions", "refine", "detail")
 
 
-class _WorkingState(NamedTuple):
+class WorkingState(NamedTuple):
     """What a content reload keeps of the content widgets besides the selection."""
 
     columns: QByteArray  # the splitters' sizes
     middle: QByteArray
     search: SearchState  # the words searched for, and the results as they were
-    panel_at: int  # the place read in the detail panel
+    page: tuple[str, str]  # the entry the detail panel showed
+    panel_at: int  # the place read in it
     focus: str  # which of CONTENT_WIDGETS had the keyboard focus
     ring: str | None  # the diagram's keyboard region, if its ring showed
 
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
             # nothing chosen since a reload that could not show it all (a broken
             # regions.yaml took every region): this reload tries again
             diagram_input, condition = self._lost[0]
-        working = self._working_state()
+        working = self.working_state()
         trail, self.trail = self.trail, Trail()  # showing it all again is no step
         self.content = content
         self.art = DiagramArt(self.art.svg_file, list(content.regions), content.diagram)
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         if self.content.entry_title(*shown):
             self._show_entry(*shown)  # the new panel shows what the old one did
         self._update_trail_actions()
-        self._put_back(working)
+        self.put_back(working)
         self._show_problem_notice()
         if self.problems_dialog is not None and self.problems_dialog.isVisible():
             self._on_problems_triggered()  # the open list shows the problems now
@@ -218,18 +219,19 @@ class MainWindow(QMainWindow):
             f"Content reloaded: {len(content.conditions)} conditions, "
             f"{len(content.problems)} problem(s).", 8000)
 
-    def _working_state(self) -> _WorkingState:
+    def working_state(self) -> WorkingState:
         """How the content widgets are arranged and where the user is in them: a reload
-        builds new ones that should look the same."""
+        builds new ones that should look the same, and clinic mode gives them back."""
         focused = QApplication.focusWidget()
         holder = next((name for name in CONTENT_WIDGETS if focused is not None and (
             getattr(self, name) is focused or getattr(self, name).isAncestorOf(focused))), "")
         state = self.diagram.state
-        return _WorkingState(self.splitter.saveState(), self.middle_split.saveState(),
-                             self.search.state(), self.detail.verticalScrollBar().value(),
-                             holder, state.focus if state.show_focus else None)
+        return WorkingState(self.splitter.saveState(), self.middle_split.saveState(),
+                             self.search.state(), self.detail.shown,
+                             self.detail.verticalScrollBar().value(), holder,
+                             state.focus if state.show_focus else None)
 
-    def _put_back(self, working: _WorkingState) -> None:
+    def put_back(self, working: WorkingState) -> None:
         self.search.restore_state(working.search)
         # the new widgets shown at their sizes now (Qt would show them later), so the
         # splitters share out the room they will have, and the panel's document is laid
@@ -239,7 +241,8 @@ class MainWindow(QMainWindow):
         self.layout().activate()
         self.splitter.restoreState(working.columns)
         self.middle_split.restoreState(working.middle)
-        self.detail.verticalScrollBar().setValue(working.panel_at)
+        if self.detail.shown == working.page:  # another page opens at its top
+            self.detail.verticalScrollBar().setValue(working.panel_at)
         if working.ring in self.art.region_ids:  # the ring where it was
             self.diagram.state.focus = working.ring
             self.diagram.setFocus(Qt.FocusReason.ShortcutFocusReason)
