@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QAccessible, QFontInfo, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolBar, QToolTip
 from pytestqt.qtbot import QtBot
 
 from explorer.model.handout import read_handout, write_handout
@@ -419,26 +419,35 @@ def test_reload_waits_until_clinic_mode_is_left(qtbot: QtBot, window: MainWindow
     assert window.diagram is not diagram
 
 
-@pytest.mark.parametrize("screen_name", ["desktop", "small laptop", "scaled laptop"])
+@pytest.mark.parametrize("screen_name", ["desktop", "small laptop", "scaled laptop",
+                                         "narrow laptop"])
 def test_every_clinic_button_is_in_view(qtbot: QtBot, window: MainWindow,
                                         screen_name: str) -> None:
-    """On a 1024 x 600 laptop and a 1080p one at 200% (960 pixels wide) too: no button
-    goes into the toolbar's overflow menu, Leave (Esc) least of all."""
+    """On a 1024 x 600 laptop, a 1080p one at 200% (960 pixels wide) and a 1600 x 900
+    one at 200% (800 wide) too: no button goes into the toolbar's overflow menu, Leave
+    (Esc) least of all, whether the position reads "15 conditions" or "1 of 3"."""
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QGuiApplication
 
     screen = next(s for s in QGuiApplication.screens() if s.name() == screen_name)
     window.move(screen.availableGeometry().topLeft() + QPoint(10, 10))
     qtbot.waitUntil(lambda: window.screen() is screen)
-    window.selection.set_regions(["groin"])
     window.clinic.enter()
     bar = window.clinic.toolbar
     qtbot.waitUntil(lambda: bar.width() == screen.geometry().width())
-    for action in bar.actions():
-        button = bar.widgetForAction(action)
-        if action.isSeparator() or button is None:
-            continue
-        assert button.isVisible() and bar.rect().contains(button.geometry()), action.text()
+    for shown in ("", "one"):  # none of all the conditions, then one of a few
+        if shown:
+            window.selection.set_regions(["groin"])
+            window.clinic.step(1)
+        qtbot.wait(10)  # the position follows on the next turn of the event loop
+        text = window.clinic.position.text()
+        assert (" of " in text) if shown else text == "15 conditions"
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if action.isSeparator() or button is None:
+                continue
+            assert button.isVisible() and bar.rect().contains(button.geometry()), (
+                action.text())
     assert not window.hint.isVisible()  # the diagram gets the room
     window.clinic.leave()
     assert window.hint.isVisible()
@@ -645,3 +654,36 @@ def test_a_refine_question_with_the_focus_leaves_clinic_type_behind(
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.clinic.active
     assert [box.question.font().pointSizeF() for box in shown[:2]] == [before, before]
+
+
+def test_a_tip_names_the_region_pointed_at_while_presenting(qtbot: QtBot,
+                                                             window: MainWindow) -> None:
+    """The line under the diagram that names the region pointed at is folded away in
+    clinic mode: a tooltip names it there, follows the pointer to another region and
+    goes on empty space. The working window has the line and no tip."""
+    from tests.test_window_diagram import INSIDE
+
+    viewport = window.diagram.viewport()
+
+    def point_at(scene_x: float, scene_y: float) -> str:
+        at = window.diagram.mapFromScene(QPointF(scene_x, scene_y))
+        qtbot.mouseMove(viewport, at)
+        QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, at,
+                                                    viewport.mapToGlobal(at)))
+        return QToolTip.text() if QToolTip.isVisible() else ""
+
+    assert point_at(*INSIDE["outer"]) == ""  # working window: the hint line names it
+    assert "Outer hip" in window.hint.text()
+    window.clinic.enter()
+    qtbot.wait(50)  # full screen laid out
+    tip = point_at(*INSIDE["outer"])
+    assert "Outer hip" in tip and "side of the hip" in tip
+    size = QFontInfo(window.diagram.font()).pointSizeF()  # in clinic mode's large type
+    assert size > QFontInfo(QApplication.font()).pointSizeF() and f"{size:.1f}pt" in tip
+    at = window.diagram.mapFromScene(QPointF(*INSIDE["groin"]))
+    qtbot.mouseMove(viewport, at)  # the tip shown follows, with no wait for a new one
+    assert QToolTip.isVisible() and "Groin" in QToolTip.text()
+    point_at(5, 590)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)  # it goes in a moment
+    window.clinic.leave()
+    assert point_at(*INSIDE["back"]) == ""

@@ -86,15 +86,16 @@ class ClinicMode(QObject):
         bar.setObjectName("clinicToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addAction(arrow_icon(forward=False), "Previous",
-                      lambda: self.step(-1))
+        previous = bar.addAction(arrow_icon(forward=False), "Previous",
+                                 lambda: self.step(-1))
         self.position = QLabel()  # "2 of 7": where the condition shown is in the list
         self.position.setAccessibleName("Position in the list")  # until it shows one
         self.position.setAccessibleDescription(STEP_KEYS)
         self.position.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.position)
-        bar.addAction(arrow_icon(forward=True), "Next",
-                      lambda: self.step(1))
+        following = bar.addAction(arrow_icon(forward=True), "Next",
+                                  lambda: self.step(1))
+        self._arrows = (previous, following)
         bar.addSeparator()
         self.side_box = side_box(self.window.selection)  # the main toolbar's is hidden
         bar.addWidget(self.side_box)
@@ -147,6 +148,7 @@ class ClinicMode(QObject):
         w.detail.refresh()
         w.setStyleSheet(CLINIC_STYLE)
         w.hint.hide()  # the presenter clicks: the diagram gets the room
+        w.diagram.name_tips = True  # and a tip names the region pointed at instead
         w.menuBar().hide()
         w.statusBar().hide()  # an empty strip under the full screen otherwise
         w.banner.set_max_share(CLINIC_BANNER_SHARE)
@@ -195,6 +197,7 @@ class ClinicMode(QObject):
             w.setGeometry(self._saved["geometry"])
         w.splitter.widget(1).show()
         w.hint.show()
+        w.diagram.name_tips = False
         for action in (w.reload_action, w.find_action):
             action.setEnabled(True)
         w.menuBar().setVisible(bool(self._saved["menu"]))
@@ -207,20 +210,39 @@ class ClinicMode(QObject):
 
     def _fit_toolbar(self) -> None:
         """The toolbar's buttons in the rest's 15 pt type where the screen is wide enough
-        for all of them, else in 11 pt, else the pens as swatches without their names:
-        none goes into the overflow menu (Leave least of all)."""
+        for all of them, else in 11 pt, else the pens as swatches without their names,
+        else the arrows without theirs too, else in 9 pt: none goes into the overflow
+        menu (Leave least of all). A name left out still names the button for a screen
+        reader, and its tooltip."""
         room = self.window.screen().geometry().width()
-        for size, names in ((15, True), (11, True), (11, False)):
+        for size, pen_names, arrow_names in ((15, True, True), (11, True, True),
+                                             (11, False, True), (11, False, False),
+                                             (9, False, False)):
             self.toolbar.setStyleSheet(
                 f"QToolButton, QLabel, QComboBox {{ font-size: {size}pt; }}")
-            for action in self.pen_actions.values():
-                button = self.toolbar.widgetForAction(action)
-                if isinstance(button, QToolButton):
-                    button.setToolButtonStyle(
-                        Qt.ToolButtonStyle.ToolButtonTextBesideIcon if names
-                        else Qt.ToolButtonStyle.ToolButtonIconOnly)
+            self._hold_position_width()
+            for actions, names in ((self.pen_actions.values(), pen_names),
+                                   (self._arrows, arrow_names)):
+                for action in actions:
+                    button = self.toolbar.widgetForAction(action)
+                    if isinstance(button, QToolButton):
+                        button.setToolButtonStyle(
+                            Qt.ToolButtonStyle.ToolButtonTextBesideIcon if names
+                            else Qt.ToolButtonStyle.ToolButtonIconOnly)
             if self.toolbar.sizeHint().width() <= room:
                 return
+
+    def _hold_position_width(self) -> None:
+        """Room for the position's longest text in its type, so that stepping through
+        the list never pushes a button off the toolbar the fitting made room for."""
+        label = self.position
+        label.ensurePolished()
+        count = len(self.window.content.conditions)
+        metrics = label.fontMetrics()
+        margins = label.contentsMargins()
+        label.setMinimumWidth(margins.left() + margins.right() + max(
+            metrics.horizontalAdvance(text)
+            for text in (f"{count} conditions", f"{count} of {count}")))
 
     # ---- presenting --------------------------------------------------------------------
     def step(self, direction: int) -> None:

@@ -21,13 +21,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QColor,
     QFocusEvent,
     QFontInfo,
+    QHelpEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -44,11 +45,13 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QStyleOptionGraphicsItem,
+    QToolTip,
     QWidget,
 )
 
 from explorer.model import Content
 from explorer.model.drawing import MAX_DRAWING_POINTS, MAX_STROKE_POINTS, MAX_STROKES
+from explorer.render.html import esc
 from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.selection import PainKeys, Selection
 
@@ -213,6 +216,9 @@ class DiagramView(QGraphicsView):
         self._strokes.setZValue(2)  # above the regions, below their pain badges
         scene.addItem(self._strokes)
         self.pen_colour = ""  # "" = pen off; otherwise a colour such as "#d55e00"
+        # name the region under the pointer in a tooltip (clinic mode, where the line
+        # under the diagram that names it is folded away)
+        self.name_tips = False
         # the region the last click landed on: keys act on it without the ring (a click
         # and then 7 gives it pain 7); None after a click on empty space or focus-out
         self._clicked: str | None = None
@@ -353,6 +359,8 @@ class DiagramView(QGraphicsView):
             self.state.hover = region
             self._refresh_regions()
             self._announce()
+            if QToolTip.isVisible():  # the tip shown names the region the pointer left
+                self._show_name_tip(event.globalPosition().toPoint())
         self.viewport().setCursor(
             Qt.CursorShape.PointingHandCursor if region else Qt.CursorShape.ArrowCursor
         )
@@ -364,6 +372,23 @@ class DiagramView(QGraphicsView):
             self._refresh_regions()
             self._announce()
         super().leaveEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_name_tip(event.globalPos())
+            return True
+        return super().viewportEvent(event)
+
+    def _show_name_tip(self, at: QPoint) -> None:
+        info = self._content.regions.get(self.state.hover or "")
+        if self.name_tips and info and not self.pen_colour:
+            # in the view's type (clinic mode's large one): a tip has its own otherwise
+            size = QFontInfo(self.font()).pointSizeF()
+            QToolTip.showText(at, f"<div style='font-size: {size:.1f}pt'><b>"
+                              f"{esc(info.name)}</b><br>{esc(info.description)}</div>",
+                              self.viewport())
+        else:
+            QToolTip.hideText()
 
     def _announce(self) -> None:
         """Say which region to name: the one under the pointer, else the one the
