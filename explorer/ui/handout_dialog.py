@@ -242,12 +242,15 @@ class HandoutDialog(QDialog):
         split.setSizes([300, 700])
 
         buttons = QHBoxLayout()
-        # each with an Alt+letter, as the dialog's other buttons and boxes have
+        # each with an Alt+letter, as the dialog's other buttons and boxes have; a dose
+        # still being typed counts first (an Alt+letter's click moves no focus, so the
+        # open cell kept it, and the old dose was saved or printed)
         for text, slot in (("&Open…", self._on_open_clicked), ("&Save…", self._on_save_clicked),
                            ("Print pre&view…", self._on_preview_clicked),
                            ("&Print…", self._on_print_clicked),
                            ("&Export PDF…", self._on_export_clicked)):
             button = QPushButton(text)
+            button.clicked.connect(self._finish_editing)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
