@@ -488,3 +488,68 @@ def test_the_box_with_the_keyboard_focus_is_framed(qtbot: QtBot, window: MainWin
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus)
     assert edge() == QColor("#0072B2")
+
+
+def _title_lines(window: MainWindow) -> list[str]:
+    """The panel's title as it is laid out, line by line."""
+    block = window.detail.document().firstBlock()
+    layout = block.layout()
+    return [block.text()[line.textStart():line.textStart() + line.textLength()]
+            for line in (layout.lineAt(i) for i in range(layout.lineCount()))]
+
+
+def test_a_narrow_panel_shrinks_the_title_rather_than_break_a_word(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """A panel too narrow for "trochanteric" in the title's size (a small screen, zoom,
+    clinic type) broke it into "trochan" and "teric": the title shrinks until its
+    longest word fits, and has its own size again where the panel is wide."""
+    window.selection.select_condition(GTPS)
+    own = _size_at(window, "Greater")
+    assert own > 1.5 * _size_at(window, "Also called")
+    window.splitter.setSizes([1000, 260, 140])
+    qtbot.waitUntil(lambda: window.detail.width() < 160)
+    lines = _title_lines(window)
+    assert all(line.endswith((" ", ")")) for line in lines), lines  # whole words only
+    assert "trochanteric " in lines
+    assert _size_at(window, "Greater") < own
+    window.splitter.setSizes([500, 300, 600])
+    qtbot.waitUntil(lambda: window.detail.width() > 500)
+    assert _size_at(window, "Greater") == own
+    for _ in range(6):  # zoomed far in, the panel wide again: whole words still
+        window.zoom_in_action.trigger()
+    assert all(line.endswith((" ", ")")) for line in _title_lines(window))
+
+
+def test_the_hint_is_never_drawn_over_the_diagram_at_300_percent(tmp_path: Path) -> None:
+    """On a 1920 x 1080 screen at 300% (640 x 360 points) the column under the diagram
+    has no room for the hint's lines: it folds away (it was drawn over the diagram's
+    bottom), and a tooltip on the diagram names the region pointed at instead (as in
+    clinic mode; test_clinic_mode shows the tooltip, and no tooltip where the hint
+    shows)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    screens = tmp_path / "screen.json"
+    screens.write_text(json.dumps({"screens": [
+        {"name": "hd", "x": 0, "y": 0, "width": 1920, "height": 1080,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from explorer.paths import builtin_content_dir\n"
+        "from explorer.ui.settings import Settings\n"
+        "from explorer.ui.startup import build_window\n"
+        f"w = build_window([builtin_content_dir()], Settings({str(tmp_path / 's.ini')!r}))\n"
+        "w.show(); app.processEvents()\n"
+        "def state():\n"
+        "    over = w.hint.isVisible() and w.hint.geometry().intersects(w.diagram.geometry())\n"
+        "    print(w.hint.isVisible(), over, w.diagram.name_tips)\n"
+        "state()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screens}",
+           "QT_SCALE_FACTOR": "3"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    assert out == ["False", "False", "True"]  # folded away; the tooltip names regions

@@ -147,8 +147,8 @@ class ClinicMode(QObject):
         w.detail.extra_style, w.detail.style_scale = PANEL_STYLE, PANEL_SCALE
         w.detail.refresh()
         w.setStyleSheet(CLINIC_STYLE)
-        w.hint.hide()  # the presenter clicks: the diagram gets the room
-        w.diagram.name_tips = True  # and a tip names the region pointed at instead
+        w.hint_wanted = False  # the presenter clicks: the diagram gets the room, and a
+        w.place_hint()  # tooltip names the region pointed at instead
         w.menuBar().hide()
         w.statusBar().hide()  # an empty strip under the full screen otherwise
         w.banner.set_max_share(CLINIC_BANNER_SHARE)
@@ -196,8 +196,8 @@ class ClinicMode(QObject):
         elif isinstance(self._saved["geometry"], QRect):
             w.setGeometry(self._saved["geometry"])
         w.splitter.widget(1).show()
-        w.hint.show()
-        w.diagram.name_tips = False
+        w.hint_wanted = True
+        w.place_hint()
         for action in (w.reload_action, w.find_action):
             action.setEnabled(True)
         w.menuBar().setVisible(bool(self._saved["menu"]))

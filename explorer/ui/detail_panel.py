@@ -13,9 +13,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
+    QFontMetricsF,
     QImage,
     QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
@@ -28,6 +32,10 @@ IMAGE_SCHEME = "hipimg"
 MAX_CACHED_DOCUMENTS = 24
 NARROW_PX = 440  # below this the exercise cards stack picture over text
 WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
+# a title shrinks, down to this share of its size, where its longest word would not fit
+# the panel's width (zoomed in, clinic type, a small screen): rather than break a word
+TITLE_LEAST = 0.5
+TITLE_STEP = 3  # Qt's size step for <h1> ("xx-large": twice the text's size)
 PAGE_PICTURE_PX = 320  # an exercise page's picture; less when the panel is narrower
 
 
@@ -87,6 +95,7 @@ class DetailPanel(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         place = self._read_share()  # (QTextEdit's own new layout scrolls by pixels)
         super().resizeEvent(event)  # (the viewport has its new size already)
+        fit_title(self.document())  # QTextEdit has given the page the new width
         if self.shown[0] and self._layout() != self._shown_layout:
             self.refresh()  # re-lay the exercise cards and pictures for the new width
         if event.size().width() != event.oldSize().width():
@@ -161,6 +170,7 @@ class DetailPanel(QTextBrowser):
         # again, which would cost a click a millisecond.)
         if document.textWidth() != self.viewport().width():
             document.setTextWidth(self.viewport().width())
+        fit_title(document)  # for its width and type now
         self._documents[key] = document
         while len(self._documents) > MAX_CACHED_DOCUMENTS:
             _, old = self._documents.popitem(last=False)
@@ -259,3 +269,33 @@ class DetailPanel(QTextBrowser):
             self.link_activated.emit(kind, entry_id)
         elif url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
+
+
+def fit_title(document: QTextDocument) -> None:
+    """The page's title (its first block, an <h1>) in a size whose longest word fits
+    the document's width, down to TITLE_LEAST of its own size: a narrow panel broke
+    "trochanteric" into "trochan" and "teric". Where it fits, the title has its own
+    size again. Formats change only when the size does (each change lays the page
+    out anew)."""
+    block = document.firstBlock()
+    if block.blockFormat().headingLevel() != 1 or not block.text().strip():
+        return
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                        QTextCursor.MoveMode.KeepAnchor)
+    shown = block.begin().fragment().charFormat()
+    own = QTextCharFormat(shown)
+    if own.hasProperty(QTextFormat.Property.FontPointSize):  # fitted before: its own again
+        own.clearProperty(QTextFormat.Property.FontPointSize)
+        own.setProperty(QTextFormat.Property.FontSizeAdjustment, TITLE_STEP)
+    font = own.font()  # the heading's own size (from the default font), bold
+    room = document.textWidth() - 2 * document.documentMargin() - 2
+    widest = max(QFontMetricsF(font).horizontalAdvance(word) for word in block.text().split())
+    size = 0.0  # its own
+    if widest > room > 0:
+        size = math.floor(10 * font.pointSizeF() * max(TITLE_LEAST, room / widest)) / 10
+    if shown.fontPointSize() != size:
+        if size:  # a point size of its own (the heading's size step would win over it)
+            own.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+            own.setFontPointSize(size)
+        cursor.setCharFormat(own)

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._displaced: tuple[str, str] | None = None
         # (what was chosen, what a reload could show of it), while they differ
         self._lost: tuple[tuple[DiagramInput, str], tuple[DiagramInput, str]] | None = None
+        self.hint_wanted = True  # the line under the diagram (clinic mode folds it away)
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
                                lambda b, a: describe(b, a, self.content.region_name),
@@ -263,6 +264,8 @@ class MainWindow(QMainWindow):
         self.hint.setMinimumHeight(self.hint.fontMetrics().height() * 2 + 4)
         left_layout.addWidget(self.hint)
         left_layout.addWidget(self.region_list)
+        self._hint_column = left
+        left.installEventFilter(self)  # its height decides whether the hint fits (place_hint)
 
         self.refine_scroll = refine_scroll = QScrollArea()
         refine_scroll.setWidget(self.refine)
@@ -583,12 +586,30 @@ class MainWindow(QMainWindow):
         if (event.type() == QEvent.Type.MouseButtonPress and watched in self._press_keepers()
                 and isinstance(event, QMouseEvent) and self._side_button_pressed(event)):
             return True
+        if event.type() == QEvent.Type.Resize and watched is self._hint_column:
+            self.place_hint()
         if event.type() == QEvent.Type.ToolTip and watched in self._trail_buttons:
             assert isinstance(event, QHelpEvent)
             QToolTip.showText(event.globalPos(), self.trail_tip(self._trail_buttons[watched]),
                               watched if isinstance(watched, QWidget) else None)
             return True
         return super().eventFilter(watched, event)
+
+    def place_hint(self) -> None:
+        """The line under the diagram that names the region pointed at shows where it is
+        wanted (not in clinic mode) and the column has room for its wrapped lines with the
+        diagram at its least height; otherwise (a small screen: 1920 x 1080 at 300%) it
+        would be drawn over the diagram, and a tooltip on the diagram names the region
+        instead."""
+        column = self._hint_column
+        layout = column.layout()
+        margins = layout.contentsMargins()
+        needed = (margins.top() + margins.bottom() + 2 * layout.spacing()
+                  + self.diagram.minimumHeight() + self.region_list.height()
+                  + self.hint.heightForWidth(column.width() - margins.left() - margins.right()))
+        shown = self.hint_wanted and column.height() >= needed
+        self.hint.setVisible(shown)
+        self.diagram.name_tips = not shown
 
     def _on_diagram_region_hovered(self, region_id: str) -> None:
         region = self.content.regions.get(region_id)
