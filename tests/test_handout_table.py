@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QStyle, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from explorer.cli import load
@@ -36,11 +36,16 @@ def _builder(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> H
     return dialog
 
 
+def text_margins(table: QTableWidget) -> int:
+    """The room either side of a cell's text, as the style draws it."""
+    return 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+
+
 def _shown_in_full(dialog: HandoutDialog, row: int, column: int) -> bool:
     """Whether the cell is tall enough for its text, wrapped at the column's width."""
     table = dialog.table
     text = table.item(row, column).text()
-    width = table.columnWidth(column) - 8  # the cell's padding
+    width = table.columnWidth(column) - text_margins(table)
     needed = table.fontMetrics().boundingRect(QRect(0, 0, width, 10_000),
                                               Qt.TextFlag.TextWordWrap, text)
     return needed.height() <= table.rowHeight(row) and needed.width() <= width

@@ -10,8 +10,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStatusBar,
@@ -94,6 +96,28 @@ class _LimitedCells(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             editor.setMaxLength(NOTE_MAX if COLUMNS[index.column()] == "Note" else DOSE_MAX)
         return editor
+
+
+class _WrappedLabel(QLabel):
+    """A word-wrapped label that asks for the height of all its lines at its width (a
+    splitter does not ask for that, and the table above was drawn over by what followed
+    it when a warning wrapped)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(False)  # the height is in the minimum size, as below
+        self.setSizePolicy(policy)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width()) if self.text() else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # as many lines as this width takes
 
 
 class HandoutDialog(QDialog):
@@ -164,9 +188,8 @@ class HandoutDialog(QDialog):
         lines = self.table.fontMetrics().lineSpacing()
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
                                     + 2 * (3 * lines + 8) + 2 * self.table.frameWidth())
-        self.warning = QLabel()
+        self.warning = _WrappedLabel()
         self.warning.setStyleSheet("color: #7a2e00;")
-        self.warning.setWordWrap(True)
         self.history = History(self, self._table_items, self.show_exercises)
         self._build()
         self._fill_catalogue(handout.conditions)
@@ -204,6 +227,7 @@ class HandoutDialog(QDialog):
             key_for(self.catalogue, QKeySequence(key), self._on_add_clicked)
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)  # in line with the fields above
         left_layout.addWidget(QLabel("<b>Exercises</b> (suggested first)"))
         left_layout.addWidget(self.catalogue)
         left_layout.addWidget(add)
@@ -231,6 +255,7 @@ class HandoutDialog(QDialog):
             row.addWidget(tool)
         right = QWidget()
         right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(QLabel("<b>In the handout</b> (edit doses and notes)"))
         right_layout.addWidget(self.table)
         right_layout.addLayout(row)
@@ -258,9 +283,19 @@ class HandoutDialog(QDialog):
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
 
+        # all but the buttons at the bottom scrolls on a screen too small for it (1920 x
+        # 1080 at 300%), so that those stay on the screen and nothing overlaps
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(form)
+        body_layout.addWidget(split, 1)
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(split, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         status = QStatusBar()  # says where an export or a save went
         status.setSizeGripEnabled(False)
