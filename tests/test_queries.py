@@ -291,6 +291,78 @@ def test_close_spellings_are_only_guessed_for_words_found_nowhere(builtin: Conte
     assert search(builtin, "clik") == []  # too short to guess from
 
 
+@pytest.mark.parametrize(("query", "region"), [("side of hip", "outer"), ("side hip", "outer"),
+                                                ("back of hip", "back")])
+def test_a_regions_lay_term_lists_the_region_and_its_conditions_first(
+        builtin: Content, query: str, region: str) -> None:
+    """"side of hip" is a lay term of the outer hip: the region and the conditions felt
+    mainly there come first, not the exercises named "Side-lying ..." or "Side plank"."""
+    felt = {c.id for c in builtin.conditions.values() if c.main_region == region}
+    top = found(builtin, query, top=1 + len(felt))
+    assert top[0] == region and set(top[1:]) == felt, top
+
+
+@pytest.mark.parametrize(("query", "meant", "entry"), [
+    ("clam shell", "clamshell", "clam"),  # two words typed for one
+    ("cant walk", "cannot walk", "red-flags"),  # not "can to walk"
+])
+def test_words_found_nowhere_may_be_one_word_of_the_content(
+        builtin: Content, query: str, meant: str, entry: str) -> None:
+    hits = search(builtin, query)
+    assert hits and hits[0].id == entry, hits
+    assert {(h.respelled, h.left_out) for h in hits} == {(meant, "")}
+
+
+@pytest.mark.parametrize(("query", "kept", "left_out", "entry"), [
+    ("hamstring strain", "hamstring", "strain", "proximal-hamstring-tendinopathy"),
+    ("pulled hamstring", "hamstring", "pulled", "proximal-hamstring-tendinopathy"),
+    ("labral tare", "labral", "tare", "hip-labral-tear"),
+    ("dull ache", "ache", "dull", "greater-trochanteric-pain-syndrome"),
+    ("foam roll", "roll", "foam", "sacroiliac-joint-pain"),
+])
+def test_falling_back_lists_what_the_words_that_match_find_and_says_what_is_left_out(
+        builtin: Content, query: str, kept: str, left_out: str, entry: str) -> None:
+    """No entry holds every word: with `fall_back` (as the search box asks), the hits are
+    those of the words one entry holds, and say which words were left out. Without it,
+    every word is still needed."""
+    assert search(builtin, query) == []
+    hits = search(builtin, query, fall_back=True)
+    assert entry in [h.id for h in hits[:4]], hits
+    assert {(h.respelled, h.left_out) for h in hits} == {(kept, left_out)}
+    assert [h.id for h in hits] == found(builtin, kept)
+
+
+def test_falling_back_finds_nothing_when_no_word_is_found(builtin: Content) -> None:
+    assert search(builtin, "xyzzy", fall_back=True) == []
+    assert search(builtin, "zebra xyzzy", fall_back=True) == []
+
+
+def test_popping_finds_the_snapping_hips_not_popular(builtin: Content) -> None:
+    """A runner's "popping" is a snapping hip; its stem "pop" once found only "popular"
+    (in the running load guide). A stem that lost a doubled letter starts no other word:
+    "popping" finds "popp...", and "pop" or "pops" whole."""
+    assert set(found(builtin, "popping")) == {"iliopsoas-bursitis-snapping-hip",
+                                              "iliotibial-band-hip"}
+    assert set(found(builtin, "running")) == set(found(builtin, "run"))  # "runners" too
+
+
+@pytest.mark.parametrize(("query", "entries"), [
+    ("high hamstring", ["proximal-hamstring-tendinopathy"]),  # not "highest" in a guide
+    ("sports hernia", ["inguinal-related-groin-pain"]),  # not "sports doctor"
+    ("highest doctor", ["running-load"]),  # words found only so are still listed
+])
+def test_words_scattered_over_paragraphs_are_listed_only_when_nothing_else_is(
+        builtin: Content, query: str, entries: list[str]) -> None:
+    assert found(builtin, query) == entries
+
+
+def test_bursitis_lists_the_common_runners_bursitis_first(builtin: Content) -> None:
+    """GTPS, also called trochanteric bursitis and common in runners, before iliopsoas
+    bursitis (uncommon), though the word is in the latter's name and the former's alias."""
+    assert found(builtin, "bursitis", top=2) == ["greater-trochanteric-pain-syndrome",
+                                                 "iliopsoas-bursitis-snapping-hip"]
+
+
 def test_a_query_of_filler_words_alone_searches_for_them(content: Content) -> None:
     assert ("region", "back") in [(h.kind, h.id) for h in search(content, "of the")]
 

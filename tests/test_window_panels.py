@@ -500,6 +500,55 @@ def test_escape_empties_the_search(qtbot: QtBot, window: MainWindow) -> None:
     assert not window.search.results.isVisible() and window.search.hits == []
 
 
+def test_search_for_a_regions_lay_term_then_enter_opens_the_region(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """"side of hip" opened the exercise "Side-lying hip abduction": the outer hip, whose
+    lay term it is, comes first now."""
+    type_and_enter(qtbot, window, "side of hip")
+    assert window.selection.regions == ["outer"]
+
+
+def test_search_with_a_word_found_with_no_other_shows_the_others_and_says_so(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """"hamstring strain" said "No matches": the results for "hamstring" show, under a
+    line that says "strain" was left out, which Enter does not open."""
+    window.search.field.setFocus()
+    qtbot.keyClicks(window.search.field, "hamstring strain")
+    results = window.search.results
+    assert results.item(0).text() == ("Nothing matches every word. Showing results for "
+                                      "“hamstring”, leaving out “strain”")
+    assert results.item(0).flags() == Qt.ItemFlag.NoItemFlags
+    assert "leaving out “strain”" in window.search.field.accessibleDescription()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert window.selection.condition == "proximal-hamstring-tendinopathy"
+
+
+def test_search_lists_every_result_or_says_how_many_more(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"running" finds 32 entries, and only 20 were listed, without a word: all are
+    listed now; past MAX_SHOWN, a last line (and the field's description) says how many
+    more there are."""
+    from explorer.model import search
+    from explorer.ui import search_box
+
+    every = search(window.content, "running", limit=None)
+    assert len(every) > 20
+    qtbot.keyClicks(window.search.field, "running")
+    assert [h.id for h in window.search.hits] == [h.id for h in every]
+    monkeypatch.setattr(search_box, "MAX_SHOWN", 10)
+    qtbot.keyClicks(window.search.field, " ")  # searched again: the same results
+    results, more = window.search.results, len(every) - 10
+    assert len(window.search.hits) == 10 and results.count() == 11
+    assert results.item(10).text() == (f"{more} more match less well: add a word to "
+                                       "narrow the search")
+    assert results.item(10).flags() == Qt.ItemFlag.NoItemFlags
+    assert window.search.field.accessibleDescription().startswith(
+        f"10 results ({more} more not listed); ")
+    for _ in range(12):  # Down stops at the last result, never on the line under it
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    assert results.currentRow() == 9
+
+
 def test_detail_links_navigate(window: MainWindow) -> None:
     window.selection.select_condition("greater-trochanteric-pain-syndrome")
     window.detail.anchorClicked.emit(QUrl("hip:exercise/clam"))

@@ -4,6 +4,7 @@ spellings when nothing matches ("clickng")."""
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import itertools
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from explorer.model.content import Content
-from explorer.model.entities import Region
+from explorer.model.entities import HowCommon, Region
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class SearchHit:
     matched: str
     score: int
     respelled: str = ""  # the query searched instead, when the words typed found nothing
+    left_out: str = ""  # the words typed that `respelled` leaves out, found with no others
 
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script (a clinic's Arabic)
@@ -34,7 +36,15 @@ _HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")  # between the parts of a word
 # above symptoms, as where it hurts tells most, below the entry's own names
 _FIELD_SCORES = {"name": 100, "alias": 80, "term": 70, "region": 50, "symptom": 40,
                  "text": 20}
-_EXACT = 10  # a field that is the query, word for word
+# a field that is the query word for word, filler aside ("side hip" is "side of hip"): a
+# name, alias or lay term so puts its entry first, and a region's lay term the conditions
+# felt there next, above entries whose names merely hold the words (the exercises named
+# "Side-lying ..." for "side of hip")
+_EXACT = {"name": 100, "alias": 100, "term": 100, "region": 100, "symptom": 10, "text": 10}
+# named by the words, a common cause in runners comes a little higher: its alias above
+# the name of an uncommon one ("bursitis": trochanteric bursitis before iliopsoas bursitis)
+_COMMON_BONUS = 25
+_NAMES = frozenset({"name", "alias"})
 _SPREAD_COST = 30  # words found in different fields fit less well than in one
 _WEAK_SHARE = 10  # a weak word held adds its best field's score divided by this
 
@@ -114,9 +124,22 @@ Ways = tuple[tuple[str, ...], ...]  # the ways one typed word may match, each in
 
 def _ways(token: str) -> Ways:
     """A typed word as the ways it may match: a word in parts ("femoro-acetabular") as
-    one word or as its parts, so it finds "femoroacetabular" and "femoro-acetabular"."""
+    one word or as its parts, so it finds "femoroacetabular" and "femoro-acetabular"; a
+    word whose stem lost a doubled letter ("popping": "pop") as the start of a word with
+    that letter doubled ("popped") or as the stem whole ("pops", see _whole_only)."""
     parts = tuple(_words(token))
-    return ((_stem(_bare(token)),), parts) if len(parts) > 1 else (parts,)
+    if len(parts) > 1:
+        return ((_stem(_bare(token)),), parts)
+    if _bare(token).startswith(doubled := parts[0] + parts[0][-1]):
+        return ((doubled,), parts)
+    return (parts,)
+
+
+def _whole_only(token: str) -> frozenset[str]:
+    """The stems of `token` matched only as whole words: one that lost a doubled letter
+    ("popping": "pop") is too short a start ("popular", where "popp" is not)."""
+    ways = _ways(token)
+    return frozenset(ways[1]) if len(ways) == 2 and len(ways[1]) == 1 else frozenset()  # not parts
 
 
 @dataclass(frozen=True)
@@ -126,6 +149,7 @@ class _Query:
     needed: int  # the mask of the terms every hit holds (all but the weak words)
     typed: str  # the words that count, stemmed: a field just these is an exact match
     complaint: bool  # a word for pain is among them
+    whole_only: frozenset[str]  # the stems that match only whole words (see _whole_only)
 
 
 def _parse(query: str) -> _Query | None:
@@ -142,16 +166,24 @@ def _parse(query: str) -> _Query | None:
     needed = sum(1 << bit for bit, w in enumerate(weak) if not w)
     return _Query(tuple(tokens), tuple(_ways(t) for t in tokens), needed,
                   " ".join(w for t in tokens for w in _words(t)),
-                  any(_bare(t) in _COMPLAINT for t in tokens))
+                  any(_bare(t) in _COMPLAINT for t in tokens),
+                  frozenset().union(*map(_whole_only, tokens)))
 
 
-def _held(terms: tuple[Ways, ...], words: tuple[str, ...]) -> int:
+def _held(query: _Query, words: tuple[str, ...]) -> int:
     """The mask of the terms that start a word of the text, in one of their ways."""
     mask = 0
-    for bit, ways in enumerate(terms):
-        if any(all(any(w.startswith(t) for w in words) for t in way) for way in ways):
+    for bit, ways in enumerate(query.terms):
+        if any(all(t in words if t in query.whole_only else any(w.startswith(t) for w in words)
+                   for t in way) for way in ways):
             mask |= 1 << bit
     return mask
+
+
+@functools.lru_cache(maxsize=8192)
+def _phrase(text: str) -> str:
+    """The words of `text` that count, stemmed, as a query's `typed` would be."""
+    return " ".join(_stem(w) for w in _WORD.findall(_plain(text)) if w not in _FILLER)
 
 
 Field = tuple[str, str]  # (field kind, text)
@@ -193,23 +225,31 @@ def _bits(mask: int) -> list[int]:
     return [bit for bit in range(mask.bit_length()) if mask >> bit & 1]
 
 
-def _fit(query: _Query, held: list[tuple[str, str, int]]) -> tuple[int, str]:
-    """How well an entry holding every needed word fits, and the text to quote: the best
-    field with every needed word in it, else (the words spread over fields) the mean of
-    each word's best field less _SPREAD_COST; either way more for each weak word held."""
+def _fit(query: _Query, held: list[tuple[str, str, int]],
+         common: bool = False) -> tuple[int, str, bool]:
+    """How well an entry holding every needed word fits, the text to quote, and whether
+    the fit is loose: the best field with every needed word in it, else (the words spread
+    over fields) the mean of each word's best field less _SPREAD_COST, loose when that
+    leaves nothing (words scattered over paragraphs: "high" in "highest risk", "hamstring"
+    elsewhere); either way more for each weak word held. A `common` cause gets
+    _COMMON_BONUS for a name or alias holding every needed word."""
     needed = query.needed
-    whole = [(_FIELD_SCORES[f] + (_EXACT if query.typed == " ".join(_words(t)) else 0), t)
+    whole = [(_FIELD_SCORES[f] + (_EXACT[f] if query.typed == _phrase(t) else 0)
+              + (_COMMON_BONUS if common and f in _NAMES else 0), t)
              for f, t, mask in held if mask & needed == needed]
+    loose = False
     if whole:
         score, matched = max(whole, key=lambda fit: fit[0])  # the first of the best
     else:
         tops = [max(_FIELD_SCORES[f] for f, _, m in held if m >> bit & 1) for bit in _bits(needed)]
-        score = max(1, sum(tops) // len(tops) - _SPREAD_COST)
+        score = sum(tops) // len(tops) - _SPREAD_COST
+        loose = score < 1
+        score = max(1, score)
         matched = _quoted(held, needed)
     weak = _bits(((1 << len(query.terms)) - 1) & ~needed)
     score += sum(max((_FIELD_SCORES[f] for f, _, m in held if m >> bit & 1), default=0)
                  // _WEAK_SHARE for bit in weak)
-    return score, matched
+    return score, matched, loose
 
 
 def _quoted(held: list[tuple[str, str, int]], needed: int) -> str:
@@ -224,22 +264,36 @@ def _quoted(held: list[tuple[str, str, int]], needed: int) -> str:
 
 
 def _hits(content: Content, query: _Query, seen: dict[str, int]) -> list[SearchHit]:
-    """Every entry holding each needed word somewhere; `seen` gets each text's mask."""
-    hits = []
+    """Every entry holding each needed word somewhere, those that hold them loosely only
+    when no other does; `seen` gets each text's mask."""
+    hits: list[SearchHit] = []
+    loose_hits: list[SearchHit] = []
     for kind, entry_id, title, fields in _entries(content):
         held = []
         for field, text in fields:
             mask = seen.get(text)
             if mask is None:
-                mask = seen[text] = _held(query.terms, _searchable(text))
+                mask = seen[text] = _held(query, _searchable(text))
             if mask:
                 held.append((field, text, mask))
         if _union(mask for _, _, mask in held) & query.needed == query.needed:
-            score, matched = _fit(query, held)
+            common = (kind == "condition"
+                      and content.conditions[entry_id].how_common is HowCommon.COMMON)
+            score, matched, loose = _fit(query, held, common)
             if query.complaint and kind in _COMPLAINT_KINDS:
                 score += _COMPLAINT_BONUS
-            hits.append(SearchHit(kind, entry_id, title, matched, score))
-    return hits
+            (loose_hits if loose else hits).append(
+                SearchHit(kind, entry_id, title, matched, score))
+    return hits or loose_hits
+
+
+def _most_held(content: Content, query: _Query, seen: dict[str, int]) -> int:
+    """Of the needed words, the most that one entry holds together (a mask), of those as
+    many the one most entries hold ("hamstring strain": "hamstring"); `seen` has the mask
+    of every text."""
+    held = collections.Counter(_union(seen[text] for _, text in fields) & query.needed
+                               for _, _, _, fields in _entries(content))
+    return max(held, key=lambda mask: (mask.bit_count(), held[mask]), default=0)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -247,37 +301,50 @@ def _spellings(text: str) -> tuple[tuple[str, str], ...]:
     """(word as one, as written) for the words of `text` and each two together, so
     "sitbone" is known as "sit bone"."""
     words = [w for w in _WORD.findall(_plain(text)) if w.isalpha()]
-    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)  # not "can to" for "cant"
+             if a not in _FILLER and b not in _FILLER]
     return tuple((w.replace(" ", ""), w) for w in (*words, *pairs)
                  if len(w) - w.count(" ") >= _SPELL_SHORTEST)
 
 
 def _respelled(query: str, parsed: _Query, seen: dict[str, int]) -> str:
     """`query` with each word found nowhere spelled as the closest word of the content
-    ("my hip clickng" -> "my hip clicking"); "" when one has no close spelling."""
+    ("my hip clickng" -> "my hip clicking"), or joined to the next or the one before as
+    a word of the content ("clam shell" -> "clamshell"); "" when one is neither."""
     found = _union(seen.values())
-    unknown = [t for bit, t in enumerate(parsed.tokens) if not found >> bit & 1]
+    unknown = {_bare(t) for bit, t in enumerate(parsed.tokens) if not found >> bit & 1}
     if not unknown or len(unknown) > _SPELL_MOST:
         return ""
     import difflib  # only for a query that found nothing: not at start-up
 
     known = dict(pair for text in seen for pair in _spellings(text))
-    spelled = {}
-    for token in unknown:
-        close = (difflib.get_close_matches(_bare(token), known, n=1, cutoff=_SPELL_CUTOFF)
-                 if len(_bare(token)) >= _SPELL_SHORTEST else [])
+    words, spelled = [_bare(t) for t in query.split()], query.split()
+    for at in range(len(words) - 1):  # the two found as one
+        if (spelled[at] and {words[at], words[at + 1]} & unknown
+                and words[at] + words[at + 1] in known):
+            unknown -= {words[at], words[at + 1]}
+            spelled[at: at + 2] = [known[words[at] + words[at + 1]], ""]
+    for at, word in enumerate(words):
+        if word not in unknown:
+            continue
+        close = (difflib.get_close_matches(word, known, n=1, cutoff=_SPELL_CUTOFF)
+                 if len(word) >= _SPELL_SHORTEST else [])
         if not close:
             return ""
-        spelled[_bare(token)] = known[close[0]]
-    return " ".join(spelled.get(_bare(t), t) for t in query.split())
+        spelled[at] = known[close[0]]
+    return " ".join(w for w in spelled if w)
 
 
-def search(content: Content, query: str, limit: int = 50) -> list[SearchHit]:
+def search(content: Content, query: str, limit: int | None = 50,
+           fall_back: bool = False) -> list[SearchHit]:
     """Entries holding every word of `query` that counts (filler words such as "my" or
     "when" do not), best first: all in one field above spread over several, a name or
     alias above a symptom. Words such as "pain" or "hip" only move the entries that hold
     them up. When nothing matches, the words found nowhere are spelled as the closest
-    words of the content, and those hits say the query they came from.
+    words of the content, and those hits say the query they came from. If that finds
+    nothing either and `fall_back`, the hits are those of the most words one entry holds
+    together, and say the words left out ("hamstring strain": "hamstring", without
+    "strain"). `limit` None: every hit.
 
     A query word matches the start of a word in the text ("click" finds "clicking"),
     so partial typing works.
@@ -292,6 +359,14 @@ def search(content: Content, query: str, limit: int = 50) -> list[SearchHit]:
         again = _parse(respelled)
         if again is not None:
             hits = [dataclasses.replace(h, respelled=respelled)
+                    for h in _hits(content, again, {})]
+    if not hits and fall_back:
+        kept = _most_held(content, parsed, seen) | ~parsed.needed  # and the weak words
+        words = [t for bit, t in enumerate(parsed.tokens) if kept >> bit & 1]
+        left_out = " ".join(t for bit, t in enumerate(parsed.tokens) if not kept >> bit & 1)
+        again = _parse(" ".join(words))
+        if again is not None and left_out:
+            hits = [dataclasses.replace(h, respelled=" ".join(words), left_out=left_out)
                     for h in _hits(content, again, {})]
     hits.sort(key=lambda h: (-h.score, h.title.lower()))
     return hits[:limit]

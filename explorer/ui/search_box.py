@@ -8,6 +8,8 @@ and Enter, or a click, as in a completer's popup) leaves the keyboard in the fie
 and so does Escape there, which only hides the list. The keyboard stays in the field
 while Up and Down move the highlight, so the field's accessible description says how
 many results there are and which is highlighted ("5 results; Condition: …, 2 of 5").
+When no entry holds every word, a line above the results says which words they leave
+out; past MAX_SHOWN results, a line under them says how many more there are.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ from explorer.model import Content, SearchHit, search
 
 NO_MATCHES = "No matches. Try other words, such as “outer hip”, “sit bone” or “clicking”."
 RESPELLED = "Showing results for “{}”"  # above the hits of a query spelled otherwise
+# above the hits of some of the words, when no entry holds them all
+LEFT_OUT = "Nothing matches every word. Showing results for “{}”, leaving out “{}”"
+MAX_SHOWN = 50  # results listed; a line under them says how many more there are
+MORE = "{} more match less well: add a word to narrow the search"
 MAX_RESULTS_HEIGHT = 200
 KIND_LABELS = {"condition": "Condition", "exercise": "Exercise", "treatment": "Treatment",
                "region": "Region", "page": "Guide"}
@@ -107,6 +113,7 @@ class SearchBox(QWidget):
         self._content = content
         self.hits: list[SearchHit] = []
         self._first = 0  # the row of the first hit: 1 below a "Showing results for" line
+        self._more = 0  # hits found beyond those listed
         self.field = _Field()
         self.field.setPlaceholderText("Search (Ctrl+F): “sit bone”, “GTPS”, “clicking”…")
         self.field.setClearButtonEnabled(True)
@@ -151,16 +158,21 @@ class SearchBox(QWidget):
             self._describe_results()
 
     def _on_field_text_changed(self, text: str) -> None:
-        self.hits = search(self._content, text, limit=20)
+        hits = search(self._content, text, limit=None, fall_back=True)
+        self.hits, self._more = hits[:MAX_SHOWN], len(hits[MAX_SHOWN:])
         self.results.clear()
         searched = self.hits[0].respelled if self.hits else ""
         if searched:
-            self.results.addItem(_note(RESPELLED.format(searched)))
+            left_out = self.hits[0].left_out
+            self.results.addItem(_note(LEFT_OUT.format(searched, left_out) if left_out
+                                       else RESPELLED.format(searched)))
         self._first = self.results.count()
         for hit in self.hits:
             extra = (f" — “{snippet(hit.matched, searched or text)}”"
                      if hit.matched != hit.title else "")
             self.results.addItem(f"{KIND_LABELS[hit.kind]}: {hit.title}{extra}")
+        if self._more:
+            self.results.addItem(_note(MORE.format(self._more)))
         if not self.hits and text.strip():
             self.results.addItem(_note(NO_MATCHES))
         self.results.setVisible(bool(text.strip()))
@@ -179,6 +191,8 @@ class SearchBox(QWidget):
             words = "No matches"
         else:
             words = f"{count} result{'s' * (count != 1)}"
+            if self._more:
+                words += f" ({self._more} more not listed)"
             if self._first:  # "Showing results for …": the words were spelled otherwise
                 words += f"; {self.results.item(0).text()}"
             if 0 <= row < count:
