@@ -101,3 +101,26 @@ def test_at_its_smallest_the_builder_shows_two_whole_rows(
     assert 0 < second <= table.viewport().height(), "the second row is cut off"
     hip = next(label for label in dialog.findChildren(QLabel) if label.text() == "&Hip:")
     assert hip.buddy() is dialog.side  # Alt+H reaches the box, and the & is not shown
+
+
+def test_at_the_builders_narrowest_every_word_of_a_dose_shows(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 720 pixels (the builder's narrowest, and its width on a screen up to 800 wide)
+    the Hold column was 52 pixels: "30-45 seco…", and the table scrolled sideways."""
+    from explorer.ui.handout_dialog import MIN_WIDTH
+
+    dialog = _builder(qtbot, tmp_path, monkeypatch)
+    for exercise in dialog.content.exercises:  # rows enough to scroll
+        dialog.add_exercise(exercise)
+    dialog.resize(MIN_WIDTH, dialog.height())
+    table = dialog.table
+    qtbot.waitUntil(lambda: dialog.width() == MIN_WIDTH)
+    qtbot.wait(50)  # the columns and rows follow the new width
+    assert table.verticalScrollBar().isVisible()
+    assert "seconds" in {table.item(row, 3).text().split()[-1]
+                         for row in range(table.rowCount()) if table.item(row, 3).text()}
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            if table.item(row, column).text():
+                assert _shown_in_full(dialog, row, column), table.item(row, column).text()
+    assert not table.horizontalScrollBar().isVisible()

@@ -63,7 +63,7 @@ from explorer.report.documents import PrintJob, handout_job
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.dialogs import fit_to_screen, fitting_minimum, key_for, tell
-from explorer.ui.fitted_columns import FittedColumns
+from explorer.ui.fitted_columns import PADDING, FittedColumns
 from explorer.ui.history import History
 from explorer.ui.settings import Settings
 
@@ -120,6 +120,34 @@ class _WrappedLabel(QLabel):
             self.updateGeometry()  # as many lines as this width takes
 
 
+class _WholeWords(FittedColumns):
+    """Fitted columns, none narrower than the longest word in it (at the builder's
+    narrowest the Hold column showed "30-45 seco…" and the table scrolled sideways): the
+    room comes from the columns with the most to spare, most often the exercise's name,
+    which wraps onto more lines."""
+
+    def widths(self, room: int) -> list[int]:
+        least = [self._longest_word(column) + PADDING for column in range(len(self.chars))]
+        widths = [max(width, low) for width, low in zip(super().widths(room), least,
+                                                        strict=True)]
+        over = sum(widths) - (room - self._px(self.last_chars))
+        while over > 0:
+            spare = [width - low for width, low in zip(widths, least, strict=True)]
+            column = spare.index(max(spare))
+            if spare[column] <= 0:
+                break  # every column at its longest word: the table scrolls sideways
+            taken = min(spare[column], over)
+            widths[column] -= taken
+            over -= taken
+        return widths
+
+    def _longest_word(self, column: int) -> int:
+        metrics = self.table.fontMetrics()
+        words = {word for row in range(self.table.rowCount()) if self.table.item(row, column)
+                 for word in self.table.item(row, column).text().split()}
+        return max((metrics.horizontalAdvance(word) for word in words), default=0)
+
+
 class HandoutDialog(QDialog):
     # a handout file with a running log was opened: the planner shows that log (it
     # showed the one before, and its next edit replaced the file's log in the handout)
@@ -170,7 +198,7 @@ class HandoutDialog(QDialog):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Chosen exercises")
         # the note takes the rest, and the others give up room on a small screen
-        self.columns = FittedColumns(self.table, (30, 5, 14, 12, 18), last_chars=14)
+        self.columns = _WholeWords(self.table, (30, 5, 14, 12, 18), last_chars=14)
         # rows grow to show every word of a dose, also after an edit or a column resize;
         # a cell's tooltip has its whole text too
         self.table.setWordWrap(True)
@@ -368,6 +396,7 @@ class HandoutDialog(QDialog):
         a dose just typed keeps its place."""
         if items != self._table_items():
             self._rebuild_table(items)
+        self.columns.fit()  # each word of a new dose whole
         self._mark_catalogue({item.exercise for item in items})
         self._update_warning()
         self._update_modified()
