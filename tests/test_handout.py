@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -167,10 +169,20 @@ def test_removing_and_moving_exercises_returns_new_handouts() -> None:
     three = Handout(exercises=(HandoutExercise("clam"), HandoutExercise("bridge"),
                                HandoutExercise("side-plank")))
     assert [e.exercise for e in three.without_exercises([0, 2]).exercises] == ["bridge"]
-    moved = three.with_exercise_moved(2, -1)
+    moved = three.with_exercises_moved([2], -1)
     assert [e.exercise for e in moved.exercises] == ["clam", "side-plank", "bridge"]
-    assert three.with_exercise_moved(0, -1) is three  # already first
-    assert three.with_exercise_moved(5, 1) is three
+    assert three.with_exercises_moved([0], -1) is three  # already first
+    assert three.with_exercises_moved([5], 1) is three
+    assert three.with_exercises_moved([], 1) is three
+    # several at once, together or apart, each one place
+    moved = three.with_exercises_moved([0, 1], 1)
+    assert [e.exercise for e in moved.exercises] == ["side-plank", "clam", "bridge"]
+    moved = three.with_exercises_moved([2, 0], 1)  # the last cannot go further down
+    assert moved is three
+    four = replace(three, exercises=(*three.exercises, HandoutExercise("dead-bug")))
+    moved = four.with_exercises_moved([1, 3], -1)
+    assert [e.exercise for e in moved.exercises] == ["bridge", "clam", "dead-bug",
+                                                     "side-plank"]
     assert [e.exercise for e in three.exercises] == ["clam", "bridge", "side-plank"]
 
 
@@ -638,3 +650,57 @@ def test_open_and_save_start_where_the_last_handout_file_was(
     fresh._on_open_clicked()  # type: ignore[attr-defined]
     fresh._on_save_clicked()  # type: ignore[attr-defined]
     assert Path(starts[0]) == folder and Path(starts[1]).parent == folder
+
+
+def test_moving_and_removing_keep_the_keyboards_place(builder: object, qtbot: QtBot) -> None:
+    """Move up moved only the current row of two selected and dropped the selection;
+    after Delete, or after Undo of a move, no row was current, so Delete or Alt+U again
+    did nothing until the user clicked a row."""
+    from PySide6.QtCore import QItemSelectionModel, Qt
+
+    dialog: Any = builder
+    dialog.add_exercise("dead-bug")
+    table = dialog.table
+    _focus(qtbot, table)
+    table.setCurrentCell(1, 1)  # the bridge, then Ctrl+click on the dead bug
+    table.selectionModel().setCurrentIndex(
+        table.model().index(3, 1), QItemSelectionModel.SelectionFlag.Select
+        | QItemSelectionModel.SelectionFlag.Rows)
+
+    def selected() -> list[str]:
+        return [_names(dialog)[row] for row in sorted({i.row() for i in table.selectedIndexes()})]
+
+    def current() -> str:
+        return _names(dialog)[table.currentRow()]
+
+    assert selected() == ["bridge", "dead-bug"]
+    qtbot.keyClick(table, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # Move up
+    qtbot.waitUntil(lambda: _names(dialog) == ["bridge", "clam", "dead-bug", "side-plank"])
+    assert selected() == ["bridge", "dead-bug"] and current() == "dead-bug"
+    assert dialog.undo_action.text() == "&Undo Move 2 exercises"
+    qtbot.keyClick(table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # and down again
+    qtbot.waitUntil(lambda: _names(dialog) == ["clam", "bridge", "side-plank", "dead-bug"])
+    assert selected() == ["bridge", "dead-bug"]
+
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Undo the move
+    assert _names(dialog) == ["bridge", "clam", "dead-bug", "side-plank"]
+    assert selected() == ["bridge", "dead-bug"] and current() == "dead-bug"
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert _names(dialog) == ["clam", "side-plank"]
+    assert selected() == ["clam"] and current() == "clam"  # the next row
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # Delete again: the next one goes
+    assert _names(dialog) == ["side-plank"] and current() == "side-plank"
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _names(dialog) == ["clam", "side-plank"] and selected() == ["clam"]
+    qtbot.keyClick(table, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _names(dialog) == ["side-plank"] and current() == "side-plank"  # redone
+    table.setCurrentCell(0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # the last one: nothing left to select
+    assert _names(dialog) == [] and table.currentRow() == -1
+    for _ in range(3):  # the three Deletes
+        dialog.undo_action.trigger()
+    assert _names(dialog) == ["bridge", "clam", "dead-bug", "side-plank"]
+    assert selected() == ["bridge", "dead-bug"]  # as before the Delete
+    while dialog.undo_action.isEnabled():
+        dialog.undo_action.trigger()  # nothing left unsaved

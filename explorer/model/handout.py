@@ -112,14 +112,17 @@ class Handout:
         return replace(self, exercises=tuple(e for i, e in enumerate(self.exercises)
                                              if i not in drop))
 
-    def with_exercise_moved(self, index: int, step: int) -> Handout:
-        """The exercise at `index` swapped with the one `step` places away; unchanged if
-        either place is outside the list."""
-        target = index + step
-        if not (0 <= index < len(self.exercises) and 0 <= target < len(self.exercises)):
+    def with_exercises_moved(self, indices: Iterable[int], step: int) -> Handout:
+        """The exercises at `indices` each moved one place up (`step` -1) or down (1),
+        past the one beside them; unchanged if one is already at that end of the list
+        (or none is given)."""
+        chosen = sorted(set(indices), reverse=step > 0)  # the one furthest ahead first
+        if not chosen or not all(0 <= i < len(self.exercises) and
+                                 0 <= i + step < len(self.exercises) for i in chosen):
             return self
         items = list(self.exercises)
-        items[index], items[target] = items[target], items[index]
+        for index in chosen:
+            items[index], items[index + step] = items[index + step], items[index]
         return replace(self, exercises=tuple(items))
 
     def too_long(self) -> list[str]:

@@ -7,10 +7,19 @@ redone; closing or opening another file with unsaved changes asks first."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -64,7 +73,7 @@ from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.dialogs import fit_to_screen, fitting_minimum, key_for, tell
 from explorer.ui.fitted_columns import PADDING, FittedColumns
-from explorer.ui.history import History
+from explorer.ui.history import UNDO_LIMIT, History
 from explorer.ui.settings import Settings
 
 MIN_WIDTH = 720
@@ -218,11 +227,16 @@ class HandoutDialog(QDialog):
                                     + 2 * (3 * lines + 8) + 2 * self.table.frameWidth())
         self.warning = _WrappedLabel()
         self.warning.setStyleSheet("color: #7a2e00;")
-        self.history = History(self, self._table_items, self.show_exercises)
+        # the rows selected while each list was shown, and the current one: undo and
+        # redo select them again
+        self._selected_in: dict[Exercises, tuple[tuple[int, ...], int]] = {}
+        self._rebuilding = False
+        self.history = History(self, self._table_items, self._show_step)
         self._build()
         self._fill_catalogue(handout.conditions)
         self._load(handout)
         self.table.itemChanged.connect(self._on_table_item_changed)
+        self.table.selectionModel().selectionChanged.connect(self._remember_selection)
         self.note.textChanged.connect(self._update_warning)  # a note too long to save
         self.recovery_chart.toggled.connect(self._update_warning)
         for signal in (self.patient.textChanged, self.note.textChanged,
@@ -412,16 +426,52 @@ class HandoutDialog(QDialog):
             entry.setForeground(QColor("#6b7480") if inside else self.palette().text().color())
             entry.setToolTip("Already in the handout" if inside else entry.data(TIP_ROLE))
 
-    def _change(self, text: str, after: Exercises) -> None:
-        """Show `after` as one step that Undo takes back."""
+    def _change(self, text: str, after: Exercises, selected: Sequence[int] = (),
+                current: int = -1) -> None:
+        """Show `after` as one step that Undo takes back, with the rows `selected` (if
+        any) and `current` the keyboard's place."""
         self.show_exercises(after)
+        if selected:
+            self._select_rows(selected, current)
+        self._remember_selection()
         self.history.record(text)
+
+    def _show_step(self, items: Exercises) -> None:
+        """Undo or redo: the list as it was, with the rows selected then."""
+        self.show_exercises(items)
+        self._select_rows(*self._selected_in.get(items, ((), -1)))
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectedIndexes()})
+
+    def _select_rows(self, rows: Sequence[int], current: int = -1) -> None:
+        """Select these rows, `current` (else the first) the keyboard's place."""
+        model, flags = self.table.model(), QItemSelectionModel.SelectionFlag
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(model.index(row, 0), model.index(row, len(COLUMNS) - 1))
+        if rows:
+            column = max(self.table.currentColumn(), 0)
+            self.table.selectionModel().setCurrentIndex(
+                model.index(current if current in rows else rows[0], column), flags.NoUpdate)
+        self.table.selectionModel().select(selection, flags.ClearAndSelect)
+
+    def _remember_selection(self) -> None:
+        if self._rebuilding:
+            return
+        items = self._table_items()
+        self._selected_in.pop(items, None)  # now the latest, kept longest
+        self._selected_in[items] = tuple(self._selected_rows()), self.table.currentRow()
+        if len(self._selected_in) > UNDO_LIMIT:
+            del self._selected_in[next(iter(self._selected_in))]
 
     def _rebuild_table(self, items: Exercises) -> None:
         self.table.blockSignals(True)  # rebuilding is not an edit
+        self._rebuilding = True
         self.table.setRowCount(0)
         for item in items:
             self._append_row(item)
+        self._rebuilding = False
         self.table.blockSignals(False)
 
     def _name(self, item: HandoutExercise) -> str:
@@ -510,22 +560,30 @@ class HandoutDialog(QDialog):
         items = self._table_items()
         self._change(f"Change {self._name(items[item.row()])}", items)
 
+    def _what(self, rows: Sequence[int]) -> str:
+        """The exercises in these rows, as Undo names them."""
+        if len(rows) > 1:
+            return f"{len(rows)} exercises"
+        return self._name(self._table_items()[rows[0]])
+
     def _on_remove_clicked(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        """Remove the selected rows; the row after them (else the last) is then the
+        keyboard's place, so that Delete again removes the next."""
+        rows = self._selected_rows()
         if not rows:
             return
-        handout = self.handout()
-        what = self._name(handout.exercises[rows[0]]) if len(rows) == 1 else (
-            f"{len(rows)} exercises")
-        self._change(f"Remove {what}", handout.without_exercises(rows).exercises)
+        after = self.handout().without_exercises(rows).exercises
+        place = min(rows[0], len(after) - 1)
+        self._change(f"Remove {self._what(rows)}", after, [place] if after else ())
 
     def _move(self, step: int) -> None:
-        row = self.table.currentRow()
+        """Move the selected rows (else the current one) up or down, still selected."""
+        rows = self._selected_rows() or [self.table.currentRow()]
         handout = self.handout()
-        moved = handout.with_exercise_moved(row, step)
+        moved = handout.with_exercises_moved(rows, step)
         if moved is not handout:
-            self._change(f"Move {self._name(handout.exercises[row])}", moved.exercises)
-            self.table.selectRow(row + step)
+            self._change(f"Move {self._what(rows)}", moved.exercises,
+                         [row + step for row in rows], self.table.currentRow() + step)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter on a focused button presses it, as Space does (no button is a default
