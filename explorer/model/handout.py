@@ -42,6 +42,7 @@ VERSION = 1
 # the longest text each field may hold, in characters: reading refuses longer, and so
 # does saving (the builder's fields stop at them too), so every saved handout opens
 PATIENT_MAX, NOTE_MAX, DOSE_MAX = 200, 5000, 200
+COUNTS = ("sets", "reps")  # a dose's counts: 0 of either is no dose
 MAX_HANDOUT_BYTES = 1024 * 1024
 RECOMMENDED_MAX_EXERCISES = 6
 # the most exercises a handout file holds (the builder lists each once): a file of 20,000
@@ -68,6 +69,15 @@ class HandoutExercise:
     def dose(self) -> Dose:
         return Dose(sets=self.sets or None, reps=self.reps or None, hold=self.hold or None,
                     frequency=self.frequency or None)
+
+    @property
+    def zero_counts(self) -> tuple[str, ...]:
+        """The counts given as 0 ("sets", "reps"): nothing to do, so not printed."""
+        return tuple(name for name in COUNTS if is_zero(getattr(self, name)))
+
+
+def is_zero(count: str) -> bool:
+    return re.fullmatch(r"0+", count.strip()) is not None
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,18 @@ class Handout:
         for index in chosen:
             items[index], items[index + step] = items[index + step], items[index]
         return replace(self, exercises=tuple(items))
+
+    def print_refusal(self) -> str:
+        """Why the handout is not printed as it is ("" when it may be): it has no
+        exercises, or one has 0 sets or reps (the text stays as typed, to correct)."""
+        if not self.exercises:
+            return "Nothing to print yet: add exercises from the list on the left."
+        zero = [f"exercise {number}'s {name}" for number, item in enumerate(self.exercises, 1)
+                for name in item.zero_counts]
+        if zero:
+            return (f"Give at least 1 for {listed(zero)}: 0 is no dose, so the handout is not "
+                    "printed yet.")
+        return ""
 
     def too_long(self) -> list[str]:
         """What is longer than a handout file may hold (see PATIENT_MAX and

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QImage
 
 from explorer.model import Condition, Content, Exercise
 from explorer.model.entities import Caution, Urgency
-from explorer.model.handout import Handout
+from explorer.model.handout import Handout, HandoutExercise
 from explorer.render import html as render
 from explorer.report.pages import (
     MIN_TEXT_COLUMN,
@@ -243,17 +244,24 @@ def _with_condition_cautions(content: Content, exercise: Exercise,
 
 
 DOSE_TEXT = ("sets", "reps", "hold", "frequency", "note")  # a handout exercise's free text
+# a hold typed as "hold 5 s" or "for 30 seconds": the dose already says "holding each for"
+HOLD_WORDS = re.compile(r"^(?:(?:hold(?:ing)?|for)\b[\s:]*)+(?=\S)", re.IGNORECASE)
 
 
 def _trimmed(handout: Handout) -> Handout:
     """The handout with its free text trimmed, as it prints: a note of only spaces (a file
-    may hold one) prints no empty "Note:", a dose of spaces no dose."""
-    exercises = tuple(dataclasses.replace(item, **{name: " ".join(getattr(item, name).split())
-                                                   for name in DOSE_TEXT})
-                      for item in handout.exercises)
+    may hold one) prints no empty "Note:", a dose of spaces no dose, and a hold no
+    "hold" or "for" of its own ("holding each for hold 5 s")."""
+    exercises = tuple(_printed_dose(item) for item in handout.exercises)
     return dataclasses.replace(handout, patient=" ".join(handout.patient.split()),
                                clinician_note=handout.clinician_note.strip(),
                                exercises=exercises)
+
+
+def _printed_dose(item: HandoutExercise) -> HandoutExercise:
+    text = {name: " ".join(getattr(item, name).split()) for name in DOSE_TEXT}
+    text["hold"] = HOLD_WORDS.sub("", text["hold"])
+    return dataclasses.replace(item, **text)
 
 
 def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from explorer.model import Content
 from explorer.model.handout import (
+    COUNTS,
     DOSE_MAX,
     NOTE_MAX,
     PATIENT_MAX,
@@ -61,6 +62,7 @@ from explorer.model.handout import (
     Handout,
     HandoutError,
     HandoutExercise,
+    is_zero,
     listed,
     read_handout,
     suggested_exercises,
@@ -84,15 +86,25 @@ Exercises = tuple[HandoutExercise, ...]
 TITLE = "Exercise handout"
 FOLDER_KEY = "handout/last_folder"  # of the handout file last opened or saved
 MAX_FILE_STEM = 60  # characters of a suggested file name, before its extension
+WARNING_COLOUR = "#7a2e00"
 
 
 class _Cell(QTableWidgetItem):
-    """A table cell whose tooltip is its whole text, as edited."""
+    """A table cell whose tooltip is its whole text, as edited; a count of 0 (sets or
+    reps) is kept as typed, in the warning colour, its tooltip saying what to do."""
 
     def data(self, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.text()
+            return self._problem() or self.text()
+        if role == Qt.ItemDataRole.ForegroundRole and self._problem():
+            return QColor(WARNING_COLOUR)
         return super().data(role)
+
+    def _problem(self) -> str:
+        name = COLUMNS[self.column()].lower() if self.column() >= 0 else ""
+        if name in COUNTS and is_zero(str(super().data(Qt.ItemDataRole.DisplayRole) or "")):
+            return f"0 {name} is no dose: give at least 1 (the handout is not printed until then)"
+        return ""
 
 
 class _LimitedCells(QStyledItemDelegate):
@@ -226,7 +238,7 @@ class HandoutDialog(QDialog):
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
                                     + 2 * (3 * lines + 8) + 2 * self.table.frameWidth())
         self.warning = _WrappedLabel()
-        self.warning.setStyleSheet("color: #7a2e00;")
+        self.warning.setStyleSheet(f"color: {WARNING_COLOUR};")
         # the rows selected while each list was shown, and the current one: undo and
         # redo select them again
         self._selected_in: dict[Exercises, tuple[tuple[int, ...], int]] = {}
@@ -308,6 +320,7 @@ class HandoutDialog(QDialog):
         split.addWidget(right)
         split.setSizes([300, 700])
 
+        self.print_buttons: list[QPushButton] = []  # greyed while there is nothing to print
         buttons = QHBoxLayout()
         # each with an Alt+letter, as the dialog's other buttons and boxes have; a dose
         # still being typed counts first (an Alt+letter's click moves no focus, so the
@@ -319,6 +332,8 @@ class HandoutDialog(QDialog):
             button = QPushButton(text)
             button.clicked.connect(self._finish_editing)
             button.clicked.connect(slot)
+            if slot not in (self._on_open_clicked, self._on_save_clicked):
+                self.print_buttons.append(button)
             buttons.addWidget(button)
         buttons.addStretch(1)
         close = QPushButton("&Close")
@@ -521,6 +536,11 @@ class HandoutDialog(QDialog):
                     f"illustrated exercises. Consider at most {RECOMMENDED_MAX_EXERCISES}."
                     ] if count > RECOMMENDED_MAX_EXERCISES else []
         handout = self.handout()
+        refusal = handout.print_refusal()
+        for button in self.print_buttons:
+            button.setEnabled(not refusal)
+            button.setToolTip(refusal)
+        warnings += [refusal] if refusal else []
         too_long = handout.too_long()
         if too_long:
             warnings.append(f"Too long to save: {listed(too_long, ', ')}.")

@@ -1,0 +1,115 @@
+"""What the builder lets go to print: a handout with no exercises, or with 0 sets or reps,
+is not printed (the buttons say why, and the 0 stays as typed, to correct), and a hold
+typed as "hold 5 s" prints as "holding each for 5 s", not "holding each for hold 5 s"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from explorer.cli import load
+from explorer.model.handout import Handout, HandoutExercise, read_handout
+from explorer.paths import diagram_svg
+from explorer.report.output import write_pdf
+from explorer.report.pages import Header
+from explorer.ui.diagram_art import DiagramArt
+from explorer.ui.handout_dialog import HandoutDialog
+from explorer.ui.settings import Settings
+
+PRINTING = ("Print pre&view…", "&Print…", "&Export PDF…")
+SETS = 1
+
+
+def open_builder(qtbot: QtBot, tmp_path: Path, handout: Handout) -> HandoutDialog:
+    dialog = HandoutDialog(load(), DiagramArt(diagram_svg(), list(load().regions)),
+                           Settings(tmp_path / "s.ini"), handout)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def printing(dialog: HandoutDialog) -> list[QPushButton]:
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.text() in PRINTING]
+    assert len(buttons) == len(PRINTING)
+    return buttons
+
+
+@pytest.fixture
+def no_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Discard)
+
+
+def test_a_handout_without_exercises_is_not_printed(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_question: None) -> None:
+    """Export PDF gave a one-page plan with nothing in it but the warning signs."""
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: asked.append(a[1]) or ("", ""))
+    dialog = open_builder(qtbot, tmp_path, Handout())
+    for button in printing(dialog):
+        assert not button.isEnabled()
+        assert "add exercises" in button.toolTip()
+    assert "Nothing to print yet: add exercises" in dialog.warning.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(300)  # an Alt+letter's click is animated
+    assert asked == []
+    dialog.add_exercise("clam")
+    assert all(button.isEnabled() and not button.toolTip() for button in printing(dialog))
+    assert dialog.warning.text() == ""
+
+
+def test_zero_sets_are_kept_as_typed_and_not_printed(
+        qtbot: QtBot, tmp_path: Path, no_question: None) -> None:
+    content = load()
+    start = Handout().with_exercise(content, "clam").with_exercise(content, "bridge")
+    dialog = open_builder(qtbot, tmp_path, start)
+    table = dialog.table
+    table.setFocus()
+    table.setCurrentCell(1, SETS)
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    editor.selectAll()
+    qtbot.keyClicks(editor, "0")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    cell = table.item(1, SETS)
+    qtbot.waitUntil(lambda: cell.text() == "0")  # the editor commits after the key
+    assert cell.text() == "0" and dialog.handout().exercises[1].sets == "0"  # kept
+    assert "give at least 1" in cell.toolTip()
+    assert cell.foreground().color() == QColor("#7a2e00")
+    assert "Give at least 1 for exercise 2's sets" in dialog.warning.text()
+    for button in printing(dialog):
+        assert not button.isEnabled() and "exercise 2's sets" in button.toolTip()
+    assert dialog.save_to(tmp_path / "kim.json")  # saved to finish later, as typed
+    assert read_handout(tmp_path / "kim.json").exercises[1].sets == "0"
+    cell.setText("2")
+    assert all(button.isEnabled() for button in printing(dialog))
+    assert table.item(1, SETS).toolTip() == "2"
+
+
+@pytest.mark.parametrize(("typed", "printed"), [("hold 5 s", "holding each for 5 s"),
+                                                 ("Hold for 30 seconds",
+                                                  "holding each for 30 seconds"),
+                                                 ("for 10 s", "holding each for 10 s")])
+def test_a_hold_typed_with_hold_prints_it_once(tmp_path: Path, typed: str,
+                                               printed: str) -> None:
+    from pdf_pages import pages_text
+
+    from explorer.report.documents import handout_job
+
+    content = load()
+    handout = Handout(exercises=(HandoutExercise("bridge", sets="3", reps="10", hold=typed),))
+    job = handout_job(content, DiagramArt(diagram_svg(), list(content.regions)), handout)
+    out = tmp_path / "plan.pdf"
+    write_pdf(out, job, Header(job.title))
+    text = " ".join(pages_text(out))
+    assert printed in text
+    assert "for hold" not in text.lower() and "for for" not in text
