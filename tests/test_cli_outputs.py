@@ -206,3 +206,24 @@ def test_a_missing_handout_file_is_a_usage_error(tmp_path: Path,
     assert capsys.readouterr().err == (
         f"hip-explorer: --handout {missing}: there is no such file; check its name\n")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("exercises", "says"), [
+    ((), "Nothing to print yet"),
+    ((("no-such-exercise", "3"),), "Nothing to print yet"),  # all left out
+    ((("clam", "0"),), "Give at least 1 for exercise 1's sets"),
+])
+def test_export_refuses_a_handout_the_builder_would_not_print(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        exercises: tuple[tuple[str, str], ...], says: str) -> None:
+    """As the builder greys out Print and Export: a handout with no exercise to print,
+    or one with 0 sets, is not exported (it gave a plan with no exercises, or "0 sets")."""
+    from explorer.model.handout import Handout, HandoutExercise, write_handout
+
+    handout = tmp_path / "kim.json"
+    write_handout(handout, Handout(patient="Kim", exercises=tuple(
+        HandoutExercise(exercise, sets=sets, reps="10") for exercise, sets in exercises)))
+    out = tmp_path / "kim.pdf"
+    assert main(["export", "--handout", str(handout), "-o", str(out)]) == 1
+    assert f"hip-explorer export: {handout}: {says}" in capsys.readouterr().err
+    assert not out.exists()

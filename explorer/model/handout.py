@@ -139,7 +139,7 @@ class Handout:
         """Why the handout is not printed as it is ("" when it may be): it has no
         exercises, or one has 0 sets or reps (the text stays as typed, to correct)."""
         if not self.exercises:
-            return "Nothing to print yet: add exercises from the list on the left."
+            return "Nothing to print yet: add exercises to the handout."
         zero = [f"exercise {number}'s {name}" for number, item in enumerate(self.exercises, 1)
                 for name in item.zero_counts]
         if zero:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from explorer.model import Content, rank_conditions
@@ -106,6 +107,11 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
             verb = "is" if len(missing) == 1 else "are"
             print(f"hip-explorer export: note: {listed(missing)} {verb} not in the loaded "
                   "content; left out", file=sys.stderr)
+        printed = replace(handout, exercises=tuple(
+            item for item in handout.exercises if item.exercise in content.exercises))
+        refusal = printed.print_refusal()  # as the builder: no exercises, or 0 sets
+        if refusal:
+            return _fail(f"{args.handout}: {refusal}", 1)
 
     ensure_gui_app()
     from explorer.paths import diagram_svg
