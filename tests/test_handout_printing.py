@@ -113,3 +113,19 @@ def test_a_hold_typed_with_hold_prints_it_once(tmp_path: Path, typed: str,
     text = " ".join(pages_text(out))
     assert printed in text
     assert "for hold" not in text.lower() and "for for" not in text
+
+
+def test_a_running_plan_or_a_condition_alone_may_be_printed(
+        qtbot: QtBot, tmp_path: Path, no_question: None) -> None:
+    """A handout without exercises that has something of the patient's own prints: the
+    planner's running plan handed out on its own, or the condition talked about with its
+    recovery timeline. Unticking the running plan, the last of it, leaves nothing."""
+    assert Handout(runs=((1, 5.0),)).print_refusal() == ""
+    assert Handout(conditions=("hip-osteoarthritis",), recovery_chart=True).print_refusal() == ""
+    assert Handout(regions={"outer": 4}).print_refusal() == ""
+    dialog = open_builder(qtbot, tmp_path, Handout(runs=((1, 5.0), (3, 6.0))))
+    assert dialog.running_plan.isChecked()
+    assert all(button.isEnabled() for button in printing(dialog))
+    dialog.running_plan.setChecked(False)
+    assert not any(button.isEnabled() for button in printing(dialog))
+    assert "Nothing to print yet" in dialog.warning.text()

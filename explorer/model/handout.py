@@ -136,9 +136,12 @@ class Handout:
         return replace(self, exercises=tuple(items))
 
     def print_refusal(self) -> str:
-        """Why the handout is not printed as it is ("" when it may be): it has no
-        exercises, or one has 0 sets or reps (the text stays as typed, to correct)."""
-        if not self.exercises:
+        """Why the handout is not printed as it is ("" when it may be): it has nothing
+        of the patient's own (no exercises, conditions, regions, drawing or running plan:
+        only the general advice would print), or an exercise has 0 sets or reps (the
+        text stays as typed, to correct)."""
+        if not (self.exercises or self.conditions or self.regions or self.drawings
+                or self.has_running_plan):
             return "Nothing to print yet: add exercises to the handout."
         zero = [f"exercise {number}'s {name}" for number, item in enumerate(self.exercises, 1)
                 for name in item.zero_counts]

@@ -250,7 +250,8 @@ class HandoutDialog(QDialog):
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.table.selectionModel().selectionChanged.connect(self._remember_selection)
         self.note.textChanged.connect(self._update_warning)  # a note too long to save
-        self.recovery_chart.toggled.connect(self._update_warning)
+        for box in (self.recovery_chart, self.running_plan):  # what there is to print
+            box.toggled.connect(self._update_warning)
         for signal in (self.patient.textChanged, self.note.textChanged,
                        self.side.currentIndexChanged,
                        self.large_print.toggled, self.recovery_chart.toggled,
