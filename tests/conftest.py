@@ -8,9 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# Always offscreen, whatever the developer's session uses, on three known screens: a
-# 1920 x 1080 desktop and, beside it, a 1024 x 600 small laptop and a 1080p laptop at 200%
-# (960 x 540 logical pixels; see fixtures/screens.json).
+# Always offscreen, whatever the developer's session uses, on four known screens: a
+# 1920 x 1080 desktop and, beside it, a 1024 x 600 small laptop, a 1080p laptop at 200%
+# (960 x 540 logical pixels) and a 1600 x 900 one at 200% (800 x 450; see
+# fixtures/screens.json).
 os.environ["QT_QPA_PLATFORM"] = (
     f"offscreen:configfile={Path(__file__).parent / 'fixtures' / 'screens.json'}")
 # Never read or write the real user's folders from tests.
@@ -105,6 +106,44 @@ def open_window(qtbot: Any, tmp_path: Path) -> Callable[..., Any]:
         window.show()
         qtbot.waitExposed(window)
         return window
+
+    return _open
+
+
+@pytest.fixture
+def open_builder(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                 ) -> Callable[..., Any]:
+    """Build and show a handout builder on the built-in content (temporary settings)
+    that closes without asking to save: `open_builder(handout, exercises, active)`
+    starts from `handout` (by default one for GTPS) with `exercises` added, and waits
+    until it is the active window if `active`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.cli import load
+    from explorer.model.handout import Handout
+    from explorer.paths import diagram_svg
+    from explorer.ui.diagram_art import DiagramArt
+    from explorer.ui.handout_dialog import HandoutDialog
+    from explorer.ui.settings import Settings
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_: QMessageBox.StandardButton.Discard)
+
+    def _open(handout: Any = None, exercises: tuple[str, ...] = (),
+              active: bool = False) -> Any:
+        content = load()
+        start = handout or Handout(conditions=("greater-trochanteric-pain-syndrome",))
+        for exercise in exercises:
+            start = start.with_exercise(content, exercise)
+        dialog = HandoutDialog(content, DiagramArt(diagram_svg(), list(content.regions)),
+                               Settings(tmp_path / "s.ini"), start)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        if active:
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)
+        return dialog
 
     return _open
 

@@ -4,40 +4,26 @@ click takes no focus, so the open cell was never committed and the old dose went
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar
+from PySide6.QtWidgets import QApplication, QFileDialog, QStatusBar
 from pytestqt.qtbot import QtBot
 
-from explorer.cli import load
 from explorer.model.handout import Handout, read_handout
-from explorer.paths import diagram_svg
-from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.handout_dialog import HandoutDialog
-from explorer.ui.settings import Settings
 
 SETS, REPS = 1, 2
 
 
 @pytest.fixture
-def builder(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HandoutDialog:
+def builder(open_builder: Callable[..., HandoutDialog], tmp_path: Path) -> HandoutDialog:
     """A builder with three exercises, active, that closes without asking."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Discard)
-    content = load()
-    start = Handout(conditions=("greater-trochanteric-pain-syndrome",))
-    for exercise in ("clam", "bridge", "side-plank"):
-        start = start.with_exercise(content, exercise)
-    dialog = HandoutDialog(content, DiagramArt(diagram_svg(), list(content.regions)),
-                           Settings(tmp_path / "s.ini"), start)
+    dialog = open_builder(exercises=("clam", "bridge", "side-plank"), active=True)
     dialog.settings.set("print/last_folder", str(tmp_path))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
 
 

@@ -4,12 +4,13 @@ typed as "hold 5 s" prints as "holding each for 5 s", not "holding each for hold
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from explorer.cli import load
@@ -19,21 +20,9 @@ from explorer.report.output import write_pdf
 from explorer.report.pages import Header
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.handout_dialog import HandoutDialog
-from explorer.ui.settings import Settings
 
 PRINTING = ("Print pre&view…", "&Print…", "&Export PDF…")
 SETS = 1
-
-
-def open_builder(qtbot: QtBot, tmp_path: Path, handout: Handout) -> HandoutDialog:
-    dialog = HandoutDialog(load(), DiagramArt(diagram_svg(), list(load().regions)),
-                           Settings(tmp_path / "s.ini"), handout)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    return dialog
 
 
 def printing(dialog: HandoutDialog) -> list[QPushButton]:
@@ -42,17 +31,13 @@ def printing(dialog: HandoutDialog) -> list[QPushButton]:
     return buttons
 
 
-@pytest.fixture
-def no_question(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Discard)
-
-
 def test_a_handout_without_exercises_is_not_printed(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_question: None) -> None:
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        open_builder: Callable[..., HandoutDialog]) -> None:
     """Export PDF gave a one-page plan with nothing in it but the warning signs."""
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: asked.append(a[1]) or ("", ""))
-    dialog = open_builder(qtbot, tmp_path, Handout())
+    dialog = open_builder(Handout(), active=True)
     for button in printing(dialog):
         assert not button.isEnabled()
         assert "add exercises" in button.toolTip()
@@ -66,10 +51,10 @@ def test_a_handout_without_exercises_is_not_printed(
 
 
 def test_zero_sets_are_kept_as_typed_and_not_printed(
-        qtbot: QtBot, tmp_path: Path, no_question: None) -> None:
+        qtbot: QtBot, tmp_path: Path, open_builder: Callable[..., HandoutDialog]) -> None:
     content = load()
     start = Handout().with_exercise(content, "clam").with_exercise(content, "bridge")
-    dialog = open_builder(qtbot, tmp_path, start)
+    dialog = open_builder(start, active=True)
     table = dialog.table
     table.setFocus()
     table.setCurrentCell(1, SETS)
@@ -116,14 +101,14 @@ def test_a_hold_typed_with_hold_prints_it_once(tmp_path: Path, typed: str,
 
 
 def test_a_running_plan_or_a_condition_alone_may_be_printed(
-        qtbot: QtBot, tmp_path: Path, no_question: None) -> None:
+        qtbot: QtBot, tmp_path: Path, open_builder: Callable[..., HandoutDialog]) -> None:
     """A handout without exercises that has something of the patient's own prints: the
     planner's running plan handed out on its own, or the condition talked about with its
     recovery timeline. Unticking the running plan, the last of it, leaves nothing."""
     assert Handout(runs=((1, 5.0),)).print_refusal() == ""
     assert Handout(conditions=("hip-osteoarthritis",), recovery_chart=True).print_refusal() == ""
     assert Handout(regions={"outer": 4}).print_refusal() == ""
-    dialog = open_builder(qtbot, tmp_path, Handout(runs=((1, 5.0), (3, 6.0))))
+    dialog = open_builder(Handout(runs=((1, 5.0), (3, 6.0))), active=True)
     assert dialog.running_plan.isChecked()
     assert all(button.isEnabled() for button in printing(dialog))
     dialog.running_plan.setChecked(False)

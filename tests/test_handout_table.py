@@ -3,37 +3,22 @@ grow to their text, also after an edit, and a cell's tooltip is its whole text."
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QStyle, QTableWidget
+from PySide6.QtWidgets import QLabel, QStyle, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from explorer.cli import load
-from explorer.model.handout import Handout
-from explorer.paths import diagram_svg
-from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.handout_dialog import HandoutDialog
-from explorer.ui.settings import Settings
 
 LONG_NOTE = "Keep the pelvis level and stop if pain goes above 3 out of 10"
 
 
-def _builder(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HandoutDialog:
-    # closing with edits asks to save them: answer "Discard" rather than wait for a click
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_: QMessageBox.StandardButton.Discard)
-    content = load()
-    start = Handout(conditions=("greater-trochanteric-pain-syndrome",))
-    for exercise in ("single-leg-balance", "bridge", "clam"):
-        start = start.with_exercise(content, exercise)
-    dialog = HandoutDialog(content, DiagramArt(diagram_svg(), list(content.regions)),
-                           Settings(tmp_path / "s.ini"), start)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+@pytest.fixture
+def builder(open_builder: Callable[..., HandoutDialog]) -> HandoutDialog:
+    """A builder with three exercises that closes without asking."""
+    return open_builder(exercises=("single-leg-balance", "bridge", "clam"))
 
 
 def text_margins(table: QTableWidget) -> int:
@@ -51,9 +36,8 @@ def _shown_in_full(dialog: HandoutDialog, row: int, column: int) -> bool:
     return needed.height() <= table.rowHeight(row) and needed.width() <= width
 
 
-def test_every_dose_shows_in_full(qtbot: QtBot, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    dialog = _builder(qtbot, tmp_path, monkeypatch)
+def test_every_dose_shows_in_full(builder: HandoutDialog) -> None:
+    dialog = builder
     table = dialog.table
     hold = 3
     assert table.item(0, hold).text() == "30-60 seconds on each leg"
@@ -64,9 +48,8 @@ def test_every_dose_shows_in_full(qtbot: QtBot, tmp_path: Path,
         assert table.rowHeight(row) >= table.sizeHintForRow(row)
 
 
-def test_an_edited_note_and_a_narrower_column_still_show_in_full(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    dialog = _builder(qtbot, tmp_path, monkeypatch)
+def test_an_edited_note_and_a_narrower_column_still_show_in_full(builder: HandoutDialog) -> None:
+    dialog = builder
     table = dialog.table
     note = table.columnCount() - 1
     table.item(1, note).setText(LONG_NOTE)  # as typed in the cell
@@ -76,9 +59,8 @@ def test_an_edited_note_and_a_narrower_column_still_show_in_full(
     assert _shown_in_full(dialog, 0, 3)
 
 
-def test_a_cell_tooltip_holds_its_whole_text(qtbot: QtBot, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    dialog = _builder(qtbot, tmp_path, monkeypatch)
+def test_a_cell_tooltip_holds_its_whole_text(builder: HandoutDialog) -> None:
+    dialog = builder
     table = dialog.table
     assert table.item(0, 0).toolTip() == "Single-leg balance"
     assert table.item(0, 3).toolTip() == "30-60 seconds on each leg"
@@ -88,11 +70,11 @@ def test_a_cell_tooltip_holds_its_whole_text(qtbot: QtBot, tmp_path: Path,
 
 
 def test_at_its_smallest_the_builder_shows_two_whole_rows(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, builder: HandoutDialog) -> None:
     """At its minimum size the table showed one row and part of the next, each exercise's
     name wrapped to five lines in a sliver of a column. (The large print box is now beside
     the hip's box, a row saved: the "Hip" label still takes Alt+H to it.)"""
-    dialog = _builder(qtbot, tmp_path, monkeypatch)
+    dialog = builder
     dialog.resize(dialog.minimumSizeHint().expandedTo(dialog.minimumSize()))
     qtbot.waitUntil(lambda: dialog.size() == dialog.minimumSize().expandedTo(
         dialog.minimumSizeHint()))
@@ -104,12 +86,12 @@ def test_at_its_smallest_the_builder_shows_two_whole_rows(
 
 
 def test_at_the_builders_narrowest_every_word_of_a_dose_shows(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, builder: HandoutDialog) -> None:
     """At 720 pixels (the builder's narrowest, and its width on a screen up to 800 wide)
     the Hold column was 52 pixels: "30-45 seco…", and the table scrolled sideways."""
     from explorer.ui.handout_dialog import MIN_WIDTH
 
-    dialog = _builder(qtbot, tmp_path, monkeypatch)
+    dialog = builder
     for exercise in dialog.content.exercises:  # rows enough to scroll
         dialog.add_exercise(exercise)
     dialog.resize(MIN_WIDTH, dialog.height())
