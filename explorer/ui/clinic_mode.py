@@ -92,6 +92,8 @@ class ClinicMode(QObject):
         self.position.setAccessibleName("Position in the list")  # until it shows one
         self.position.setAccessibleDescription(STEP_KEYS)
         self.position.setContentsMargins(6, 0, 6, 0)
+        # centred between the arrows in the room kept for its longest text
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bar.addWidget(self.position)
         following = bar.addAction(arrow_icon(forward=True), "Next",
                                   lambda: self.step(1))
