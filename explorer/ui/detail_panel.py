@@ -149,6 +149,7 @@ class DetailPanel(QTextBrowser):
         key = (kind, entry_id, self.patient, self.extra_style, self._shown_layout, self.text_scale)
         font = self._scaled_font()
         document = self._documents.pop(key, None)
+        laid = document is None  # laid out anew: the title fitted again (fit_title)
         if document is None:
             # Not parented to this widget: setDocument() would delete the previous one.
             document = QTextDocument(self._holder)
@@ -165,12 +166,15 @@ class DetailPanel(QTextBrowser):
             document.setHtml(html)
         elif document.defaultFont() != font:
             document.setDefaultFont(font)  # zoomed meanwhile
+            laid = True
         # a kept document may have been laid out at another width: shown so, QTextEdit
         # keeps a stale horizontal scroll range. (Setting the same width lays it all out
         # again, which would cost a click a millisecond.)
         if document.textWidth() != self.viewport().width():
             document.setTextWidth(self.viewport().width())
-        fit_title(document)  # for its width and type now
+            laid = True
+        if laid:  # a kept page shown again as it was needs no fitting
+            fit_title(document)
         self._documents[key] = document
         while len(self._documents) > MAX_CACHED_DOCUMENTS:
             _, old = self._documents.popitem(last=False)

@@ -159,7 +159,7 @@ class SearchBox(QWidget):
 
     def _on_field_text_changed(self, text: str) -> None:
         hits = search(self._content, text, limit=None, fall_back=True)
-        self.hits, self._more = hits[:MAX_SHOWN], len(hits[MAX_SHOWN:])
+        self.hits, self._more = hits[:MAX_SHOWN], max(0, len(hits) - MAX_SHOWN)
         self.results.clear()
         searched = self.hits[0].respelled if self.hits else ""
         if searched:
