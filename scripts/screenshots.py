@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from explorer.paths import builtin_content_dir  # noqa: E402
+from explorer.ui.pane_tabs import CONDITIONS  # noqa: E402
 from explorer.ui.settings import Settings  # noqa: E402
 from explorer.ui.startup import build_window  # noqa: E402
 
@@ -61,6 +62,12 @@ def main() -> None:
             window.grab().save(str(DOCS / name))
             print(DOCS / name)
         window.clinic.leave()
+        window.resize(620, 760)  # narrow: one column at a time
+        window.columns.show_pane(CONDITIONS)
+        app.processEvents()
+        window.grab().save(str(DOCS / "window-narrow.png"))
+        print(DOCS / "window-narrow.png")
+        window.resize(1400, 860)
         window.selection.select_condition("greater-trochanteric-pain-syndrome")
         window.timeline_action.trigger()
         window.planner_action.trigger()

@@ -145,6 +145,7 @@ class ClinicMode(QObject):
         # the columns, the keyboard's pane and the place read, as a reload keeps them
         self._working = w.working_state()
         self.active = True
+        w.fit_columns()  # side by side again, if a narrow window showed one at a time
         w.detail.patient = True
         w.detail.extra_style, w.detail.style_scale = PANEL_STYLE, PANEL_SCALE
         w.detail.refresh()

@@ -190,6 +190,7 @@ class ConditionList(QTreeWidget):
         self.setWordWrap(True)
         self.setAccessibleName("Conditions")
         self.setIndentation(12)
+        self.match_count = 0
         self.currentItemChanged.connect(self._on_current_item_changed)
         # a click or Enter on the current row shows it again (after following a link)
         self.itemClicked.connect(self._on_item_chosen)
@@ -204,8 +205,10 @@ class ConditionList(QTreeWidget):
         from a search while it was not (its row is not the list's last current row)."""
         self.blockSignals(True)
         self.clear()
+        self.match_count = 0  # of the conditions ranked for the regions (none: 0)
         if regions:
             matches = rank_conditions(self._content, regions, answers, intensities)
+            self.match_count = len(matches)
             rows = [self._item(match.condition.id, match.condition.name,
                                match.condition.urgency, "; ".join(match.reasons))
                     for match in matches[:MAX_LISTED]]

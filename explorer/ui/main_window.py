@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QMouseEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +59,7 @@ from explorer.ui.dialogs import (
 from explorer.ui.history import DiagramInput, History, describe, pain_levels_only
 from explorer.ui.icons import arrow_icon
 from explorer.ui.mnemonics import mnemonic, with_mnemonic
+from explorer.ui.pane_tabs import COMPACT_BELOW, CONDITIONS, DETAILS, DIAGRAM, PaneTabs
 from explorer.ui.refine_panel import RedFlagBanner, RefinePanel
 from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox, SearchState
@@ -109,7 +111,9 @@ class MainWindow(QMainWindow):
         self.planner_baseline: Baseline | None = None
         self.handout_dialog: HandoutDialog | None = None
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hip-explorer.svg")))
-        fitting_minimum(self, 760, 520)
+        # narrower than COMPACT_BELOW, the columns show one at a time: half of a 1366 x
+        # 768 screen holds the window
+        fitting_minimum(self, 480, 520)
 
         self.art = art
         self.layers: list[Path] = list(content.layers)
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
         # (what was chosen, what a reload could show of it), while they differ
         self._lost: tuple[tuple[DiagramInput, str], tuple[DiagramInput, str]] | None = None
         self.hint_wanted = True  # the line under the diagram (clinic mode folds it away)
+        self.pane_tabs: PaneTabs | None = None  # made with the columns
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
                                lambda b, a: describe(b, a, self.content.region_name),
@@ -240,6 +245,7 @@ class MainWindow(QMainWindow):
         central = self.centralWidget()
         central.show()
         self.layout().activate()
+        self.columns.fit(False)  # the columns side by side, as they were kept
         self.splitter.restoreState(working.columns)
         self.middle_split.restoreState(working.middle)
         if self.detail.shown == working.page:  # another page opens at its top
@@ -249,6 +255,22 @@ class MainWindow(QMainWindow):
             self.diagram.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif working.focus:
             getattr(self, working.focus).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.fit_columns()
+
+    @property
+    def columns(self) -> PaneTabs:
+        assert self.pane_tabs is not None  # made in the constructor
+        return self.pane_tabs
+
+    def fit_columns(self) -> None:
+        """Below COMPACT_BELOW pixels wide the columns show one at a time, chosen by tabs
+        (not in clinic mode, which has its own arrangement)."""
+        clinic = getattr(self, "clinic", None)  # not yet made during construction
+        self.columns.fit(self.width() < COMPACT_BELOW and not (clinic and clinic.active))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     # ---- building ------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -307,6 +329,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setSizes([560, 330, 460])
         self.middle_split = middle_split
+        # a reload's new columns show the pane the old ones did, if only one shows
+        self.pane_tabs = PaneTabs(self.splitter, (self.diagram, self.conditions, self.detail),
+                                  self.pane_tabs.currentIndex()
+                                  if self.pane_tabs is not None else DIAGRAM)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -316,6 +342,7 @@ class MainWindow(QMainWindow):
         banner_row.setContentsMargins(6, 6, 6, 0)
         banner_row.addWidget(self.banner)
         central_layout.addLayout(banner_row)
+        central_layout.addWidget(self.pane_tabs)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)  # on a reload Qt deletes the one it replaces
 
@@ -450,6 +477,9 @@ class MainWindow(QMainWindow):
 
     def _connect_content_widgets(self) -> None:
         self.conditions.condition_activated.connect(self._show_condition)
+        # a click or Enter on a condition, not an arrow key, goes on to read it
+        for chosen in (self.conditions.itemClicked, self.conditions.itemActivated):
+            chosen.connect(lambda *_: self.columns.show_pane(DETAILS))
         self.detail.link_activated.connect(self._show_entry)
         self.detail.entry_shown.connect(self._on_detail_entry_shown)
         self.detail.zoom_stepped.connect(self._zoom)
@@ -477,6 +507,8 @@ class MainWindow(QMainWindow):
     def _refresh_list(self) -> None:
         s = self.selection
         self.conditions.show_ranked(s.regions, s.answers, s.intensities, s.condition)
+        count = self.conditions.match_count  # for the tab, where one column shows
+        self.columns.setTabText(CONDITIONS, f"Conditions ({count})" if count else "Conditions")
 
     def _on_selection_regions_changed(self) -> None:
         self._refresh_list()  # opens at its best matches
@@ -535,6 +567,7 @@ class MainWindow(QMainWindow):
             self.selection.set_regions([entry_id])
         else:
             self._show_entry(kind, entry_id)
+            self.columns.show_pane(DETAILS)
 
     def _on_detail_entry_shown(self, kind: str, entry_id: str) -> None:
         self.trail.visit((kind, entry_id))
@@ -552,6 +585,7 @@ class MainWindow(QMainWindow):
         entry = self.trail.go(step)
         if entry is not None:
             self._show_entry(*entry)
+            self.columns.show_pane(DETAILS)
         self._update_trail_actions()
 
     def _update_trail_actions(self) -> None:
@@ -632,6 +666,7 @@ class MainWindow(QMainWindow):
 
     # ---- actions -----------------------------------------------------------------------------
     def _on_find_triggered(self) -> None:
+        self.columns.show_pane(CONDITIONS)
         self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.field.selectAll()
 
@@ -660,6 +695,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, page_id: str) -> None:
         if page_id in self.content.pages:
             self.detail.show_page(page_id)
+            self.columns.show_pane(DETAILS)
 
     def _to_pane(self, step: int) -> None:
         """Move the keyboard focus to the next (1) or previous (-1) shown pane."""
@@ -668,11 +704,15 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         here = next((i for i, pane in enumerate(panes) if focused is not None and (
             pane is focused or pane.isAncestorOf(focused))), -1 if step > 0 else 0)
+        shown = self.columns.currentIndex()
         for offset in range(1, len(panes) + 1):
-            target = _focus_target(panes[(here + step * offset) % len(panes)])
+            pane = panes[(here + step * offset) % len(panes)]
+            self.columns.show_pane(self.columns.pane_of(pane))  # where one column shows
+            target = _focus_target(pane)
             if target is not None:
                 target.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
+        self.columns.show_pane(shown)
 
     def _list_pages(self) -> None:
         """The Guide menu lists every page of the content, a clinic's own pages too:
