@@ -130,3 +130,33 @@ def test_a_warm_start_reads_no_yaml_and_imports_no_qt(tmp_path: Path) -> None:
     assert runs[0][1].strip() == "['pydantic', 'yaml']"  # cold: a strict load
     assert runs[1][1].strip() == "[]"  # warm: the cache only
     assert runs[0][0] == runs[1][0] and int(runs[1][0]) >= 15
+
+
+def test_an_edit_in_a_linked_folder_is_read_again(mini: Path, tmp_path: Path,
+                                                  cache_folder: Path, loads: list[int]) -> None:
+    """A clinic's conditions/ that is a link to a shared folder: the loader reads its
+    files, so an edit there (saved in place, the folder itself unchanged) is seen. Links
+    that loop back do not stop the start."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (mini / "conditions").rename(shared / "conditions")
+    try:
+        (mini / "conditions").symlink_to(shared / "conditions", target_is_directory=True)
+        (mini / "again").symlink_to(mini, target_is_directory=True)  # a loop
+        (mini / "itself").symlink_to(mini / "itself")  # a link to itself
+    except (OSError, NotImplementedError):
+        pytest.skip("symbolic links are not available here")
+    assert cache.load_content_cached([mini], DIAGRAM).conditions["front-thing"]
+    path = shared / "conditions/front-thing.yaml"
+    folder_time = path.parent.stat().st_mtime_ns
+    with path.open("r+", encoding="utf-8") as handle:  # in place, as nano saves
+        text = handle.read().replace("name: Front thing", "name: Front thing, edited")
+        handle.seek(0)
+        handle.write(text)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    os.utime(path.parent, ns=(folder_time, folder_time))
+    content = cache.load_content_cached([mini], DIAGRAM)
+    assert content.conditions["front-thing"].name == "Front thing, edited"
+    assert len(loads) == 2
+    cache.load_content_cached([mini], DIAGRAM)
+    assert len(loads) == 2  # and the next start is from the cache again

@@ -1,11 +1,11 @@
 """A cache of validated content, so start-up does not re-check unchanged files.
 
 The cache stores the content with a key: the program and Python versions and the path,
-size and modification time of every file in every layer, of the diagram and of the model's
-own modules (so a changed model in a checkout never reads old objects). Any
-difference means a full, strict load. The cache lives in the user's cache folder (it is
-written and read only by this program); a damaged or unreadable cache is ignored and
-rebuilt. The loader (and with it PyYAML and pydantic) is imported only on a miss.
+size and modification time of every file in every layer (a linked conditions/ too), of
+the diagram and of the model's own modules (so a changed model in a checkout never reads
+old objects). Any difference means a full, strict load. The cache lives in the user's
+cache folder (it is written and read only by this program); a damaged or unreadable cache
+is ignored and rebuilt. The loader (and with it PyYAML and pydantic) is imported only on a miss.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def cache_key(layers: Sequence[Path], svg_file: Path | None) -> str:
     for layer in layers:
         parts.append(f"layer:{Path(layer).resolve()}")
         try:
-            files += sorted(Path(layer).rglob("*")) if Path(layer).is_dir() else []
+            files += _layer_files(Path(layer)) if Path(layer).is_dir() else []
         except OSError:  # a folder that cannot be looked in: loading names it
             parts.append(f"unreadable:{layer}")
     for path in files:
@@ -53,6 +53,22 @@ def cache_key(layers: Sequence[Path], svg_file: Path | None) -> str:
             continue
         parts.append(f"{path}|{info.st_size}|{info.st_mtime_ns}")
     return "\n".join(parts)
+
+
+def _layer_files(layer: Path) -> list[Path]:
+    """What the loader looks at in a layer: everything under it, as its check for stray
+    files walks it (not into linked folders), and the files of a folder in the layer that
+    is a link to a folder (conditions/ linked to a shared folder: the loader reads those).
+    A link is followed one level only, so one that loops back costs nothing."""
+    files = sorted(layer.rglob("*"))
+    with os.scandir(layer) as entries:
+        linked = [Path(entry.path) for entry in entries if entry.is_symlink()]
+    for folder in linked:
+        try:  # is_dir: False for a link that loops or leads nowhere
+            files += sorted(folder.iterdir()) if folder.is_dir() else []
+        except OSError:  # cannot be listed: loading names it (as rglob, left out here)
+            continue
+    return files
 
 
 def _read(path: Path, key: str) -> Content | None:
