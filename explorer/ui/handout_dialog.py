@@ -257,6 +257,7 @@ class HandoutDialog(QDialog):
                        self.large_print.toggled, self.recovery_chart.toggled,
                        self.running_plan.toggled):
             signal.connect(self._update_modified)
+        self.patient.setFocus()  # the keyboard starts at the top of the form, where it shows
 
     # ---- layout ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -349,6 +350,7 @@ class HandoutDialog(QDialog):
         body_layout.addLayout(form)
         body_layout.addWidget(split, 1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unseen stop: Tab goes to the fields
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
