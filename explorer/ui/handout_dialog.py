@@ -16,11 +16,20 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -43,6 +52,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStatusBar,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -87,6 +97,7 @@ TITLE = "Exercise handout"
 FOLDER_KEY = "handout/last_folder"  # of the handout file last opened or saved
 MAX_FILE_STEM = 60  # characters of a suggested file name, before its extension
 WARNING_COLOUR = "#7a2e00"
+CURRENT_FRAME = 2  # pixels: the frame round the table's current cell
 
 
 class _Cell(QTableWidgetItem):
@@ -117,6 +128,26 @@ class _LimitedCells(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             editor.setMaxLength(NOTE_MAX if COLUMNS[index.column()] == "Note" else DOSE_MAX)
         return editor
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        """The current cell, the one Enter or F2 edits, framed while the table has the
+        keyboard: in the highlight's colour, or on a selected row in its text's colour
+        (the style's own frame was hardly to be seen, 1.2:1 on a selected row)."""
+        current = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        if current:
+            option = QStyleOptionViewItem(option)
+            option.state &= ~QStyle.StateFlag.State_HasFocus  # not the faint frame too
+        super().paint(painter, option, index)
+        if current:
+            selected = option.state & QStyle.StateFlag.State_Selected
+            colour = option.palette.color(QPalette.ColorRole.HighlightedText if selected
+                                          else QPalette.ColorRole.Highlight)
+            painter.save()
+            painter.setPen(QPen(colour, CURRENT_FRAME))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
+            painter.restore()
 
 
 class _WrappedLabel(QLabel):
