@@ -398,12 +398,14 @@ class _Loader:
         o = self.origins[("exercises", ex_id)]
         try:
             layer, target = _resolve(o.layer), _resolve(o.path.parent / relative)
+            if target.is_relative_to(layer) and not target.exists():
+                layer, target = self._earlier_image(o, relative) or (layer, target)
         except OSError as exc:  # a symbolic link loop
             self.content.problems.append(o.problem(
                 ("image",), f"image '{relative}' cannot be read: {exc.strerror or exc}"))
             return
         try:
-            message = self._image_refusal(relative, layer, target)
+            message = self._image_refusal(relative, layer, target, o)
         except OSError as exc:  # a folder of images that cannot be read, say
             message = f"image '{relative}' cannot be read: {exc.strerror or exc}"
         if message:
@@ -411,14 +413,38 @@ class _Loader:
         else:
             self.content.images[ex_id] = target
 
-    def _image_refusal(self, relative: str, layer: Path, target: Path) -> str | None:
+    def _earlier_layers(self, o: _Origin) -> tuple[Path, ...]:
+        """The content folders loaded before the one `o` is in, the latest first."""
+        layers = self.content.layers
+        return tuple(reversed(layers[:layers.index(o.layer)]))
+
+    def _earlier_image(self, o: _Origin, relative: str) -> tuple[Path, Path] | None:
+        """(folder, picture) for the picture `relative` at the same place in a content
+        folder loaded before `o`'s, when `o`'s own folder lacks it (a clinic's copy of a
+        built-in exercise shows the built-in picture); it must be inside that folder."""
+        try:  # where the picture is inside o's folder, as written
+            inside = Path(os.path.abspath(o.path.parent / relative)).relative_to(
+                os.path.abspath(o.layer))
+        except ValueError:  # a path that leaves the folder: refused as it is
+            return None
+        for earlier in self._earlier_layers(o):
+            layer, target = _resolve(earlier), _resolve(earlier / inside)
+            if target.is_relative_to(layer) and target.exists():
+                return layer, target
+        return None
+
+    def _image_refusal(self, relative: str, layer: Path, target: Path,
+                       o: _Origin) -> str | None:
         """Why the image `relative` (found at `target`) is not shown, or None."""
         if not target.is_relative_to(layer):
-            return f"image '{relative}' is outside the content folder; keep images inside it"
+            return (f"image '{relative}' is outside the content folder; keep images inside "
+                    f"it{self._earlier_image_hint(o, target)}")
         if target.suffix.lower() not in IMAGE_SUFFIXES:
             return f"image '{relative}' must be an .svg, .png or .jpg file"
         if not target.exists():
-            return f"image '{relative}' not found (looked for {target})"
+            then = (", then at the same place in the content folders loaded before this one"
+                    if self._earlier_layers(o) else "")
+            return f"image '{relative}' not found (looked for {target}{then})"
         if not target.is_file():  # a folder, or a pipe that reading would wait on for ever
             return f"image '{relative}' is not a regular file ({target})"
         if target.stat().st_size > MAX_IMAGE_BYTES:
@@ -428,6 +454,19 @@ class _Loader:
         if self.damage and (reason := self.damage(target)):
             return f"image '{relative}' is damaged: {reason}"
         return None
+
+    def _earlier_image_hint(self, o: _Origin, target: Path) -> str:
+        """How to show `target`, a picture in a content folder loaded before `o`'s, by
+        the path that finds it there; "" if it is in none."""
+        for earlier in self._earlier_layers(o):
+            layer = _resolve(earlier)
+            if target.is_relative_to(layer):
+                own = o.path.parent.relative_to(o.layer)  # exercises/
+                written = Path(os.path.relpath(target.relative_to(layer), own)).as_posix()
+                return (f" (for this picture write '{written}': a picture this folder "
+                        "does not have is taken from the same place in the content folders "
+                        "loaded before it, such as the built-in one)")
+        return ""
 
 
 def _layer_refusal(exc: OSError) -> str:
