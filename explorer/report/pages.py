@@ -21,7 +21,7 @@ import datetime as dt
 import math
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -558,12 +558,16 @@ def _splits(flowable: Flowable, width: float) -> bool:
 
 
 def paint_pages(painter: QPainter, pages: list[list[Placement]], header: Header,
-                page_width: float, page_height: float, new_page: object) -> None:
-    """Paint every page: header, content, footer "Page N of M". `new_page()` advances."""
+                page_width: float, page_height: float, new_page: object,
+                order: Sequence[int] | None = None) -> None:
+    """Paint the pages: header, content, footer "Page N of M". `new_page()` advances.
+    `order`: the numbers (from 1) of the pages to paint, in turn (some pages, reversed,
+    repeated for copies), else every page once; M is always the whole document's."""
     content_top = header_height(header)
     total = len(pages)
-    for number, placements in enumerate(pages, 1):
-        if number > 1:
+    for turn, number in enumerate(range(1, total + 1) if order is None else order):
+        placements = pages[number - 1]
+        if turn > 0:
             assert callable(new_page)
             new_page()
         painter.save()

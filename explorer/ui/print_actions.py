@@ -75,7 +75,8 @@ def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreview
     # it when this function returns and the preview crashes the app a moment later.
     dialog.kept_printer = printer  # type: ignore[attr-defined]
     dialog.setWindowTitle(f"Print preview: {job.title}")
-    dialog.paintRequested.connect(lambda p: print_with(p, job, header_for(job, settings)))
+    # the preview's pages, and its Print button's printer after Qt's Print dialog
+    dialog.paintRequested.connect(lambda p: print_or_say(dialog, p, job, settings))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     toolbar = dialog.findChild(QToolBar)
     toolbar_width = toolbar.sizeHint().width() if toolbar is not None else 0
@@ -106,12 +107,25 @@ STATUS_MS = 8000  # how long a status bar says what was saved
 
 
 def print_job(parent: QWidget, job: PrintJob, settings: Settings) -> None:
+    """Qt's Print dialog, then print what it chose (pages, order, copies: print_with)."""
     printer = make_printer(settings)
     dialog = QPrintDialog(printer, parent)
-    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    if print_or_say(parent, printer, job, settings) and (note := logo_note(settings)):
+        show_status(parent, note)
+
+
+def print_or_say(parent: QWidget, printer: QPrinter, job: PrintJob,
+                 settings: Settings) -> bool:
+    """Print the job; if it cannot be (the printer went away after the Print dialog, or
+    no page chosen there is in it), say so in words rather than as a crash."""
+    try:
         print_with(printer, job, header_for(job, settings))
-        if note := logo_note(settings):
-            show_status(parent, note)
+    except ExportError as exc:
+        QMessageBox.warning(parent, "Print", f"Nothing was printed.\n\n{exc}")
+        return False
+    return True
 
 
 def export_job(parent: QWidget, job: PrintJob, settings: Settings,
