@@ -267,6 +267,29 @@ class DetailPanel(QTextBrowser):
         else:
             self.show_welcome()
 
+    def keyboard_link(self) -> tuple[int, int, str]:
+        """The link the keyboard is on (Tab steps from link to link): the text cursor's
+        two ends and the link's target; ("" on no link)."""
+        cursor = self.textCursor()
+        return cursor.anchor(), cursor.position(), self._link_at(cursor.selectionEnd())
+
+    def put_keyboard_link(self, link: tuple[int, int, str]) -> None:
+        """The keyboard on that link again, if the page shown has it in the same place."""
+        anchor, position, target = link
+        if not target or max(anchor, position) >= self.document().characterCount() or \
+                self._link_at(max(anchor, position)) != target:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def _link_at(self, end: int) -> str:
+        """The target of the link whose text ends at (or runs past) `end`."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(end)
+        return cursor.charFormat().anchorHref()
+
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "hip":
             kind, _, entry_id = url.path().partition("/")

@@ -94,7 +94,10 @@ class WorkingState(NamedTuple):
     page: tuple[str, str]  # the entry the detail panel showed
     panel_at: int  # the place read in it
     focus: str  # which of CONTENT_WIDGETS had the keyboard focus
+    question: str  # the Refine question whose box had it (its clue id), if one did
     ring: str | None  # the diagram's keyboard region, if its ring showed
+    region_row: str  # the region on the region list's current row
+    link: tuple[int, int, str]  # the link the keyboard is on in the panel (keyboard_link)
 
 
 class MainWindow(QMainWindow):
@@ -231,11 +234,13 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         holder = next((name for name in CONTENT_WIDGETS if focused is not None and (
             getattr(self, name) is focused or getattr(self, name).isAncestorOf(focused))), "")
+        question = next((clue for clue, box in self.refine.boxes.items() if box is focused), "")
         state = self.diagram.state
         return WorkingState(self.splitter.saveState(), self.middle_split.saveState(),
                              self.search.state(), self.detail.shown,
-                             self.detail.verticalScrollBar().value(), holder,
-                             state.focus if state.show_focus else None)
+                             self.detail.verticalScrollBar().value(), holder, question,
+                             state.focus if state.show_focus else None,
+                             self.region_list.current_region(), self.detail.keyboard_link())
 
     def put_back(self, working: WorkingState) -> None:
         self.search.restore_state(working.search)
@@ -248,14 +253,26 @@ class MainWindow(QMainWindow):
         self.columns.fit(False)  # the columns side by side, as they were kept
         self.splitter.restoreState(working.columns)
         self.middle_split.restoreState(working.middle)
+        self.region_list.set_current_region(working.region_row)
         if self.detail.shown == working.page:  # another page opens at its top
+            self.detail.put_keyboard_link(working.link)  # (which may scroll to it)
             self.detail.verticalScrollBar().setValue(working.panel_at)
         if working.ring in self.art.region_ids:  # the ring where it was
             self.diagram.state.focus = working.ring
             self.diagram.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif working.focus:
-            getattr(self, working.focus).setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_back(working).setFocus(Qt.FocusReason.OtherFocusReason)
         self.fit_columns()
+
+    def _focus_back(self, working: WorkingState) -> QWidget:
+        """The control that had the keyboard: the same question, else the pane's first
+        control (a pane of questions that took the focus itself showed none, and Space
+        ticked nothing)."""
+        box = self.refine.boxes.get(working.question)
+        if box is not None and box.isVisible():
+            return box
+        pane: QWidget = getattr(self, working.focus)
+        return _focus_target(pane) or pane
 
     @property
     def columns(self) -> PaneTabs:

@@ -50,7 +50,7 @@ class RegionList(QListWidget):
         self.setPalette(palette)
         self.itemChanged.connect(self._on_item_changed)
         selection.regions_changed.connect(self._on_selection_regions_changed)
-        selection.region_focused.connect(self._on_selection_region_focused)
+        selection.region_focused.connect(self.set_current_region)
         self._on_selection_regions_changed()
 
     def _fit_height(self) -> None:
@@ -92,7 +92,14 @@ class RegionList(QListWidget):
                 return item
         return None
 
-    def _on_selection_region_focused(self, region: str) -> None:
+    def current_region(self) -> str:
+        """The region on the keyboard's row, or "" before there is one."""
+        item = self.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def set_current_region(self, region: str) -> None:
+        """The keyboard's row on this region (if the list has it): the row follows the
+        diagram's keyboard, and stays where it was after a reload."""
         item = self.region_item(region)
         if item is not None and item is not self.currentItem():
             self.setCurrentItem(item)
