@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QImage,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPen,
@@ -764,8 +765,11 @@ class LoadPlanner(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.add_button = QPushButton("Add run")
-        self.remove_button = QPushButton("Remove run")
+        # Tab leaves the table for the buttons and fields (the arrow keys move between
+        # cells): with Qt's default, Tab only went round its cells, a keyboard trap
+        self.table.setTabKeyNavigation(False)
+        self.add_button = QPushButton("&Add run")
+        self.remove_button = QPushButton("&Remove run")
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)  # Enter in a distance field adds no empty run
         self.km = QRadioButton("km")
@@ -908,6 +912,19 @@ class LoadPlanner(QWidget):
         return _export(self, lambda widget, width: draw_load(widget, log, found, plan,
                                                              weeks, width),
                        EXPORT_WIDTH, self.EXPORT_HEIGHT, width_px, scale)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field or on the table confirms what was typed and goes no further:
+        in the window's dialog it pressed Close (its default button) and the planner
+        closed mid-entry. On a focused button it presses it, as Space does (and as in
+        the handout builder). A cell being edited takes its own Enter before this."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        button = self.focusWidget()
+        if isinstance(button, QPushButton) and button.isEnabled():
+            button.click()
 
     # -- input -----------------------------------------------------------------------
 
