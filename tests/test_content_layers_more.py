@@ -92,3 +92,40 @@ def test_the_fallback_never_leads_outside_a_content_folder(mini: Path, clinic: P
     assert any(f.startswith("up.yaml:7: image: image '../../secret.svg' is outside the "
                             "content folder") for f in found), found
     assert os.path.exists(mini / "exercises/images/secret.svg")
+
+
+EXERCISE = ("id: knee-drive\nname: Knee drive\npurpose: p\nsteps: [s]\n"
+            "dose: {sets: 3}\n")
+CONDITION = ("id: new-thing\nname: New\nregions: [front]\nurgency: routine\nsummary: s\n"
+             "symptoms: [x]\nred_flags: []\nreferences: [ref-a, ref-b]\n"
+             "reviewed: '2026-01-01'\nexercises:\n  - exercise: knee-drive\n"
+             "    stage: early\ntreatments:\n  - treatment: dry-needling\n")
+
+
+@pytest.mark.parametrize(("exercise_file", "exercise", "line"), [
+    ("knee-drive.yaml", EXERCISE.replace("dose: {sets: 3}\n", ""), 1),  # missing
+    ("knee-drive.yaml", EXERCISE.replace("steps: [s]", "steps: [s"), 5),  # YAML syntax
+    ("knee-drive.yml", EXERCISE, 1),  # not read: it ends in .yml
+])
+def test_a_condition_naming_an_entry_whose_file_has_a_problem_points_to_that_file(
+        mini: Path, clinic: Path, exercise_file: str, exercise: str, line: int) -> None:
+    """QA: one mistake in a clinic's exercise file also gave its condition "unknown
+    exercise 'knee-drive'", listed first, although the id was right and the file there:
+    a clinician began by "fixing" the id. The condition's line names the file to fix."""
+    (clinic / "conditions").mkdir()
+    (clinic / "treatments").mkdir()
+    (clinic / "conditions/new-thing.yaml").write_text(CONDITION)
+    (clinic / "exercises" / exercise_file).write_text(exercise)
+    (clinic / "treatments/dry-needling.yaml").write_text(
+        "id: dry-needling\nname: Dry needling\ncategory: therapy\nwhat: w\n"
+        "helps_when: h\nevidence: e\ncautions: none\n")  # not a list
+    found = [str(p) for p in load(mini, clinic).problems]
+    assert f"{clinic / 'conditions/new-thing.yaml'}:11: exercises[0].exercise: exercise " \
+        "'knee-drive' is not loaded: its own file has a problem (see " \
+        f"exercises/{exercise_file}, line {line}); fix that file first" in found, found
+    assert f"{clinic / 'conditions/new-thing.yaml'}:14: treatments[0].treatment: " \
+        "treatment 'dry-needling' is not loaded: its own file has a problem (see " \
+        "treatments/dry-needling.yaml, line 7); fix that file first" in found, found
+    assert any(f.startswith(f"{clinic / 'exercises' / exercise_file}:{line}: ")
+               for f in found), found  # the cause itself
+    assert not any("unknown" in f for f in found), found

@@ -122,6 +122,8 @@ class _Loader:
         self.content = Content()
         self.origins: dict[tuple[str, str], _Origin] = {}
         self.losses: dict[str, _Loss] = {}  # by list ("regions"), the first file's loss
+        # the first problem of an entry file not loaded, by (folder, id its name gives)
+        self.unloaded: dict[tuple[str, str], Problem] = {}
 
     # ---- reading ---------------------------------------------------------------
     def load_layer(self, folder: Path) -> None:
@@ -138,7 +140,11 @@ class _Loader:
                 self._load_list_file(folder / name, key, model, folder, seen)
         for sub, model in ENTRY_FOLDERS.items():
             for name in self._entry_file_names(folder / sub) if sub in names else []:
+                first = len(self.content.problems)
                 self._load_entry_file(folder / sub / name, sub, model, folder, seen)
+                if len(self.content.problems) > first:  # not loaded: its first problem
+                    self.unloaded.setdefault((sub, Path(name).stem),
+                                             min(self.content.problems[first:]))
         self._report_stray_files(folder)
 
     def _entry_file_names(self, folder: Path) -> list[str]:
@@ -280,6 +286,9 @@ class _Loader:
                 right = list_name if top else path.stem + YAML_ENDING
                 self._problem(path, 1, "", f"not read: content files end in lower-case "
                               f"'{YAML_ENDING}'; rename it to '{right}'")
+                if in_entry_folder:
+                    self.unloaded.setdefault((path.parent.name, path.stem),
+                                             self.content.problems[-1])
                 continue
             self._problem(path, 1, "", "not read: content files belong in regions.yaml, "
                           "clues.yaml, references.yaml or conditions/, exercises/, "
@@ -389,6 +398,11 @@ class _Loader:
             elif (loss := self.losses.get(f"{what}s")) and loss.covers(ref):
                 loss.names += 1  # lost with its file: counted there
                 loss.files.add(o.path)
+            elif cause := self.unloaded.get((f"{what}s", ref)):  # "unknown" would mislead
+                self.content.problems.append(o.problem(
+                    loc, f"{what} '{ref}' is not loaded: its own file has a problem (see "
+                    f"{_within(cause.path, o.layer)}, line {cause.line}); fix that file "
+                    "first"))
             else:
                 self.content.problems.append(o.problem(
                     loc, f"unknown {what} '{ref}'{did_you_mean(ref, table)}"))
@@ -487,6 +501,15 @@ def _folder_refusal(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):  # its parent lists it: a link to nothing
         return "is a link to a folder that does not exist"
     return f"cannot be read: {exc.strerror or exc}"
+
+
+def _within(path: Path, layer: Path) -> str:
+    """`path` as named in a message about a file of `layer`: from the layer when it is
+    in it ("exercises/clam.yaml"), else in full."""
+    try:
+        return path.relative_to(layer).as_posix()
+    except ValueError:
+        return str(path.absolute())
 
 
 def _id_of(item: Any) -> str | None:
