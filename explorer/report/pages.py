@@ -726,7 +726,9 @@ def _read_logo(file: Path) -> Logo:
     unreadable = Logo(None, "This file cannot be read as an image (PNG, JPEG or SVG)")
     if file.suffix.lower() in (".svg", ".svgz"):
         image = _svg_logo(file)
-        return unreadable if image is None or image.isNull() else Logo(image)
+        if image is None or image.isNull():
+            return unreadable
+        return Logo(image, warning=_shape_warning(image.size()))
     reader = QImageReader(str(file))
     size = reader.size()  # from the file's header, before decoding it
     if size.width() * size.height() > LOGO_MAX_PIXELS:
@@ -739,11 +741,33 @@ def _read_logo(file: Path) -> Logo:
     image = reader.read()
     if image.isNull():
         return unreadable
+    blurred = ""
     if size.isValid() and size.width() * DPI / printed.width() < LOGO_MIN_DPI:
-        return Logo(image, warning=f"This image is only {size.width()} x {size.height()} "
-                                   "pixels: the logo will look blurred on paper (one of "
-                                   f"{needed.width()} x {needed.height()} prints sharp)")
-    return Logo(image)
+        blurred = (f"This image is only {size.width()} x {size.height()} pixels: the logo "
+                   f"will look blurred on paper (one of {needed.width()} x "
+                   f"{needed.height()} prints sharp)")
+    warnings = (blurred, _shape_warning(image.size()))
+    return Logo(image, warning=". ".join(warning for warning in warnings if warning))
+
+
+LOGO_MIN_MM = 3.0  # a logo printed narrower or less tall than this is too small to read
+
+
+def _shape_warning(pixels: QSize) -> str:
+    """Why a logo this shape prints too small to read, if it does: a banner fitted into
+    the header's room (LOGO_MAX_W x LOGO_MAX_H) is as wide as the room and a sliver
+    tall, and a tall narrow logo a sliver wide."""
+    printed = logo_size(pixels)
+    wide = printed.width() >= printed.height()
+    short = printed.height() if wide else printed.width()
+    if short >= mm(LOGO_MIN_MM):
+        return ""
+    ratio = max(pixels.width(), pixels.height()) / max(1, min(pixels.width(), pixels.height()))
+    shape, side = ("wide as it is tall", "tall") if wide else ("tall as it is wide", "wide")
+    return (f"This image is {ratio:.0f} times as {shape}: in the header's room for a "
+            f"logo ({LOGO_MAX_W / mm(1):.0f} x {LOGO_MAX_H / mm(1):.0f} mm) it will print "
+            f"only {short / mm(1):.1f} mm {side}, too small to read. A logo nearer 4 : 1 "
+            "prints larger")
 
 
 def load_logo(path: str) -> QImage | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.report.output import default_page_size
-from explorer.report.pages import read_logo
+from explorer.report.pages import LOGO_MAX_H, logo_size, read_logo
 from explorer.ui.dialogs import fit_to_screen, tell
 from explorer.ui.settings import UNWRITABLE, Settings
 
-LOGO_PREVIEW_PX = 40  # the preview's height; pages print the logo about this tall
+# The preview shows the header's room for the logo (LOGO_MAX_W x LOGO_MAX_H) this tall,
+# about its printed size: the logo in it as it will print, a banner as wide and thin.
+LOGO_PREVIEW_PX = 40
 
 
 class PreferencesDialog(QDialog):
@@ -92,8 +94,11 @@ class PreferencesDialog(QDialog):
         self.logo_warning.setVisible(bool(logo.warning))
         self.logo_warning.setText(f"⚠ {logo.warning}." if logo.warning else "")
         if logo.image is not None:
-            preview = QPixmap.fromImage(logo.image).scaledToHeight(
-                LOGO_PREVIEW_PX, Qt.TransformationMode.SmoothTransformation)
+            printed = logo_size(logo.image.size()) * (LOGO_PREVIEW_PX / LOGO_MAX_H)
+            preview = QPixmap.fromImage(logo.image).scaled(
+                printed.toSize().expandedTo(QSize(1, 1)),
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation)
             self.logo_status.setPixmap(preview)
             self.logo_status.setAccessibleName("Logo preview")
         else:
@@ -106,12 +111,13 @@ class PreferencesDialog(QDialog):
         self.logo_status.setAccessibleName("Logo problem")
 
     def _grow_to_fit(self) -> None:
-        """Taller when the logo's preview or its problem needs the room."""
+        """Taller when the logo's preview, problem or warning needs the room; never
+        larger than the screen."""
         layout = self.layout()
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
-            self.resize(self.width(), needed)
+            fit_to_screen(self, self.width(), needed)
 
     def _on_accepted(self) -> None:
         logo = self.logo.text().strip()
