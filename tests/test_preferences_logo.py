@@ -76,3 +76,22 @@ def test_a_logo_the_header_prints_readably_has_no_note(qtbot: QtBot, tmp_path: P
     assert preview.width() == pytest.approx(145, abs=1)  # 38 x 9.5 mm on paper
     assert preview.height() == pytest.approx(36, abs=1)
     assert not dialog.logo_warning.isVisible()
+
+
+def test_a_typed_home_or_relative_logo_path_is_found_and_saved_in_full(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"~/logo.png" was "not found"; "logo.png" typed in the app's folder was saved as
+    typed, and the next start from another folder (a desktop launcher's) lost it."""
+    home, folder = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(folder)
+    settings = Settings(tmp_path / "s.ini")
+    for typed, path in (("~/logo.png", home / "logo.png"), ("logo.png", folder / "logo.png")):
+        logo(path, 400, 100)
+        dialog = on_the_narrow_laptop(qtbot, settings)
+        dialog.logo.setText(typed)
+        assert not dialog.logo_status.pixmap().isNull(), dialog.logo_status.text()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        assert settings.text("print/logo") == str(path)

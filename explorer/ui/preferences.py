@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -26,6 +28,13 @@ from explorer.ui.settings import UNWRITABLE, Settings
 # The preview shows the header's room for the logo (LOGO_MAX_W x LOGO_MAX_H) this tall,
 # about its printed size: the logo in it as it will print, a banner as wide and thin.
 LOGO_PREVIEW_PX = 40
+
+
+def logo_path(typed: str) -> str:
+    """The logo file typed: "~" expanded and made absolute, so that it is still found
+    when the app starts from another folder (a desktop launcher's); "" for none."""
+    typed = typed.strip()
+    return os.path.abspath(os.path.expanduser(typed)) if typed else ""
 
 
 class PreferencesDialog(QDialog):
@@ -85,10 +94,10 @@ class PreferencesDialog(QDialog):
         if path:
             self.logo.setText(path)
 
-    def _check_logo(self, path: str) -> None:
+    def _check_logo(self, typed: str) -> None:
         """A preview of the logo, or why it will not print, and whether it will print
-        blurred; nothing without a logo."""
-        path = path.strip()
+        blurred or too small; nothing without a logo."""
+        path = logo_path(typed)
         logo = read_logo(path)
         self.logo_status.setVisible(bool(path))
         self.logo_warning.setVisible(bool(logo.warning))
@@ -120,7 +129,7 @@ class PreferencesDialog(QDialog):
             fit_to_screen(self, self.width(), needed)
 
     def _on_accepted(self) -> None:
-        logo = self.logo.text().strip()
+        logo = logo_path(self.logo.text())
         problem = read_logo(logo).problem
         if problem:  # never saved: every page would print without it, unsaid
             self._show_logo_problem(f"{problem}. Choose another file, or clear the field "
