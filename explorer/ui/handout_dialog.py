@@ -214,6 +214,7 @@ class HandoutDialog(QDialog):
         self.settings = settings
         self._base = handout
         self._saved = handout  # as last created, opened or saved: closing compares with it
+        self._plan_out_of_date = False  # the planner's entries have a problem now
         self.path: Path | None = None
         fit_to_screen(self, 1000, 640)
         # at its narrowest the table still has room for a dose beside an exercise's name
@@ -454,6 +455,12 @@ class HandoutDialog(QDialog):
             self.running_plan.setChecked(has)
         self._update_modified()
 
+    def set_plan_out_of_date(self, out_of_date: bool) -> None:
+        """The planner's entries have a problem (True) or are valid again: its plan, and
+        the one printed here, is from its last valid entries, which the warning says."""
+        self._plan_out_of_date = out_of_date
+        self._update_warning()
+
     def show_exercises(self, items: Exercises) -> None:
         """Show these exercises. The table is rebuilt only if it shows something else, so
         a dose just typed keeps its place."""
@@ -583,6 +590,9 @@ class HandoutDialog(QDialog):
         if missing:
             warnings.append(f"Not in the loaded content, so left out of the print: "
                             f"{listed(missing)}.")
+        if self._plan_out_of_date and handout.has_running_plan:
+            warnings.append("The running plan is from the planner's last valid entries; "
+                            "its newest entries have a problem (see the planner).")
         if handout.recovery_chart and not any(
                 self.content.conditions[c].recovery for c in handout.conditions
                 if c in self.content.conditions):

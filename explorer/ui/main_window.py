@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.planner_runs: tuple[tuple[int, float], ...] = ()  # kept for the handout
         self.planner_unit = "km"
         self.planner_baseline: Baseline | None = None
+        self.planner_out_of_date = False  # its entries have a problem: the plan is older
         self.handout_dialog: HandoutDialog | None = None
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hip-explorer.svg")))
         # narrower than COMPACT_BELOW, the columns show one at a time: half of a 1366 x
@@ -848,6 +849,7 @@ class MainWindow(QMainWindow):
             self.planner = LoadPlanner(runs, "mi" if self.planner_unit == "mi" else "km",
                                        baseline=self.planner_baseline)
             self.planner.plan_updated.connect(self._on_planner_plan_updated)
+            self.planner.input_rejected.connect(self._on_planner_input_rejected)
             dialog = self._chart_dialog("planner", "Running-load planner", self.planner)
         dialog.show()
 
@@ -856,9 +858,18 @@ class MainWindow(QMainWindow):
         self.planner_runs = tuple((r.day, r.distance) for r in log.runs)
         self.planner_unit = log.unit
         self.planner_baseline = self.planner.baseline
+        self.planner_out_of_date = False
         if self.handout_dialog is not None:  # an open handout's plan follows the planner
             self.handout_dialog.use_running_plan(self.planner_runs, self.planner_unit,
                                                  self.planner_baseline)
+            self.handout_dialog.set_plan_out_of_date(False)
+
+    def _on_planner_input_rejected(self, _message: str) -> None:
+        """The planner keeps its last valid plan, marked "Not up to date": so does the
+        handout, which says so before it is printed."""
+        self.planner_out_of_date = True
+        if self.handout_dialog is not None:
+            self.handout_dialog.set_plan_out_of_date(True)
 
     def _on_handout_triggered(self) -> None:
         """Open the handout builder for the current selection; one still open is brought
@@ -874,6 +885,7 @@ class MainWindow(QMainWindow):
         self.handout_dialog = HandoutDialog(self.content, self.diagram.art, self.settings,
                                             self.current_handout(), self)
         self.handout_dialog.plan_opened.connect(self._on_handout_plan_opened)
+        self.handout_dialog.set_plan_out_of_date(self.planner_out_of_date)
         self.handout_dialog.show()
 
     def _on_handout_plan_opened(self, handout: Handout) -> None:
