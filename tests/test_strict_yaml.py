@@ -144,3 +144,30 @@ def test_every_tag_is_refused_as_written(text: bytes, written: str) -> None:
 def test_quotes_keep_a_value_as_text_without_a_tag() -> None:
     assert parse(b"a: '01234'\nb: \"3\"\nc: 01234\n").data == {"a": "01234", "b": "3",
                                                              "c": "01234"}
+
+
+NBSP_SAYS = ("a non-breaking space (U+00A0, as pasted from Word or a web page) stands "
+             "where an ordinary space is needed: delete it and type a space")
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # QA: reported on line 5, as "could not find expected ':' (while scanning a simple
+    # key that starts on line 4)"
+    ("id: x\nname: X\nsummary: s\nurgency:\u00a0routine\nhow_common: common\n", 4),
+    ("id: x\nname: X\nurgency:\u00a0routine\n", 3),  # the last line
+    ("id: x\nurgency: \u00a0routine\nsummary: s\n", 2),  # read as "\u00a0routine"
+    ("id: x\nurgency\u00a0: routine\n", 2),  # a field "urgency\u00a0", unknown
+    ("id: x\ndose:\n\u00a0 sets: 3\n  reps: 4\n", 3),  # indenting
+    ("id: x\ndose:\n  sets: 3\n\u00a0 reps: 4\n", 4),
+    ("id: x\nsteps:\n  -\u00a0one\n  - two\n", 3),  # read as the text "-\u00a0one - two"
+    ("id: x\ndose: {sets:\u00a03}\n", 2),
+])
+def test_a_non_breaking_space_where_yaml_needs_a_space_is_named_at_its_line(
+        text: str, line: int) -> None:
+    err = _error(text.encode())
+    assert (err.line, err.message) == (line, NBSP_SAYS)
+
+
+def test_a_non_breaking_space_between_words_is_text() -> None:
+    doc = parse("name: Knee\u00a0drive\nnote: \"Attention\u00a0: x\"\n".encode())
+    assert doc.data == {"name": "Knee\u00a0drive", "note": "Attention\u00a0: x"}

@@ -139,7 +139,7 @@ def parse(raw: bytes) -> Document:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        raise _from_marked(exc) from None
+        raise _from_marked(exc, text) from None
     except yaml.YAMLError as exc:
         raise _unmarked(exc, text) from None
     doc = Document(data=None)
@@ -207,9 +207,23 @@ _PLAIN_CONTEXT = {"a flow sequence": "a [ ] list", "a flow mapping": "a { } grou
                   "a block sequence": "a list of - items"}
 
 
-def _from_marked(exc: yaml.MarkedYAMLError) -> YamlError:
+# A non-breaking space (pasted from Word or a web page) looks like a space, but YAML reads
+# it as text: after "name:" it makes the line one word, and the mistake shows lines later.
+NBSP = "\u00a0"
+NBSP_MESSAGE = ("a non-breaking space (U+00A0, as pasted from Word or a web page) stands "
+                "where an ordinary space is needed: delete it and type a space")
+# where one stands for a space that YAML needs: indenting, after "-", beside ":" or "#"
+_NBSP_FOR_SPACE = re.compile(f"^[ \t]*-?{NBSP}|:{NBSP}|{NBSP}[:#]")
+
+
+def _from_marked(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
+    began = exc.context_mark.line + 1 if exc.context_mark is not None else line
+    lines = text.splitlines()
+    for suspect in range(max(1, min(began, line - 1)), line + 1):  # the cause is often above
+        if suspect <= len(lines) and _NBSP_FOR_SPACE.search(lines[suspect - 1]):
+            return YamlError(suspect, NBSP_MESSAGE)
     problem = (exc.problem or "cannot be read as YAML").replace(
         "'<stream end>'", "the end of the file").replace("end of stream", "end of the file")
     if exc.context:
@@ -241,6 +255,8 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(line, "a key must be plain text")
             key = str(key_node.value)
+            if NBSP in key:  # "urgency\u00a0" would be an unknown field that looks known
+                raise YamlError(line, NBSP_MESSAGE)
             if key == "<<":
                 raise YamlError(line, "merge keys (<<) are not allowed")
             if key in result:
@@ -256,6 +272,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value: str = node.value
     if node.style is not None and node.style != "":  # quoted or block: always text
         return value
+    if value.startswith((NBSP, f"-{NBSP}")):  # after "name: " or for the space of "- "
+        raise YamlError(node.start_mark.line + 1, NBSP_MESSAGE)
     if value in ("", "~", "null", "Null", "NULL"):
         return None
     if value in ("true", "True", "TRUE"):
