@@ -328,3 +328,14 @@ def test_the_distance_axis_starts_at_a_labelled_zero(qtbot: QtBot) -> None:
     texts = drawn_labels(axis)
     labels = [text for _, _, text in texts]
     assert labels.count("0") == 1, labels
+
+
+def test_tiny_planned_runs_are_not_labelled_zero(qtbot: QtBot) -> None:
+    """Runs of 0.01 and 0.03 km: every planned run was labelled "0.0" on the chart, while
+    the text below said 0.03 km."""
+    _, planner = _dialog(qtbot, [Run(0, 0.01), Run(3, 0.03)], (900, 560))
+    plot = planner.plot_widget.getPlotItem()
+    values = [item.toPlainText() for item in plot.items if isinstance(item, pg.TextItem)
+              and item.toPlainText()[-1].isdigit()]
+    assert values == ["0.03"] * 6
+    assert "from 0.03 km to 0.03 km" in planner.summary_text()

@@ -619,7 +619,8 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
             x=[float(-w.day) for w in plan.weeks], height=[w.long_run for w in plan.weeks],
             width=2.2, brush=brush, pen=pen))
         legend.addItem(_Swatch(brush, pen), "Planned long run")
-        plan_values = [_label_above(limits, f"{week.long_run:.1f}", -week.day,
+        # as the text gives them (a run under 0.05 keeps its first figure, not "0.0")
+        plan_values = [_label_above(limits, _number(week.long_run, unit), -week.day,
                                     week.long_run, INK, _font(9), 2) for week in plan.weeks]
     # The view is made wide enough for the plan's values and the latest spike's: the
     # plan grows from the latest runs by 8% a week, so its values stand about as high
@@ -668,6 +669,11 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
     plot.layout.setColumnMinimumWidth(2, TICK_OVERHANG)
     plot.getViewBox().setMinimumWidth(math.ceil(per_day * (last_x + 1 - first_x)))
     _at_least_as_wide_as_the_plot(widget)
+
+
+def _number(distance: float, unit: str) -> str:
+    """A distance as format_distance gives it, without its unit."""
+    return format_distance(distance, unit).removesuffix(f" {unit}")
 
 
 INPUTS_WIDTH = 260  # pixels: the planner's column of inputs, at least
