@@ -502,3 +502,35 @@ def test_only_the_names_of_a_lost_entry_are_counted_with_it(mini: Path, write: W
         "regions.yaml:18: nmae: is not a known field (did you mean 'name'?)"]
     assert "buttock-thing" not in content.conditions  # its only region is 'back'
     assert content.conditions["lateral-thing"].regions == ("outer",)
+
+
+def _bitmap(kind: str) -> bytes:
+    """A small picture saved as `kind` ("PNG" or "JPG"), as a paint program writes it."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2874a4"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, kind)
+    return bytes(data.data())
+
+
+def test_a_png_named_jpg_or_a_jpg_named_png_is_shown(mini: Path, write: Write,
+                                                     qapp: object) -> None:
+    """QA: a PNG saved with a .jpg name was refused as "not a readable JPG image" and left
+    out, though the picture reads well: Qt reads a picture by what it holds."""
+    from explorer.ui.images import damage, load_picture
+
+    base = "name: X\npurpose: p\nsteps: [s]\ndose: {sets: 1}\n"
+    write("exercises/images/knee.jpg", _bitmap("PNG"))
+    write("exercises/images/hop.png", _bitmap("JPG"))
+    write("exercises/knee.yaml", f"id: knee\n{base}image: images/knee.jpg\n")
+    write("exercises/hop.yaml", f"id: hop\n{base}image: images/hop.png\n")
+    content = load_content([mini], svg_file=DIAGRAM, damage=damage)  # as validate does
+    assert problems(content) == []
+    for name in ("knee", "hop"):
+        picture = load_picture(content.images[name], 80)
+        assert picture is not None and picture.width() == 80

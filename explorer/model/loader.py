@@ -532,18 +532,20 @@ def _resolve(path: Path) -> Path:
 
 
 def _looks_like_image(path: Path) -> bool:
-    """The file starts as its kind of image must (a renamed text file is refused)."""
+    """The file starts as an image must (a renamed text file is refused): an SVG drawing
+    for .svg; a PNG or a JPEG picture for .png, .jpg and .jpeg (Qt reads a picture by
+    what it holds, so a PNG saved with a .jpg name shows)."""
     try:
         with path.open("rb") as handle:
             head = handle.read(2048)
     except OSError:
         return False
-    suffix = path.suffix.lower()
-    if suffix == ".png":
-        return head.startswith(b"\x89PNG\r\n\x1a\n")
-    if suffix in (".jpg", ".jpeg"):
-        return head.startswith(b"\xff\xd8\xff")
+    if path.suffix.lower() != ".svg":
+        return head.startswith(_BITMAP_STARTS)
     return b"<svg" in head and b"<!ENTITY" not in head  # no XML entity tricks
+
+
+_BITMAP_STARTS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 
 
 def load_content(layers: Iterable[Path], svg_file: Path | None = None,
