@@ -95,6 +95,16 @@ def as_typed(number: float) -> str:
     return f"{round(number, 1):g}"
 
 
+def apart(value: float, limit: float) -> tuple[str, str]:
+    """`value` and `limit` as a message shows them, to as many decimals as it takes to
+    tell them apart ("62.14" and "62.137", never "62.1" and "62.1")."""
+    for places in range(1, 7):
+        shown = round(value, places), round(limit, places)
+        if shown[0] != shown[1]:
+            break
+    return f"{shown[0]:g}", f"{shown[1]:g}"
+
+
 def _days_ago(day: int) -> str:
     if day == 0:
         return "today"
@@ -131,16 +141,18 @@ def input_problems(runs: Iterable[Run], unit: str) -> list[str]:
         elif run.distance == 0:
             problems.append(f"{when}: the distance is 0; enter it, or remove the row.")
         elif run.distance > max_run + _EPSILON:
-            problems.append(f"{when}: {as_typed(run.distance)} {unit} is more than "
-                            f"{as_typed(max_run)} {unit} for one run; check the number.")
+            shown, most = apart(run.distance, max_run)
+            problems.append(f"{when}: {shown} {unit} is more than {most} {unit} for one "
+                            "run; check the number.")
         else:
             good.append(run)
     week = _busiest_week(good)
     if week is not None and week[1] > max_week + _EPSILON:
         start, total = week
+        shown, most = apart(total, max_week)
         problems.append(f"The 7 days from {_days_ago(start + 6)} to {_days_ago(start)} add "
-                        f"up to {as_typed(total)} {unit}, more than {as_typed(max_week)} "
-                        f"{unit} in a week; check the numbers.")
+                        f"up to {shown} {unit}, more than {most} {unit} in a week; check "
+                        "the numbers.")
     return problems
 
 
@@ -174,11 +186,13 @@ def check_baseline(weekly: float, longest: float, unit: str) -> Baseline:
         if not math.isfinite(value) or value <= 0:
             problems.append(f"{label} must be more than 0 {unit}.")
         elif value > limit + _EPSILON:
-            problems.append(f"{label}: {as_typed(value)} {unit} is more than "
-                            f"{as_typed(limit)} {unit}; check the number.")
+            shown, most = apart(value, limit)
+            problems.append(f"{label}: {shown} {unit} is more than {most} {unit}; check "
+                            "the number.")
     if not problems and longest > weekly + _EPSILON:
-        problems.append(f"The longest run ({as_typed(longest)} {unit}) cannot be longer than "
-                        f"the whole week ({as_typed(weekly)} {unit}).")
+        shown, week = apart(longest, weekly)
+        problems.append(f"The longest run ({shown} {unit}) cannot be longer than the whole "
+                        f"week ({week} {unit}).")
     if problems:
         raise LoadInputError(problems)
     return Baseline(weekly, longest)
@@ -349,9 +363,10 @@ def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int =
             long_run = stop  # reached: hold it (a goal below the baseline is kept too)
             run_capped = run_capped or stop == max_run
         limit = longest * (1 + SPIKE_LIMIT)
-        # The week grows only by what the long run adds; it is never less than the long run.
-        weekly = round(max(long_run, baseline.weekly_distance + long_run
-                           - baseline.longest_run), 1)
+        # The week grows only by what the long run adds; it is never less than the long run
+        # (taken after rounding to 0.1: a week of tiny runs was "0.0")
+        weekly = max(long_run, round(baseline.weekly_distance + long_run
+                                     - baseline.longest_run, 1))
         if weekly > max_week:
             weekly, week_capped = max_week, True
         note = (f"Week {week}: long run {format_distance(long_run, unit)} "
