@@ -210,9 +210,10 @@ EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool stopped by SIGPIPE (12
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command:  # the window opens anyway and lists a missing folder as a problem
-        _require_folders(args.content)
-        _note_user_content_file()
+    # every command, the window too (with or without `gui`): a mistyped folder is a
+    # usage error, not a window without the clinic's content
+    _require_folders(args.content)
+    _note_user_content_file()
     if args.command == "validate":
         return _validate(args.dirs, args.content)
     if args.command == "conditions":
