@@ -210,10 +210,11 @@ EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool stopped by SIGPIPE (12
 
 
 def _run(args: argparse.Namespace) -> int:
-    # every command, the window too (with or without `gui`): a mistyped folder is a
-    # usage error, not a window without the clinic's content
-    _require_folders(args.content)
-    _note_user_content_file()
+    if args.command not in (None, "gui"):  # a command's mistyped folder is a usage error
+        _require_folders(args.content)
+        _note_user_content_file()
+    # the window (with or without `gui`) opens anyway and lists a missing folder as a
+    # problem: started from a launcher, nobody would see an exit status or a message
     if args.command == "validate":
         return _validate(args.dirs, args.content)
     if args.command == "conditions":

@@ -242,19 +242,15 @@ def test_the_c_locale_gives_no_warning_from_qt(tmp_path: Path,
 
 
 @pytest.mark.parametrize("command", [[], ["gui"]])
-def test_a_mistyped_content_folder_for_the_window_is_a_usage_error(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        command: list[str]) -> None:
+def test_a_mistyped_content_folder_still_opens_the_window_which_lists_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
     """QA: `hip-explorer gui --content typo` exited 2 while `hip-explorer --content typo`
-    opened the window; the README says a --content folder that is not there is a usage
-    error (exit 2), whichever command, so neither opens the window."""
+    opened the window. Both open it, with the folder among its layers (the loader lists
+    it as a problem): from a launcher an exit status or message would go unseen."""
     import explorer.ui.app
 
     opened: list[object] = []
     monkeypatch.setattr(explorer.ui.app, "run_gui", lambda layers: opened.append(layers) or 0)
     missing = tmp_path / "exmaple-clinic"
-    assert main(["--content", str(missing), *command]) == 2
-    assert f"hip-explorer: {missing}: not a folder" in capsys.readouterr().err
-    assert opened == []
-    assert main(["--content", str(tmp_path), *command]) == 0  # a folder that is there
-    assert opened == [[builtin_content_dir(), tmp_path]]
+    assert main(["--content", str(missing), *command]) == 0
+    assert opened == [[builtin_content_dir(), missing]]
