@@ -129,7 +129,6 @@ class MainWindow(QMainWindow):
         # (what was chosen, what a reload could show of it), while they differ
         self._lost: tuple[tuple[DiagramInput, str], tuple[DiagramInput, str]] | None = None
         self.hint_wanted = True  # the line under the diagram (clinic mode folds it away)
-        self.pane_tabs: PaneTabs | None = None  # made with the columns
         self._build_content_widgets()
         self.history = History(self, self._diagram_input, self._restore_diagram_input,
                                lambda b, a: describe(b, a, self.content.region_name),
@@ -275,11 +274,6 @@ class MainWindow(QMainWindow):
         pane: QWidget = getattr(self, working.focus)
         return _focus_target(pane) or pane
 
-    @property
-    def columns(self) -> PaneTabs:
-        assert self.pane_tabs is not None  # made in the constructor
-        return self.pane_tabs
-
     def fit_columns(self) -> None:
         """Below COMPACT_BELOW pixels wide the columns show one at a time, chosen by tabs
         (not in clinic mode, which has its own arrangement)."""
@@ -347,10 +341,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setSizes([560, 330, 460])
         self.middle_split = middle_split
-        # a reload's new columns show the pane the old ones did, if only one shows
-        self.pane_tabs = PaneTabs(self.splitter, (self.diagram, self.conditions, self.detail),
-                                  self.pane_tabs.currentIndex()
-                                  if self.pane_tabs is not None else DIAGRAM)
+        # the tabs of a narrow window; a reload's show the pane the old ones did
+        before: PaneTabs | None = getattr(self, "columns", None)
+        self.columns = PaneTabs(self.splitter, (self.diagram, self.conditions, self.detail),
+                                before.currentIndex() if before is not None else DIAGRAM)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -360,7 +354,7 @@ class MainWindow(QMainWindow):
         banner_row.setContentsMargins(6, 6, 6, 0)
         banner_row.addWidget(self.banner)
         central_layout.addLayout(banner_row)
-        central_layout.addWidget(self.pane_tabs)
+        central_layout.addWidget(self.columns)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)  # on a reload Qt deletes the one it replaces
 
