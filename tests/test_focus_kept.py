@@ -113,3 +113,26 @@ def test_the_link_the_keyboard_is_on_in_the_details_stays(
     assert detail.textCursor().charFormat().anchorHref() == cursor.charFormat().anchorHref()
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # and on to the next link, not the first
     assert detail.textCursor().selectionStart() > cursor.selectionStart()
+
+
+@pytest.mark.parametrize("how", ROUND_TRIPS)
+def test_the_search_fields_cursor_and_selection_stay(qtbot: QtBot, window: MainWindow,
+                                                     how: str) -> None:
+    """The words came back with the cursor at their end: a user editing "sit bone"
+    after "sit" typed on at the wrong place."""
+    window.search.setFocus(Qt.FocusReason.ShortcutFocusReason)  # Ctrl+F
+    qtbot.keyClicks(focused(), "sit bone")
+    for _ in range(5):
+        qtbot.keyClick(focused(), Qt.Key.Key_Left)
+    round_trip(qtbot, window, how)
+    field = window.search.field
+    assert focused() is field and field.text() == "sit bone"
+    assert field.cursorPosition() == 3 and not field.hasSelectedText()
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    for _ in range(4):  # "bone" selected from its end
+        qtbot.keyClick(field, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    round_trip(qtbot, window, how)
+    field = window.search.field
+    assert field.selectedText() == "bone" and field.cursorPosition() == 4  # still leftwards
+    qtbot.keyClicks(field, "s")
+    assert field.text() == "sit s"  # typing replaces it, as it would have

@@ -103,6 +103,8 @@ class SearchState(NamedTuple):
     text: str
     results_shown: bool
     row: int
+    cursor: int  # where the text cursor was, to edit on where the user left off
+    anchor: int  # where a selection starts (the cursor's other end); the cursor if none
 
 
 class SearchBox(QWidget):
@@ -144,13 +146,18 @@ class SearchBox(QWidget):
         return self.field.text()
 
     def state(self) -> SearchState:
+        cursor, start = self.field.cursorPosition(), self.field.selectionStart()
+        # a selection's other end: its start, or its end when it was made leftwards
+        anchor = cursor if start < 0 else self.field.selectionEnd() if start == cursor else start
         return SearchState(self.field.text(), not self.results.isHidden(),
-                           self._hit_row())
+                           self._hit_row(), cursor, anchor)
 
     def restore_state(self, state: SearchState) -> None:
         """Search again for the same words (in new content, after a reload), with the
-        results shown or put away and the same one current as before."""
+        results shown or put away and the same one current as before, and the cursor
+        (and selection) where it was in the words, not at their end."""
         self.field.setText(state.text)
+        self.field.setSelection(state.anchor, state.cursor - state.anchor)
         if not state.results_shown:
             self.results.hide()
         if 0 <= state.row < len(self.hits):
