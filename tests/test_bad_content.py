@@ -459,3 +459,14 @@ def test_a_clinic_folder_inside_one_that_cannot_be_opened_is_a_problem_for_every
     from explorer.cli import content_layers
 
     assert content_layers()[-1] == user / "hip-explorer"  # looked in, so named if broken
+
+
+def test_a_treatment_marked_recommended_with_a_word_that_is_not_yes_or_no_is_reported(
+        mini: Path, write: Write) -> None:
+    """`recommended: false` moves a treatment out of What helps; a misspelt value must not
+    silently leave it there."""
+    edit(write, mini, "conditions/lateral-thing.yaml", "  - treatment: exercise-therapy\n",
+         "  - treatment: exercise-therapy\n    recommended: nope\n")
+    found = problems(load(mini))
+    assert any(p.startswith("lateral-thing.yaml:14: treatments[0].recommended:")
+               and "true or false" in p for p in found), found

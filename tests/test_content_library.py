@@ -230,6 +230,26 @@ def test_easy_running_advice_for_groin_pain_names_the_stop_rule(content: Content
                     condition.id, text)
 
 
+def test_what_helps_lists_nothing_the_guidelines_advise_against(content: Content) -> None:
+    """A treatment whose note says it is not recommended, or that guidelines advise
+    against it, is marked `recommended: false`, so it is never shown under What helps;
+    and one so marked says why."""
+    against = re.compile(r"not recommended|recommends? against|advises? against|"
+                         r"should not be (offered|used)", re.I)
+    listed_as_helping, unexplained = [], []
+    for condition in content.conditions.values():
+        for use in condition.treatments:
+            said = _one_line(f"{use.note or ''} {use.caution or ''}")
+            if use.recommended and against.search(said):
+                listed_as_helping.append((condition.id, use.treatment, said))
+            if not use.recommended and not use.note:
+                unexplained.append((condition.id, use.treatment))
+    assert not listed_as_helping and not unexplained
+    oa = {u.treatment: u.recommended for u in content.conditions["hip-osteoarthritis"].treatments}
+    assert oa["hyaluronic-acid-injection"] is False and oa["topical-nsaids"] is False
+    assert oa["corticosteroid-injection"] is True and oa["oral-nsaids"] is True
+
+
 def test_the_id_list_for_content_writers_matches_the_library(content: Content) -> None:
     """docs/content-ids.md lists every id, under its kind, and nothing that is gone."""
     text = (ROOT / "docs" / "content-ids.md").read_text()

@@ -104,6 +104,9 @@ def test_summary_prints_the_cautions_of_what_helps(tmp_path: Path, content: Cont
     helps = everything[everything.index("What helps"):]
     assert "Relief is short term." in helps  # the steroid injection
     assert "They are not safe for everyone" in helps  # anti-inflammatory tablets
+    against = helps[helps.index("Not recommended for this condition"):]
+    assert "Hyaluronic acid injection" in against  # printed apart, after what helps
+    assert "Hyaluronic acid" not in helps[:helps.index("Not recommended for this condition")]
 
 
 @pytest.mark.parametrize("size", ["A4", "Letter"])

@@ -579,7 +579,35 @@ def test_panel_shows_the_cautions_of_what_helps(window: MainWindow) -> None:
     helps = text[text.index("What helps"):text.index("Exercises")]
     assert "Relief is short term." in helps  # the steroid injection
     assert "They are not safe for everyone" in helps  # anti-inflammatory tablets
-    assert "Not recommended for the hip." in helps  # hyaluronic acid
+
+
+def test_panel_lists_what_the_guidelines_advise_against_apart(window: MainWindow) -> None:
+    """Hyaluronic acid and gels are not recommended for hip arthritis: they are listed
+    after What helps under their own heading, with why, never among what helps."""
+    window.selection.select_condition("hip-osteoarthritis")
+    text = " ".join(window.detail.toPlainText().split())
+    helps = text[text.index("What helps"):text.index("Not recommended for this condition")]
+    against = text[text.index("Not recommended for this condition"):text.index("Exercises")]
+    assert "Hip replacement" in helps and "Exercise is the main treatment" in helps
+    for name in ("Hyaluronic acid injection", "Anti-inflammatory gels"):
+        assert name not in helps and name in against
+    assert "not been shown to help" in against and "too deep" in against
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    assert "Not recommended for this condition" not in window.detail.toPlainText()
+
+
+def test_treatment_page_says_which_conditions_it_is_not_recommended_for(
+        window: MainWindow) -> None:
+    window.detail.anchorClicked.emit(QUrl("hip:treatment/hyaluronic-acid-injection"))
+    text = " ".join(window.detail.toPlainText().split())
+    assert "Used for" not in text
+    assert "Not recommended for Hip osteoarthritis" in text
+    window.detail.anchorClicked.emit(QUrl("hip:treatment/paracetamol"))  # helps some
+    text = " ".join(window.detail.toPlainText().split())
+    used_for = text[text.index("Used for"):text.index("Not recommended for")]
+    against = text[text.index("Not recommended for"):text.index("References")]
+    assert "Femoral neck stress fracture" in used_for and "lower back" not in used_for
+    assert "Pain referred from the lower back" in against
 
 
 def test_panel_text_wraps_without_a_sideways_scrollbar(qtbot: QtBot, tmp_path: Path) -> None:

@@ -217,6 +217,9 @@ class TreatmentUse(_Model):
     treatment: Id
     note: Text | None = None
     caution: Text | None = None
+    # False: the guidelines advise against it for this condition; it is listed under
+    # "Not recommended", never under "What helps"
+    recommended: bool = True
 
 
 @dataclass(frozen=True)

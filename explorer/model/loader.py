@@ -636,6 +636,8 @@ def _friendly(error: Any, model: type) -> str:
         return "must not be empty" if isinstance(given, str) else "needs at least one entry"
     if kind == "string_too_long":
         return f"is too long (at most {error['ctx']['max_length']} characters)"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"should be true or false, not {given!r}"
     if kind.startswith("date"):
         return f"should be a date written as \"YYYY-MM-DD\", not {given!r}"
     if kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type",

@@ -26,6 +26,7 @@ URGENCY_COLOURS = {  # background, text: readable and distinct in grey too
     Urgency.URGENT: ("#ffd9b3", "#7a2e00"),
     Urgency.EMERGENCY: ("#b3001b", "#ffffff"),
 }
+NOT_RECOMMENDED = "Not recommended for this condition"
 STAGE_LABELS = {"early": "Early", "middle": "Middle", "late": "Late", "maintenance": "Keep going"}
 DISCLAIMER = (
     "This information is for education. It does not diagnose you or replace a "
@@ -267,7 +268,7 @@ def condition_blocks(content: Content, condition: Condition,
     blocks = opening_blocks(content, condition, title)
     blocks += sectioned("Symptoms", [bullet_list(condition.symptoms)])
     blocks += sectioned("What makes it worse", [bullet_list(condition.aggravating)])
-    blocks += sectioned("What helps", treatment_parts(content, condition))
+    blocks += treatment_sections(content, condition)
     blocks += sectioned("Exercises", [
         exercise_card(content, content.exercises[use.exercise], use, o,
                       regions=(condition.main_region,))
@@ -330,8 +331,7 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
     if columns:
         blocks.append(Block('<table width="100%" cellspacing="0" cellpadding="0"><tr>'
                             f'{"".join(columns)}</tr></table>'))
-    blocks += sectioned("What helps", treatment_parts(content, condition, options.links),
-                        splittable=True)
+    blocks += treatment_sections(content, condition, options.links, splittable=True)
     stages = ["early", "middle", "late", "maintenance"]
     ordered = sorted((u for u in condition.exercises if u.exercise in content.exercises),
                      key=lambda u: stages.index(u.stage.value))
@@ -376,12 +376,23 @@ def section(heading: str, body: str) -> str:
     return f"<h2>{esc(heading)}</h2>{body}" if body else ""
 
 
-def treatment_parts(content: Content, condition: Condition, links: bool = True) -> list[str]:
-    """One part per treatment: name, condition-specific note and caution."""
+def treatment_sections(content: Content, condition: Condition, links: bool = True,
+                       splittable: bool = False) -> list[Block]:
+    """What helps, then what the guidelines advise against for this condition."""
+    return (sectioned("What helps", treatment_parts(content, condition, links), splittable)
+            + sectioned(NOT_RECOMMENDED,
+                        treatment_parts(content, condition, links, recommended=False),
+                        splittable))
+
+
+def treatment_parts(content: Content, condition: Condition, links: bool = True,
+                    recommended: bool = True) -> list[str]:
+    """One part per treatment (the recommended ones, or those advised against): name,
+    condition-specific note and caution."""
     out = []
     for use in condition.treatments:
         treatment = content.treatments.get(use.treatment)
-        if treatment is None:
+        if treatment is None or use.recommended != recommended:
             continue
         name = link("treatment", treatment.id, treatment.name) if links else esc(treatment.name)
         part = f"<h3>{name}</h3>" + paragraphs(use.note)
@@ -412,12 +423,18 @@ def exercise_html(content: Content, exercise: Exercise,
     return "".join(out)
 
 
-def used_for_and_references(content: Content, conditions: list[Condition],
-                            reference_ids: Iterable[str]) -> str:
-    """The end of an exercise or treatment page: links to the conditions it is used
-    for, then its references."""
+def condition_links(heading: str, conditions: list[Condition]) -> str:
     rows = "".join(f"<li>{link('condition', c.id, c.name)}</li>" for c in conditions)
-    return (section("Used for", f"<ul>{rows}</ul>" if rows else "")
+    return section(heading, f"<ul>{rows}</ul>" if rows else "")
+
+
+def used_for_and_references(content: Content, conditions: list[Condition],
+                            reference_ids: Iterable[str],
+                            advised_against: list[Condition] | None = None) -> str:
+    """The end of an exercise or treatment page: links to the conditions it is used
+    for (and those it is not recommended for), then its references."""
+    return (condition_links("Used for", conditions)
+            + condition_links("Not recommended for", advised_against or [])
             + section("References", references(content, reference_ids)))
 
 
@@ -427,9 +444,13 @@ def treatment_html(content: Content, treatment: Treatment) -> str:
     out.append(section("When it helps", paragraphs(treatment.helps_when)))
     out.append(section("Cautions", bullet_list(treatment.cautions)))
     out.append(section("Evidence", paragraphs(treatment.evidence)))
-    used_by = [c for c in content.conditions.values()
-               if treatment.id in (u.treatment for u in c.treatments)]
-    out.append(used_for_and_references(content, used_by, treatment.references))
+    def listing(recommended: bool) -> list[Condition]:
+        return [c for c in content.conditions.values()
+                if any(u.treatment == treatment.id and u.recommended == recommended
+                       for u in c.treatments)]
+
+    out.append(used_for_and_references(content, listing(True), treatment.references,
+                                       listing(False)))
     return "".join(out)
 
 
