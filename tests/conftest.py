@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# Always offscreen, whatever the developer's session uses, on four known screens: a
+# Always offscreen, whatever the developer's session uses, on five known screens: a
 # 1920 x 1080 desktop and, beside it, a 1024 x 600 small laptop, a 1080p laptop at 200%
-# (960 x 540 logical pixels) and a 1600 x 900 one at 200% (800 x 450; see
-# fixtures/screens.json).
+# (960 x 540 logical pixels), a 1600 x 900 one at 200% (800 x 450) and a 1080p one at
+# 300% (640 x 360; see fixtures/screens.json).
 os.environ["QT_QPA_PLATFORM"] = (
     f"offscreen:configfile={Path(__file__).parent / 'fixtures' / 'screens.json'}")
 # Never read or write the real user's folders from tests.

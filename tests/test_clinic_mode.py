@@ -420,12 +420,14 @@ def test_reload_waits_until_clinic_mode_is_left(qtbot: QtBot, window: MainWindow
 
 
 @pytest.mark.parametrize("screen_name", ["desktop", "small laptop", "scaled laptop",
-                                         "narrow laptop"])
+                                         "narrow laptop", "300% laptop"])
 def test_every_clinic_button_is_in_view(qtbot: QtBot, window: MainWindow,
                                         screen_name: str) -> None:
-    """On a 1024 x 600 laptop, a 1080p one at 200% (960 pixels wide) and a 1600 x 900
-    one at 200% (800 wide) too: no button goes into the toolbar's overflow menu, Leave
-    (Esc) least of all, whether the position reads "15 conditions" or "1 of 3"."""
+    """On a 1024 x 600 laptop, a 1080p one at 200% (960 pixels wide), a 1600 x 900 one
+    at 200% (800 wide) and a 1080p one at 300% (640 wide) too: no button goes into the
+    toolbar's overflow menu, Leave (Esc) least of all, whether the position reads
+    "15 conditions" or "1 of 3". Where a name is shortened to fit, a screen reader
+    still hears it in full, and the menus keep theirs."""
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QGuiApplication
 
@@ -449,6 +451,14 @@ def test_every_clinic_button_is_in_view(qtbot: QtBot, window: MainWindow,
             assert button.isVisible() and bar.rect().contains(button.geometry()), (
                 action.text())
     assert not window.hint.isVisible()  # the diagram gets the room
+    clear = bar.widgetForAction(window.clear_drawing_action)
+    contrast = bar.widgetForAction(window.contrast_action)
+    assert (clear.text(), contrast.text()) == (
+        ("Clear", "Contrast") if screen_name == "300% laptop"
+        else ("Clear drawing", "High contrast"))
+    assert (clear.accessibleName(), contrast.accessibleName()) == (
+        "Clear drawing", "High contrast")
+    assert window.clear_drawing_action.text() == "Clear &drawing"  # the Edit menu's
     window.clinic.leave()
     assert window.hint.isVisible()
 

@@ -120,7 +120,8 @@ class ClinicMode(QObject):
         bar.addSeparator()
         bar.addAction(self.window.contrast_action)  # one switch, here and in View
         bar.addSeparator()
-        bar.addAction("Leave (Esc)", self.leave).setToolTip("Leave clinic mode (Esc)")
+        self.leave_action = bar.addAction("Leave (Esc)", self.leave)
+        self.leave_action.setToolTip("Leave clinic mode (Esc)")
         bar.hide()
         return bar
 
@@ -214,16 +215,18 @@ class ClinicMode(QObject):
     def _fit_toolbar(self) -> None:
         """The toolbar's buttons in the rest's 15 pt type where the screen is wide enough
         for all of them, else in 11 pt, else the pens as swatches without their names,
-        else the arrows without theirs too, else in 9 pt: none goes into the overflow
-        menu (Leave least of all). A name left out still names the button for a screen
-        reader, and its tooltip."""
+        else the arrows without theirs too, else in 9 pt, else with one-word names
+        ("Clear", "Contrast", "Leave": 1920 x 1080 at 300% is 640 points wide): none goes
+        into the overflow menu (Leave least of all). A name left out or shortened still
+        names the button in full for a screen reader, and in its tooltip."""
         room = self.window.screen().geometry().width()
-        for size, pen_names, arrow_names in ((15, True, True), (11, True, True),
-                                             (11, False, True), (11, False, False),
-                                             (9, False, False)):
+        for size, pen_names, arrow_names, short in (
+                (15, True, True, False), (11, True, True, False), (11, False, True, False),
+                (11, False, False, False), (9, False, False, False), (9, False, False, True)):
             self.toolbar.setStyleSheet(
                 f"QToolButton, QLabel, QComboBox {{ font-size: {size}pt; }}")
             self._hold_position_width()
+            self._shorten_names(short)
             for actions, names in ((self.pen_actions.values(), pen_names),
                                    (self._arrows, arrow_names)):
                 for action in actions:
@@ -234,6 +237,18 @@ class ClinicMode(QObject):
                             else Qt.ToolButtonStyle.ToolButtonIconOnly)
             if self.toolbar.sizeHint().width() <= room:
                 return
+
+    def _shorten_names(self, short: bool) -> None:
+        """One word on the buttons of the shared actions (their menus keep the full text:
+        a toolbar shows an action's icon text) and on Leave."""
+        w = self.window
+        for action, word in ((w.clear_drawing_action, "Clear"),
+                             (w.contrast_action, "Contrast")):
+            action.setIconText(word if short else "")  # "": the action's own text
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", ""))
+        self.leave_action.setText("Leave" if short else "Leave (Esc)")
 
     def _hold_position_width(self) -> None:
         """Room for the position's longest text in its type, so that stepping through
