@@ -38,6 +38,49 @@ def test_round_trip_is_readable_json(tmp_path: Path) -> None:
     assert read_handout(path) == SAMPLE
 
 
+def test_distances_are_saved_readably_and_read_back_the_same(tmp_path: Path) -> None:
+    """A running log typed in km and shown in miles was saved as 5.468066491688539 mi,
+    a usual week as 155.3427980593335: the file is read by people too. Opened again it
+    shows what the planner showed: the same distances, spikes and limits."""
+    from explorer.model.running_load import (
+        Baseline,
+        Run,
+        as_typed,
+        convert_distance,
+        format_distance,
+        spikes,
+    )
+
+    def in_miles(km: float) -> float:
+        return convert_distance(km, "km", "mi")
+
+    def spoken(runs: tuple[tuple[int, float], ...]) -> list[str]:
+        return [spike.reason for spike in spikes([Run(*run) for run in runs], "mi")]
+
+    # 8.8 km is exactly 10% longer than 8 (not a spike), 9.9 km 12.5% longer than 8.8
+    typed = ((28, 8.0), (21, 8.8), (14, 9.9))
+    handout = Handout(runs=tuple((day, in_miles(km)) for day, km in typed), unit="mi",
+                      baseline=Baseline(in_miles(250.0), in_miles(100.0)))  # the limits
+    path = tmp_path / "kim.json"
+    write_handout(path, handout)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["runs"] == [[28, 4.9709695], [21, 5.4680665], [14, 6.1515748]]
+    assert saved["baseline"] == {"weekly_distance": 155.3427981, "longest_run": 62.1371192}
+    read = read_handout(path)
+    assert read.left_out == ()  # the usual week is still within the limit
+    assert [format_distance(mi, "mi") for _, mi in read.runs] == ["5.0 mi", "5.5 mi",
+                                                                  "6.2 mi"]
+    assert [as_typed(convert_distance(mi, "mi", "km")) for _, mi in read.runs] == \
+        ["8", "8.8", "9.9"]
+    assert spoken(read.runs) == spoken(handout.runs) == [
+        "6.2 mi 14 days ago is 12% longer than your longest run in the 30 days before "
+        "(5.5 mi)."]
+    # a file saved before, with the distances in full, opens as it did
+    path.write_text(json.dumps({"format": "hip-explorer-handout", "version": 1, "unit": "mi",
+                                "runs": [[day, mi] for day, mi in handout.runs]}))
+    assert read_handout(path).runs == handout.runs
+
+
 def test_failed_save_keeps_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "ana.json"
     write_handout(path, SAMPLE)

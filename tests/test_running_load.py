@@ -354,3 +354,10 @@ def test_a_tiny_run_is_never_shown_as_nothing(distance: float, shown: str) -> No
 def test_a_spike_after_a_tiny_run_names_its_distance() -> None:
     found = spikes([Run(3, 1.0), Run(10, 0.04)], "km")
     assert "(0.04 km)" in found[0].reason
+
+
+def test_a_run_10_and_a_half_percent_longer_is_not_said_to_be_10_percent_longer() -> None:
+    """Its percentage is rounded to 0.001 first (a file's rounding must not tip 12.5% to
+    13%), and 10.5% in whole numbers is "10%": it says 10.5%."""
+    assert "is 10.5% longer" in spikes([Run(3, 10.0), Run(0, 11.05)])[0].reason
+    assert "is 12% longer" in spikes([Run(3, 8.0), Run(0, 9.0)])[0].reason

@@ -30,6 +30,7 @@ from explorer.model.drawing import (
 from explorer.model.entities import Dose
 from explorer.model.running_load import (
     HISTORY_DAYS,
+    SAVED_DECIMALS,
     Baseline,
     LoadInputError,
     Run,
@@ -168,6 +169,10 @@ class Handout:
     def to_json(self) -> str:
         data = {"format": FORMAT, "version": VERSION, **asdict(self)}
         del data["left_out"]
+        data["runs"] = [[day, round(distance, SAVED_DECIMALS)] for day, distance in self.runs]
+        if self.baseline:
+            data["baseline"] = {key: round(value, SAVED_DECIMALS)
+                                for key, value in data["baseline"].items()}
         # one line per stroke, points to 0.1 (a pen's step is more): with each number on
         # a line of its own a drawing took five times the bytes and soon passed the
         # largest file that opens (MAX_HANDOUT_BYTES)

@@ -40,7 +40,13 @@ MAX_WEEK: dict[Unit, float] = {"km": 250.0, "mi": 250.0 / KM_PER_MILE}  # 155.3 
 # planned to 0.1, so a long run under 1.25 grows by 0.1 instead (still within 10% from
 # 1.0 up), and one under 1.0 cannot grow without passing the line.
 PLAN_GROWTH = 0.08
-_EPSILON = 1e-9  # distances are typed with one decimal; ignore float noise
+# A handout file keeps distances to 7 decimals, not as a unit switch leaves them
+# (13.670166229221346 mi): 22 km saved as 13.6701662 mi still reads as 22.000000 km.
+SAVED_DECIMALS = 7
+# Distances are typed to 0.1 (or 0.01), so a difference under this is float noise or a
+# file's rounding, never one typed: a run exactly 10% longer, or a week at the limit,
+# saved in the other unit is still not a spike, nor over the limit, when opened again.
+_EPSILON = 1e-6
 
 
 class LoadInputError(ValueError):
@@ -234,8 +240,9 @@ class Spike:
 
 
 def _percent_text(percent: float) -> str:
-    # A whole number, except near the line, where "10%" would contradict "more than 10%".
-    return f"{percent:.1f}%" if percent < 10.5 else f"{percent:.0f}%"
+    # A whole number, except near the line, where "10%" would contradict "more than 10%"
+    # (10.5 too: it rounds to "10%")
+    return f"{percent:.1f}%" if percent <= 10.5 else f"{percent:.0f}%"
 
 
 def spikes(runs: Iterable[Run], unit: str = "km") -> list[Spike]:
@@ -246,7 +253,8 @@ def spikes(runs: Iterable[Run], unit: str = "km") -> list[Spike]:
         longest = longest_run_last_30_days(runs, run.day)
         if longest is None or not _is_spike(run.distance, longest):
             continue
-        percent = (run.distance / longest - 1) * 100
+        # to 0.001: 9 km after 8 is 12.5% longer, not 12.5000001% from a file's rounding
+        percent = round((run.distance / longest - 1) * 100, 3)
         reason = (f"{format_distance(run.distance, unit)} {_days_ago(run.day)} is "
                   f"{_percent_text(percent)} longer than your longest run in the 30 days "
                   f"before ({format_distance(longest, unit)}).")
