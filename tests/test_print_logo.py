@@ -102,3 +102,29 @@ def test_ok_does_not_save_a_logo_that_cannot_be_read(qtbot: QtBot, tmp_path: Pat
     dialog.logo.clear()  # no logo at all is fine
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert not dialog.isVisible() and settings.text("print/clinic") == "Riverside Physio"
+
+
+def test_a_logo_saved_under_another_kinds_name_is_read_as_what_it_is(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """An SVG drawing saved as logo.png was read as a 40 x 20 pixel bitmap, "blurred on
+    paper"; a PNG saved as logo.svg and a PDF saved as logo.png "cannot be read"."""
+    dialog = PreferencesDialog(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    drawing = tmp_path / "drawing.png"
+    drawing.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+                       '<rect width="40" height="20" fill="#1f6fb2"/></svg>')
+    dialog.logo.setText(str(drawing))
+    assert not dialog.logo_status.pixmap().isNull()
+    assert not dialog.logo_warning.isVisible()  # drawn sharp at the size it prints
+    logo = load_logo(str(drawing))
+    assert logo is not None and logo.height() == HEADER_LOGO_300_DPI
+    bitmap = png(tmp_path / "bitmap.png", 600, 200).rename(tmp_path / "bitmap.svg")
+    dialog.logo.setText(str(bitmap))
+    assert not dialog.logo_status.pixmap().isNull() and not dialog.logo_warning.isVisible()
+    document = tmp_path / "letterhead.png"
+    document.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n")
+    dialog.logo.setText(str(document))
+    assert dialog.logo_status.text() == (
+        "⚠ This is a PDF file named .png: save the logo as a PNG, JPEG or SVG image; "
+        "pages will print without a logo.")

@@ -45,6 +45,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from explorer.model.picture_kind import SUFFIXES, picture_kind
 from explorer.render.html import DISCLAIMER, STYLE, esc, scale_font_sizes
 from explorer.report import units
 from explorer.report.units import paper_font
@@ -723,8 +724,9 @@ def read_logo(path: str) -> Logo:
 
 
 def _read_logo(file: Path) -> Logo:
-    unreadable = Logo(None, "This file cannot be read as an image (PNG, JPEG or SVG)")
-    if file.suffix.lower() in (".svg", ".svgz"):
+    kind = picture_kind(file)  # what it holds, whatever its name: an SVG as logo.png
+    unreadable = Logo(None, _unreadable(file, kind))
+    if kind == "SVG" or (kind is None and file.suffix.lower() in SUFFIXES["SVG"]):
         image = _svg_logo(file)
         if image is None or image.isNull():
             return unreadable
@@ -748,6 +750,16 @@ def _read_logo(file: Path) -> Logo:
                    f"{needed.height()} prints sharp)")
     warnings = (blurred, _shape_warning(image.size()))
     return Logo(image, warning=". ".join(warning for warning in warnings if warning))
+
+
+def _unreadable(file: Path, kind: str | None) -> str:
+    """Why a logo cannot be read: a file of another kind (a PDF, or an iPhone's HEIC
+    photo) says what it is, and under which name, rather than "cannot be read"."""
+    if kind is None or kind in ("PNG", "JPEG", "SVG"):  # damaged, or not a picture
+        return "This file cannot be read as an image (PNG, JPEG or SVG)"
+    suffix = file.suffix.lower()
+    named = "" if suffix in SUFFIXES[kind] else f" named {file.suffix or file.name}"
+    return f"This is a {kind} file{named}: save the logo as a PNG, JPEG or SVG image"
 
 
 LOGO_MIN_MM = 3.0  # a logo printed narrower or less tall than this is too small to read
