@@ -194,3 +194,70 @@ def test_a_reload_keeps_the_pane_shown(qtbot: QtBot, window: MainWindow) -> None
     assert shown_columns(window) == [0, 1, 2]
     assert min(window.splitter.sizes()) > 100  # no column left folded away
     assert QPoint(0, 0) == window.splitter.widget(0).pos()
+
+
+def test_a_group_heading_is_not_a_condition_to_read(qtbot: QtBot, window: MainWindow) -> None:
+    """With no region chosen the list groups the conditions under region headings: a
+    click or Enter on a heading leaves the list in view (it went to Details and showed
+    the page from before)."""
+    click_tab(qtbot, window, CONDITIONS)
+    conditions = window.conditions
+    heading = conditions.topLevelItem(1)
+    assert heading is not None and heading.childCount() > 0  # "Groin", say
+    shown = window.detail.shown
+    where = conditions.visualItemRect(heading).center()
+    qtbot.mouseClick(conditions.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert shown_columns(window) == [CONDITIONS] and window.detail.shown == shown
+    conditions.setFocus()
+    conditions.setCurrentItem(heading)
+    qtbot.keyClick(conditions, Qt.Key.Key_Return)
+    assert shown_columns(window) == [CONDITIONS]
+    first = heading.child(0)
+    assert first is not None
+    qtbot.mouseClick(conditions.viewport(), Qt.MouseButton.LeftButton,
+                     pos=conditions.visualItemRect(first).center())
+    assert shown_columns(window) == [DETAILS]  # a condition under it is read
+
+
+def test_narrowing_the_window_keeps_the_column_being_read_in_view(
+        qtbot: QtBot, open_window: Callable[..., MainWindow]) -> None:
+    """Snapped to half the screen while reading the details, the window shows the
+    details (it showed the tab used last, the diagram, and moved the keyboard there)."""
+    window = open_window(1100, 640)
+    window.selection.select_condition(GTPS)
+    window.detail.setFocus()
+    window.resize(NARROW, 640)
+    qtbot.waitUntil(lambda: window.columns.isVisible())
+    assert shown_columns(window) == [DETAILS] and window.focusWidget() is window.detail
+    assert window.columns.currentIndex() == DETAILS
+
+
+def test_a_long_status_message_keeps_the_file_name_and_page_count(
+        qtbot: QtBot, open_window: Callable[..., MainWindow], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a 480-pixel window "Saved /home/kim/Documents/greater-trochanteric-pain-
+    syndrome.pdf (2 pages)." was cut off after "syndro": the bar says the file's name and
+    its page count, and its tooltip the whole message."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(480, 560)
+    folder = tmp_path / "a folder with a long name for the handouts of this clinic"
+    folder.mkdir()
+    target = folder / f"{GTPS}.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    window.selection.select_condition(GTPS)
+    window.export_action.trigger()
+    bar = window.statusBar()
+    assert target.is_file()
+    message = bar.currentMessage()
+    assert message.startswith(f"Saved {GTPS}.pdf (") and message.endswith(" pages).")
+    assert bar.fontMetrics().horizontalAdvance(message) < bar.width()
+    assert bar.toolTip().startswith(f"Saved {target} (")
+    window.resize(1600, 560)  # room again: the whole message, where the file is too
+    qtbot.waitUntil(lambda: bar.currentMessage().startswith(f"Saved {target} ("))
+    assert bar.toolTip() == ""
+    window.resize(480, 560)
+    window.statusBar().showMessage("Reloading a great deal of content from a far folder "
+                                   "that takes its time; every word of this is shown")
+    message = bar.currentMessage()  # no shorter form: its middle makes way
+    assert message.startswith("Reloading") and message.endswith("is shown") and "…" in message

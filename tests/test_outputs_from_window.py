@@ -232,10 +232,13 @@ def test_a_logo_moved_since_it_was_chosen_is_said_to_be_left_out(
     save_as(monkeypatch, target)
     window.export_action.trigger()
     assert LOGO_SIZE not in image_sizes(target)
-    message = window.statusBar().currentMessage()
-    assert message.startswith(f"Saved {target}")
-    assert f"The logo {tmp_path / 'logo.png'} was left out (this file was not found)" in message
-    assert "Edit > Preferences" in message
+    bar = window.statusBar()
+    message = bar.currentMessage()  # the folder left out to make room; whole in the tooltip
+    assert message.startswith("Saved summary.pdf (") and bar.toolTip().startswith(
+        f"Saved {target} (")
+    for said in (message, bar.toolTip()):
+        assert f"The logo {tmp_path / 'logo.png'} was left out (this file was not found)" in said
+        assert "Edit > Preferences" in said
 
 
 @pytest.mark.parametrize(("locale", "size", "points"), [

@@ -385,6 +385,31 @@ def test_warning_banner_spans_the_window_and_scrolls_rather_than_cutting_text(
     assert hint.geometry().bottom() < regions.geometry().top()
 
 
+def test_the_banner_is_a_named_tab_stop_only_when_its_advice_scrolls(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """One warning fits the strip: Tab passes it by (it stopped there, unnamed and
+    unframed). Every warning in a small window scrolls: Tab stops there, a screen reader
+    hears the warning, and the arrow keys scroll it."""
+    window = make(qtbot, tmp_path / "settings.ini")
+    window.resize(1400, 860)
+    window.selection.set_answer("night-rest-pain", True)
+    qtbot.wait(20)
+    area = window.banner.text_area
+    assert window.banner.isVisible() and area.verticalScrollBar().maximum() == 0
+    assert area.focusPolicy() == Qt.FocusPolicy.NoFocus
+    window.resize(760, 520)
+    for clue in window.content.red_flag_clues:
+        window.selection.set_answer(clue.id, True)
+    qtbot.wait(20)
+    assert area.verticalScrollBar().maximum() > 0
+    assert area.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert area.accessibleName() == "Warning: get medical help now"
+    assert "emergency" in area.accessibleDescription()
+    area.setFocus()
+    qtbot.keyClick(area, Qt.Key.Key_Down)
+    assert area.verticalScrollBar().value() > 0
+
+
 def test_a_ticked_warning_question_stays_in_view_when_the_banner_appears(
         qtbot: QtBot, tmp_path: Path) -> None:
     window = make(qtbot, tmp_path / "settings.ini")
@@ -869,7 +894,8 @@ def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path,
     dialog = window.problems_dialog
     assert dialog.isVisible() and not dialog.isModal()  # the window stays usable
     editor = dialog.findChild(QPlainTextEdit)
-    assert editor is not None
+    assert editor is not None and editor.accessibleName() == "Content problems"
+    assert editor.accessibleDescription().startswith("1 problem, one a line")
     lines = editor.toPlainText().splitlines()
     assert len(lines) == 1 and lines[0].startswith("clinic/conditions/broken.yaml:3:")
     assert "YAML syntax" in lines[0] and "starts on line 2" in lines[0]  # the open "["

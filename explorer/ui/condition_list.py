@@ -178,6 +178,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
 
 class ConditionList(QTreeWidget):
     condition_activated = Signal(str)
+    condition_chosen = Signal()  # a click or Enter on a condition's row (not a heading)
 
     def __init__(self, content: Content, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,8 +194,9 @@ class ConditionList(QTreeWidget):
         self.match_count = 0
         self.currentItemChanged.connect(self._on_current_item_changed)
         # a click or Enter on the current row shows it again (after following a link)
-        self.itemClicked.connect(self._on_item_chosen)
-        self.itemActivated.connect(self._on_item_chosen)
+        for chosen in (self.itemClicked, self.itemActivated):
+            chosen.connect(self._on_item_chosen)
+            chosen.connect(self._on_row_chosen)
         self._icons = {u: urgency_icon(u) for u in Urgency}
         self.setItemDelegate(_TwoLineDelegate(self))
 
@@ -309,3 +311,7 @@ class ConditionList(QTreeWidget):
     def _on_item_chosen(self, item: QTreeWidgetItem | None) -> None:
         if item is not None and item.data(0, ID_ROLE):
             self.condition_activated.emit(str(item.data(0, ID_ROLE)))
+
+    def _on_row_chosen(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, ID_ROLE):
+            self.condition_chosen.emit()

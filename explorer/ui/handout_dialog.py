@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QStatusBar,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -87,6 +86,7 @@ from explorer.ui.dialogs import fit_to_screen, fitting_minimum, key_for, tell
 from explorer.ui.fitted_columns import PADDING, FittedColumns
 from explorer.ui.history import UNDO_LIMIT, History
 from explorer.ui.settings import Settings
+from explorer.ui.status_bar import StatusBar
 
 MIN_WIDTH = 720
 COLUMNS = ("Exercise", "Sets", "Reps", "Hold", "Frequency", "Note")
@@ -389,7 +389,7 @@ class HandoutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        status = QStatusBar()  # says where an export or a save went
+        status = StatusBar()  # says where an export or a save went
         status.setSizeGripEnabled(False)
         layout.addWidget(status)
         # No default button: Enter in the name field or on a table row must not press
@@ -729,7 +729,7 @@ class HandoutDialog(QDialog):
         self._saved = handout
         self._update_modified()
         self.settings.set(FOLDER_KEY, str(path.parent))
-        print_actions.show_status(self, f"Saved {path}")
+        print_actions.show_status(self, f"Saved {path}", f"Saved {path.name}")
         return True
 
     def _file_name(self, kind: str) -> str:

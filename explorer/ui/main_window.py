@@ -65,6 +65,7 @@ from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox, SearchState
 from explorer.ui.selection import Selection, side_box
 from explorer.ui.settings import UNWRITABLE, Settings
+from explorer.ui.status_bar import StatusBar
 from explorer.ui.trail import Trail
 
 if TYPE_CHECKING:  # the handout model is imported when a handout is first made
@@ -144,14 +145,22 @@ class MainWindow(QMainWindow):
         self.history.reset()  # the last session's regions are not a step to undo
         self._restart_trail()  # nor what restoring them showed on the way a step back
         self._show_problem_notice()
-        notes = []
-        if settings.damaged:
-            notes.append(f"The settings file {settings.file_name} is damaged or unreadable; "
-                         "what could not be read is back to its default.")
-        if not settings.writable:
-            notes.append(UNWRITABLE.format(file=settings.file_name))
-        if notes:
-            self.statusBar().showMessage(" ".join(notes), 15000)
+        self._say_settings_trouble(settings)
+
+    def _say_settings_trouble(self, settings: Settings) -> None:
+        """A settings file that could not be read or cannot be written, said in the status
+        bar: where it is, or in a narrow window its name (the tooltip says where)."""
+        said = []
+        for file in (settings.file_name, Path(settings.file_name).name):
+            notes = []
+            if settings.damaged:
+                notes.append(f"The settings file {file} is damaged or unreadable; what could "
+                             "not be read is back to its default.")
+            if not settings.writable:
+                notes.append(UNWRITABLE.format(file=file))
+            said.append(" ".join(notes))
+        if said[0]:
+            self.status.say(said[0], 15000, said[1])
 
     def _build_content_widgets(self) -> None:
         """Everything that shows content; rebuilt when content is reloaded."""
@@ -243,6 +252,7 @@ class MainWindow(QMainWindow):
                              self.region_list.current_region(), self.detail.keyboard_link())
 
     def put_back(self, working: WorkingState) -> None:
+        pane = self.columns.currentIndex()  # a narrow window's tab, whatever has the keyboard
         self.search.restore_state(working.search)
         # the new widgets shown at their sizes now (Qt would show them later), so the
         # splitters share out the room they will have, and the panel's document is laid
@@ -263,6 +273,7 @@ class MainWindow(QMainWindow):
         elif working.focus:
             self._focus_back(working).setFocus(Qt.FocusReason.OtherFocusReason)
         self.fit_columns()
+        self.columns.show_pane(pane)
 
     def _focus_back(self, working: WorkingState) -> QWidget:
         """The control that had the keyboard: the same question, else the pane's first
@@ -478,7 +489,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([red_flags, self.clinic_action])
         self.addToolBar(toolbar)
-        self.statusBar()
+        self.status = StatusBar()  # messages that fit it (statusBar() returns this)
+        self.setStatusBar(self.status)
 
     def _connect(self) -> None:
         s = self.selection
@@ -489,9 +501,9 @@ class MainWindow(QMainWindow):
 
     def _connect_content_widgets(self) -> None:
         self.conditions.condition_activated.connect(self._show_condition)
-        # a click or Enter on a condition, not an arrow key, goes on to read it
-        for chosen in (self.conditions.itemClicked, self.conditions.itemActivated):
-            chosen.connect(lambda *_: self.columns.show_pane(DETAILS))
+        # a click or Enter on a condition (not on a group's heading), not an arrow key,
+        # goes on to read it
+        self.conditions.condition_chosen.connect(lambda: self.columns.show_pane(DETAILS))
         self.detail.link_activated.connect(self._show_entry)
         self.detail.entry_shown.connect(self._on_detail_entry_shown)
         self.detail.zoom_stepped.connect(self._zoom)
@@ -944,6 +956,11 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(dialog)
         text = QPlainTextEdit("\n".join(str(p) for p in self.content.problems))
         text.setReadOnly(True)
+        count = len(self.content.problems)
+        text.setAccessibleName("Content problems")
+        text.setAccessibleDescription(
+            f"{count} {'problem' if count == 1 else 'problems'}, one a line, each naming "
+            "its file and line")
         layout.addWidget(text)
         layout.addWidget(close_button(dialog))
         dialog.setModal(False)

@@ -10,7 +10,7 @@ they were (the splitter's saved state keeps a hidden column's size, so a restart
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QSplitter, QTabBar, QWidget
+from PySide6.QtWidgets import QSplitter, QTabBar, QWidget
 
 COMPACT_BELOW = 700  # pixels of window width: narrower shows one column at a time
 PANES = ("Diagram", "Conditions", "Details")  # the splitter's columns, in order
@@ -47,7 +47,12 @@ class PaneTabs(QTabBar):
         self.compact = compact
         self.setVisible(compact)
         if compact:
-            self._show_current()
+            focused = self.window().focusWidget()  # the column being read stays in view
+            pane = self.pane_of(focused) if focused is not None else -1
+            if pane >= 0 and pane != self.currentIndex():
+                self.setCurrentIndex(pane)  # shows it
+            else:
+                self._show_current()
         else:
             for index in range(self.splitter.count()):
                 self.splitter.widget(index).show()
@@ -66,7 +71,7 @@ class PaneTabs(QTabBar):
     def _show_current(self) -> None:
         if not self.compact:
             return
-        focused = QApplication.focusWidget()
+        focused = self.window().focusWidget()  # also while another window is active
         shown = self.currentIndex()
         self.splitter.widget(shown).show()
         for index in range(self.splitter.count()):

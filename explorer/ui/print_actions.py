@@ -24,6 +24,7 @@ from explorer.report.documents import PrintJob, booklet_job, summary_job
 from explorer.report.output import ExportError, default_page_size, print_with, write_pdf
 from explorer.report.pages import DPI, Header, load_logo, page_layout, read_logo
 from explorer.ui.dialogs import confirmed, fit_to_screen
+from explorer.ui.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -172,15 +173,19 @@ def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path) 
         return None
     QGuiApplication.restoreOverrideCursor()
     settings.set("print/last_folder", str(target.parent))
-    show_status(parent, " ".join(filter(None, (f"Saved {target} ({pages} pages).",
-                                               logo_note(settings)))))
+    note = logo_note(settings)
+    show_status(parent, " ".join(filter(None, (f"Saved {target} ({pages} pages).", note))),
+                " ".join(filter(None, (f"Saved {target.name} ({pages} pages).", note))))
     return target
 
 
-def show_status(parent: QWidget, message: str) -> None:
-    """Say what was done in the status bar of `parent` (a window, or a dialog with one)."""
+def show_status(parent: QWidget, message: str, shorter: str = "") -> None:
+    """Say what was done in the status bar of `parent` (a window, or a dialog with one);
+    `shorter` where the bar is too narrow for `message`."""
     bar = parent.statusBar() if isinstance(parent, QMainWindow) else parent.findChild(QStatusBar)
-    if bar is not None:
+    if isinstance(bar, StatusBar):
+        bar.say(message, STATUS_MS, shorter)
+    elif bar is not None:
         bar.showMessage(message, STATUS_MS)
 
 

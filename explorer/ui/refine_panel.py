@@ -51,7 +51,9 @@ class RedFlagBanner(QFrame):
         self.setObjectName("redFlagBanner")
         self.setStyleSheet("#redFlagBanner { background: #fdecee; border: 2px solid #b3001b;"
                            " border-radius: 6px; } QLabel { color: #5c0010; }"
-                           " QScrollArea, #bannerBody { background: transparent; }")
+                           " QScrollArea, #bannerBody { background: transparent; }"
+                           " QScrollArea { border: 2px solid transparent; }"
+                           " QScrollArea:focus { border-color: #0072B2; }")
         self.label = QLabel()
         self.label.setObjectName("bannerBody")
         self.label.setWordWrap(True)
@@ -84,8 +86,9 @@ class RedFlagBanner(QFrame):
                            f"&#9888; {title}</p>{body}")
         advice = " ".join(c.advice or c.question for c in ranked)
         news = self.isHidden() or advice != self.accessibleDescription()
-        self.setAccessibleName(f"Warning: {title.lower()}")
-        self.setAccessibleDescription(advice)
+        for widget in (self, self.text_area):  # the text area: where Tab stops to scroll
+            widget.setAccessibleName(f"Warning: {title.lower()}")
+            widget.setAccessibleDescription(advice)
         self.show()
         self._fit()
         if news:  # a screen reader says it at once, as a sighted user sees it appear
@@ -103,9 +106,11 @@ class RedFlagBanner(QFrame):
         """As tall as the text at this width, up to `max_share` of the window."""
         margins = self.contentsMargins()
         inner = self.layout().contentsMargins()
-        width = self.width() - margins.left() - margins.right() - inner.left() - inner.right()
+        edge = 2 * self.text_area.frameWidth()  # the focus frame's room
+        width = (self.width() - margins.left() - margins.right() - inner.left()
+                 - inner.right() - edge)
         text = self.label.heightForWidth(max(width - 2, 50))
-        frame = margins.top() + margins.bottom() + inner.top() + inner.bottom()
+        frame = margins.top() + margins.bottom() + inner.top() + inner.bottom() + edge
         limit = max(90, int(self.window().height() * self.max_share))
         height = min(text + frame + 2, limit)
         if height != self.height():
@@ -113,9 +118,14 @@ class RedFlagBanner(QFrame):
             layout = self.layout()
             layout.invalidate()  # lay the text out in the new height now, not a frame later
             layout.activate()
+        scrolls = text + frame + 2 > limit
         self.text_area.setVerticalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAsNeeded if text + frame + 2 > limit
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if scrolls
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a Tab stop (framed when it has the keyboard) only where the arrow keys have
+        # something to scroll: an unseen, unnamed stop otherwise
+        self.text_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus if scrolls
+                                      else Qt.FocusPolicy.NoFocus)
 
 
 WARNING_RED = "#8a0015"
