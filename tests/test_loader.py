@@ -185,7 +185,8 @@ def test_image_outside_folder_missing_or_wrong_kind(mini: Path, write: Write,
     write("exercises/fake-png.yaml", f"id: fake-png\n{base}image: images/fake.png\n")
     found = problems(load(mini))
     assert "fake.yaml:6: image: image 'images/fake.svg' is not a readable SVG image" in found
-    assert "fake-png.yaml:6: image: image 'images/fake.png' is not a readable PNG image" in found
+    assert ("fake-png.yaml:6: image: image 'images/fake.png' is an SVG file named .png: name "
+            "it fake.svg (the file and this line)") in found
     assert any(f.startswith("escape.yaml:6: image: image '../../secret.svg' is outside")
                for f in found)
     assert any(f.startswith("missing.yaml:6: image: image 'images/nothing.svg' not found")
@@ -534,3 +535,29 @@ def test_a_png_named_jpg_or_a_jpg_named_png_is_shown(mini: Path, write: Write,
     for name in ("knee", "hop"):
         picture = load_picture(content.images[name], 80)
         assert picture is not None and picture.width() == 80
+
+
+def test_a_picture_named_as_another_kind_says_what_it_holds(mini: Path, write: Write) -> None:
+    """An SVG drawing saved as arm.png was "not a readable PNG image", which sent the
+    writer looking for damage: the message says what the file is and what to call it."""
+    base = "name: X\npurpose: p\nsteps: [s]\ndose: {sets: 1}\n"
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    pictures = {"arm.png": svg, "leg.svg": _bitmap("PNG"), "hip.jpg": b"GIF89a" + bytes(40),
+                "toe.png": b"%PDF-1.7\n" + bytes(40), "eye.png": b"not a picture at all"}
+    for name, data in pictures.items():
+        stem = name.split(".")[0]
+        write(f"exercises/images/{name}", data)
+        write(f"exercises/{stem}.yaml", f"id: {stem}\n{base}image: images/{name}\n")
+    found = problems(load_content([mini], svg_file=DIAGRAM))
+    said = {line.split(".yaml")[0]: line.split("image: ", 1)[1] for line in found}
+    assert said == {
+        "arm": "image 'images/arm.png' is an SVG file named .png: name it arm.svg (the file "
+               "and this line)",
+        "leg": "image 'images/leg.svg' is a PNG file named .svg: name it leg.png (the file "
+               "and this line)",
+        "hip": "image 'images/hip.jpg' is a GIF file named .jpg: save it as a PNG, JPEG or "
+               "SVG picture",
+        "toe": "image 'images/toe.png' is a PDF file named .png: save it as a PNG, JPEG or "
+               "SVG picture",
+        "eye": "image 'images/eye.png' is not a readable PNG image",
+    }

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from explorer.model import entities as e
 from explorer.model.content import Content
 from explorer.model.diagram_shapes import read_shapes
+from explorer.model.picture_kind import SUFFIXES, picture_kind
 from explorer.model.problems import WHOLE_FOLDER, Problem
 
 if TYPE_CHECKING:  # PyYAML and pydantic load only when files are read (not on a cache hit)
@@ -464,7 +465,7 @@ class _Loader:
         if target.stat().st_size > MAX_IMAGE_BYTES:
             return f"image '{relative}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
         if not _looks_like_image(target):
-            return f"image '{relative}' is not a readable {target.suffix[1:].upper()} image"
+            return f"image '{relative}' {_not_this_kind(target)}"
         if self.damage and (reason := self.damage(target)):
             return f"image '{relative}' is damaged: {reason}"
         return None
@@ -535,17 +536,30 @@ def _looks_like_image(path: Path) -> bool:
     """The file starts as an image must (a renamed text file is refused): an SVG drawing
     for .svg; a PNG or a JPEG picture for .png, .jpg and .jpeg (Qt reads a picture by
     what it holds, so a PNG saved with a .jpg name shows)."""
+    kind = picture_kind(path)
+    if path.suffix.lower() != ".svg":
+        return kind in ("PNG", "JPEG")
     try:
         with path.open("rb") as handle:
-            head = handle.read(2048)
+            return kind == "SVG" and b"<!ENTITY" not in handle.read(2048)  # no XML tricks
     except OSError:
         return False
-    if path.suffix.lower() != ".svg":
-        return head.startswith(_BITMAP_STARTS)
-    return b"<svg" in head and b"<!ENTITY" not in head  # no XML entity tricks
 
 
-_BITMAP_STARTS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+def _not_this_kind(path: Path) -> str:
+    """Why a picture that is not what its name says is refused, in words: what it holds
+    where that is known ("is an SVG file named .png: name it arm.svg")."""
+    kind, suffix = picture_kind(path), path.suffix.lower()
+    if kind is None or suffix in SUFFIXES[kind]:  # what it says, yet not readable
+        return f"is not a readable {path.suffix[1:].upper()} image"
+    if kind in ("SVG", "PNG", "JPEG"):
+        return (f"is {_a(kind)} file named {suffix}: name it {path.stem}{SUFFIXES[kind][0]} "
+                "(the file and this line)")
+    return f"is {_a(kind)} file named {suffix}: save it as a PNG, JPEG or SVG picture"
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'AEFHILMNORSX' else 'a'} {kind}"  # letters said with a vowel
 
 
 def load_content(layers: Iterable[Path], svg_file: Path | None = None,
