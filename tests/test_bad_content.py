@@ -470,3 +470,22 @@ def test_a_treatment_marked_recommended_with_a_word_that_is_not_yes_or_no_is_rep
     found = problems(load(mini))
     assert any(p.startswith("lateral-thing.yaml:14: treatments[0].recommended:")
                and "true or false" in p for p in found), found
+
+
+def test_a_content_folder_given_one_level_off_is_said_once_with_the_folder_to_give(
+        mini: Path, tmp_path: Path) -> None:
+    """The folder above a content folder, or its conditions/ folder, gave one "not read:
+    content files belong in ..." for every file in it: one line now says which to give."""
+    holder = mini.parent
+    found = [str(p) for p in load(holder).problems]
+    assert found == [f"{holder}: holds no content: the content folder inside it is {mini}: "
+                     "give that folder"]
+    found = [str(p) for p in load(mini / "conditions").problems]
+    assert found == [f"{mini / 'conditions'}: holds no content: it is the conditions/ folder "
+                     f"of the content folder {mini}: give that folder"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.yaml").write_text("a: 1\n")  # no content folder near: as before
+    assert [p.message for p in load(empty).problems] == [
+        "not read: content files belong in regions.yaml, clues.yaml, references.yaml or "
+        "conditions/, exercises/, treatments/, pages/ (with the .yaml ending)"]

@@ -135,6 +135,9 @@ class _Loader:
                           "the content is shown")
             return
         self.content.layers = (*self.content.layers, folder)
+        if not names & {*LIST_FILES, *ENTRY_FOLDERS} and (hint := _one_level_off(folder)):
+            self._problem(folder, WHOLE_FOLDER, "", f"holds no content: {hint}")
+            return  # (not every file in it, each said to be in the wrong place)
         seen: dict[tuple[str, str], _Origin] = {}
         for name, (key, model) in LIST_FILES.items():
             if name in names:  # a broken link is listed, and reported when read
@@ -560,6 +563,29 @@ def _not_this_kind(path: Path) -> str:
 
 def _a(kind: str) -> str:
     return f"{'an' if kind[0] in 'AEFHILMNORSX' else 'a'} {kind}"  # letters said with a vowel
+
+
+def _one_level_off(folder: Path) -> str:
+    """What to give instead of `folder`, when the content folder is one level away: its
+    parent (`folder` is its conditions/, say) or a folder in it; "" if neither."""
+    def is_content(path: Path) -> bool:
+        try:
+            return any((path / name).exists() for name in (*LIST_FILES, *ENTRY_FOLDERS))
+        except OSError:
+            return False
+
+    if folder.name in ENTRY_FOLDERS and is_content(folder.parent):
+        return (f"it is the {folder.name}/ folder of the content folder {folder.parent}: "
+                "give that folder")
+    try:
+        inside = sorted(p for p in folder.iterdir() if p.is_dir() and is_content(p))
+    except OSError:
+        return ""
+    if len(inside) == 1:
+        return f"the content folder inside it is {inside[0]}: give that folder"
+    if inside:
+        return f"give one of the content folders inside it: {', '.join(map(str, inside))}"
+    return ""
 
 
 def load_content(layers: Iterable[Path], svg_file: Path | None = None,
