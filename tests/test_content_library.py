@@ -248,6 +248,8 @@ def test_what_helps_lists_nothing_the_guidelines_advise_against(content: Content
     oa = {u.treatment: u.recommended for u in content.conditions["hip-osteoarthritis"].treatments}
     assert oa["hyaluronic-acid-injection"] is False and oa["topical-nsaids"] is False
     assert oa["corticosteroid-injection"] is True and oa["oral-nsaids"] is True
+    fracture = content.conditions["femoral-neck-stress-fracture"]  # as its warnings say
+    assert not next(u for u in fracture.treatments if u.treatment == "oral-nsaids").recommended
 
 
 def test_the_id_list_for_content_writers_matches_the_library(content: Content) -> None:

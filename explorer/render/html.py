@@ -331,7 +331,8 @@ def summary_blocks(content: Content, condition: Condition, options: RenderOption
     if columns:
         blocks.append(Block('<table width="100%" cellspacing="0" cellpadding="0"><tr>'
                             f'{"".join(columns)}</tr></table>'))
-    blocks += treatment_sections(content, condition, options.links, splittable=True)
+    blocks += treatment_sections(content, condition, options.links, splittable=True,
+                                 compact=True)
     stages = ["early", "middle", "late", "maintenance"]
     ordered = sorted((u for u in condition.exercises if u.exercise in content.exercises),
                      key=lambda u: stages.index(u.stage.value))
@@ -377,27 +378,35 @@ def section(heading: str, body: str) -> str:
 
 
 def treatment_sections(content: Content, condition: Condition, links: bool = True,
-                       splittable: bool = False) -> list[Block]:
-    """What helps, then what the guidelines advise against for this condition."""
+                       splittable: bool = False, compact: bool = False) -> list[Block]:
+    """What helps, then what the guidelines advise against for this condition (on a
+    `compact` printed summary, a list with the names run into the notes)."""
+    against = treatment_parts(content, condition, links, recommended=False, compact=compact)
     return (sectioned("What helps", treatment_parts(content, condition, links), splittable)
-            + sectioned(NOT_RECOMMENDED,
-                        treatment_parts(content, condition, links, recommended=False),
-                        splittable))
+            + sectioned(NOT_RECOMMENDED, [f"<ul>{''.join(against)}</ul>"] if compact and against
+                        else against, splittable))
 
 
 def treatment_parts(content: Content, condition: Condition, links: bool = True,
-                    recommended: bool = True) -> list[str]:
+                    recommended: bool = True, compact: bool = False) -> list[str]:
     """One part per treatment (the recommended ones, or those advised against): name,
-    condition-specific note and caution."""
+    condition-specific note and caution; `compact`: a list item, the name run in."""
     out = []
     for use in condition.treatments:
         treatment = content.treatments.get(use.treatment)
         if treatment is None or use.recommended != recommended:
             continue
         name = link("treatment", treatment.id, treatment.name) if links else esc(treatment.name)
+        caution = f'&#9888; {esc(" ".join(use.caution.split()))}' if use.caution else ""
+        if compact:
+            note = esc(" ".join((use.note or "").split()))
+            said = " ".join(filter(None, (note, caution and f'<span class="caution">{caution}'
+                                                           "</span>")))
+            out.append(f"<li><b>{name}</b>{': ' + said if said else ''}</li>")
+            continue
         part = f"<h3>{name}</h3>" + paragraphs(use.note)
-        if use.caution:
-            part += f'<p class="caution">&#9888; {esc(" ".join(use.caution.split()))}</p>'
+        if caution:
+            part += f'<p class="caution">{caution}</p>'
         out.append(part)
     return out
 
