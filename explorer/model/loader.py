@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from explorer.model import entities as e
 from explorer.model.content import Content
 from explorer.model.diagram_shapes import read_shapes
-from explorer.model.picture_kind import SUFFIXES, picture_kind
+from explorer.model.picture_kind import HEAD_BYTES, SUFFIXES, kind_named, kind_of, picture_kind
 from explorer.model.problems import WHOLE_FOLDER, Problem
 
 if TYPE_CHECKING:  # PyYAML and pydantic load only when files are read (not on a cache hit)
@@ -539,14 +539,14 @@ def _looks_like_image(path: Path) -> bool:
     """The file starts as an image must (a renamed text file is refused): an SVG drawing
     for .svg; a PNG or a JPEG picture for .png, .jpg and .jpeg (Qt reads a picture by
     what it holds, so a PNG saved with a .jpg name shows)."""
-    kind = picture_kind(path)
-    if path.suffix.lower() != ".svg":
-        return kind in ("PNG", "JPEG")
     try:
         with path.open("rb") as handle:
-            return kind == "SVG" and b"<!ENTITY" not in handle.read(2048)  # no XML tricks
+            head = handle.read(HEAD_BYTES)
     except OSError:
         return False
+    if path.suffix.lower() != ".svg":
+        return kind_of(head) in ("PNG", "JPEG")
+    return kind_of(head) == "SVG" and b"<!ENTITY" not in head  # no XML entity tricks
 
 
 def _not_this_kind(path: Path) -> str:
@@ -556,13 +556,9 @@ def _not_this_kind(path: Path) -> str:
     if kind is None or suffix in SUFFIXES[kind]:  # what it says, yet not readable
         return f"is not a readable {path.suffix[1:].upper()} image"
     if kind in ("SVG", "PNG", "JPEG"):
-        return (f"is {_a(kind)} file named {suffix}: name it {path.stem}{SUFFIXES[kind][0]} "
+        return (f"is {kind_named(path, kind)}: name it {path.stem}{SUFFIXES[kind][0]} "
                 "(the file and this line)")
-    return f"is {_a(kind)} file named {suffix}: save it as a PNG, JPEG or SVG picture"
-
-
-def _a(kind: str) -> str:
-    return f"{'an' if kind[0] in 'AEFHILMNORSX' else 'a'} {kind}"  # letters said with a vowel
+    return f"is {kind_named(path, kind)}: save it as a PNG, JPEG or SVG picture"
 
 
 def _one_level_off(folder: Path) -> str:

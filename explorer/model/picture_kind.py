@@ -11,6 +11,7 @@ SUFFIXES = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "SVG": (".svg", ".svgz"
             "GIF": (".gif",), "WebP": (".webp",), "HEIC": (".heic",), "PDF": (".pdf",)}
 _STARTS = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"),
            (b"%PDF", "PDF"))
+HEAD_BYTES = 2048  # as much of a file as telling its kind reads
 
 
 def picture_kind(path: Path) -> str | None:
@@ -18,9 +19,13 @@ def picture_kind(path: Path) -> str | None:
     None if it holds none of them, or cannot be read."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(2048)
+            return kind_of(handle.read(HEAD_BYTES))
     except OSError:
         return None
+
+
+def kind_of(head: bytes) -> str | None:
+    """The kind of picture a file starting with `head` holds (see picture_kind)."""
     kind = next((kind for start, kind in _STARTS if head.startswith(start)), None)
     if kind:
         return kind
@@ -30,3 +35,10 @@ def picture_kind(path: Path) -> str | None:
         return "HEIC"
     return "SVG" if b"<svg" in head else None
 
+
+def kind_named(path: Path, kind: str) -> str:
+    """What `path` is, for a message: "an SVG file named .png", or "a PDF file" when its
+    name says so."""
+    article = "an" if kind == "SVG" else "a"  # the only kind here said with a vowel first
+    named = "" if path.suffix.lower() in SUFFIXES[kind] else f" named {path.suffix or path.name}"
+    return f"{article} {kind} file{named}"

@@ -45,7 +45,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from explorer.model.picture_kind import SUFFIXES, picture_kind
+from explorer.model.picture_kind import SUFFIXES, kind_named, picture_kind
 from explorer.render.html import DISCLAIMER, STYLE, esc, scale_font_sizes
 from explorer.report import units
 from explorer.report.units import paper_font
@@ -757,9 +757,7 @@ def _unreadable(file: Path, kind: str | None) -> str:
     photo) says what it is, and under which name, rather than "cannot be read"."""
     if kind is None or kind in ("PNG", "JPEG", "SVG"):  # damaged, or not a picture
         return "This file cannot be read as an image (PNG, JPEG or SVG)"
-    suffix = file.suffix.lower()
-    named = "" if suffix in SUFFIXES[kind] else f" named {file.suffix or file.name}"
-    return f"This is a {kind} file{named}: save the logo as a PNG, JPEG or SVG image"
+    return f"This is {kind_named(file, kind)}: save the logo as a PNG, JPEG or SVG image"
 
 
 LOGO_MIN_MM = 3.0  # a logo printed narrower or less tall than this is too small to read
