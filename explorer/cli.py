@@ -127,7 +127,8 @@ def _conditions_options(conditions: argparse.ArgumentParser) -> None:
 def _export_options(export: argparse.ArgumentParser) -> None:
     export.add_argument("--output", "-o", required=True, metavar="FILE.pdf",  # "" is not "."
                         help="the PDF file to write")
-    group = export.add_mutually_exclusive_group(required=True)
+    # what to print: conditions, a handout, or both (the conditions first)
+    group = export.add_mutually_exclusive_group()
     group.add_argument("--condition", action="append", metavar="ID", type=str.lower,
                        help="a condition id, as 'hip-explorer conditions' lists them, in "
                        "any case; one gives a summary page, more a booklet (repeatable)")
@@ -135,8 +136,10 @@ def _export_options(export: argparse.ArgumentParser) -> None:
                        help=f"{REGION_HELP}: a booklet of the conditions there, ranked "
                        "(repeatable)")
     group.add_argument("--all", action="store_true", help="a booklet of every condition")
-    group.add_argument("--handout", type=Path, metavar="FILE",
-                       help="a handout file saved from the window, printed as saved")
+    export.add_argument("--handout", type=Path, metavar="FILE",
+                        help="a handout file saved from the window, printed as saved; "
+                        "with conditions, it follows them in the same PDF")
+    export.set_defaults(export_parser=export)
     export.add_argument("--page-size", choices=PAGE_SIZES, default=None, type=_page_size,
                         help="A4 or Letter, in any case (default: Letter where the "
                         "system measures in inches, else A4)")
@@ -166,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        if args.command == "export" and not (args.condition or args.region or args.all
+                                             or args.handout):
+            args.export_parser.error("give one of --condition, --region or --all, or "
+                                     "--handout, or both")
         # before or after the command, in the order typed (the last layer wins)
         args.content = [*args.content, *getattr(args, "content_after", [])]
         code = _run(args)

@@ -118,9 +118,11 @@ def _continued(name: str, scale: float) -> HtmlFlowable:
 
 
 def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
-                side: str = "right", page_size: str = "A4") -> PrintJob:
+                side: str = "right", page_size: str = "A4",
+                handout: PrintJob | None = None) -> PrintJob:
     """All chosen conditions, each from a new page, after a contents page; a page that
-    continues a condition starts with its name ("... (continued)")."""
+    continues a condition starts with its name ("... (continued)"). A `handout` follows
+    them, from a new page, and the contents lists it too."""
     conditions = list({c.id: c for c in conditions}.values())  # each once, first order
     pictures = _Pictures(content)
     body: list[Flowable] = []
@@ -134,6 +136,9 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
         for flowable in part[1:]:
             flowable.running_head = head
         body.extend(part)
+    if handout is not None:
+        body.extend(_after(handout))
+        anchors[PLAN] = body[len(body) - len(handout.flowables)]
     size = page_content_size(page_size)
     body_pages = paginate(body, size.width(), size.height())
     first_page = {}
@@ -149,6 +154,9 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
             f"<td>{render.esc(', '.join(content.region_name(r) for r in c.regions))}</td>"
             f'<td align="right">{first_page.get(c.id, 0) + offset}</td></tr>'
             for c in conditions)
+        if handout is not None:
+            rows += (f"<tr><td>{render.esc(PLAN)}</td><td></td>"
+                     f'<td align="right">{first_page.get(PLAN, 0) + offset}</td></tr>')
         return HtmlFlowable(
             "<h1>Hip pain after running</h1><p>Conditions that commonly cause hip pain in "
             "runners: what they feel like, what helps and when to see a doctor.</p>"
@@ -160,7 +168,31 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
     warnings = HtmlFlowable(render.warning_signs_box(content.pages.get("red-flags")))
     front = len(paginate([contents(0), warnings], size.width(), size.height()))
     flowables: list[Flowable] = [contents(front), warnings, PageBreak(), *body]
-    return PrintJob("Hip pain after running: conditions", flowables, side)
+    job = PrintJob("Hip pain after running: conditions", flowables, side)
+    return job if handout is None else _titled_with(job, handout)
+
+
+PLAN = "Your exercise plan"  # the handout's heading, as the contents lists it
+
+
+def _after(handout: PrintJob) -> list[Flowable]:
+    """A handout's flowables, the first from a new page."""
+    handout.flowables[0].page_break_before = True
+    return handout.flowables
+
+
+def _titled_with(job: PrintJob, handout: PrintJob) -> PrintJob:
+    """`job` named for both parts, on the handout's side and in its print size."""
+    title = f"{job.title}, with {handout.title[0].lower()}{handout.title[1:]}"
+    return dataclasses.replace(job, title=title, side=handout.side,
+                               text_scale=handout.text_scale)
+
+
+def summary_with_handout(summary: PrintJob, handout: PrintJob) -> PrintJob:
+    """One condition's summary, then the handout from a new page: one PDF to take home.
+    (A booklet takes its handout itself, to list it in its contents.)"""
+    return _titled_with(dataclasses.replace(
+        summary, flowables=[*summary.flowables, *_after(handout)]), handout)
 
 
 CHART_WIDTH_PX = 640  # on paper: about 17 cm, the width of the text
@@ -264,7 +296,10 @@ def _printed_dose(item: HandoutExercise) -> HandoutExercise:
     return dataclasses.replace(item, **text)
 
 
-def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob:
+def handout_job(content: Content, art: DiagramArt, handout: Handout,
+                warning_signs: bool = True) -> PrintJob:
+    """The handout as it prints; it ends with the warning signs, unless `warning_signs` is
+    false (a booklet it follows begins with them)."""
     handout = _trimmed(handout)
     pictures = _Pictures(content)
     scale = LARGE_PRINT if handout.large_print else 1.0
@@ -329,9 +364,9 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout) -> PrintJob
             flows[-1].split_to_save_paper = handout.large_print
             flows[-1].continued_head = _continued(name, scale)
     flows.extend(_chart_flowables(content, handout, scale))
-    warning_signs = render.warning_signs_box(content.pages.get("red-flags"))
-    if warning_signs:  # in large print taller than a page: split between its items
-        box = HtmlFlowable(warning_signs, font_scale=scale)
+    signs = render.warning_signs_box(content.pages.get("red-flags")) if warning_signs else ""
+    if signs:  # in large print taller than a page: split between its items
+        box = HtmlFlowable(signs, font_scale=scale)
         box.continued_head = _continued("See a doctor if", scale)
         box.group_heads = True  # a group split: its heading again, over the rest
         flows.append(box)

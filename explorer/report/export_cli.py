@@ -1,4 +1,5 @@
-"""`hip-explorer export`: condition summaries, booklets and handouts to PDF, headless.
+"""`hip-explorer export`: condition summaries, booklets and handouts to PDF, headless; a
+handout given with conditions follows them in the same PDF.
 
 Works with no display (Qt's offscreen platform is chosen when none is available).
 Unknown ids or regions are usage errors (exit 2), and so is a --side other than the one
@@ -14,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from explorer.model import Content, rank_conditions
-from explorer.model.handout import HandoutError, listed, read_handout, unknown_entries
+from explorer.model.handout import Handout, HandoutError, listed, read_handout, unknown_entries
 from explorer.model.loader import did_you_mean
 from explorer.model.queries import by_name
 
@@ -62,7 +63,6 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     output = _output_path(args.output)
     note_problems(content, args.content)  # pages may be missing
     conditions = []
-    handout = None
     if args.condition:
         args.condition = list(dict.fromkeys(args.condition))  # each once, first order
         unknown = [c for c in args.condition if c not in content.conditions]
@@ -86,49 +86,39 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
         conditions = [m.condition for m in rank_conditions(content, args.region)]
     elif args.all:
         conditions = by_name(content)
-    else:
-        _require_file(args.handout, "--handout")
-        try:
-            handout = read_handout(args.handout)
-        except HandoutError as exc:
-            return _fail(str(exc), 1)
-        if args.side and args.side != handout.side:
-            # the side belongs to the handout, with its drawing and pain levels: never
-            # printed otherwise without a word
-            raise UsageError(f"--side {args.side}: the handout file {args.handout} sets the "
-                             f'side ("side": "{handout.side}"); leave out --side, or change '
-                             "the file")
-        for why in handout.left_out:
-            print(f"hip-explorer export: note: {args.handout}: left out {why}",
-                  file=sys.stderr)
-        missing = unknown_entries(handout, content)
-        if missing:  # on one line, a few named, as the builder lists them (a file may hold
-            # thousands)
-            verb = "is" if len(missing) == 1 else "are"
-            print(f"hip-explorer export: note: {listed(missing)} {verb} not in the loaded "
-                  "content; left out", file=sys.stderr)
-        printed = replace(handout, exercises=tuple(
-            item for item in handout.exercises if item.exercise in content.exercises))
-        refusal = printed.print_refusal()  # as the builder: no exercises, or 0 sets
-        if refusal:
-            return _fail(f"{args.handout}: {refusal}", 1)
+    handout = None
+    if args.handout is not None:
+        handout = _printed_handout(args, content)
+        if isinstance(handout, int):
+            return handout
 
     ensure_gui_app()
     from explorer.paths import diagram_svg
-    from explorer.report.documents import booklet_job, handout_job, summary_job
+    from explorer.report.documents import (
+        booklet_job,
+        handout_job,
+        summary_job,
+        summary_with_handout,
+    )
     from explorer.report.output import ExportError, default_page_size, write_pdf
     from explorer.report.pages import Header
     from explorer.ui.diagram_art import DiagramArt
 
     art = DiagramArt(diagram_svg(), list(content.regions), content.diagram)
     page_size = args.page_size or default_page_size()
-    side = args.side or "right"
-    if handout is not None:
-        job = handout_job(content, art, handout)
+    # a handout's side is the patient's: the conditions printed with it show that hip
+    side = handout.side if handout is not None else args.side or "right"
+    # after a booklet, which begins with the warning signs, the handout does not repeat them
+    plan = (handout_job(content, art, handout, warning_signs=len(conditions) < 2)
+            if handout is not None else None)
+    if not conditions and plan is not None:
+        job = plan
     elif len(conditions) == 1:
         job = summary_job(content, art, conditions[0], side)
+        if plan is not None:
+            job = summary_with_handout(job, plan)
     else:
-        job = booklet_job(content, art, conditions, side, page_size)
+        job = booklet_job(content, art, conditions, side, page_size, plan)
     # without --side a summary or a booklet is for either hip: the header names neither
     header = Header(job.title, side=job.side if handout is not None else args.side)
     try:
@@ -137,3 +127,35 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
         return _fail(str(exc), 1)
     print(f"wrote {output} ({pages} page{'s' * (pages != 1)}, {page_size})")
     return 0
+
+
+def _printed_handout(args: argparse.Namespace, content: Content) -> Handout | int:
+    """The --handout file as it prints (its entries the content lacks left out, each
+    named on stderr), or the exit code after saying why it cannot print."""
+    from explorer.cli import UsageError
+
+    _require_file(args.handout, "--handout")
+    try:
+        handout = read_handout(args.handout)
+    except HandoutError as exc:
+        return _fail(str(exc), 1)
+    if args.side and args.side != handout.side:
+        # the side belongs to the handout, with its drawing and pain levels: never
+        # printed otherwise without a word
+        raise UsageError(f"--side {args.side}: the handout file {args.handout} sets the "
+                         f'side ("side": "{handout.side}"); leave out --side, or change '
+                         "the file")
+    for why in handout.left_out:
+        print(f"hip-explorer export: note: {args.handout}: left out {why}", file=sys.stderr)
+    missing = unknown_entries(handout, content)
+    if missing:  # on one line, a few named, as the builder lists them (a file may hold
+        # thousands)
+        verb = "is" if len(missing) == 1 else "are"
+        print(f"hip-explorer export: note: {listed(missing)} {verb} not in the loaded "
+              "content; left out", file=sys.stderr)
+    printed = replace(handout, exercises=tuple(
+        item for item in handout.exercises if item.exercise in content.exercises))
+    refusal = printed.print_refusal()  # as the builder: no exercises, or 0 sets
+    if refusal:
+        return _fail(f"{args.handout}: {refusal}", 1)
+    return handout
