@@ -86,11 +86,12 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
         conditions = [m.condition for m in rank_conditions(content, args.region)]
     elif args.all:
         conditions = by_name(content)
-    handout = None
+    handout: Handout | None = None
     if args.handout is not None:
-        handout = _printed_handout(args, content)
-        if isinstance(handout, int):
-            return handout
+        read = _printed_handout(args, content)
+        if isinstance(read, int):
+            return read
+        handout = read
 
     ensure_gui_app()
     from explorer.paths import diagram_svg
