@@ -18,8 +18,10 @@ from explorer.model.running_load import (
     LoadInputError,
     Run,
     Unit,
+    as_typed,
     check_baseline,
     check_input,
+    convert_distance,
     format_distance,
     from_km,
     gradual_plan,
@@ -349,6 +351,18 @@ def test_a_plan_from_a_usual_week_grows_only_the_long_run() -> None:
     (12.34, "12.3 km")])
 def test_a_tiny_run_is_never_shown_as_nothing(distance: float, shown: str) -> None:
     assert format_distance(distance, "km") == shown
+
+
+@pytest.mark.parametrize(("distance", "shown"), [
+    (24.65, "24.7"), (0.25, "0.3"), (3.15, "3.2"), (12.35, "12.4"), (24.75, "24.8"),
+    (24.749999999999996, "24.8"), (24.74, "24.7"), (70.0, "70")])
+def test_a_half_tenth_rounds_up_as_on_paper(distance: float, shown: str) -> None:
+    """24.65 km showed as 24.6 but 24.75 as 24.8 (floats round a half to even, and 24.65
+    is a hair under it), and 24.75 after km -> mi -> km showed as 24.7."""
+    assert as_typed(distance) == shown
+    assert format_distance(distance, "km") == f"{float(shown):.1f} km"
+    there_and_back = convert_distance(convert_distance(distance, "km", "mi"), "mi", "km")
+    assert as_typed(there_and_back) == shown
 
 
 def test_a_spike_after_a_tiny_run_names_its_distance() -> None:

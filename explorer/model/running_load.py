@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from explorer.model.entities import PHASE_LENGTHS_NOTE, Condition
@@ -87,18 +88,25 @@ def convert_distance(distance: float, unit: Unit, to_unit: Unit) -> float:
     return distance if unit == to_unit else from_km(to_km(distance, unit), to_unit)
 
 
+def _tenths(number: float) -> Decimal:
+    """`number` to 0.1, a half rounded up as on paper (24.65 -> 24.7, 0.25 -> 0.3): not
+    as binary floats round (24.6 and 0.2), and not thrown by a conversion's last digit
+    (24.749999999999996 after km -> mi -> km is 24.75, so 24.8)."""
+    return Decimal(f"{number:.9f}").quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
 def format_distance(distance: float, unit: str) -> str:
     """To 0.1 ("10.0 km"); a run too short for that keeps its first figure ("0.04 km"),
     never "0.0 km"."""
     if 0 < distance < 0.05:
         return f"{distance:.1g} {unit}"
-    return f"{distance:.1f} {unit}"
+    return f"{_tenths(distance)} {unit}"
 
 
 def as_typed(number: float) -> str:
     """A distance as the planner's inputs and messages show it: to 0.1, no trailing zero
     ("62.1", "70"); a converted distance is held more exactly than it is shown."""
-    return f"{round(number, 1):g}"
+    return f"{float(_tenths(number)):g}"
 
 
 def apart(value: float, limit: float) -> tuple[str, str]:
