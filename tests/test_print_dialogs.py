@@ -7,8 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QMessageBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QGraphicsView, QMessageBox, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from explorer.ui.dialogs import SCREEN_SHARE
@@ -34,6 +36,42 @@ def test_print_preview_opens_readable_with_its_whole_toolbar(
     page = dialog.findChild(QPrintPreviewWidget)
     assert page.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
     assert page.zoomFactor() > 0.75  # the page's text at about its printed size
+    dialog.close()
+
+
+def test_the_preview_is_paged_and_zoomed_by_keyboard(
+        qtbot: QtBot, open_window: Callable[..., Any]) -> None:
+    """The focus was on Qt's outer preview widget, where Page Down did nothing, and
+    paging and zooming were toolbar buttons that Tab does not reach."""
+    window = open_window()
+    window.selection.select_condition(GTPS)
+    window.preview_action.trigger()
+    dialog = window.preview_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    page = dialog.findChild(QPrintPreviewWidget)
+    view = page.findChild(QGraphicsView)
+    assert dialog.focusWidget() is view  # Page Down scrolls the pages
+    qtbot.waitUntil(lambda: page.pageCount() == 2)
+    assert page.currentPage() == 1
+    keys = [("Ctrl+End", 2), ("Ctrl+Home", 1), ("Ctrl+PgDown", 2), ("Ctrl+PgUp", 1)]
+    for typed, shown in keys:
+        qtbot.keySequence(view, QKeySequence(typed))
+        qtbot.waitUntil(lambda shown=shown: page.currentPage() == shown)  # type: ignore[misc]
+    zoom = page.zoomFactor()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):  # "+" needs Shift on most keyboards
+        qtbot.keyClick(view, key, ctrl)
+        assert page.zoomFactor() > zoom
+        zoom = page.zoomFactor()
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Minus, ctrl)
+    assert page.zoomFactor() < zoom
+    qtbot.keyClick(view, Qt.Key.Key_0, ctrl)
+    assert page.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
+    next_page = next(a for a in dialog.findChildren(QAction) if a.text() == "Next page")
+    assert next_page.toolTip() == "Next page (Ctrl+PgDown)"  # the key, where it is seen
     dialog.close()
 
 

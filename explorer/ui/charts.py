@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QFormLayout,
     QGraphicsItem,
@@ -841,12 +842,14 @@ class LoadPlanner(QWidget):
         chart = QVBoxLayout()
         chart.addWidget(self.stale_note)
         chart.addWidget(self.plot_widget, 1)
-        top = QHBoxLayout()
+        self._top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.addWidget(inputs_box)
         top.addLayout(chart, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addWidget(self.summary)
+        self._inputs_box = inputs_box
+        self._given_width: int | None = None  # see fit_width
 
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
@@ -962,6 +965,24 @@ class LoadPlanner(QWidget):
         for row in rows:
             self.table.removeRow(row)
         self._on_table_item_changed()
+
+    def fit_width(self, width: int) -> None:
+        """Lay the inputs out above the chart where `width` (a small screen's dialog)
+        has no room for them beside it, rather than scroll sideways."""
+        self._given_width = width
+        self._fit()
+
+    def _fit(self) -> None:
+        """Side by side or stacked, for the width given and the chart's own minimum
+        (wider for a longer stretch of days)."""
+        if self._given_width is None:
+            return
+        margins = self.contentsMargins() + self.layout().contentsMargins()
+        side_by_side = (self._inputs_box.minimumWidth() + self.plot_widget.minimumWidth()
+                        + self._top.spacing() + margins.left() + margins.right())
+        stacked = self._given_width < side_by_side
+        self._top.setDirection(QBoxLayout.Direction.TopToBottom if stacked
+                               else QBoxLayout.Direction.LeftToRight)
 
     def _table_width(self) -> int:
         """The table's width with its column headers in full."""
@@ -1140,6 +1161,7 @@ class LoadPlanner(QWidget):
 
     def _draw(self) -> None:
         draw_load(self.plot_widget, self._log, self._spikes, self._plan, self._weeks)
+        self._fit()  # the chart may need more width now
         self.summary.setText(self._summary)
         for widget in (self, self.plot_widget, self.summary):
             widget.setAccessibleDescription(self._summary)

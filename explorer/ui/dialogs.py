@@ -1,5 +1,6 @@
-"""Dialog helpers: a size that fits the screen, a plain-text question, message and
-tooltip, a scrolling text dialog, and a key that works while one widget has the focus."""
+"""Dialog helpers: a size that fits the screen, a scrolling body that follows the
+keyboard, a plain-text question, message and tooltip, a scrolling text dialog, and a key
+that works while one widget has the focus."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ import html
 from collections.abc import Callable
 
 from PySide6 import QtGui
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QMessageBox,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,6 +35,49 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
         width = min(width, int(area.width() * SCREEN_SHARE))
         height = min(height, int(area.height() * SCREEN_SHARE))
     widget.resize(width, height)
+
+
+class FollowingScroll(QScrollArea):
+    """A dialog's body that scrolls on a screen too small for it (1920 x 1080 at 300%),
+    so that the buttons below it stay on the screen, and that brings into view whatever
+    inside it takes the keyboard focus, however it got there: Tab from the buttons, an
+    Alt+letter or a click. Qt's own scroll area follows only Tab within it, and then only
+    a list's current item, which an empty list has not."""
+
+    width_changed = Signal(int)  # the width the body surely has, without scrolling sideways
+
+    def __init__(self, body: QWidget) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unseen stop: Tab goes inside
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setWidget(body)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # less a vertical scroll bar's width, shown or not: a bar that comes with a
+        # stacked layout must not make it too narrow for that one
+        self.width_changed.emit(self.width() - 2 * self.frameWidth()
+                                - self.verticalScrollBar().sizeHint().width())
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        body = self.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            # after Qt's own scroll for Tab, which would undo this one
+            QTimer.singleShot(0, self, self._show_focus)
+
+    def _show_focus(self) -> None:
+        focus, body = self.window().focusWidget(), self.widget()
+        if focus is not None and body is not None and body.isAncestorOf(focus):
+            # the whole widget: ensureWidgetVisible shows only a list's current item
+            # (an empty rectangle at its top when it has none)
+            box = QRect(focus.mapTo(body, QPoint(0, 0)), focus.size())
+            margin = 8
+            self.ensureVisible(box.center().x(), box.center().y(),
+                               box.width() // 2 + margin, box.height() // 2 + margin)
 
 
 def fitting_minimum(widget: QWidget, width: int, height: int) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -38,17 +39,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStyle,
@@ -82,7 +82,7 @@ from explorer.model.running_load import Baseline
 from explorer.report.documents import PrintJob, handout_job
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
-from explorer.ui.dialogs import fit_to_screen, fitting_minimum, key_for, tell
+from explorer.ui.dialogs import FollowingScroll, fit_to_screen, fitting_minimum, key_for, tell
 from explorer.ui.fitted_columns import PADDING, FittedColumns
 from explorer.ui.history import UNDO_LIMIT, History
 from explorer.ui.settings import Settings
@@ -172,17 +172,38 @@ class _WrappedLabel(QLabel):
             self.updateGeometry()  # as many lines as this width takes
 
 
+class _WrappedItems(QStyledItemDelegate):
+    """A list's items as tall as their wrapped text is at the list's own width."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+                 ) -> QSize:
+        option = QStyleOptionViewItem(option)
+        option.rect = QRect(0, 0, self._view.viewport().width() - 2 * self._view.spacing(),
+                            option.rect.height())
+        return super().sizeHint(option, index)
+
+
 class _WholeWords(FittedColumns):
     """Fitted columns, none narrower than the longest word in it (at the builder's
-    narrowest the Hold column showed "30-45 seco…" and the table scrolled sideways): the
-    room comes from the columns with the most to spare, most often the exercise's name,
-    which wraps onto more lines."""
+    narrowest the Hold column showed "30-45 seco…" and the table scrolled sideways) or
+    its header ("Frequency" showed as "requenc" at 300%): the room comes from the columns
+    with the most to spare, most often the exercise's name, which wraps onto more lines."""
 
     def widths(self, room: int) -> list[int]:
-        least = [self._longest_word(column) + PADDING for column in range(len(self.chars))]
-        widths = [max(width, low) for width, low in zip(super().widths(room), least,
-                                                        strict=True)]
-        over = sum(widths) - (room - self._px(self.last_chars))
+        header = self.table.horizontalHeader()
+        least = [max(self._longest_word(column) + PADDING, header.sectionSizeHint(column))
+                 for column in range(len(self.chars) + 1)]
+        # the last column (the note) as one more: it gives up its preferred least too,
+        # down to its own longest word and header, before the table scrolls sideways
+        reserve = self._px(self.last_chars)
+        least[-1] = min(least[-1], reserve)
+        widths = [*(max(width, low) for width, low in zip(super().widths(room), least,
+                                                           strict=False)), reserve]
+        over = sum(widths) - room
         while over > 0:
             spare = [width - low for width, low in zip(widths, least, strict=True)]
             column = spare.index(max(spare))
@@ -191,7 +212,19 @@ class _WholeWords(FittedColumns):
             taken = min(spare[column], over)
             widths[column] -= taken
             over -= taken
-        return widths
+        self._last_least = widths[-1]
+        return widths[:-1]
+
+    def fit(self) -> None:
+        super().fit()
+        # a stretched last column keeps the width it had before it stretched as its
+        # least: give it the least it may have now
+        header = self.table.horizontalHeader()
+        last = len(self.chars)
+        if not self.by_hand and header.sectionSize(last) > self._last_least:
+            header.setStretchLastSection(False)
+            self.table.setColumnWidth(last, self._last_least)
+            header.setStretchLastSection(True)
 
     def _longest_word(self, column: int) -> int:
         metrics = self.table.fontMetrics()
@@ -245,6 +278,10 @@ class HandoutDialog(QDialog):
         self.catalogue.setWordWrap(True)  # long names wrap instead of scrolling sideways
         self.catalogue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.catalogue.setSpacing(2)  # a wrapped name reads as one item, not two
+        # item heights follow the list's width: Qt measured a wrapped name at another
+        # width, and a name cut short at 300% lost its star and tick
+        self.catalogue.setResizeMode(QListView.ResizeMode.Adjust)
+        self.catalogue.setItemDelegate(_WrappedItems(self.catalogue))
         # Ctrl- or Shift-click picks several, added with one click (and one Undo)
         self.catalogue.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -381,13 +418,8 @@ class HandoutDialog(QDialog):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(form)
         body_layout.addWidget(split, 1)
-        scroll = QScrollArea()
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unseen stop: Tab goes to the fields
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(FollowingScroll(body), 1)
         layout.addLayout(buttons)
         status = StatusBar()  # says where an export or a save went
         status.setSizeGripEnabled(False)

@@ -50,6 +50,7 @@ from explorer.ui.detail_panel import DetailPanel
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.diagram_view import DiagramView
 from explorer.ui.dialogs import (
+    FollowingScroll,
     close_button,
     fit_to_screen,
     fitting_minimum,
@@ -803,7 +804,12 @@ class MainWindow(QMainWindow):
         dialog = QDialog(self)
         dialog.setWindowTitle(title)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(widget)
+        # the chart and its words scroll on a small screen; Close stays on it
+        scroll = FollowingScroll(widget)
+        fit_width = getattr(widget, "fit_width", None)  # the planner stacks when narrow
+        if fit_width is not None:
+            scroll.width_changed.connect(fit_width)
+        layout.addWidget(scroll, 1)
         layout.addWidget(close_button(dialog))
         fit_to_screen(dialog, 900, 560)
         self.chart_dialogs[key] = dialog

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFileDialog,
+    QGraphicsView,
     QMainWindow,
     QMessageBox,
     QStatusBar,
@@ -85,23 +87,51 @@ def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreview
     fit_width = dialog.findChild(QAction, "fitWidthAction")  # the toolbar's "Fit width"
     if fit_width is not None:
         fit_width.trigger()
-    _print_key(dialog)
+    _preview_keys(dialog)
     dialog.open()  # Escape closes it, as any dialog
+    pages = dialog.findChild(QGraphicsView)  # the pages take the keyboard: PgDown scrolls
+    if pages is not None:
+        pages.setFocus()
     if note := logo_note(settings):
         show_status(parent, note)
     return dialog
 
 
-def _print_key(dialog: QPrintPreviewDialog) -> None:
-    """Ctrl+P prints from the preview, as from the main window: the toolbar's buttons
-    take no keyboard focus, so without it Print is out of the keyboard's reach. Qt names
-    the action by its (translated) text only."""
-    words = QCoreApplication.translate("QPrintPreviewDialog", "Print")
-    action = next((a for a in dialog.findChildren(QAction) if a.text() == words), None)
-    if action is not None:
-        keys = QKeySequence(QKeySequence.StandardKey.Print)
-        action.setShortcut(keys)
-        action.setToolTip(f"{words} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
+# The preview's toolbar buttons take no keyboard focus: without keys of their own, Print,
+# paging and zooming are out of the keyboard's reach. The keys are a PDF viewer's.
+_Std = QKeySequence.StandardKey
+PREVIEW_KEYS: dict[str, tuple[QKeySequence.StandardKey | str, ...]] = {
+    "Print": (_Std.Print,),
+    "Next page": ("Ctrl+PgDown",),
+    "Previous page": ("Ctrl+PgUp",),
+    "First page": ("Ctrl+Home",),
+    "Last page": ("Ctrl+End",),
+    "Zoom in": (_Std.ZoomIn, "Ctrl+="),  # Ctrl+= too: "+" needs Shift on most keyboards
+    "Zoom out": (_Std.ZoomOut,),
+    "Fit width": ("Ctrl+0",),
+}
+
+
+def _preview_keys(dialog: QPrintPreviewDialog) -> None:
+    """Give the preview's toolbar buttons their PREVIEW_KEYS, each named in its tooltip.
+    A key clicks the button, not its action: Qt zooms when the (repeating) zoom buttons
+    are clicked, and not when their actions are triggered. Qt names the actions by their
+    (translated) text only."""
+    toolbar = dialog.findChild(QToolBar)
+    if toolbar is None:
+        return
+    actions = {a.text(): a for a in toolbar.actions()}
+    for name, keys in PREVIEW_KEYS.items():
+        words = QCoreApplication.translate("QPrintPreviewDialog", name)
+        action = actions.get(words)
+        button = toolbar.widgetForAction(action) if action is not None else None
+        if action is None or not isinstance(button, QAbstractButton):
+            continue
+        each = [QKeySequence(key) for key in keys]  # (made here: Qt must be running)
+        for key in each:
+            QShortcut(key, dialog, button.click)
+        action.setToolTip(
+            f"{words} ({each[0].toString(QKeySequence.SequenceFormat.NativeText)})")
 
 
 STATUS_MS = 8000  # how long a status bar says what was saved
