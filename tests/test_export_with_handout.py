@@ -100,3 +100,11 @@ def test_a_handout_that_cannot_print_writes_nothing_even_with_conditions(
     assert main(["export", "--condition", GTPS, "--handout", str(path), "-o", str(out)]) == 1
     assert f"hip-explorer export: {path}: " in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_booklet_for_regions_names_them(tmp_path: Path) -> None:
+    out = tmp_path / "outer-groin.pdf"
+    assert main(["export", "-r", "outer", "-r", "groin", "-r", "outer", "-o", str(out)]) == 0
+    first = pages_text(out)[0]
+    assert "Hip pain after running: conditions (Outer hip, Groin)" in first
+    assert "runners (chosen for: Outer hip, Groin):" in first

@@ -133,8 +133,11 @@ def test_booklet_from_the_window_holds_the_listed_conditions_or_all(
     out = tmp_path / "back.pdf"
     asked = save_as(monkeypatch, out)
     booklet_action(window).trigger()
-    assert asked == ["Export PDF"]
+    assert asked == ["Export booklet"]  # named for what it exports, as its menu item
     assert contents_names(out, names) == listed
+    first = pages_text(out)[0]  # a booklet of some conditions says which, in its header
+    assert "Hip pain after running: conditions (Back of the hip)" in first
+    assert "(chosen for: Back of the hip)" in first
 
     window.selection.clear_regions()
     everything = tmp_path / "all.pdf"
@@ -143,6 +146,7 @@ def test_booklet_from_the_window_holds_the_listed_conditions_or_all(
     assert contents_names(everything, names) == set(names)
     assert len(pages_text(everything)) > len(pages_text(out))
     contents = pages_text(everything)[0]  # by name, as `export --all` (not by file name)
+    assert "chosen for" not in contents and "conditions (" not in contents
     assert sorted(names.values(), key=contents.index) == sorted(names.values(),
                                                                 key=str.casefold)
 

@@ -119,10 +119,11 @@ def _continued(name: str, scale: float) -> HtmlFlowable:
 
 def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                 side: str = "right", page_size: str = "A4",
-                handout: PrintJob | None = None) -> PrintJob:
+                handout: PrintJob | None = None, where: str = "") -> PrintJob:
     """All chosen conditions, each from a new page, after a contents page; a page that
     continues a condition starts with its name ("... (continued)"). A `handout` follows
-    them, from a new page, and the contents lists it too."""
+    them, from a new page, and the contents lists it too. `where`: the regions the
+    conditions were chosen for ("Outer hip"), named in the title; none, all of them."""
     conditions = list({c.id: c for c in conditions}.values())  # each once, first order
     pictures = _Pictures(content)
     body: list[Flowable] = []
@@ -148,6 +149,8 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                 if placement.flowable is flowable and cid not in first_page:
                     first_page[cid] = number
 
+    chosen = f" (chosen for: {render.esc(where)})" if where else ""
+
     def contents(offset: int) -> HtmlFlowable:
         rows = "".join(
             f"<tr><td>{render.esc(c.name)}</td>"
@@ -159,7 +162,7 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                      f'<td align="right">{first_page.get(PLAN, 0) + offset}</td></tr>')
         return HtmlFlowable(
             "<h1>Hip pain after running</h1><p>Conditions that commonly cause hip pain in "
-            "runners: what they feel like, what helps and when to see a doctor.</p>"
+            f"runners{chosen}: what they feel like, what helps and when to see a doctor.</p>"
             '<h2>Contents</h2><table width="100%" cellpadding="4" cellspacing="0">'
             '<tr><th align="left">Condition</th><th align="left">Where it hurts</th>'
             f'<th align="right">Page</th></tr>{rows}</table>')
@@ -168,7 +171,8 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
     warnings = HtmlFlowable(render.warning_signs_box(content.pages.get("red-flags")))
     front = len(paginate([contents(0), warnings], size.width(), size.height()))
     flowables: list[Flowable] = [contents(front), warnings, PageBreak(), *body]
-    job = PrintJob("Hip pain after running: conditions", flowables, side)
+    title = "Hip pain after running: conditions" + (f" ({where})" if where else "")
+    job = PrintJob(title, flowables, side)
     return job if handout is None else _titled_with(job, handout)
 
 

@@ -781,7 +781,7 @@ class MainWindow(QMainWindow):
         from explorer.ui import print_actions
 
         print_actions.export_job(self, print_actions.booklet(self), self.settings,
-                                 "hip-conditions-booklet")
+                                 "hip-conditions-booklet", "Export booklet")
 
     def current_handout(self) -> Handout:
         """A new handout from the current selection: side, regions, intensities, condition."""

@@ -160,11 +160,11 @@ def print_or_say(parent: QWidget, printer: QPrinter, job: PrintJob,
 
 
 def export_job(parent: QWidget, job: PrintJob, settings: Settings,
-               suggested: str = "") -> Path | None:
+               suggested: str = "", title: str = "Export PDF") -> Path | None:
     """Ask for a file name and write the PDF; errors are shown, nothing is lost."""
     folder = settings.text("print/last_folder", str(Path.home()))
     name = suggested or job.title.lower().replace(" ", "-").replace(":", "")
-    target = ask_save_path(parent, "Export PDF", str(Path(folder) / f"{name}.pdf"),
+    target = ask_save_path(parent, title, str(Path(folder) / f"{name}.pdf"),
                            "PDF files (*.pdf)", ".pdf")
     return write_job(parent, job, settings, target) if target else None
 
@@ -230,9 +230,11 @@ def current_summary(window: MainWindow, action: str) -> PrintJob | None:
 
 
 def booklet(window: MainWindow) -> PrintJob:
-    if window.selection.regions:  # the ranked list's order
+    regions = window.selection.regions
+    if regions:  # the ranked list's order
         conditions = [window.content.conditions[c] for c in window.conditions.ids()]
     else:  # all of them, as `export --all` prints them
         conditions = by_name(window.content)
     return booklet_job(window.content, window.diagram.art, conditions, window.selection.side,
-                       page_size(window.settings))
+                       page_size(window.settings),
+                       where=", ".join(window.content.region_name(r) for r in regions))
