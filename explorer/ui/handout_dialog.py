@@ -218,10 +218,12 @@ class _WholeWords(FittedColumns):
     def fit(self) -> None:
         super().fit()
         # a stretched last column keeps the width it had before it stretched as its
-        # least: give it the least it may have now
+        # least: where that makes the table scroll sideways, give it the least it may
+        # have now
         header = self.table.horizontalHeader()
         last = len(self.chars)
-        if not self.by_hand and header.sectionSize(last) > self._last_least:
+        if (not self.by_hand and header.sectionSize(last) > self._last_least
+                and header.length() > self.table.viewport().width()):
             header.setStretchLastSection(False)
             self.table.setColumnWidth(last, self._last_least)
             header.setStretchLastSection(True)
