@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QImage
@@ -119,11 +120,11 @@ def _continued(name: str, scale: float) -> HtmlFlowable:
 
 def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                 side: str = "right", page_size: str = "A4",
-                handout: PrintJob | None = None, where: str = "") -> PrintJob:
+                handout: PrintJob | None = None, regions: Sequence[str] = ()) -> PrintJob:
     """All chosen conditions, each from a new page, after a contents page; a page that
     continues a condition starts with its name ("... (continued)"). A `handout` follows
-    them, from a new page, and the contents lists it too. `where`: the regions the
-    conditions were chosen for ("Outer hip"), named in the title; none, all of them."""
+    them, from a new page, and the contents lists it too. `regions`: those the conditions
+    were chosen for, named in the title ("Outer hip"); none, all of them."""
     conditions = list({c.id: c for c in conditions}.values())  # each once, first order
     pictures = _Pictures(content)
     body: list[Flowable] = []
@@ -138,8 +139,8 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
             flowable.running_head = head
         body.extend(part)
     if handout is not None:
+        anchors[PLAN] = handout.flowables[0]
         body.extend(_after(handout))
-        anchors[PLAN] = body[len(body) - len(handout.flowables)]
     size = page_content_size(page_size)
     body_pages = paginate(body, size.width(), size.height())
     first_page = {}
@@ -149,6 +150,7 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                 if placement.flowable is flowable and cid not in first_page:
                     first_page[cid] = number
 
+    where = ", ".join(content.region_name(r) for r in dict.fromkeys(regions))
     chosen = f" (chosen for: {render.esc(where)})" if where else ""
 
     def contents(offset: int) -> HtmlFlowable:

@@ -119,8 +119,7 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
         if plan is not None:
             job = summary_with_handout(job, plan)
     else:
-        where = ", ".join(content.region_name(r) for r in dict.fromkeys(args.region or ()))
-        job = booklet_job(content, art, conditions, side, page_size, plan, where)
+        job = booklet_job(content, art, conditions, side, page_size, plan, args.region or ())
     # without --side a summary or a booklet is for either hip: the header names neither
     header = Header(job.title, side=job.side if handout is not None else args.side)
     try:

@@ -230,11 +230,9 @@ def current_summary(window: MainWindow, action: str) -> PrintJob | None:
 
 
 def booklet(window: MainWindow) -> PrintJob:
-    regions = window.selection.regions
-    if regions:  # the ranked list's order
+    if window.selection.regions:  # the ranked list's order
         conditions = [window.content.conditions[c] for c in window.conditions.ids()]
     else:  # all of them, as `export --all` prints them
         conditions = by_name(window.content)
     return booklet_job(window.content, window.diagram.art, conditions, window.selection.side,
-                       page_size(window.settings),
-                       where=", ".join(window.content.region_name(r) for r in regions))
+                       page_size(window.settings), regions=window.selection.regions)
