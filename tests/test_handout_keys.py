@@ -81,10 +81,10 @@ def test_alt_p_and_alt_v_print_the_dose_typed_in_an_open_cell(
     from explorer.ui import handout_dialog, print_actions
 
     printed: list[Handout] = []
-    real_job = handout_dialog.handout_job
-    monkeypatch.setattr(handout_dialog, "handout_job",
-                        lambda content, art, handout: printed.append(handout)
-                        or real_job(content, art, handout))
+    real_job = handout_dialog.handout_pack
+    monkeypatch.setattr(handout_dialog, "handout_pack",
+                        lambda content, art, handout, size: printed.append(handout)
+                        or real_job(content, art, handout, size))
     monkeypatch.setattr(print_actions, action, lambda *_: None)  # no printer dialog
     editor = type_in_cell(qtbot, builder, 2, SETS, "4")
     qtbot.keyClick(editor, key, Qt.KeyboardModifier.AltModifier)

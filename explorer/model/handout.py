@@ -92,6 +92,8 @@ class Handout:
     large_print: bool = False
     drawings: Drawing = ()  # see explorer.model.drawing
     recovery_chart: bool = False  # print the first condition's recovery timeline
+    # print the conditions' summaries before the exercises (one PDF to take home)
+    condition_summaries: bool = False
     # (days ago, distance) for the running plan, counted back from `created`: a file
     # opened later has its runs moved back by the days since (and `created` is today)
     runs: tuple[tuple[int, float], ...] = ()
@@ -296,6 +298,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
         side=side, regions=regions, conditions=tuple(conditions),
         exercises=tuple(exercises), large_print=_flag(data, "large_print", source),
         drawings=drawings, recovery_chart=_flag(data, "recovery_chart", source),
+        condition_summaries=_flag(data, "condition_summaries", source),
         runs=runs, unit=unit, baseline=baseline,
         created=dt.date.today().isoformat(),  # the runs are counted back from today now
         left_out=tuple(why for why in (*exercises_left_out, drawings_refused,

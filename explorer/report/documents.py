@@ -201,6 +201,42 @@ def summary_with_handout(summary: PrintJob, handout: PrintJob) -> PrintJob:
         summary, flowables=[*summary.flowables, *_after(handout)]), handout)
 
 
+def conditions_job(content: Content, art: DiagramArt, conditions: Sequence[Condition],
+                   handout: Handout | None = None, side: str = "right",
+                   page_size: str = "A4", regions: Sequence[str] = ()) -> PrintJob:
+    """What prints for some conditions (at least one) and a handout, or a handout alone:
+    one condition's summary, or a booklet of several, then the handout from a new page,
+    on the handout's side. After a booklet, which begins with the warning signs, the
+    handout does not repeat them."""
+    plan = (handout_job(content, art, handout, warning_signs=len(conditions) < 2)
+            if handout is not None else None)
+    if plan is not None:
+        if not conditions:
+            return plan
+        side = plan.side  # the patient's hip, as the handout's drawing shows it
+    if len(conditions) == 1:
+        job = summary_job(content, art, conditions[0], side)
+        return job if plan is None else summary_with_handout(job, plan)
+    return booklet_job(content, art, list(conditions), side, page_size, plan, regions)
+
+
+def handout_pack(content: Content, art: DiagramArt, handout: Handout,
+                 page_size: str = "A4") -> PrintJob:
+    """The handout as the builder prints it: after the summaries of its conditions when
+    it asks for them (`condition_summaries`), else alone."""
+    return conditions_job(content, art, summarised(content, handout), handout,
+                          page_size=page_size)
+
+
+def summarised(content: Content, handout: Handout) -> list[Condition]:
+    """The conditions whose summaries print before the handout: those it was made for,
+    if it asks for them and the content has them."""
+    if not handout.condition_summaries:
+        return []
+    return [content.conditions[c] for c in dict.fromkeys(handout.conditions)
+            if c in content.conditions]
+
+
 CHART_WIDTH_PX = 640  # on paper: about 17 cm, the width of the text
 
 

@@ -95,31 +95,17 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
 
     ensure_gui_app()
     from explorer.paths import diagram_svg
-    from explorer.report.documents import (
-        booklet_job,
-        handout_job,
-        summary_job,
-        summary_with_handout,
-    )
+    from explorer.report.documents import conditions_job, summarised
     from explorer.report.output import ExportError, default_page_size, write_pdf
     from explorer.report.pages import Header
     from explorer.ui.diagram_art import DiagramArt
 
     art = DiagramArt(diagram_svg(), list(content.regions), content.diagram)
     page_size = args.page_size or default_page_size()
-    # a handout's side is the patient's: the conditions printed with it show that hip
-    side = handout.side if handout is not None else args.side or "right"
-    # after a booklet, which begins with the warning signs, the handout does not repeat them
-    plan = (handout_job(content, art, handout, warning_signs=len(conditions) < 2)
-            if handout is not None else None)
-    if not conditions and plan is not None:
-        job = plan
-    elif len(conditions) == 1:
-        job = summary_job(content, art, conditions[0], side)
-        if plan is not None:
-            job = summary_with_handout(job, plan)
-    else:
-        job = booklet_job(content, art, conditions, side, page_size, plan, args.region or ())
+    if handout is not None and not conditions:  # as the builder prints the file
+        conditions = summarised(content, handout)
+    job = conditions_job(content, art, conditions, handout, args.side or "right", page_size,
+                         args.region or ())
     # without --side a summary or a booklet is for either hip: the header names neither
     header = Header(job.title, side=job.side if handout is not None else args.side)
     try:

@@ -79,7 +79,7 @@ from explorer.model.handout import (
     write_handout,
 )
 from explorer.model.running_load import Baseline
-from explorer.report.documents import PrintJob, handout_job
+from explorer.report.documents import PrintJob, handout_pack, summarised
 from explorer.ui import print_actions
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.dialogs import FollowingScroll, fit_to_screen, fitting_minimum, key_for, tell
@@ -266,6 +266,9 @@ class HandoutDialog(QDialog):
         self.side.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.large_print = QCheckBox("&Large print")
         self.large_print.setChecked(handout.large_print)
+        # the pack to take home: what the patient has, then what to do about it
+        self.summaries = QCheckBox()
+        self.summaries.setChecked(handout.condition_summaries)
         self.recovery_chart = QCheckBox("Include the recovery &timeline")
         self.recovery_chart.setChecked(handout.recovery_chart)
         self.running_plan = QCheckBox("Include the runnin&g plan (from the planner)")
@@ -321,11 +324,12 @@ class HandoutDialog(QDialog):
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.table.selectionModel().selectionChanged.connect(self._remember_selection)
         self.note.textChanged.connect(self._update_warning)  # a note too long to save
-        for box in (self.recovery_chart, self.running_plan):  # what there is to print
+        for box in (self.summaries, self.recovery_chart, self.running_plan):  # what prints
             box.toggled.connect(self._update_warning)
         for signal in (self.patient.textChanged, self.note.textChanged,
                        self.side.currentIndexChanged,
-                       self.large_print.toggled, self.recovery_chart.toggled,
+                       self.large_print.toggled, self.summaries.toggled,
+                       self.recovery_chart.toggled,
                        self.running_plan.toggled):
             signal.connect(self._update_modified)
         self.patient.setFocus()  # the keyboard starts at the top of the form, where it shows
@@ -342,6 +346,7 @@ class HandoutDialog(QDialog):
         label = QLabel("&Hip:")
         label.setBuddy(self.side)
         form.addRow(label, hip)
+        form.addRow("", self.summaries)
         form.addRow("", self.recovery_chart)
         form.addRow("", self.running_plan)
         form.addRow("&Note:", self.note)
@@ -458,6 +463,8 @@ class HandoutDialog(QDialog):
         self.side.setCurrentIndex(self.side.findData(handout.side))
         self.large_print.setChecked(handout.large_print)
         self.recovery_chart.setChecked(handout.recovery_chart)
+        self.summaries.setChecked(handout.condition_summaries)
+        self._name_summaries()
         self.running_plan.setEnabled(handout.has_running_plan)
         self.running_plan.setChecked(handout.has_running_plan)
         self.note.setPlainText(handout.clinician_note)
@@ -473,8 +480,22 @@ class HandoutDialog(QDialog):
         items = self._table_items()
         self.content, self.art = content, art
         self._fill_catalogue(self.handout().conditions)
+        self._name_summaries()
         self._rebuild_table(items)
         self.show_exercises(items)  # with a warning for what the new content lacks
+
+    def _name_summaries(self) -> None:
+        """The summaries box names what it adds; it is off for a handout made without a
+        condition the content has."""
+        names = [c.name for c in summarised(self.content, replace(
+            self._base, condition_summaries=True))]
+        plural = len(names) > 1
+        self.summaries.setText("&Include the condition summar" + ("ies" if plural else "y")
+                               + " first" + (f" ({len(names)})" if plural else ""))
+        self.summaries.setEnabled(bool(names))
+        self.summaries.setToolTip(
+            f"Print {listed(names)} before the exercises, in one document" if names else
+            "The handout was made without a condition (select one in the window first)")
 
     def use_running_plan(self, runs: tuple[tuple[int, float], ...], unit: str,
                          baseline: Baseline | None) -> None:
@@ -594,6 +615,7 @@ class HandoutDialog(QDialog):
                        clinician_note=self.note.toPlainText().strip(),
                        large_print=self.large_print.isChecked(), exercises=self._table_items(),
                        recovery_chart=self.recovery_chart.isChecked(),
+                       condition_summaries=self.summaries.isChecked(),
                        runs=self._base.runs if self.running_plan.isChecked() else (),
                        baseline=self._base.baseline if self.running_plan.isChecked() else None)
 
@@ -727,7 +749,8 @@ class HandoutDialog(QDialog):
             self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def job(self) -> PrintJob:
-        return handout_job(self.content, self.art, self.handout())
+        return handout_pack(self.content, self.art, self.handout(),
+                            print_actions.page_size(self.settings))
 
     def _on_preview_clicked(self) -> None:
         self.preview_dialog = print_actions.preview(self, self.job(), self.settings)
