@@ -95,6 +95,9 @@ def test_booklet_pages_name_the_condition_they_continue(tmp_path: Path,
     firsts = [next(n for n, page in enumerate(pages) if f"{name} Also called" in page)
               for name in names]
     assert firsts[0] > 0 and firsts[1] - firsts[0] >= 2  # after the contents, 2+ pages
+    # the warning signs follow the contents on its page: it does not list them
+    assert "See a doctor if Go to an emergency" in pages[0]
+    assert "(warning signs)" not in pages[0]
     for number, page in enumerate(pages):
         body = page.split("Right hip", 1)[1]  # below the header
         if number in firsts or number == 0:

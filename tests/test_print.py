@@ -530,6 +530,11 @@ def test_booklet_contents_page_numbers(tmp_path: Path, content: Content,
     front = "".join(pages[:start])
     assert "See a doctor if" in front and "Go to an emergency department now" in front
     assert "within a few days" in front
+    # the contents gives the warning signs' page too
+    signs = re.search(r"See a doctor if \(warning signs\) (\d+)", contents)
+    assert signs, contents
+    assert pages[int(signs.group(1)) - 1].split("Right hip", 1)[1].lstrip().startswith(
+        "See a doctor if Go to an emergency department now")
     for condition in conditions:
         match = re.search(re.escape(condition.name) + r".*? (\d+)(?= |$)", contents)
         assert match, condition.name

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage
 
 from explorer.model import Condition, Content, Exercise
@@ -142,19 +143,16 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
         anchors[PLAN] = handout.flowables[0]
         body.extend(_after(handout))
     size = page_content_size(page_size)
-    body_pages = paginate(body, size.width(), size.height())
-    first_page = {}
-    for number, page in enumerate(body_pages, 1):
-        for placement in page:
-            for cid, flowable in anchors.items():
-                if placement.flowable is flowable and cid not in first_page:
-                    first_page[cid] = number
+    first_page = _first_pages(body, anchors, size)
 
     where = ", ".join(content.region_name(r) for r in dict.fromkeys(regions))
     chosen = f" (chosen for: {render.esc(where)})" if where else ""
 
-    def contents(offset: int) -> HtmlFlowable:
-        rows = "".join(
+    def contents(offset: int, signs_page: int) -> HtmlFlowable:
+        """The contents page; it lists the warning signs if `signs_page` is not 0."""
+        rows = (f"<tr><td>{render.esc(SIGNS)}</td><td></td>"
+                f'<td align="right">{signs_page}</td></tr>') if signs_page else ""
+        rows += "".join(
             f"<tr><td>{render.esc(c.name)}</td>"
             f"<td>{render.esc(', '.join(content.region_name(r) for r in c.regions))}</td>"
             f'<td align="right">{first_page.get(c.id, 0) + offset}</td></tr>'
@@ -171,14 +169,35 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
 
     # before any condition, what does not wait (as a handout ends with it)
     warnings = HtmlFlowable(render.warning_signs_box(content.pages.get("red-flags")))
-    front = len(paginate([contents(0), warnings], size.width(), size.height()))
-    flowables: list[Flowable] = [contents(front), warnings, PageBreak(), *body]
+    # the contents lists them where they do not follow it on its page
+    front = _first_pages([contents(0, 0), warnings], {SIGNS: warnings}, size)
+    if front[SIGNS] > 1:
+        front = _first_pages([contents(0, front[SIGNS]), warnings], {SIGNS: warnings}, size)
+    signs_page = front[SIGNS] if front[SIGNS] > 1 else 0
+    flowables: list[Flowable] = [contents(front[END], signs_page), warnings, PageBreak(),
+                                 *body]
     title = "Hip pain after running: conditions" + (f" ({where})" if where else "")
     job = PrintJob(title, flowables, side)
     return job if handout is None else _titled_with(job, handout)
 
 
 PLAN = "Your exercise plan"  # the handout's heading, as the contents lists it
+SIGNS = "See a doctor if (warning signs)"  # the booklet's warning signs, in its contents
+END = ""  # in _first_pages' answer: the number of pages
+
+
+def _first_pages(flowables: list[Flowable], anchors: dict[str, Flowable],
+                 size: QSizeF) -> dict[str, int]:
+    """The page (from 1) where each of `anchors` begins once `flowables` are laid out on
+    pages of `size`, and under END how many pages they take."""
+    pages = paginate(flowables, size.width(), size.height())
+    found = {END: len(pages)}
+    for number, page in enumerate(pages, 1):
+        for placement in page:
+            for key, flowable in anchors.items():
+                if placement.flowable is flowable:
+                    found.setdefault(key, number)
+    return found
 
 
 def _after(handout: PrintJob) -> list[Flowable]:
