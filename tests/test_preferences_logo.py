@@ -95,3 +95,19 @@ def test_a_typed_home_or_relative_logo_path_is_found_and_saved_in_full(
         assert not dialog.logo_status.pixmap().isNull(), dialog.logo_status.text()
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
         assert settings.text("print/logo") == str(path)
+
+
+def test_browse_has_an_alt_letter(qtbot: QtBot, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alt+B did nothing: Browse had no Alt+letter, as Clinic name, Logo image and Paper
+    size have."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = on_the_narrow_laptop(qtbot, Settings(tmp_path / "s.ini"))
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a: asked.append(a[1]) or ("", ""))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.logo, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: asked == ["Clinic logo"])

@@ -50,7 +50,8 @@ CLINIC_STYLE = ("QWidget { font-size: 15pt; } "
                 "QListView::indicator, QCheckBox::indicator { width: 22px; height: 22px; }")
 _PAGE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 CLINIC_BANNER_SHARE = 0.4  # of the screen's height for a warning, in clinic mode's type
-STEP_KEYS = "Left and Right arrows or Page Up and Page Down step through the conditions."
+STEP_KEYS = ("Left and Right arrows or Page Up and Page Down step through the conditions; "
+             "Home and End go to the first and the last.")
 
 
 class ClinicMode(QObject):
@@ -72,6 +73,11 @@ class ClinicMode(QObject):
                 shortcut.activated.connect(
                     lambda s=step, page=key in _PAGE_KEYS: self._on_step_key(s, page))
                 self._shortcuts.append(shortcut)
+        for key, end in ((Qt.Key.Key_Home, 0), (Qt.Key.Key_End, -1)):
+            shortcut = QShortcut(QKeySequence(key), window)
+            shortcut.setEnabled(False)
+            shortcut.activated.connect(lambda end=end: self._on_end_key(end))
+            self._shortcuts.append(shortcut)
         s = window.selection
         for signal in (s.condition_selected, s.regions_changed, s.answers_changed):
             # after the window has re-ranked its list
@@ -284,6 +290,19 @@ class ClinicMode(QObject):
                 else QAbstractSlider.SliderAction.SliderPageStepSub)
         else:
             self.step(direction)
+
+    def _on_end_key(self, end: int) -> None:
+        """Home and End show the first (`end` 0) and the last (-1) condition; in the panel,
+        while it has the keyboard, they go to the top and the bottom of its page."""
+        panel = self.window.detail
+        if panel.hasFocus():
+            panel.verticalScrollBar().triggerAction(
+                QAbstractSlider.SliderAction.SliderToMinimum if end == 0
+                else QAbstractSlider.SliderAction.SliderToMaximum)
+            return
+        ids = self.window.conditions.ids()
+        if ids:
+            self.window.selection.select_condition(ids[end])
 
     def _update_position(self) -> None:
         """The toolbar's "2 of 7", and for a screen reader "Condition 2 of 7: <name>",

@@ -8,8 +8,9 @@ import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -37,6 +38,13 @@ WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
 TITLE_LEAST = 0.5
 TITLE_STEP = 3  # Qt's size step for <h1> ("xx-large": twice the text's size)
 PAGE_PICTURE_PX = 320  # an exercise page's picture; less when the panel is narrower
+
+
+class Place(NamedTuple):
+    """A place read in the panel's page (DetailPanel.read_place)."""
+
+    character: int  # the position in the page of the character at the panel's top left
+    line_top: int  # where its line begins, in pixels from the panel's top (0 or less)
 
 
 class DetailPanel(QTextBrowser):
@@ -93,13 +101,13 @@ class DetailPanel(QTextBrowser):
             self.document().setDefaultFont(self._scaled_font())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        place = self._read_share()  # (QTextEdit's own new layout scrolls by pixels)
+        place = self.read_place()  # (QTextEdit's own new layout scrolls by pixels)
         super().resizeEvent(event)  # (the viewport has its new size already)
         fit_title(self.document())  # QTextEdit has given the page the new width
         if self.shown[0] and self._layout() != self._shown_layout:
             self.refresh()  # re-lay the exercise cards and pictures for the new width
         if event.size().width() != event.oldSize().width():
-            self._scroll_to(place)  # as far down the page as it was read
+            self.scroll_to_place(place)  # as far down the page as it was read
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl+wheel steps the window's zoom. QTextEdit's own wheel zoom changes the
@@ -143,7 +151,7 @@ class DetailPanel(QTextBrowser):
         back to one (stepping through conditions, clicking between regions) is instant.
         Another entry opens at its top; the same one laid out anew (zoom, a new width)
         stays as far down as it was read."""
-        place = self._read_share() if (kind, entry_id) == self.shown else None
+        place = self.read_place() if (kind, entry_id) == self.shown else None
         self.shown = (kind, entry_id)
         self._shown_layout = self._layout()
         key = (kind, entry_id, self.patient, self.extra_style, self._shown_layout, self.text_scale)
@@ -180,24 +188,32 @@ class DetailPanel(QTextBrowser):
             _, old = self._documents.popitem(last=False)
             old.deleteLater()
         self.setDocument(document)  # (QTextEdit scrolls to the text cursor: 4 px down)
-        self._scroll_to(place)
+        self.scroll_to_place(place)
         if kind:
             self.entry_shown.emit(kind, entry_id)
 
-    def _read_share(self) -> float | None:
-        """How far down the page the panel is read, as a share of its scrolling; None at
-        the page's top."""
-        bar = self.verticalScrollBar()
-        return bar.value() / max(1, bar.maximum()) if bar.value() > 0 else None
+    def read_place(self) -> Place | None:
+        """Where the page is read: the character at the panel's top left, and how far
+        its line begins above the top; None at the page's top. (As a share of the
+        scrolling, the place moved: the page's length changed under it.)"""
+        if self.verticalScrollBar().value() <= 0:
+            return None
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        return Place(cursor.position(), self.cursorRect(cursor).top())
 
-    def _scroll_to(self, place: float | None) -> None:
+    def scroll_to_place(self, place: Place | None) -> None:
+        """Scroll to a place `read_place` gave (of this page, at any width)."""
         bar = self.verticalScrollBar()
         if place is None:
             bar.setValue(0)
-        else:  # the page's whole length (QTextEdit's scroll range follows it only later)
-            height = self.document().documentLayout().documentSize().height()
-            bar.setMaximum(max(0, math.ceil(height) - self.viewport().height()))
-            bar.setValue(round(place * bar.maximum()))
+            return
+        # the page's whole length (QTextEdit's scroll range follows it only later)
+        document = self.document()
+        height = document.documentLayout().documentSize().height()
+        bar.setMaximum(max(0, math.ceil(height) - self.viewport().height()))
+        cursor = QTextCursor(document)
+        cursor.setPosition(min(place.character, document.characterCount() - 1))
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - place.line_top)
 
     def _scaled_font(self) -> QFont:
         """The application's font times the text size (zoom and clinic type). Headings

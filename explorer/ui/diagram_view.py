@@ -230,7 +230,7 @@ class DiagramView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(360, 170)  # a small window with a warning strip still fits
+        self.setMinimumSize(360, 140)  # a short window with a warning strip still fits
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.setAccessibleName("Hip diagram")
         self.setAccessibleDescription(f"Regions: front, groin, outer, back. {KEYS}")

@@ -46,7 +46,7 @@ from explorer.paths import (
 from explorer.render.html import DISCLAIMER, esc
 from explorer.ui.clinic_mode import ClinicMode
 from explorer.ui.condition_list import ConditionList
-from explorer.ui.detail_panel import DetailPanel
+from explorer.ui.detail_panel import DetailPanel, Place
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.diagram_view import DiagramView
 from explorer.ui.dialogs import (
@@ -77,6 +77,8 @@ if TYPE_CHECKING:  # the handout model is imported when a handout is first made
 ZOOM_FACTOR, MIN_ZOOM, MAX_ZOOM = 1.15, -3, 6  # the panel's text: 66% to 231%
 # a frame that shows which of the big scrolling boxes has the keyboard focus (the
 # style's own frame looks the same either way); the same width both ways: nothing moves
+BANNER_MARGIN = 6  # pixels above the warning strip
+FEW_RESULTS_HEIGHT = 120  # pixels: about four search results
 FOCUS_FRAME = ("{kind} {{ border: 1px solid #9aa3ad; padding: 1px; }} "
                "{kind}:focus {{ border: 2px solid #0072B2; padding: 0px; }}")
 HINT = ("Click where it hurts (or Tab in, then the arrow keys and Space). Ctrl-click adds a "
@@ -94,7 +96,9 @@ class WorkingState(NamedTuple):
     middle: QByteArray
     search: SearchState  # the words searched for, and the results as they were
     page: tuple[str, str]  # the entry the detail panel showed
-    panel_at: int  # the place read in it
+    # the place read in it: in pixels, the place was lost when the panel came back at
+    # another width (clinic mode left at 300%)
+    panel_at: Place | None
     focus: str  # which of CONTENT_WIDGETS had the keyboard focus
     question: str  # the Refine question whose box had it (its clue id), if one did
     ring: str | None  # the diagram's keyboard region, if its ring showed
@@ -170,6 +174,7 @@ class MainWindow(QMainWindow):
         self.region_list = RegionList(content, self.selection)
         self.search = SearchBox(content)
         self.banner = RedFlagBanner()
+        self.banner.room = self._banner_room
         self.conditions = ConditionList(content)
         self.refine = RefinePanel(content, self.selection)
         self.detail = DetailPanel(content)
@@ -248,7 +253,7 @@ class MainWindow(QMainWindow):
         state = self.diagram.state
         return WorkingState(self.splitter.saveState(), self.middle_split.saveState(),
                              self.search.state(), self.detail.shown,
-                             self.detail.verticalScrollBar().value(), holder, question,
+                             self.detail.read_place(), holder, question,
                              state.focus if state.show_focus else None,
                              self.region_list.current_region(), self.detail.keyboard_link())
 
@@ -265,9 +270,9 @@ class MainWindow(QMainWindow):
         self.splitter.restoreState(working.columns)
         self.middle_split.restoreState(working.middle)
         self.region_list.set_current_region(working.region_row)
-        if self.detail.shown == working.page:  # another page opens at its top
+        same_page = self.detail.shown == working.page  # another page opens at its top
+        if same_page:
             self.detail.put_keyboard_link(working.link)  # (which may scroll to it)
-            self.detail.verticalScrollBar().setValue(working.panel_at)
         if working.ring in self.art.region_ids:  # the ring where it was
             self.diagram.state.focus = working.ring
             self.diagram.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -275,6 +280,10 @@ class MainWindow(QMainWindow):
             self._focus_back(working).setFocus(Qt.FocusReason.OtherFocusReason)
         self.fit_columns()
         self.columns.show_pane(pane)
+        if same_page:  # at the panel's width now (one column at a time is wider)
+            self.splitter.refresh()
+            self.detail.parentWidget().layout().activate()
+            self.detail.scroll_to_place(working.panel_at)
 
     def _focus_back(self, working: WorkingState) -> QWidget:
         """The control that had the keyboard: the same question, else the pane's first
@@ -295,6 +304,21 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
+        self.banner.refit()  # a taller or shorter window gives it more or less room
+
+    def _banner_room(self) -> int:
+        """The height the warning strip may take and leave each column below it its least
+        (the diagram at its least height with the region list under it)."""
+        central = self.centralWidget()
+        if central is None:
+            return self.height()
+        left = self._hint_column.layout()
+        margins = left.contentsMargins()
+        need = max(margins.top() + margins.bottom() + left.spacing()
+                   + self.diagram.minimumHeight() + self.region_list.height(),
+                   *(self.splitter.widget(i).minimumSizeHint().height() for i in (1, 2)))
+        tabs = self.columns.height() if self.columns.isVisible() else 0
+        return central.height() - BANNER_MARGIN - tabs - need
 
     # ---- building ------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -338,6 +362,13 @@ class MainWindow(QMainWindow):
         middle_layout.setContentsMargins(6, 6, 6, 6)
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(middle_split, 1)
+        middle_layout.addStretch(0)  # the search at the top while the split gives way
+        # the search results take the room the conditions and questions leave them (on
+        # a short screen they went on under them)
+        self.search.room = self._results_room
+        middle.installEventFilter(self)  # a change of height refits the results
+        self.search.results.installEventFilter(self)  # shown or hidden: place_results
+        self._middle_column = middle
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -363,7 +394,7 @@ class MainWindow(QMainWindow):
         central_layout.setSpacing(0)
         # across the whole window: seen whatever the columns show (also in clinic mode)
         banner_row = QVBoxLayout()
-        banner_row.setContentsMargins(6, 6, 6, 0)
+        banner_row.setContentsMargins(6, BANNER_MARGIN, 6, 0)
         banner_row.addWidget(self.banner)
         central_layout.addLayout(banner_row)
         central_layout.addWidget(self.columns)
@@ -647,6 +678,10 @@ class MainWindow(QMainWindow):
             return True
         if event.type() == QEvent.Type.Resize and watched is self._hint_column:
             self.place_hint()
+        if (event.type() in (QEvent.Type.Show, QEvent.Type.Hide)
+                and watched is self.search.results) or (
+                event.type() == QEvent.Type.Resize and watched is self._middle_column):
+            self.place_results()
         if event.type() == QEvent.Type.ToolTip and watched in self._trail_buttons:
             assert isinstance(event, QHelpEvent)
             QToolTip.showText(event.globalPos(), self.trail_tip(self._trail_buttons[watched]),
@@ -659,16 +694,42 @@ class MainWindow(QMainWindow):
         wanted (not in clinic mode) and the column has room for its wrapped lines with the
         diagram at its least height; otherwise (a small screen: 1920 x 1080 at 300%) it
         would be drawn over the diagram, and a tooltip on the diagram names the region
-        instead."""
+        instead. The region list gives way too, last, where even it has no room under the
+        diagram (a warning showing on such a screen): the diagram, which it mirrors, is
+        whole, and Tab and the arrow keys reach the regions there."""
         column = self._hint_column
         layout = column.layout()
         margins = layout.contentsMargins()
-        needed = (margins.top() + margins.bottom() + 2 * layout.spacing()
-                  + self.diagram.minimumHeight() + self.region_list.height()
-                  + self.hint.heightForWidth(column.width() - margins.left() - margins.right()))
+        least = (margins.top() + margins.bottom() + layout.spacing()
+                 + self.diagram.minimumHeight() + self.region_list.height())
+        needed = least + layout.spacing() + self.hint.heightForWidth(
+            column.width() - margins.left() - margins.right())
         shown = self.hint_wanted and column.height() >= needed
         self.hint.setVisible(shown)
         self.diagram.name_tips = not shown
+        self.region_list.setVisible(column.height() >= least)
+
+    def _results_spare(self) -> tuple[int, int]:
+        """The height under the search field in the middle column: all of it, and what
+        the conditions and the questions leave at their least."""
+        layout = self._middle_column.layout()
+        margins = layout.contentsMargins()
+        room = (self._middle_column.height() - margins.top() - margins.bottom()
+                - self.search.results.y())
+        return room, room - layout.spacing() - self.middle_split.minimumSizeHint().height()
+
+    def _results_room(self) -> int:
+        room, beside_list = self._results_spare()
+        return beside_list if self.middle_split.isVisibleTo(self._middle_column) else room
+
+    def place_results(self) -> None:
+        """The search results show under the field with the conditions and questions
+        below them; where the column has no room for a few results beside those (a short
+        screen), the conditions and questions give way while the results show."""
+        showing = self.search.results.isVisibleTo(self.search)
+        beside_list = self._results_spare()[1]
+        self.middle_split.setVisible(not showing or beside_list >= FEW_RESULTS_HEIGHT)
+        self.search.refit()
 
     def _on_diagram_region_hovered(self, region_id: str) -> None:
         region = self.content.regions.get(region_id)

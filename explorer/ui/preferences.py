@@ -51,7 +51,7 @@ class PreferencesDialog(QDialog):
         self.logo = QLineEdit(settings.text("print/logo"))
         self.logo.setPlaceholderText("No logo")
         self.logo.setClearButtonEnabled(True)
-        browse = QPushButton("Browse…")
+        browse = QPushButton("&Browse…")
         browse.clicked.connect(self._on_browse_clicked)
         self.logo_status = QLabel()
         self.logo_status.setWordWrap(True)

@@ -8,6 +8,8 @@ fever, night or rest pain...) shows a banner with what to do, whatever is select
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -35,6 +37,8 @@ from explorer.model.entities import Clue, Urgency
 from explorer.render.html import esc
 from explorer.ui.selection import Selection
 
+NO_LIMIT = 16_777_215  # Qt's largest widget size (QWIDGETSIZE_MAX)
+
 
 class RedFlagBanner(QFrame):
     """A prominent "see a doctor" strip across the window, hidden until a red-flag answer
@@ -45,9 +49,13 @@ class RedFlagBanner(QFrame):
     # the diagram, gives two fifths (a quarter cut its large type off mid-sentence on a
     # 600-pixel-high screen)
     max_share = 0.25
+    least = 90  # pixels: its title and a line of advice, whatever the room
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # the most height the window can give it and leave what is below it its least
+        # (the window sets it; on a short screen the columns were drawn over each other)
+        self.room: Callable[[], int] = lambda: NO_LIMIT
         self.setObjectName("redFlagBanner")
         self.setStyleSheet("#redFlagBanner { background: #fdecee; border: 2px solid #b3001b;"
                            " border-radius: 6px; } QLabel { color: #5c0010; }"
@@ -102,8 +110,14 @@ class RedFlagBanner(QFrame):
         self.max_share = share
         self._fit()
 
+    def refit(self) -> None:
+        """Fit again, the window's height or the room it gives having changed."""
+        if self.isVisible():
+            self._fit()
+
     def _fit(self) -> None:
-        """As tall as the text at this width, up to `max_share` of the window."""
+        """As tall as the text at this width, up to `max_share` of the window and the
+        `room` it gives, and never less than `least`."""
         margins = self.contentsMargins()
         inner = self.layout().contentsMargins()
         edge = 2 * self.text_area.frameWidth()  # the focus frame's room
@@ -111,7 +125,8 @@ class RedFlagBanner(QFrame):
                  - inner.right() - edge)
         text = self.label.heightForWidth(max(width - 2, 50))
         frame = margins.top() + margins.bottom() + inner.top() + inner.bottom() + edge
-        limit = max(90, int(self.window().height() * self.max_share))
+        limit = max(self.least, min(int(self.window().height() * self.max_share),
+                                    self.room()))
         height = min(text + frame + 2, limit)
         if height != self.height():
             self.setFixedHeight(height)

@@ -15,6 +15,7 @@ out; past MAX_SHOWN results, a line under them says how many more there are.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
@@ -37,6 +38,7 @@ LEFT_OUT = "Nothing matches every word. Showing results for “{}”, leaving ou
 MAX_SHOWN = 50  # results listed; a line under them says how many more there are
 MORE = "{} more match less well: add a word to narrow the search"
 MAX_RESULTS_HEIGHT = 200
+MIN_RESULTS_HEIGHT = 60  # pixels: about two results, whatever the room
 KIND_LABELS = {"condition": "Condition", "exercise": "Exercise", "treatment": "Treatment",
                "region": "Region", "page": "Guide"}
 
@@ -120,6 +122,9 @@ class SearchBox(QWidget):
         self.field.setPlaceholderText("Search (Ctrl+F): “sit bone”, “GTPS”, “clicking”…")
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search conditions, exercises and regions")
+        # the most height the window can give the results (it sets it: on a short screen
+        # they went on below the column, under the list of conditions)
+        self.room: Callable[[], int] = lambda: MAX_RESULTS_HEIGHT
         self.results = _Results()
         self.results.setAccessibleName("Search results")
         # whole results on as many lines as they need, never cut off sideways
@@ -209,21 +214,28 @@ class SearchBox(QWidget):
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self.field, QAccessible.Event.DescriptionChanged))
 
+    def refit(self) -> None:
+        """Fit the results again, the room the window gives them having changed."""
+        if self.results.isVisible():
+            self._fit_results()
+
     def _fit_results(self) -> None:
         """Each result as tall as its wrapped text, the list as tall as the results (a few
-        lines for one) up to MAX_RESULTS_HEIGHT. The rows are measured here, at the width
-        they are drawn at (less a scroll bar when one shows): Qt's own measure ignores the
-        scroll bar, and a row it makes too short is cut with "…" above a blank line."""
+        lines for one) up to MAX_RESULTS_HEIGHT and the `room` given. The rows are measured
+        here, at the width they are drawn at (less a scroll bar when one shows): Qt's own
+        measure ignores the scroll bar, and a row it makes too short is cut with "…" above
+        a blank line."""
         frame = 2 * self.results.frameWidth()
         width = max(80, self.width() - frame - 8)  # the box's width: the list may be hidden
         heights = self._row_heights(width)
         gaps = 2 * self.results.spacing() * len(heights) + frame + 2
-        if sum(heights) + gaps > MAX_RESULTS_HEIGHT:
+        limit = max(MIN_RESULTS_HEIGHT, min(MAX_RESULTS_HEIGHT, self.room()))
+        if sum(heights) + gaps > limit:
             width -= self.results.verticalScrollBar().sizeHint().width()
             heights = self._row_heights(width)
         for row, height in enumerate(heights):
             self.results.item(row).setSizeHint(QSize(width, height))
-        self.results.setFixedHeight(min(MAX_RESULTS_HEIGHT, sum(heights) + gaps))
+        self.results.setFixedHeight(min(limit, sum(heights) + gaps))
 
     def _row_heights(self, width: int) -> list[int]:
         metrics = self.results.fontMetrics()
