@@ -172,3 +172,35 @@ def test_home_and_end_go_to_the_first_and_last_condition_in_clinic_mode(
     qtbot.keyClick(window.detail, Qt.Key.Key_Home)
     assert bar.value() == 0
     window.clinic.leave()
+
+
+def test_tab_shows_each_refine_question_whole(
+        qtbot: QtBot, open_window: Callable[..., MainWindow]) -> None:
+    """At 300% a question reached by Tab showed its box, and its second line stayed cut
+    off below the view ("Do you have a fever or feel unwell, ...")."""
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.ui.pane_tabs import CONDITIONS
+
+    window = on_screen(qtbot, open_window, "300% laptop")
+    window.selection.set_regions(["back"])
+    window.columns.show_pane(CONDITIONS)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    boxes = [b for b in window.refine.boxes.values() if b.isVisibleTo(window.refine)]
+    boxes[0].setFocus()
+    view = window.refine_scroll.viewport()
+    seen = 0
+    for _ in range(len(boxes)):
+        box = QApplication.focusWidget()
+        assert box in boxes
+        question = box.question  # type: ignore[union-attr]
+
+        def whole_in_view() -> bool:
+            top = question.mapTo(view, QPoint(0, 0)).y()  # noqa: B023
+            return top >= 0 and top + question.height() <= view.height()  # noqa: B023
+
+        qtbot.waitUntil(whole_in_view, timeout=1000)
+        seen += question.height() > question.fontMetrics().height() * 1.5  # two lines
+        qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert seen  # some questions take two lines or more here

@@ -64,19 +64,32 @@ def test_zoom_and_a_new_width_keep_the_reading_place(qtbot: QtBot,
     bar = window.detail.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 1000)
     bar.setValue(bar.maximum() // 2)
+    read = _words_at_top(window)[:2]  # the first words of the line at the top
+    assert len(read) == 2
     for zoom in (window.zoom_in_action, window.zoom_in_action, window.zoom_out_action):
         zoom.trigger()
         qtbot.wait(10)
-        assert bar.value() / bar.maximum() == pytest.approx(0.5, abs=0.02)
+        assert bar.value() / bar.maximum() == pytest.approx(0.5, abs=0.1)
+        assert " ".join(read) in " ".join(_words_at_top(window))  # the same text
     window.resize(900, window.height())  # the exercise cards stack: laid out anew
     qtbot.wait(10)
-    assert bar.value() / bar.maximum() == pytest.approx(0.5, abs=0.02)
+    assert bar.value() / bar.maximum() == pytest.approx(0.5, abs=0.1)
+    assert " ".join(read) in " ".join(_words_at_top(window))
     window.selection.select_condition("hip-osteoarthritis")
     qtbot.wait(10)
     assert bar.value() == 0
     window.selection.select_condition(GTPS)  # a kept page opens at its top too
     qtbot.wait(10)
     assert bar.value() == 0
+
+
+def _words_at_top(window: MainWindow) -> list[str]:
+    """The words of the first lines the panel shows (60 pixels' worth)."""
+    panel = window.detail
+    cursor = panel.cursorForPosition(QPoint(0, 0))
+    end = panel.cursorForPosition(QPoint(panel.viewport().width() - 1, 60))
+    cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selectedText().replace("\u2029", " ").split()
 
 
 def test_text_size_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -214,6 +214,18 @@ class _Box(QCheckBox):
         super().focusInEvent(event)
         if self.question is not None:
             self.question.set_marked(True)
+            # the whole question in view, not only the box: after the scroll area's own
+            # scrolling to the box (which left a question's second line cut off on a
+            # short screen)
+            QTimer.singleShot(0, self._show_question)
+
+    def _show_question(self) -> None:
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is not None and self.question is not None and self.hasFocus():
+            scroll.ensureWidgetVisible(self.question, 0, 6)
+            scroll.ensureWidgetVisible(self, 0, 6)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
