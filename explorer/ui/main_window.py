@@ -75,10 +75,10 @@ if TYPE_CHECKING:  # the handout model is imported when a handout is first made
     from explorer.ui.handout_dialog import HandoutDialog
 
 ZOOM_FACTOR, MIN_ZOOM, MAX_ZOOM = 1.15, -3, 6  # the panel's text: 66% to 231%
-# a frame that shows which of the big scrolling boxes has the keyboard focus (the
-# style's own frame looks the same either way); the same width both ways: nothing moves
 BANNER_MARGIN = 6  # pixels above the warning strip
 FEW_RESULTS_HEIGHT = 120  # pixels: about four search results
+# a frame that shows which of the big scrolling boxes has the keyboard focus (the
+# style's own frame looks the same either way); the same width both ways: nothing moves
 FOCUS_FRAME = ("{kind} {{ border: 1px solid #9aa3ad; padding: 1px; }} "
                "{kind}:focus {{ border: 2px solid #0072B2; padding: 0px; }}")
 HINT = ("Click where it hurts (or Tab in, then the arrow keys and Space). Ctrl-click adds a "
@@ -312,10 +312,7 @@ class MainWindow(QMainWindow):
         central = self.centralWidget()
         if central is None:
             return self.height()
-        left = self._hint_column.layout()
-        margins = left.contentsMargins()
-        need = max(margins.top() + margins.bottom() + left.spacing()
-                   + self.diagram.minimumHeight() + self.region_list.height(),
+        need = max(self._diagram_column_least(),
                    *(self.splitter.widget(i).minimumSizeHint().height() for i in (1, 2)))
         tabs = self.columns.height() if self.columns.isVisible() else 0
         return central.height() - BANNER_MARGIN - tabs - need
@@ -700,14 +697,21 @@ class MainWindow(QMainWindow):
         column = self._hint_column
         layout = column.layout()
         margins = layout.contentsMargins()
-        least = (margins.top() + margins.bottom() + layout.spacing()
-                 + self.diagram.minimumHeight() + self.region_list.height())
+        least = self._diagram_column_least()
         needed = least + layout.spacing() + self.hint.heightForWidth(
             column.width() - margins.left() - margins.right())
         shown = self.hint_wanted and column.height() >= needed
         self.hint.setVisible(shown)
         self.diagram.name_tips = not shown
         self.region_list.setVisible(column.height() >= least)
+
+    def _diagram_column_least(self) -> int:
+        """The least height of the diagram's column with the region list in it (and no
+        hint): its margins, the diagram at its least height, and the list."""
+        layout = self._hint_column.layout()
+        margins = layout.contentsMargins()
+        return (margins.top() + margins.bottom() + layout.spacing()
+                + self.diagram.minimumHeight() + self.region_list.height())
 
     def _results_spare(self) -> tuple[int, int]:
         """The height under the search field in the middle column: all of it, and what
