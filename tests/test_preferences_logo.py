@@ -28,9 +28,10 @@ def logo(path: Path, width: int, height: int) -> Path:
     return path
 
 
-def on_the_narrow_laptop(qtbot: QtBot, settings: Settings) -> PreferencesDialog:
-    """The dialog on the 800 x 450 screen (a 1600 x 900 laptop at 200%)."""
-    screen = next(s for s in QGuiApplication.screens() if s.name() == "narrow laptop")
+def on_the_narrow_laptop(qtbot: QtBot, settings: Settings,
+                         name: str = "narrow laptop") -> PreferencesDialog:
+    """The dialog on the 800 x 450 screen (a 1600 x 900 laptop at 200%), or another."""
+    screen = next(s for s in QGuiApplication.screens() if s.name() == name)
     dialog = PreferencesDialog(settings)
     qtbot.addWidget(dialog)
     dialog.setScreen(screen)
@@ -111,3 +112,30 @@ def test_browse_has_an_alt_letter(qtbot: QtBot, tmp_path: Path,
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.logo, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: asked == ["Clinic logo"])
+
+
+@pytest.mark.parametrize("screen", ["desktop", "300% laptop"])
+def test_a_logo_problem_takes_its_lines_and_the_dialog_shrinks_when_it_goes(
+        qtbot: QtBot, tmp_path: Path, screen: str) -> None:
+    """At 300%, after OK with a logo that is not there, the problem's label was a line
+    taller than its text (a gap above Paper size), and the dialog stayed that tall after
+    the field was cleared."""
+    dialog = on_the_narrow_laptop(qtbot, Settings(tmp_path / "s.ini"), screen)
+    opened = dialog.height()
+    label = dialog.logo_status
+
+    def gap_under_the_problem() -> int:
+        paper = dialog.page_size.geometry().top()
+        return paper - (label.geometry().top() + label.heightForWidth(label.width()))
+
+    dialog.logo.setText(str(tmp_path / "missing.png"))
+    qtbot.wait(100)
+    one_line = gap_under_the_problem()
+    assert one_line <= 2 * dialog.layout().verticalSpacing() + 2
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.wait(100)
+    assert "Choose another file" in label.text()
+    assert label.height() == label.heightForWidth(label.width())  # its lines, no more
+    assert gap_under_the_problem() == one_line
+    dialog.logo.clear()
+    qtbot.waitUntil(lambda: dialog.height() == opened)

@@ -75,6 +75,7 @@ from explorer.model.running_load import (
 )
 from explorer.ui.contrast import GRAPHIC_CONTRAST, darkened
 from explorer.ui.dialogs import key_for
+from explorer.ui.wrapped_label import plain_wrapped_label
 
 # Curves and bars are smoother antialiased; pyqtgraph reads this when painting.
 pg.setConfigOptions(antialias=True)
@@ -279,31 +280,6 @@ def _export(owner: QWidget, draw: Callable[[Any, int], None], width: int, height
     return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
-class _WrappedLabel(QLabel):
-    """A word-wrapped label that is never squeezed under its neighbours: it asks for the
-    lines it needs at its width (a layout gives a wrapped label only one line)."""
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._ask_for_lines()
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self._ask_for_lines()
-
-    def _ask_for_lines(self) -> None:
-        needed = max(0, self.heightForWidth(self.width()))
-        if needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
-
-
-def _wrapped_label(text: str = "") -> QLabel:
-    label = _WrappedLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 # the frame the window's panes show while they have the keyboard, the same width both
 # ways (nothing moves); one label per chart, so its style sheet costs nothing to speak of
 SUMMARY_FOCUS = ("QLabel { border: 2px solid transparent; } "
@@ -313,7 +289,7 @@ SUMMARY_FOCUS = ("QLabel { border: 2px solid transparent; } "
 def _summary_label(name: str) -> QLabel:
     """The chart's text equivalent, under the chart. Tab reaches it (the chart itself
     takes no focus) and the keyboard can select in it, to read it or copy it."""
-    label = _wrapped_label()
+    label = plain_wrapped_label()
     label.setContentsMargins(8, 4, 8, 4)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -798,12 +774,12 @@ class LoadPlanner(QWidget):
         self.longest_label.setBuddy(self.longest)
         self._input_unit: Unit = unit  # the unit the inputs show their distances in
         self._show_unit()
-        self.error = _wrapped_label()
+        self.error = plain_wrapped_label()
         self.error.setStyleSheet(f"color: {ERROR_RED};")
         self.error.setAccessibleName("Input problems")
         self.error.hide()
         # over the chart while it shows older input than the table (see _reject)
-        self.stale_note = _wrapped_label()
+        self.stale_note = plain_wrapped_label()
         self.stale_note.setStyleSheet(f"color: {INK}; background: {YELLOW}; padding: 4px;")
         self.stale_note.setAccessibleName("Chart not updated")
         self.stale_note.hide()
@@ -825,7 +801,7 @@ class LoadPlanner(QWidget):
         inputs.addWidget(self.table, 1)
         inputs.addLayout(buttons)
         inputs.addLayout(unit_row)
-        inputs.addWidget(_wrapped_label("No log? Type a usual week and the longest run "
+        inputs.addWidget(plain_wrapped_label("No log? Type a usual week and the longest run "
                                         "of the last 30 days (used when no recent run "
                                         "is listed):"))
         form = QFormLayout()

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -87,6 +86,7 @@ from explorer.ui.fitted_columns import PADDING, FittedColumns
 from explorer.ui.history import UNDO_LIMIT, History
 from explorer.ui.settings import Settings
 from explorer.ui.status_bar import StatusBar
+from explorer.ui.wrapped_label import WrappedLabel
 
 MIN_WIDTH = 720
 COLUMNS = ("Exercise", "Sets", "Reps", "Hold", "Frequency", "Note")
@@ -148,28 +148,6 @@ class _LimitedCells(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
             painter.restore()
-
-
-class _WrappedLabel(QLabel):
-    """A word-wrapped label that asks for the height of all its lines at its width (a
-    splitter does not ask for that, and the table above was drawn over by what followed
-    it when a warning wrapped)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(False)  # the height is in the minimum size, as below
-        self.setSizePolicy(policy)
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(hint.width(), self.heightForWidth(self.width()) if self.text() else 0)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # as many lines as this width takes
 
 
 class _WrappedItems(QStyledItemDelegate):
@@ -311,7 +289,7 @@ class HandoutDialog(QDialog):
         lines = self.table.fontMetrics().lineSpacing()
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
                                     + 2 * (3 * lines + 8) + 2 * self.table.frameWidth())
-        self.warning = _WrappedLabel()
+        self.warning = WrappedLabel()
         self.warning.setStyleSheet(f"color: {WARNING_COLOUR};")
         # the rows selected while each list was shown, and the current one: undo and
         # redo select them again

@@ -24,6 +24,7 @@ from explorer.report.output import default_page_size
 from explorer.report.pages import LOGO_MAX_H, logo_size, read_logo
 from explorer.ui.dialogs import fit_to_screen, tell
 from explorer.ui.settings import UNWRITABLE, Settings
+from explorer.ui.wrapped_label import WrappedLabel
 
 # The preview shows the header's room for the logo (LOGO_MAX_W x LOGO_MAX_H) this tall,
 # about its printed size: the logo in it as it will print, a banner as wide and thin.
@@ -53,10 +54,8 @@ class PreferencesDialog(QDialog):
         self.logo.setClearButtonEnabled(True)
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._on_browse_clicked)
-        self.logo_status = QLabel()
-        self.logo_status.setWordWrap(True)
-        self.logo_warning = QLabel()  # below the preview: it will print, but poorly
-        self.logo_warning.setWordWrap(True)
+        self.logo_status = WrappedLabel()
+        self.logo_warning = WrappedLabel()  # below the preview: it will print, but poorly
         self.logo_warning.setStyleSheet("color: #7a2e00;")
         self.logo_warning.setAccessibleName("Logo warning")
         self.page_size = QComboBox()
@@ -83,10 +82,9 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.resize(max(520, self.sizeHint().width()), self.height())  # the height fits:
         self.logo.textChanged.connect(self._check_logo)
         self._check_logo(self.logo.text())
-        hint = self.sizeHint()
-        fit_to_screen(self, max(520, hint.width()), hint.height())
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Clinic logo", self.logo.text(),
@@ -112,21 +110,20 @@ class PreferencesDialog(QDialog):
             self.logo_status.setAccessibleName("Logo preview")
         else:
             self._show_logo_problem(f"{logo.problem}; pages will print without a logo.")
-        self._grow_to_fit()
+        self._fit_height()
 
     def _show_logo_problem(self, text: str) -> None:
         self.logo_status.setText(f"⚠ {text}")
         self.logo_status.setStyleSheet("color: #8a0015;")
         self.logo_status.setAccessibleName("Logo problem")
 
-    def _grow_to_fit(self) -> None:
-        """Taller when the logo's preview, problem or warning needs the room; never
-        larger than the screen."""
+    def _fit_height(self) -> None:
+        """As tall as the form at this width: taller when the logo's preview, problem
+        or warning needs the room and back when it goes (nothing in the form uses more
+        height); never taller than the screen."""
         layout = self.layout()
         layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            fit_to_screen(self, self.width(), needed)
+        fit_to_screen(self, self.width(), layout.totalHeightForWidth(self.width()))
 
     def _on_accepted(self) -> None:
         logo = logo_path(self.logo.text())
@@ -134,7 +131,7 @@ class PreferencesDialog(QDialog):
         if problem:  # never saved: every page would print without it, unsaid
             self._show_logo_problem(f"{problem}. Choose another file, or clear the field "
                                     "to print without a logo.")
-            self._grow_to_fit()
+            self._fit_height()
             self.logo.setFocus()
             return
         self.settings.set("print/clinic", self.clinic.text().strip())
