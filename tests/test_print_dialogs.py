@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
@@ -18,24 +18,35 @@ from explorer.ui.dialogs import SCREEN_SHARE
 GTPS = "greater-trochanteric-pain-syndrome"
 
 
+@pytest.mark.parametrize("screen_name", ["desktop", "300% laptop"])
 def test_print_preview_opens_readable_with_its_whole_toolbar(
-        qtbot: QtBot, open_window: Callable[..., Any]) -> None:
-    window = open_window()
+        qtbot: QtBot, open_window: Callable[..., Any], screen_name: str) -> None:
+    """At 300% (640 x 360 points) Print and Page setup were behind the toolbar's "»"."""
+    room = next(s for s in QGuiApplication.screens()
+                if s.name() == screen_name).availableGeometry()
+    window = open_window(room.width(), room.height())
+    window.move(room.topLeft())
+    qtbot.waitUntil(lambda: window.screen().name() == screen_name)
     window.selection.select_condition(GTPS)
     window.preview_action.trigger()
     dialog = window.preview_dialog
     qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    assert dialog.screen().name() == screen_name
     toolbar = dialog.findChild(QToolBar)
     overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
     assert not overflow.isVisible()  # Print and Page setup are not hidden behind "»"
-    assert all(toolbar.widgetForAction(action).isVisible() for action in toolbar.actions()
-               if not action.isSeparator())
+    shown = [toolbar.widgetForAction(action) for action in toolbar.actions()
+             if not action.isSeparator()]
+    assert all(button.isVisible() and button.geometry().right() < toolbar.width()
+               for button in shown)
     screen = dialog.screen().availableGeometry()
     assert dialog.width() >= min(900, int(screen.width() * SCREEN_SHARE))
     assert dialog.height() >= min(900, int(screen.height() * SCREEN_SHARE))
     page = dialog.findChild(QPrintPreviewWidget)
     assert page.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
-    assert page.zoomFactor() > 0.75  # the page's text at about its printed size
+    if screen_name == "desktop":
+        assert page.zoomFactor() > 0.75  # the page's text at about its printed size
     dialog.close()
 
 
@@ -96,3 +107,28 @@ def test_without_a_condition_the_message_names_the_chosen_action(
     booklet_hint = "or use File > Export booklet" in told[0][1]
     assert booklet_hint == (action != "timeline_action")  # the booklet is no timeline
     assert not window.chart_dialogs  # and nothing else opened
+
+
+def test_where_even_small_icons_do_not_fit_print_comes_first(qtbot: QtBot) -> None:
+    """A preview narrower than its toolbar with small icons keeps Print on show (the
+    buttons Qt hides behind "»" are then the last ones, paging and views)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from explorer.ui.print_actions import _fit_toolbar
+
+    printer = QPrinter()
+    dialog = QPrintPreviewDialog(printer)
+    dialog.kept_printer = printer  # type: ignore[attr-defined]  # it does not own it
+    qtbot.addWidget(dialog)
+    dialog.resize(360, 300)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    toolbar = dialog.findChild(QToolBar)
+    _fit_toolbar(toolbar, dialog.width())
+    qtbot.wait(50)
+    printing = next(a for a in toolbar.actions() if a.text() == "Print")
+    assert toolbar.actions()[0] is printing
+    button = toolbar.widgetForAction(printing)
+    assert button.isVisible() and button.geometry().right() < toolbar.width()
+    assert toolbar.iconSize().width() < 24  # smaller icons first
+    dialog.close()

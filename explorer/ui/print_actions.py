@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStatusBar,
+    QStyle,
     QToolBar,
     QWidget,
 )
@@ -87,14 +88,31 @@ def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreview
     fit_width = dialog.findChild(QAction, "fitWidthAction")  # the toolbar's "Fit width"
     if fit_width is not None:
         fit_width.trigger()
-    _preview_keys(dialog)
     dialog.open()  # Escape closes it, as any dialog
+    if toolbar is not None:  # (shown: its size hint is the one it is laid out with)
+        _fit_toolbar(toolbar, dialog.width())
+    _preview_keys(dialog)
     pages = dialog.findChild(QGraphicsView)  # the pages take the keyboard: PgDown scrolls
     if pages is not None:
         pages.setFocus()
     if note := logo_note(settings):
         show_status(parent, note)
     return dialog
+
+
+def _fit_toolbar(toolbar: QToolBar, width: int) -> None:
+    """On a small screen (a laptop at 300%) the toolbar is wider than the dialog, and Qt
+    hides its last buttons, Print among them, behind a » button: smaller icons, and
+    where even they do not fit, Print first."""
+    if toolbar.sizeHint().width() <= width:
+        return
+    small = toolbar.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+    toolbar.setIconSize(QSize(small, small))
+    toolbar.layout().invalidate()  # (its size hint is kept until then)
+    words = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+    printing = next((a for a in toolbar.actions() if a.text() == words), None)
+    if toolbar.sizeHint().width() > width and printing is not None:
+        toolbar.insertAction(toolbar.actions()[0], printing)  # moves it
 
 
 # The preview's toolbar buttons take no keyboard focus: without keys of their own, Print,
