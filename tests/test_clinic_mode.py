@@ -279,6 +279,10 @@ def test_arrows_move_between_regions_for_a_keyboard_user_in_clinic_mode(
     assert window.selection.condition == shown
     qtbot.keyClick(window.diagram, Qt.Key.Key_PageDown)  # Page Down still steps
     assert window.selection.condition != shown
+    # and the arrow buttons say so, Page keys first (nothing said it)
+    previous, following = window.clinic._arrows
+    assert previous.toolTip().startswith("Previous condition (Page Up")
+    assert following.toolTip().startswith("Next condition (Page Down")
     window.clinic.leave()
 
 

@@ -103,6 +103,10 @@ class ClinicMode(QObject):
         bar.addWidget(self.position)
         following = bar.addAction(arrow_icon(forward=True), "Next",
                                   lambda: self.step(1))
+        # Page Up/Down first: they step wherever the keyboard is, the arrows not in the
+        # diagram (where they move between regions)
+        previous.setToolTip("Previous condition (Page Up, or Left)")
+        following.setToolTip("Next condition (Page Down, or Right)")
         self._arrows = (previous, following)
         bar.addSeparator()
         self.side_box = side_box(self.window.selection)  # the main toolbar's is hidden
