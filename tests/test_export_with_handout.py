@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pdf_pages import pages_text
+from pdf_pages import pages_text, text_sizes
 
 from explorer.cli import main
 
@@ -72,6 +72,27 @@ def test_a_large_print_handout_keeps_its_print_size_after_a_summary(tmp_path: Pa
         assert main(["export", "--condition", GTPS, "--handout", str(path), "-o", str(out)]) == 0
     # the same bridge card takes more of the page in large print: its pages hold less
     assert len(pages_text(large)) > len(pages_text(normal))
+
+
+@pytest.mark.parametrize("chosen", [["--condition", GTPS], ["--region", "outer"]])
+def test_large_print_enlarges_the_summaries_too(tmp_path: Path, chosen: list[str]) -> None:
+    """Only the handout's pages (and every page's header) were in large print: the
+    summary before it, or the booklet's contents and conditions, were in normal type. The
+    header cut off the patient's name ("... (gluteal tendinopathy), w...")."""
+    sizes = {}
+    for large in (False, True):
+        out = tmp_path / f"{large}.pdf"
+        path = handout_file(tmp_path, large_print=large)
+        assert main(["export", *chosen, "--handout", str(path), "-o", str(out)]) == 0
+        pages = pages_text(out)
+        before = pages[:plan_starts(pages)]
+        found = text_sizes(out, {"Symptoms", "Contents", "See a doctor if"})
+        sizes[large] = {text: size for page, text, size in found if page < len(before)}
+        assert all("exercise plan for Kim" in text for text in pages)  # whose it is
+    if chosen[0] == "--region":
+        assert sizes[True]["Contents"] >= 1.25 * sizes[False]["Contents"]
+    assert sizes[True]["Symptoms"] >= 1.25 * sizes[False]["Symptoms"]
+    assert sizes[True]["See a doctor if"] >= 1.25 * sizes[False]["See a doctor if"]
 
 
 def test_side_must_still_agree_with_the_handout(tmp_path: Path,

@@ -75,6 +75,13 @@ def _diagram(art: DiagramArt, regions: dict[str, int], side: str,
 
 
 SUMMARY_FONT_SCALE = 0.85  # 9 pt body text keeps most summaries to two pages
+
+
+def summary_font_scale(scale: float) -> float:
+    """A summary's type: a little smaller than a handout's, to keep it to two pages; in
+    large print (`scale` above 1) as large as the handout's, for the same reader."""
+    return scale if scale > 1 else SUMMARY_FONT_SCALE
+
 # small print (references, steps, recovery notes) at 8.5 pt on paper, not 7.7 pt; a list
 # item takes its size from the first ".small" rule unless named itself
 PRINT_STYLE = ("h2 { margin-top: 6px; } h3 { margin-top: 3px; } p { margin-bottom: 4px; }"
@@ -91,25 +98,27 @@ def _blocks_to_flowables(blocks: list[render.Block], pictures: _Pictures,
 
 def condition_flowables(content: Content, art: DiagramArt, condition: Condition,
                         side: str, pictures: _Pictures, page_break: bool = False,
-                        ) -> list[Flowable]:
+                        scale: float = 1.0) -> list[Flowable]:
+    """A condition's summary; large print (`scale` above 1) makes its type and pictures
+    that much larger, and its diagram as large as its column allows."""
     options = render.RenderOptions(patient=True, image_src=pictures.src,
-                                   image_width=SUMMARY_IMAGE_PX, exercise_steps=True,
-                                   compact=True, links=False)
+                                   image_width=round(SUMMARY_IMAGE_PX * scale),
+                                   exercise_steps=True, compact=True, links=False)
     blocks = render.summary_blocks(content, condition, options)
     # the title and the summary beside the diagram (main region strongest)
     head = render.Block(blocks[0].html + blocks[1].html)
-    flowables = _blocks_to_flowables([head, *blocks[2:]], pictures)
+    flowables = _blocks_to_flowables([head, *blocks[2:]], pictures, summary_font_scale(scale))
     flowables[0].page_break_before = page_break
     lit = {r: (10 if i == 0 else 4) for i, r in enumerate(condition.regions)}
-    flowables[0] = Beside(flowables[0], _diagram(art, lit, side, height_mm=50))
+    flowables[0] = Beside(flowables[0], _diagram(art, lit, side, height_mm=50 * scale))
     return flowables
 
 
 def summary_job(content: Content, art: DiagramArt, condition: Condition,
-                side: str = "right") -> PrintJob:
+                side: str = "right", scale: float = 1.0) -> PrintJob:
     pictures = _Pictures(content)
-    flowables = condition_flowables(content, art, condition, side, pictures)
-    return PrintJob(condition.name, flowables, side)
+    flowables = condition_flowables(content, art, condition, side, pictures, scale=scale)
+    return PrintJob(condition.name, flowables, side, scale)
 
 
 def _continued(name: str, scale: float) -> HtmlFlowable:
@@ -124,18 +133,20 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
                 handout: PrintJob | None = None, regions: Sequence[str] = ()) -> PrintJob:
     """All chosen conditions, each from a new page, after a contents page; a page that
     continues a condition starts with its name ("... (continued)"). A `handout` follows
-    them, from a new page, and the contents lists it too. `regions`: those the conditions
-    were chosen for, named in the title ("Outer hip"); none, all of them."""
+    them, from a new page, and the contents lists it too; the booklet is in its print
+    size (large print or not). `regions`: those the conditions were chosen for, named
+    in the title ("Outer hip"); none, all of them."""
     conditions = list({c.id: c for c in conditions}.values())  # each once, first order
+    scale = handout.text_scale if handout is not None else 1.0
     pictures = _Pictures(content)
     body: list[Flowable] = []
     anchors: dict[str, Flowable] = {}
     for index, condition in enumerate(conditions):
         part = condition_flowables(content, art, condition, side, pictures,
-                                   page_break=index > 0)
+                                   page_break=index > 0, scale=scale)
         anchors[condition.id] = part[0]
         # every later page of the condition says whose it is
-        head = _continued(condition.name, SUMMARY_FONT_SCALE)
+        head = _continued(condition.name, summary_font_scale(scale))
         for flowable in part[1:]:
             flowable.running_head = head
         body.extend(part)
@@ -165,10 +176,10 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
             f"runners{chosen}: what they feel like, what helps and when to see a doctor.</p>"
             '<h2>Contents</h2><table width="100%" cellpadding="4" cellspacing="0">'
             '<tr><th align="left">Condition</th><th align="left">Where it hurts</th>'
-            f'<th align="right">Page</th></tr>{rows}</table>')
+            f'<th align="right">Page</th></tr>{rows}</table>', font_scale=scale)
 
     # before any condition, what does not wait (as a handout ends with it)
-    warnings = HtmlFlowable(render.warning_signs_box(content.pages.get("red-flags")))
+    warnings = _warning_signs(content, scale) or HtmlFlowable("")
     # the contents lists them where they do not follow it on its page
     front = _first_pages([contents(0, 0), warnings], {SIGNS: warnings}, size)
     if front[SIGNS] > 1:
@@ -234,7 +245,8 @@ def conditions_job(content: Content, art: DiagramArt, conditions: Sequence[Condi
             return plan
         side = plan.side  # the patient's hip, as the handout's drawing shows it
     if len(conditions) == 1:
-        job = summary_job(content, art, conditions[0], side)
+        job = summary_job(content, art, conditions[0], side,
+                          plan.text_scale if plan is not None else 1.0)
         return job if plan is None else summary_with_handout(job, plan)
     return booklet_job(content, art, list(conditions), side, page_size, plan, regions)
 
@@ -257,6 +269,19 @@ def summarised(content: Content, handout: Handout) -> list[Condition]:
 
 
 CHART_WIDTH_PX = 640  # on paper: about 17 cm, the width of the text
+
+
+def _warning_signs(content: Content, scale: float) -> HtmlFlowable | None:
+    """Every warning sign, in one box (None: the content has none). Where it goes on
+    overleaf (in large print it may be taller than a page), it splits between its items
+    and the rest is headed "See a doctor if (continued)" and its group's heading."""
+    signs = render.warning_signs_box(content.pages.get("red-flags"))
+    if not signs:
+        return None
+    box = HtmlFlowable(signs, font_scale=scale)
+    box.continued_head = _continued("See a doctor if", scale)
+    box.group_heads = True  # a group split: its heading again, over the rest
+    return box
 
 
 def _chart_flowables(content: Content, handout: Handout, scale: float) -> list[Flowable]:
@@ -425,11 +450,8 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout,
             flows[-1].split_to_save_paper = handout.large_print
             flows[-1].continued_head = _continued(name, scale)
     flows.extend(_chart_flowables(content, handout, scale))
-    signs = render.warning_signs_box(content.pages.get("red-flags")) if warning_signs else ""
-    if signs:  # in large print taller than a page: split between its items
-        box = HtmlFlowable(signs, font_scale=scale)
-        box.continued_head = _continued("See a doctor if", scale)
-        box.group_heads = True  # a group split: its heading again, over the rest
-        flows.append(box)
+    signs = _warning_signs(content, scale) if warning_signs else None
+    if signs is not None:
+        flows.append(signs)
     return PrintJob("Exercise plan" + (f" for {handout.patient}" if handout.patient else ""),
                     flows, handout.side, scale)

@@ -594,7 +594,8 @@ def logo_size(logo: QSize) -> QSizeF:
 
 def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     """Logo, clinic name and title on the left; date and side on the right. The left
-    texts are cut with an ellipsis where they would run into the right ones."""
+    texts are cut with an ellipsis where they would run into the right ones: the title
+    in its middle, to keep its end (a pack's "... for Kim Lee")."""
     painter.save()
     x = 0.0
     if header.logo is not None and not header.logo.isNull():
@@ -615,7 +616,8 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     _draw_line_elided(painter, QRectF(x, 0, left_w, line), header.clinic or "Hip Explorer")
     painter.setFont(small)
     painter.setPen(QColor("#3b4452"))
-    _draw_line_elided(painter, QRectF(x, second, left_w, line), header.title)
+    _draw_line_elided(painter, QRectF(x, second, left_w, line), header.title,
+                      Qt.TextElideMode.ElideMiddle)
     right = Qt.AlignmentFlag.AlignRight
     painter.drawText(QRectF(width - right_w, 0, right_w, line), right, date)
     painter.drawText(QRectF(width - right_w, second, right_w, line), right, side)
@@ -669,12 +671,12 @@ def content_size(page_width: float, page_height: float, footer: float = FOOTER_H
     return QSizeF(page_width, page_height - header - footer)
 
 
-def _draw_line_elided(painter: QPainter, rect: QRectF, text: str) -> None:
-    """One line of text in `rect`, cut with an ellipsis if it is too wide."""
+def _draw_line_elided(painter: QPainter, rect: QRectF, text: str,
+                      where: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
+    """One line of text in `rect`, cut with an ellipsis (`where`) if it is too wide."""
     metrics = QFontMetricsF(painter.font(), painter.device())
     painter.drawText(rect, Qt.AlignmentFlag.AlignLeft,
-                     metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight,
-                                        rect.width()))
+                     metrics.elidedText(" ".join(text.split()), where, rect.width()))
 
 
 LOGO_MAX_BYTES = 5 * 1024 * 1024
