@@ -89,6 +89,8 @@ def test_large_print_enlarges_the_summaries_too(tmp_path: Path, chosen: list[str
         found = text_sizes(out, {"Symptoms", "Contents", "See a doctor if"})
         sizes[large] = {text: size for page, text, size in found if page < len(before)}
         assert all("exercise plan for Kim" in text for text in pages)  # whose it is
+        if large and chosen[0] == "--region":  # the warning signs go on overleaf, named
+            assert "See a doctor if (continued)" in pages[1]
     if chosen[0] == "--region":
         assert sizes[True]["Contents"] >= 1.25 * sizes[False]["Contents"]
     assert sizes[True]["Symptoms"] >= 1.25 * sizes[False]["Symptoms"]
