@@ -145,3 +145,37 @@ def test_no_exercise_name_is_cut_short_in_a_narrow_list(qtbot: QtBot,
         text = metrics.boundingRect(QRect(0, 0, box.width() - 8, 10_000),
                                     Qt.TextFlag.TextWordWrap, item.text())
         assert text.height() <= box.height(), item.text()
+
+
+def test_on_a_desktop_the_planner_opens_with_its_log_and_plan_in_view(
+        qtbot: QtBot, open_window: Any) -> None:
+    """It opened at 900 x 560 on a 1920 x 1080 screen: a two-month log stacked the inputs
+    over the chart (the chart below the fold), and the lines four spikes add pushed the
+    plan's sentence out of view."""
+    window = open_window()
+    window.planner_runs = ((55, 20), (45, 18), (30, 9), (20, 8), (14, 12), (10, 10),
+                           (6, 14), (2, 16))
+    window.planner_action.trigger()
+    dialog, planner = window.chart_dialogs["planner"], window.planner
+    scroll = dialog.findChild(FollowingScroll)
+    qtbot.waitExposed(dialog)
+    qtbot.wait(100)  # the layout settles
+    table, chart = planner.table, planner.plot_widget
+    qtbot.waitUntil(lambda: chart.mapTo(planner, QPoint(0, 0)).x()
+                    >= table.mapTo(planner, QPoint(0, 0)).x() + table.width())  # beside
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0)  # all in view
+    assert in_view(planner.summary, scroll) and close_in_view(dialog)
+    dialog.close()
+
+    window.planner_runs = ()  # opened empty, then four spikes typed in
+    window.chart_dialogs.pop("planner").deleteLater()
+    window.planner_action.trigger()
+    dialog, planner = window.chart_dialogs["planner"], window.planner
+    qtbot.waitExposed(dialog)
+    planner.set_runs([Run(28, 8), Run(21, 9), Run(14, 10), Run(7, 12), Run(2, 16)], "km")
+    scroll = dialog.findChild(FollowingScroll)
+    assert planner.summary_text().count(" longer than your longest run") == 4
+    qtbot.wait(100)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0)
+    assert in_view(planner.summary, scroll)
+    dialog.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -77,6 +77,7 @@ if TYPE_CHECKING:  # the handout model is imported when a handout is first made
 ZOOM_FACTOR, MIN_ZOOM, MAX_ZOOM = 1.15, -3, 6  # the panel's text: 66% to 231%
 BANNER_MARGIN = 6  # pixels above the warning strip
 FEW_RESULTS_HEIGHT = 120  # pixels: about four search results
+CHART_DIALOG = QSize(900, 700)  # the least a chart opens at, where the screen has room
 # a frame that shows which of the big scrolling boxes has the keyboard focus (the
 # style's own frame looks the same either way); the same width both ways: nothing moves
 FOCUS_FRAME = ("{kind} {{ border: 1px solid #9aa3ad; padding: 1px; }} "
@@ -876,7 +877,16 @@ class MainWindow(QMainWindow):
             scroll.width_changed.connect(fit_width)
         layout.addWidget(scroll, 1)
         layout.addWidget(close_button(dialog))
-        fit_to_screen(dialog, 900, 560)
+        # as large as the chart and its words want (the planner's inputs beside its
+        # chart, which grows wider with a longer log), and room for the lines a log's
+        # spikes add under it: at least CHART_DIALOG, never larger than the screen
+        if fit_width is not None:  # laid out for the widest it may be
+            fit_width(self.screen().availableGeometry().width())
+        wanted = widget.sizeHint().expandedTo(widget.minimumSizeHint()) + QSize(
+            2 * layout.contentsMargins().left() + scroll.verticalScrollBar().sizeHint().width(),
+            dialog.sizeHint().height() - scroll.sizeHint().height())
+        fit_to_screen(dialog, max(CHART_DIALOG.width(), wanted.width()),
+                      max(CHART_DIALOG.height(), wanted.height()))
         self.chart_dialogs[key] = dialog
         return dialog
 
