@@ -103,3 +103,28 @@ def test_enter_in_a_field_or_on_the_table_leaves_the_planner_open(
     qtbot.keyClick(planner.add_button, Qt.Key.Key_Return)
     assert planner.table.rowCount() == len(RUNS) + 1
     assert dialog.isVisible()
+
+
+def test_enter_on_a_cell_edits_it_as_in_the_handout_builder(
+        qtbot: QtBot, open_window: Callable[..., Any]) -> None:
+    """Enter on a cell did nothing (F2 or typing over it did): in the builder's table
+    Enter edits the cell."""
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    dialog, planner = open_planner(qtbot, open_window)
+    table = planner.table
+    focus(qtbot, table)
+    table.setCurrentCell(1, 1)
+    before = planner.summary_text()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert table.state() == QAbstractItemView.State.EditingState
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "6"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "6.5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the editor's own Enter: kept, not closed
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    qtbot.wait(50)  # (and it stays closed)
+    assert table.state() != QAbstractItemView.State.EditingState
+    assert table.item(1, 1).text() == "6.5" and dialog.isVisible()
+    assert planner.summary_text() != before  # the plan follows what was typed

@@ -902,14 +902,17 @@ class LoadPlanner(QWidget):
         """Enter in a field or on the table confirms what was typed and goes no further:
         in the window's dialog it pressed Close (its default button) and the planner
         closed mid-entry. On a focused button it presses it, as Space does (and as in
-        the handout builder). A cell being edited takes its own Enter before this."""
+        the handout builder). On a cell it edits it, as F2 does (and as in the builder);
+        a cell being edited takes its own Enter before this."""
         if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             super().keyPressEvent(event)
             return
         event.accept()
-        button = self.focusWidget()
-        if isinstance(button, QPushButton) and button.isEnabled():
-            button.click()
+        focus, cell = self.focusWidget(), self.table.currentItem()
+        if focus is self.table and cell is not None:
+            self.table.editItem(cell)
+        elif isinstance(focus, QPushButton) and focus.isEnabled():
+            focus.click()
 
     # -- input -----------------------------------------------------------------------
 
