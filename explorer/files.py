@@ -38,6 +38,8 @@ def refusal(path: Path, exc: OSError) -> str:
         return f"the {what} is too long ({size} {unit}; at most {NAME_MAX}); choose a shorter one"
     if exc.errno == errno.EROFS:
         return _READ_ONLY_DISK.format(folder=path.parent)
+    if exc.errno == errno.ENOENT and path.parent.is_dir():  # not "No such file": it is
+        return f"{path.parent} does not take new files (a system folder); choose another"
     return exc.strerror or str(exc)
 
 

@@ -196,3 +196,18 @@ def test_save_and_export_say_the_same_of_the_same_path(tmp_path: Path) -> None:
                                                        extension=extension)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder", "notes"]
     assert list((tmp_path / "a-folder").iterdir()) == []
+
+
+@pytest.mark.skipif(not (Path("/proc/self").is_dir() and os.access("/proc", os.W_OK)),
+                    reason="needs Linux's /proc, and root (else: no permission to write)")
+@pytest.mark.parametrize(("save", "error"), [(export_pdf_quietly, ExportError),
+                                             (save_handout, HandoutError)],
+                         ids=["pdf", "handout"])
+def test_a_system_folder_that_takes_no_new_files_is_named_as_such(
+        save: Callable[[Path], None], error: type[Exception]) -> None:
+    """Saving in /proc said "No such file or directory" of a folder that is there."""
+    path = Path("/proc/hip-explorer-test.pdf")
+    with pytest.raises(error) as raised:
+        save(path)
+    assert str(raised.value) == (f"cannot write {path}: /proc does not take new files "
+                                 "(a system folder); choose another")
