@@ -644,14 +644,20 @@ def test_export_and_save_suggest_the_patients_name_and_say_where_the_file_went(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     bar = dialog.findChild(QStatusBar)  # type: ignore[attr-defined]
+    dialog.show()  # type: ignore[attr-defined]
+    qtbot.waitExposed(dialog)
+    assert not bar.isVisible()  # no empty strip under the buttons (a row on a short screen)
     dialog._on_export_clicked()  # type: ignore[attr-defined]
     pdf = tmp_path / "exercise-handout-kim-o-lee.pdf"
     assert offered == [str(pdf)] and pdf.exists()
     assert bar.currentMessage().startswith(f"Saved {pdf} (")  # and how many pages
+    assert bar.isVisible()
     dialog._on_save_clicked()  # type: ignore[attr-defined]
     saved = tmp_path / "handout-kim-o-lee.json"
     assert offered[1] == str(saved) and read_handout(saved).patient == "Kim O'Lee"
     assert bar.currentMessage() == f"Saved {saved}"
+    bar.clearMessage()  # as its time runs out
+    assert not bar.isVisible()
 
 
 def test_typing_a_name_in_the_exercise_list_finds_a_suggested_exercise_too(

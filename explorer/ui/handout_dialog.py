@@ -408,6 +408,10 @@ class HandoutDialog(QDialog):
         layout.addLayout(buttons)
         status = StatusBar()  # says where an export or a save went
         status.setSizeGripEnabled(False)
+        # shown only while it says something: an empty strip took a row from the table
+        # on a short screen (1080p at 300%)
+        status.hide()
+        status.messageChanged.connect(lambda text: status.setVisible(bool(text)))
         layout.addWidget(status)
         # No default button: Enter in the name field or on a table row must not press
         # "Add" (or any other button) behind the user's back.
