@@ -98,9 +98,15 @@ def test_without_a_known_condition_the_box_is_off(
     dialog = open_builder(Handout(regions={"outer": 5}), ("clam",))
     assert not dialog.summaries.isEnabled()
     assert "without a condition" in dialog.summaries.toolTip()
-    # a condition the loaded content lacks counts as none
-    dialog = open_builder(Handout(conditions=("no-such-condition",)), ("clam",))
+    # a condition the loaded content lacks counts as none, and the tooltip says so (it
+    # said "made without a condition" of a file made with one)
+    dialog = open_builder(Handout(conditions=("no-such-condition",),
+                                  condition_summaries=True), ("clam",))
     assert not dialog.summaries.isEnabled()
+    assert (dialog.summaries.toolTip()
+            == "None of the handout's conditions is in the content loaded "
+            "(no-such-condition); the choice is kept in its file")
+    assert dialog.handout().condition_summaries  # kept, for content that has it
 
 
 def test_export_handout_follows_the_files_choice(tmp_path: Path) -> None:

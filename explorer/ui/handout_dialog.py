@@ -475,9 +475,14 @@ class HandoutDialog(QDialog):
         self.summaries.setText("&Include the condition summar" + ("ies" if plural else "y")
                                + " first" + (f" ({len(names)})" if plural else ""))
         self.summaries.setEnabled(bool(names))
-        self.summaries.setToolTip(
-            f"Print {listed(names)} before the exercises, in one document" if names else
-            "The handout was made without a condition (select one in the window first)")
+        if names:
+            tip = f"Print {listed(names)} before the exercises, in one document"
+        elif self._base.conditions:  # a file from another clinic's content, say
+            tip = ("None of the handout's conditions is in the content loaded "
+                   f"({listed(list(self._base.conditions))}); the choice is kept in its file")
+        else:
+            tip = "The handout was made without a condition (select one in the window first)"
+        self.summaries.setToolTip(tip)
 
     def use_running_plan(self, runs: tuple[tuple[int, float], ...], unit: str,
                          baseline: Baseline | None) -> None:
