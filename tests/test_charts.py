@@ -534,3 +534,20 @@ def test_the_may_start_or_end_ranges_stand_out_from_the_white(
     assert len(edges) >= 3 and len(hatches) == len(edges)
     for colour in [*edges, *hatches]:
         assert contrast(colour, QColor("white")) >= 3.0, colour.name()
+
+
+def test_every_problem_in_the_table_names_its_row(qtbot: QtBot) -> None:
+    """Most problems said "Row 2: ...", but a run in the future or of 0 km was named
+    by its day ("The run today: the distance is 0"), which the table does not show."""
+    planner = LoadPlanner([], "km")
+    qtbot.addWidget(planner)
+    planner.table.blockSignals(True)
+    for day, distance in (("3", "8"), ("-1", "5"), ("0", "0"), ("70", "4"), ("x", "4")):
+        planner._append_row(day, distance)
+    planner.table.blockSignals(False)
+    planner._on_table_item_changed()
+    assert planner.error_text().splitlines() == [
+        "Row 2: a run cannot be in the future (-1 days ago).",
+        "Row 3: the distance is 0; enter it, or remove the row.",
+        "Row 4: 70 days ago is too far back: enter runs from the last 60 days.",
+        "Row 5: days ago must be a whole number, not 'x'."]

@@ -135,31 +135,19 @@ def input_problems(runs: Iterable[Run], unit: str) -> list[str]:
     if unit not in UNITS:
         return [f"The unit must be km or mi, not '{unit}'."]
     checked_unit: Unit = "mi" if unit == "mi" else "km"
-    max_run, max_week = MAX_RUN[checked_unit], MAX_WEEK[checked_unit]
+    max_week = MAX_WEEK[checked_unit]
     good: list[Run] = []
     for run in runs:
         if not isinstance(run.day, int) or isinstance(run.day, bool):
             problems.append(f"Days ago must be a whole number, not '{run.day}'.")
             continue
-        when = f"The run {_days_ago(run.day)}"
-        if run.day < 0:
-            problems.append(f"A run cannot be in the future ({run.day} days ago).")
-        elif run.day > HISTORY_DAYS:
-            problems.append(f"{run.day} days ago is too far back: enter runs from the "
-                            f"last {HISTORY_DAYS} days.")
-        elif not math.isfinite(run.distance):
-            problems.append(f"{when}: the distance is not a number.")
-        elif run.distance < 0:
-            problems.append(f"{when}: a distance cannot be negative "
-                            f"({as_typed(run.distance)} {unit}).")
-        elif run.distance == 0:
-            problems.append(f"{when}: the distance is 0; enter it, or remove the row.")
-        elif run.distance > max_run + _EPSILON:
-            shown, most = apart(run.distance, max_run)
-            problems.append(f"{when}: {shown} {unit} is more than {most} {unit} for one "
-                            "run; check the number.")
-        else:
+        problem = run_problem(run, checked_unit)
+        if problem is None:
             good.append(run)
+        elif 0 <= run.day <= HISTORY_DAYS:  # named by its day: "The run today: ..."
+            problems.append(f"The run {_days_ago(run.day)}: {problem}.")
+        else:  # the day is the problem, and says itself
+            problems.append(f"{problem[:1].upper()}{problem[1:]}.")
     week = _busiest_week(good)
     if week is not None and week[1] > max_week + _EPSILON:
         start, total = week
@@ -168,6 +156,27 @@ def input_problems(runs: Iterable[Run], unit: str) -> list[str]:
                         f"up to {shown} {unit}, more than {most} {unit} in a week; check "
                         "the numbers.")
     return problems
+
+
+def run_problem(run: Run, unit: Unit) -> str | None:
+    """Why one run cannot be used, as words to follow the run's name and a colon ("the
+    distance is 0; enter it, or remove the row"); None if it can. The planner names a
+    run by its row, a file's check by its day."""
+    if run.day < 0:
+        return f"a run cannot be in the future ({run.day} days ago)"
+    if run.day > HISTORY_DAYS:
+        return (f"{run.day} days ago is too far back: enter runs from the last "
+                f"{HISTORY_DAYS} days")
+    if not math.isfinite(run.distance):
+        return "the distance is not a number"
+    if run.distance < 0:
+        return f"a distance cannot be negative ({as_typed(run.distance)} {unit})"
+    if run.distance == 0:
+        return "the distance is 0; enter it, or remove the row"
+    if run.distance > MAX_RUN[unit] + _EPSILON:
+        shown, most = apart(run.distance, MAX_RUN[unit])
+        return f"{shown} {unit} is more than {most} {unit} for one run; check the number"
+    return None
 
 
 def _busiest_week(runs: Sequence[Run]) -> tuple[int, float] | None:

@@ -70,6 +70,7 @@ from explorer.model.running_load import (
     format_distance,
     gradual_plan,
     phases_timeline,
+    run_problem,
     spike_limit,
     spikes,
 )
@@ -1064,6 +1065,10 @@ class LoadPlanner(QWidget):
                 distance = _distance(distance_cell, self.unit())
             except ValueError:
                 problems.append(f"{where}: '{distance_text}' is not a distance.")
+                continue
+            problem = run_problem(Run(day, distance), self.unit())
+            if problem is not None:  # named by its row, as the problems above
+                problems.append(f"{where}: {problem}.")
                 continue
             runs.append(Run(day, distance))
         if problems:
