@@ -81,6 +81,18 @@ def test_article_names_are_aliases(content: Content) -> None:
     assert aliases >= OLD_NAMES
 
 
+def test_no_name_or_alias_leads_to_two_entries_of_a_kind(content: Content) -> None:
+    """"popping hip" named both snapping hips (at the front and at the side), and
+    "Copenhagen adductor exercise" two levels of it, the easier one not the one trialled:
+    a search or a handout gave one name to two things."""
+    for kind in ("conditions", "exercises", "treatments"):
+        named: dict[str, set[str]] = {}
+        for entry in getattr(content, kind).values():
+            for name in (entry.name, *entry.aliases):
+                named.setdefault(name.lower(), set()).add(entry.id)
+        assert {name: ids for name, ids in named.items() if len(ids) > 1} == {}, kind
+
+
 def _content_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8").lower()
                      for p in builtin_content_dir().rglob("*.yaml"))
