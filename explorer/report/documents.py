@@ -82,6 +82,7 @@ def summary_font_scale(scale: float) -> float:
     large print (`scale` above 1) as large as the handout's, for the same reader."""
     return scale if scale > 1 else SUMMARY_FONT_SCALE
 
+
 # small print (references, steps, recovery notes) at 8.5 pt on paper, not 7.7 pt; a list
 # item takes its size from the first ".small" rule unless named itself
 PRINT_STYLE = ("h2 { margin-top: 6px; } h3 { margin-top: 3px; } p { margin-bottom: 4px; }"

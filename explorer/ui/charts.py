@@ -802,9 +802,9 @@ class LoadPlanner(QWidget):
         inputs.addWidget(self.table, 1)
         inputs.addLayout(buttons)
         inputs.addLayout(unit_row)
-        inputs.addWidget(plain_wrapped_label("No log? Type a usual week and the longest run "
-                                        "of the last 30 days (used when no recent run "
-                                        "is listed):"))
+        inputs.addWidget(plain_wrapped_label("No log? Type a usual week and the longest "
+                                             "run of the last 30 days (used when no "
+                                             "recent run is listed):"))
         form = QFormLayout()
         form.addRow(self.weekly_label, self.weekly)
         form.addRow(self.longest_label, self.longest)

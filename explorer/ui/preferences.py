@@ -82,7 +82,8 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(max(520, self.sizeHint().width()), self.height())  # the height fits:
+        # the width here; _check_logo fits the height to the form at that width
+        self.resize(max(520, self.sizeHint().width()), self.height())
         self.logo.textChanged.connect(self._check_logo)
         self._check_logo(self.logo.text())
 
