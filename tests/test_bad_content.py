@@ -339,6 +339,24 @@ def test_an_exercise_with_an_empty_dose_has_no_dose_line(mini: Path, write: Writ
     assert "Usual dose" not in page and "Strengthens the side of the hip." in page
 
 
+@pytest.mark.parametrize(("sets", "reps", "found"), [
+    ("0", "10", "dose.sets: 0 is no dose; give at least 1"),
+    ("3", '"-5"', "dose.reps: -5 is negative; give at least 1"),
+    ('"0-3"', "10", "dose.sets: a range from 0 (0-3) may mean none; start it at 1 or more"),
+])
+def test_a_dose_of_nothing_is_reported_with_its_line(mini: Path, write: Write, sets: str,
+                                                     reps: str, found: str) -> None:
+    """`sets: 0` or `reps: -5` passed validation and printed "0 sets of -5"; a handout
+    made with the exercise then could not be printed ("0 is no dose")."""
+    edit(write, mini, "exercises/clam.yaml", 'dose: {sets: 3, reps: "10-15"',
+         f"dose: {{sets: {sets}, reps: {reps}")
+    content = load(mini)
+    line = next(number for number, text in enumerate(
+        (mini / "exercises/clam.yaml").read_text().splitlines(), 1) if "dose:" in text)
+    assert f"clam.yaml:{line}: {found}" in problems(content)
+    assert "clam" not in content.exercises and content.conditions  # the rest still loads
+
+
 def test_a_conditions_empty_dose_keeps_the_exercises_usual_one(mini: Path, write: Write) -> None:
     """A condition's `dose: {}` for an exercise replaced its usual dose with nothing: the
     card on the condition's page had no dose at all."""

@@ -40,7 +40,7 @@ def test_every_dose_shows_in_full(builder: HandoutDialog) -> None:
     dialog = builder
     table = dialog.table
     hold = 3
-    assert table.item(0, hold).text() == "30-60 seconds on each leg"
+    assert table.item(0, hold).text() == "10-20 seconds on each leg"
     for row in range(table.rowCount()):
         for column in range(table.columnCount()):
             if table.item(row, column).text():
@@ -63,7 +63,7 @@ def test_a_cell_tooltip_holds_its_whole_text(builder: HandoutDialog) -> None:
     dialog = builder
     table = dialog.table
     assert table.item(0, 0).toolTip() == "Single-leg balance"
-    assert table.item(0, 3).toolTip() == "30-60 seconds on each leg"
+    assert table.item(0, 3).toolTip() == "10-20 seconds on each leg"
     table.item(2, 5).setText(LONG_NOTE)
     assert table.item(2, 5).toolTip() == LONG_NOTE
     assert not dialog.history.stack.canRedo() and dialog.history.stack.count() == 1

@@ -24,10 +24,10 @@ class Rule:
 
     def __init__(self, pattern: str | None = None, min_length: int | None = None,
                  max_length: int | None = None, url: bool = False,
-                 ge: int | None = None, le: int | None = None) -> None:
+                 ge: int | None = None, le: int | None = None, count: bool = False) -> None:
         self.pattern, self.min_length, self.max_length = pattern, min_length, max_length
         self.ge, self.le = ge, le
-        self.url = url
+        self.url, self.count = url, count
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
@@ -38,6 +38,8 @@ class Rule:
                                         min_length=self.min_length, max_length=self.max_length)
         if self.url:
             return core_schema.no_info_after_validator_function(_http_only, schema)
+        if self.count:
+            return core_schema.no_info_after_validator_function(_a_dose, schema)
         return schema
 
 
@@ -47,9 +49,17 @@ def _http_only(url: str) -> str:
     return url
 
 
+def _a_dose(count: str) -> str:
+    problem = count_problem(count)
+    if problem:
+        raise ValueError(problem)
+    return count
+
+
 Id = Annotated[str, Rule(pattern=ID_PATTERN, max_length=80)]
 Text = Annotated[str, Rule(min_length=1, max_length=20_000)]
 Line = Annotated[str, Rule(min_length=1, max_length=500)]
+Count = Annotated[str, Rule(min_length=1, max_length=500, count=True)]  # sets or reps
 Url = Annotated[str, Rule(max_length=2000, url=True)]
 Weeks = Annotated[int, Rule(ge=0, le=260)]
 # How pydantic treats every entity: unknown fields are errors; numbers written where
@@ -166,8 +176,8 @@ class Reference(_Model):
 
 @dataclass(frozen=True)
 class Dose(_Model):
-    sets: Line | None = None
-    reps: Line | None = None
+    sets: Count | None = None
+    reps: Count | None = None
     hold: Line | None = None
     frequency: Line | None = None
 
@@ -193,6 +203,24 @@ class Dose(_Model):
         if self.hold:
             return f"{amount}, holding each for {self.hold}" if amount else f"hold for {self.hold}"
         return amount
+
+
+def is_zero(count: str) -> bool:
+    """'0' (or '00'): a count of nothing."""
+    return re.fullmatch(r"0+", count.strip()) is not None
+
+
+def count_problem(count: str) -> str:
+    """Why `count`, a content dose's sets or reps, is no dose ("" if it is one): 0, a
+    negative number, or a range from 0 ("0-3")."""
+    text = count.strip()
+    if re.match(r"[-−]\s*\d", text):
+        return f"{text} is negative; give at least 1"
+    if is_zero(text):
+        return "0 is no dose; give at least 1"
+    if re.fullmatch(r"0+\s*(-|to)\s*\d+", text):
+        return f"a range from 0 ({text}) may mean none; start it at 1 or more"
+    return ""
 
 
 def _is_count(value: str) -> bool:

@@ -27,7 +27,7 @@ from explorer.model.drawing import (
     Drawing,
     drawing_too_large,
 )
-from explorer.model.entities import Dose
+from explorer.model.entities import Dose, is_zero
 from explorer.model.running_load import (
     HISTORY_DAYS,
     SAVED_DECIMALS,
@@ -75,10 +75,6 @@ class HandoutExercise:
     def zero_counts(self) -> tuple[str, ...]:
         """The counts given as 0 ("sets", "reps"): nothing to do, so not printed."""
         return tuple(name for name in COUNTS if is_zero(getattr(self, name)))
-
-
-def is_zero(count: str) -> bool:
-    return re.fullmatch(r"0+", count.strip()) is not None
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model import Content
+from explorer.model.entities import is_zero
 from explorer.model.handout import (
     COUNTS,
     DOSE_MAX,
@@ -70,7 +71,6 @@ from explorer.model.handout import (
     Handout,
     HandoutError,
     HandoutExercise,
-    is_zero,
     listed,
     read_handout,
     suggested_exercises,
