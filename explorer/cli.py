@@ -280,7 +280,7 @@ def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:
     folders = {layer for content in checks for layer in content.layers}
     entries = {(kind, entry_id) for content in checks for kind in ENTRY_KINDS
                for entry_id in getattr(content, kind)}
-    for note in _replaced_between(dirs):
+    for note in _replaced_between(content_layers(extra), dirs):
         print(f"note: {note}")
     count = len(problems)
     verdict = "no problems" if not count else f"{count} problem{'s' * (count != 1)}"
@@ -288,27 +288,60 @@ def _validate(dirs: Sequence[Path], extra: Sequence[Path]) -> int:
     return 1 if count else 0
 
 
-def _replaced_between(dirs: Sequence[Path]) -> list[str]:
-    """Entries that a later DIR replaces in an earlier one (the same file name in the same
-    kind of folder): the layering rule, but two clinics' folders clashing is worth a word."""
+def _replaced_between(loaded: Sequence[Path], dirs: Sequence[Path]) -> list[str]:
+    """What each of `dirs` replaces in a folder loaded before it (`loaded`, the built-in
+    content first, then the DIRs before it): an entry file of the same name in the same
+    kind of folder, or a reference of the same id. That is the layering rule, but an
+    entry replaced without meaning to (a clinic's new condition given a built-in id)
+    hides the one it replaces, so each replacement is named."""
     from explorer.model.loader import ENTRY_FOLDERS, YAML_ENDING
+    from explorer.paths import builtin_content_dir
+
+    def shown(folder: Path, relative: str) -> str:
+        return (f"the built-in {relative}" if folder == builtin_content_dir()
+                else str(folder / relative))
 
     notes: list[str] = []
-    first_seen: dict[tuple[str, str], Path] = {}
-    for folder in dirs:
-        for kind in ENTRY_FOLDERS:
-            try:
-                names = sorted(os.listdir(folder / kind))
-            except OSError:  # not there, or reported as a problem
-                continue
-            for name in names:
-                if not name.endswith(YAML_ENDING):
-                    continue
-                earlier = first_seen.setdefault((kind, name), folder)
-                if earlier != folder:
-                    notes.append(f"{folder / kind / name} replaces {earlier / kind / name} "
-                                 "(the later folder wins)")
+    first_seen: dict[str, Path] = {}
+    order = list(dict.fromkeys(Path(os.path.abspath(f)) for f in [*loaded, *dirs]))
+    checked = {Path(os.path.abspath(f)) for f in dirs}
+    for folder in order:
+        found = [f"{kind}/{name}" for kind in ENTRY_FOLDERS for name in _listed(folder / kind)
+                 if name.endswith(YAML_ENDING)]
+        found += [f"references.yaml: {ref}" for ref in _reference_ids(folder)]
+        for key in found:
+            earlier = first_seen.setdefault(key, folder)
+            if earlier != folder and folder in checked:
+                if key.startswith("references.yaml: "):
+                    ref = key.removeprefix("references.yaml: ")
+                    notes.append(f"{folder / 'references.yaml'} replaces reference "
+                                 f"'{ref}' of {shown(earlier, 'references.yaml')}")
+                else:
+                    notes.append(f"{folder / key} replaces {shown(earlier, key)} (the later "
+                                 "folder wins; give the file a new name and id to add an "
+                                 "entry instead)")
     return notes
+
+
+def _listed(folder: Path) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:  # not there, or reported as a problem
+        return []
+
+
+def _reference_ids(folder: Path) -> list[str]:
+    """The ids in a folder's references.yaml (none where it cannot be read: loading
+    reports that)."""
+    from explorer.model.strict_yaml import YamlError, parse
+
+    try:
+        data = parse((folder / "references.yaml").read_bytes()).data
+    except (OSError, YamlError):
+        return []
+    entries = data.get("references") if isinstance(data, dict) else None
+    return [str(e["id"]) for e in entries or () if isinstance(e, dict) and "id" in e] \
+        if isinstance(entries, list) else []
 
 
 def check_regions(regions: Sequence[str], content: Content) -> None:

@@ -91,12 +91,37 @@ def test_each_folder_is_checked_on_its_own_and_each_problem_said_once(
     # two clinics' folders with the same entry: the layering rule, said in a word
     note, verdict = out.splitlines()
     assert note == (f"note: {fixed}/exercises/wall-press.yaml replaces "
-                    f"{broken}/exercises/wall-press.yaml (the later folder wins)")
+                    f"{broken}/exercises/wall-press.yaml (the later folder wins; give the "
+                    "file a new name and id to add an entry instead)")
     assert verdict.startswith("checked 4 folder(s), ") and verdict.endswith(": 2 problems")
 
     assert main(["validate", str(fixed)]) == 0
     assert capsys.readouterr().out.endswith(": no problems\n")
     assert main(["validate", str(fixed), str(tmp_path / "missing")]) == 2
+
+
+def test_replacing_a_built_in_entry_or_reference_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: a clinic's new condition saved as hip-labral-tear.yaml replaced the built-in
+    labral tear page, and a clinic reference with a built-in id changed every page that
+    cites it, with "no problems" and not a word; two clinic folders clashing were named."""
+    builtin = ROOT / "content"
+    clinic = tmp_path / "clinic"
+    (clinic / "conditions").mkdir(parents=True)
+    (clinic / "conditions" / "hip-labral-tear.yaml").write_bytes(
+        (builtin / "conditions" / "hip-labral-tear.yaml").read_bytes())
+    (clinic / "references.yaml").write_text(
+        'references:\n  - id: weir2015\n    citation: "Someone else, 2015."\n'
+        '  - id: clinic-leaflet\n    citation: "Our leaflet, 2026."\n')
+    assert main(["validate", str(clinic)]) == 0  # allowed: the layering rule
+    out = capsys.readouterr().out.splitlines()
+    assert out[:-1] == [
+        f"note: {clinic}/conditions/hip-labral-tear.yaml replaces the built-in "
+        "conditions/hip-labral-tear.yaml (the later folder wins; give the file a new name "
+        "and id to add an entry instead)",
+        f"note: {clinic}/references.yaml replaces reference 'weir2015' of the built-in "
+        "references.yaml"]
+    assert out[-1].endswith(": no problems")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
