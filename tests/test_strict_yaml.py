@@ -171,3 +171,22 @@ def test_a_non_breaking_space_where_yaml_needs_a_space_is_named_at_its_line(
 def test_a_non_breaking_space_between_words_is_text() -> None:
     doc = parse("name: Knee\u00a0drive\nnote: \"Attention\u00a0: x\"\n".encode())
     assert doc.data == {"name": "Knee\u00a0drive", "note": "Attention\u00a0: x"}
+
+
+def test_the_usual_slips_are_explained_where_they_are() -> None:
+    """QA as a clinic's physio: raw parser messages ("mapping values are not allowed
+    here") with no hint, and a quote left open on line 3 reported at the next field,
+    line 6, as "expected <block end>, but found '<scalar>'"."""
+    err = _error(b"id: x\nnote: Stop sprints: easy flat running is fine.\n")
+    assert err.line == 2
+    assert err.message.endswith("put the text in double quotes, or indent this line as "
+                                "the one above it")
+    err = _error(b"id: x\nsteps:\n  - a: 1\n   b: 2\n")  # three spaces, not four
+    assert err.line == 4 and "not lined up with the lines above it" in err.message
+    err = _error(b'id: x\nname: Y\nsummary: "It starts\n  and goes on.\nurgency: routine\n'
+                 b'regions: [front]\n')
+    assert err.line == 3
+    assert err.message.startswith("text in double quotes begins on this line and is not "
+                                  'closed: end it with "')
+    # a quote that is closed on a later line is a quote, and 5" in plain text none
+    assert parse(b'a: "one\n  two"\nb: 5" tall\n').data == {"a": "one two", "b": '5" tall'}

@@ -224,6 +224,9 @@ def _from_marked(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     for suspect in range(max(1, min(began, line - 1)), line + 1):  # the cause is often above
         if suspect <= len(lines) and _NBSP_FOR_SPACE.search(lines[suspect - 1]):
             return YamlError(suspect, NBSP_MESSAGE)
+    opened = _unclosed_quote(lines[:line])
+    if opened:  # the parser stumbles lines later, at the next line that looks like a field
+        return YamlError(opened, UNCLOSED_QUOTE)
     problem = (exc.problem or "cannot be read as YAML").replace(
         "'<stream end>'", "the end of the file").replace("end of stream", "end of the file")
     if exc.context:
@@ -236,7 +239,34 @@ def _from_marked(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         problem = f"{problem} ({context})"
     if "\\t" in problem or "\t" in problem or " tab" in problem:
         problem += "; indent with spaces, not tabs"
+    elif problem.startswith("mapping values are not allowed"):
+        problem += ("; a colon and a space inside text start a new field: put the text in "
+                    "double quotes, or indent this line as the one above it")
+    elif problem.startswith("expected <block end>"):
+        problem += ("; this line is not lined up with the lines above it: give each level "
+                    "2 more spaces, and the lines of one level the same indent")
     return YamlError(line, f"YAML syntax: {problem}")
+
+
+UNCLOSED_QUOTE = ('text in double quotes begins on this line and is not closed: end it '
+                  'with " (a quote inside the text is written \\")')
+# a value that begins with a double quote: after "key: " or "- ", or on a line of its own
+_QUOTED_VALUE = re.compile(r'^\s*(?:-\s+)?(?:[\w.-]+:\s+)?"')
+
+
+def _unclosed_quote(lines: list[str]) -> int:
+    """The line (from 1) where quoted text begins that the lines given never close; 0 if
+    all are closed. Only a value that begins with a quote counts (5" in plain text is
+    no quote)."""
+    opened = 0
+    for number, line in enumerate(lines, 1):
+        quotes = len(re.findall(r'(?<!\\)"', line))
+        if opened:
+            if quotes % 2:
+                opened = 0
+        elif _QUOTED_VALUE.match(line) and quotes % 2:
+            opened = number
+    return opened
 
 
 def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
