@@ -190,3 +190,12 @@ def test_the_usual_slips_are_explained_where_they_are() -> None:
                                   'closed: end it with "')
     # a quote that is closed on a later line is a quote, and 5" in plain text none
     assert parse(b'a: "one\n  two"\nb: 5" tall\n').data == {"a": "one two", "b": '5" tall'}
+
+
+def test_utf16_without_its_mark_is_named_as_not_utf8() -> None:
+    """It said "file contains a NUL byte" (with the mark: "not UTF-8 text")."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        err = _error("id: x\nname: Zoe\n".encode(codec))
+        assert (err.line, err.message) == (
+            1, "file is not UTF-8 text (UTF-16, it seems; save it as UTF-8)")
+    assert _error(b"id: x\nname: a\x00b\n").message == "file contains a NUL byte"

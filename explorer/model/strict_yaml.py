@@ -116,6 +116,8 @@ def decode(raw: bytes) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
+        if raw.count(0) * 3 >= len(raw):  # every other byte: UTF-16 saved without its mark
+            raise YamlError(1, "file is not UTF-8 text (UTF-16, it seems; save it as UTF-8)")
         raise YamlError(text[: text.index("\x00")].count("\n") + 1, "file contains a NUL byte")
     override = _DIRECTION_OVERRIDE.search(text)
     if override:  # text that shows reversed: a name or warning that reads other than it is
