@@ -507,3 +507,14 @@ def test_a_content_folder_given_one_level_off_is_said_once_with_the_folder_to_gi
     assert [p.message for p in load(empty).problems] == [
         "not read: content files belong in regions.yaml, clues.yaml, references.yaml or "
         "conditions/, exercises/, treatments/, pages/ (with the .yaml ending)"]
+
+
+@pytest.mark.skipif(os.sep == "\\", reason="Windows reads \\ between folders too")
+def test_a_picture_path_written_with_backslashes_says_to_use_slashes(
+        mini: Path, write: Write) -> None:
+    """A clinician on Windows wrote images\\clam.svg: "not found", with no hint why."""
+    edit(write, mini, "exercises/clam.yaml", "image: images/clam.svg",
+         "image: 'images\\clam.svg'")
+    [problem] = [p for p in problems(load(mini)) if p.startswith("clam.yaml:")]
+    assert problem.startswith("clam.yaml:")
+    assert problem.endswith("; write / between folders, not \\")

@@ -462,7 +462,9 @@ class _Loader:
         if not target.exists():
             then = (", then at the same place in the content folders loaded before this one"
                     if self._earlier_layers(o) else "")
-            return f"image '{relative}' not found (looked for {target}{then})"
+            slash = ("; write / between folders, not \\" if "\\" in relative
+                     and os.sep != "\\" else "")
+            return f"image '{relative}' not found (looked for {target}{then}){slash}"
         if not target.is_file():  # a folder, or a pipe that reading would wait on for ever
             return f"image '{relative}' is not a regular file ({target})"
         if target.stat().st_size > MAX_IMAGE_BYTES:
