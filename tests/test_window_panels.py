@@ -890,6 +890,7 @@ def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path,
     assert len(window.content.conditions) >= 15  # the good content still loaded
     button = problem_button(window)
     assert button is not None and button.text() == "⚠ 1 content problem: show"
+    assert button.toolTip().startswith("In broken.yaml. Show each problem")  # which file
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = window.problems_dialog
     assert dialog.isVisible() and not dialog.isModal()  # the window stays usable
