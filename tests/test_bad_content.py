@@ -518,3 +518,11 @@ def test_a_picture_path_written_with_backslashes_says_to_use_slashes(
     [problem] = [p for p in problems(load(mini)) if p.startswith("clam.yaml:")]
     assert problem.startswith("clam.yaml:")
     assert problem.endswith("; write / between folders, not \\")
+
+
+def test_an_empty_required_list_is_named_at_its_own_line(mini: Path, write: Write) -> None:
+    """`steps: []` was reported at line 1 as "steps needs at least one entry", out of
+    the `file:line: field: message` form every other problem has."""
+    edit(write, mini, "exercises/clam.yaml",
+         "steps: [Lie on your side., Open the top knee.]", "steps: []")
+    assert "clam.yaml:5: steps: needs at least one entry" in problems(load(mini))

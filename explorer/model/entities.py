@@ -67,9 +67,18 @@ Weeks = Annotated[int, Rule(ge=0, le=260)]
 CONFIG = {"extra": "forbid", "str_strip_whitespace": True, "coerce_numbers_to_str": True}
 
 
+class FieldError(ValueError):
+    """A check of a whole entry that names the field at fault, so that the problem is
+    reported at that field's line ("symptoms: needs at least one entry")."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field} {message}")
+        self.field, self.message = field, message
+
+
 def _not_empty(name: str, value: tuple[Any, ...]) -> None:
     if not value:
-        raise ValueError(f"{name} needs at least one entry")
+        raise FieldError(name, "needs at least one entry")
 
 
 class Urgency(StrEnum):

@@ -253,8 +253,11 @@ class _Loader:
             return _adapter(model).validate_python(data)  # type: ignore[no-any-return]
         except ValidationError as exc:
             for error in exc.errors():
-                loc = tuple(error["loc"])
-                self.content.problems.append(origin.problem(loc, _friendly(error, model)))
+                loc, message = tuple(error["loc"]), _friendly(error, model)
+                cause = error.get("ctx", {}).get("error")
+                if isinstance(cause, e.FieldError):  # at the field's line, named
+                    loc, message = (*loc, cause.field), cause.message
+                self.content.problems.append(origin.problem(loc, message))
             return None
 
     def _store(
