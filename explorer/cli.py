@@ -18,7 +18,7 @@ from pathlib import Path
 
 from explorer import __version__
 from explorer.model import Content, conditions_by_region, main_area, rank_conditions
-from explorer.paths import content_layers, diagram_svg, user_content_dir
+from explorer.paths import builtin_content_dir, content_layers, diagram_svg, user_content_dir
 
 ENTRY_KINDS = ("regions", "clues", "references", "conditions", "exercises", "treatments",
                "pages")
@@ -295,7 +295,6 @@ def _replaced_between(loaded: Sequence[Path], dirs: Sequence[Path]) -> list[str]
     entry replaced without meaning to (a clinic's new condition given a built-in id)
     hides the one it replaces, so each replacement is named."""
     from explorer.model.loader import ENTRY_FOLDERS, YAML_ENDING
-    from explorer.paths import builtin_content_dir
 
     def shown(folder: Path, relative: str) -> str:
         return (f"the built-in {relative}" if folder == builtin_content_dir()
@@ -340,8 +339,9 @@ def _reference_ids(folder: Path) -> list[str]:
     except (OSError, YamlError):
         return []
     entries = data.get("references") if isinstance(data, dict) else None
-    return [str(e["id"]) for e in entries or () if isinstance(e, dict) and "id" in e] \
-        if isinstance(entries, list) else []
+    if not isinstance(entries, list):
+        return []
+    return [str(entry["id"]) for entry in entries if isinstance(entry, dict) and "id" in entry]
 
 
 def check_regions(regions: Sequence[str], content: Content) -> None:

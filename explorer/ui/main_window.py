@@ -1013,10 +1013,11 @@ class MainWindow(QMainWindow):
             return
         button = QPushButton(f"⚠ {count} content problem{'s' * (count != 1)}: show")
         button.setFlat(True)
+        from explorer.model.handout import listed  # (not loaded at start-up otherwise)
+
         files = list(dict.fromkeys(p.path.name for p in self.content.problems))
-        more = f" and {len(files) - 3} more" if len(files) > 3 else ""
-        button.setToolTip(f"In {', '.join(files[:3])}{more}. Show each problem with its "
-                          "line and what to do")
+        button.setToolTip(f"In {listed(files)}. Show each problem with its line and what "
+                          "to do")
         button.clicked.connect(self._on_problems_triggered)
         self.statusBar().addPermanentWidget(button)
         self._problem_button = button
