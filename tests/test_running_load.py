@@ -226,6 +226,15 @@ def test_a_long_run_too_short_to_grow_within_the_line_is_kept_and_says_why() -> 
     assert [w.long_run for w in plan.weeks] == [0.5] * 6  # 0.6 would be 20% longer
     assert plan.summary.endswith("A long run under 1 km cannot grow by 0.1 km and stay "
                                  "within 10%, so the plan keeps it as it is.")
+    # one distance, not "from 0.5 km to 0.5 km"
+    assert plan.summary.startswith("Plan for 6 weeks: one long run of 0.5 km a week; other "
+                                   "runs stay as they are (about 0.5 km a week).")
+
+
+def test_a_goal_below_the_longest_run_is_one_distance_every_week() -> None:
+    plan = gradual_plan([Run(0, 10.0), Run(3, 5.0)], "km", goal=5.0)
+    assert plan.summary.startswith("Plan for 6 weeks: one long run of 5.0 km a week; ")
+    assert " to " not in plan.summary
 
 
 @pytest.mark.parametrize(("unit", "runs", "stop"), [

@@ -103,6 +103,12 @@ def format_distance(distance: float, unit: str) -> str:
     return f"{_tenths(distance)} {unit}"
 
 
+def _span(first: float, last: float, unit: str) -> str:
+    """"10.0 km to 12.0 km", or one distance where both show the same ("0.5 km")."""
+    shown = format_distance(first, unit), format_distance(last, unit)
+    return shown[0] if shown[0] == shown[1] else f"{shown[0]} to {shown[1]}"
+
+
 def as_typed(number: float) -> str:
     """A distance as the planner's inputs and messages show it: to 0.1, no trailing zero
     ("62.1", "70"); a converted distance is held more exactly than it is shown."""
@@ -402,12 +408,13 @@ def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int =
         plan_weeks.append(PlanWeek(week, weekly, long_run, limit, note))
         known.append(Run(day, long_run))
     first, last = plan_weeks[0], plan_weeks[-1]
-    summary = (f"Plan for {weeks} weeks: one long run a week, from "
-               f"{format_distance(first.long_run, unit)} to "
-               f"{format_distance(last.long_run, unit)}, each at most 10% longer than the "
-               "longest run of the 30 days before it; other runs stay as they are "
-               f"(about {format_distance(first.weekly_distance, unit)} to "
-               f"{format_distance(last.weekly_distance, unit)} a week).")
+    long_runs = _span(first.long_run, last.long_run, unit)
+    weekly_span = _span(first.weekly_distance, last.weekly_distance, unit)
+    summary = (f"Plan for {weeks} weeks: "
+               + (f"one long run a week, from {long_runs}, each at most 10% longer than "
+                  "the longest run of the 30 days before it" if " to " in long_runs
+                  else f"one long run of {long_runs} a week")
+               + f"; other runs stay as they are (about {weekly_span} a week).")
     if too_short:
         summary += (f" A long run under 1 {unit} cannot grow by 0.1 {unit} and stay "
                     "within 10%, so the plan keeps it as it is.")
