@@ -100,6 +100,9 @@ def test_open_notes_show_the_files_tags_as_typed(builder: Any, boxes: list[Shown
         "number, not '<i>3</i>'.\n\n"
         "Not in the loaded content, so left out of the print: exercise '<b>bold</b>'\n\n"
         "tags.json itself is unchanged until you save.")
+    # the builder's own warning line quotes them as typed too, never as markup
+    assert builder.warning.textFormat() == Qt.TextFormat.PlainText
+    assert "exercise '<b>bold</b>'" in builder.warning.text()
 
 
 def test_open_notes_cut_a_huge_file_short_and_fit_the_screen(

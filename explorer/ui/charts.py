@@ -76,7 +76,7 @@ from explorer.model.running_load import (
 )
 from explorer.ui.contrast import GRAPHIC_CONTRAST, darkened
 from explorer.ui.dialogs import key_for
-from explorer.ui.wrapped_label import plain_wrapped_label
+from explorer.ui.wrapped_label import WrappedLabel
 
 # Curves and bars are smoother antialiased; pyqtgraph reads this when painting.
 pg.setConfigOptions(antialias=True)
@@ -290,7 +290,7 @@ SUMMARY_FOCUS = ("QLabel { border: 2px solid transparent; } "
 def _summary_label(name: str) -> QLabel:
     """The chart's text equivalent, under the chart. Tab reaches it (the chart itself
     takes no focus) and the keyboard can select in it, to read it or copy it."""
-    label = plain_wrapped_label()
+    label = WrappedLabel()
     label.setContentsMargins(8, 4, 8, 4)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -775,12 +775,12 @@ class LoadPlanner(QWidget):
         self.longest_label.setBuddy(self.longest)
         self._input_unit: Unit = unit  # the unit the inputs show their distances in
         self._show_unit()
-        self.error = plain_wrapped_label()
+        self.error = WrappedLabel()
         self.error.setStyleSheet(f"color: {ERROR_RED};")
         self.error.setAccessibleName("Input problems")
         self.error.hide()
         # over the chart while it shows older input than the table (see _reject)
-        self.stale_note = plain_wrapped_label()
+        self.stale_note = WrappedLabel()
         self.stale_note.setStyleSheet(f"color: {INK}; background: {YELLOW}; padding: 4px;")
         self.stale_note.setAccessibleName("Chart not updated")
         self.stale_note.hide()
@@ -802,7 +802,7 @@ class LoadPlanner(QWidget):
         inputs.addWidget(self.table, 1)
         inputs.addLayout(buttons)
         inputs.addLayout(unit_row)
-        inputs.addWidget(plain_wrapped_label("No log? Type a usual week and the longest "
+        inputs.addWidget(WrappedLabel("No log? Type a usual week and the longest "
                                              "run of the last 30 days (used when no "
                                              "recent run is listed):"))
         form = QFormLayout()

@@ -1,7 +1,9 @@
 """A word-wrapped label that asks a layout for exactly the lines its text takes at its
 width. Qt's layouts ask a wrapped label for the height it would have at its own
 preferred width: a box layout or a splitter gives it too few lines (and what follows is
-drawn over its last lines), a form layout too many (a gap under a one-line message)."""
+drawn over its last lines), a form layout too many (a gap under a one-line message).
+Its text shows as it is, never as rich text: messages quote file names and ids typed by
+hand ("<b>x</b>.png")."""
 
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 class WrappedLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
         self.setWordWrap(True)
         policy = self.sizePolicy()
         policy.setHeightForWidth(False)  # the height for this width is in the hints
@@ -34,10 +38,3 @@ class WrappedLabel(QLabel):
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # as many lines as this width takes
 
-
-def plain_wrapped_label(text: str = "") -> WrappedLabel:
-    """A wrapped label that shows its text as it is (never as rich text)."""
-    label = WrappedLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
