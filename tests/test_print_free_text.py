@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdf_pages import pages_text
+from pdf_pages import pages_text, text_places
+from pypdf import PdfReader
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -57,3 +58,22 @@ def test_the_builder_keeps_a_note_of_only_spaces_as_none(
     table.item(0, 1).setText(" 3 ")  # the sets
     item = dialog.handout().exercises[0]
     assert item.note == "" and item.sets == "3"
+
+
+def test_a_note_prints_its_lines_and_indents_as_typed(qapp: object, tmp_path: Path,
+                                                      content: Content) -> None:
+    """A plan typed line by line printed as one run-on line ("Plan: Monday: walk...")."""
+    note = "\n\nPlan:\nMonday: walk\n    then stretch\nFriday: bike\n\nSee you soon."
+    job = handout_job(content, DiagramArt(diagram_svg(), list(content.regions)),
+                      Handout(clinician_note=note, exercises=(HandoutExercise("clam"),)))
+    out = tmp_path / "handout.pdf"
+    write_pdf(out, job, Header(job.title))
+    placed = {text: (x, y) for page, text, _size, x, y in text_places(out) if page == 0}
+    lines = ["Plan:", "Monday: walk", "then stretch", "Friday: bike", "See you soon."]
+    assert all(line in placed for line in lines), sorted(placed)
+    tops = [placed[line][1] for line in lines]
+    assert tops == sorted(tops, reverse=True) and len(set(tops)) == len(lines)  # a line each
+    runs = []
+    PdfReader(out).pages[0].extract_text(visitor_text=lambda text, *_: runs.append(text))
+    # its indent kept: Qt's PDFs write each space as a tab
+    assert "\t\t\t\tthen\tstretch" in runs and "Friday:\tbike" in runs

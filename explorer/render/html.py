@@ -91,6 +91,14 @@ def paragraphs(text: str | None, css: str = "") -> str:
     return "".join(f"<p{attr}>{esc(p)}</p>" for p in parts if p)
 
 
+def typed_paragraphs(text: str) -> str:
+    """Text typed in a form (a clinician's note), with its lines and indents kept as
+    typed: a list typed line by line prints as a list. Blank lines separate paragraphs."""
+    parts = [p.rstrip() for p in re.split(r"\n[^\S\n]*\n", text)]
+    return "".join(f'<p style="white-space: pre-wrap">{esc(p.strip(chr(10)))}</p>'
+                   for p in parts if p.strip())
+
+
 def bullet_list(items: Iterable[str]) -> str:
     rows = "".join(f"<li>{esc(item)}</li>" for item in items)
     return f"<ul>{rows}</ul>" if rows else ""

@@ -373,8 +373,13 @@ def _trimmed(handout: Handout) -> Handout:
     "hold" or "for" of its own ("holding each for hold 5 s")."""
     exercises = tuple(_printed_dose(item) for item in handout.exercises)
     return dataclasses.replace(handout, patient=" ".join(handout.patient.split()),
-                               clinician_note=handout.clinician_note.strip(),
+                               clinician_note=_trimmed_lines(handout.clinician_note),
                                exercises=exercises)
+
+
+def _trimmed_lines(text: str) -> str:
+    """Without blank lines before and spaces after; an indent on the first line stays."""
+    return re.sub(r"\A(?:[^\S\n]*\n)+", "", text.rstrip())
 
 
 def _printed_dose(item: HandoutExercise) -> HandoutExercise:
@@ -415,7 +420,8 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout,
                           right_share=0.4 * scale)
     if handout.clinician_note:  # running text: a long note goes on overleaf
         flows.append(HtmlFlowable("<h2>Note from your clinician</h2>"
-                                  + render.paragraphs(handout.clinician_note), font_scale=scale,
+                                  + render.typed_paragraphs(handout.clinician_note),
+                                  font_scale=scale,
                                   splittable=True))
     # an exercise's cautions for other regions are left out: the regions where it hurts,
     # else the main regions of the conditions talked about (with neither, all print)
