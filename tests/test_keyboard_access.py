@@ -352,3 +352,20 @@ def test_the_refine_question_whose_box_has_the_keyboard_is_marked(
     key(qtbot, Qt.Key.Key_Tab)
     assert refine.boxes[second].hasFocus()
     assert marked(second) and not marked(first)
+
+
+def test_a_warning_question_stays_bold_after_its_box_had_the_keyboard(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Marking a question while its box had the keyboard dropped a warning sign's bold
+    for good."""
+    refine = window.refine
+    warning = next(cid for cid, clue in window.content.clues.items() if clue.red_flag)
+    label = refine.questions[warning]
+    assert label.font().bold() and not label.font().underline()
+    refine.boxes[warning].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(refine.boxes[warning].hasFocus)
+    assert label.font().bold() and label.font().underline()
+    key(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not refine.boxes[warning].hasFocus())
+    assert label.font().bold() and not label.font().underline()
+    assert label.font().pointSizeF() == window.font().pointSizeF()  # still the window's

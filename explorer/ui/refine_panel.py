@@ -161,14 +161,15 @@ class _ClickLabel(QLabel):
     """A wrapping label that toggles its check box when clicked, and is marked while
     its box has the keyboard."""
 
-    def __init__(self, text: str, box: QCheckBox) -> None:
+    def __init__(self, text: str, box: QCheckBox, bold: bool = False) -> None:
         super().__init__(text)
         self.setTextFormat(Qt.TextFormat.PlainText)  # content's words, never markup
         self.setWordWrap(True)
         self.setBuddy(box)
         self._box = box
-
         self._heights: dict[int, int] = {}
+        self._bold = bold  # a warning sign's question
+        self.set_marked(False)
 
     def heightForWidth(self, width: int) -> int:
         """Remembered per width: showing or hiding a question would otherwise lay out
@@ -195,11 +196,12 @@ class _ClickLabel(QLabel):
             palette.setColor(QPalette.ColorRole.Window, QColor(FOCUS_BACKGROUND))
             self.setPalette(palette)
         self.setAutoFillBackground(on)
-        # only the underline is the label's own: its size and family still come from
-        # the window (a copy of its whole font kept clinic mode's 15 pt after leaving)
+        # only the weight and the underline are the label's own: its size and family still
+        # come from the window (a copy of its whole font kept clinic mode's 15 pt after
+        # leaving)
         font = QFont()
-        if on:
-            font.setUnderline(True)
+        font.setBold(self._bold)
+        font.setUnderline(on)
         self.setFont(font)
 
 
@@ -267,12 +269,9 @@ class RefinePanel(QWidget):
                 layout.addWidget(self.warning_heading)
             box = _Box()
             box.setAccessibleName(clue.question)
-            label = box.question = _ClickLabel(clue.question, box)
+            label = box.question = _ClickLabel(clue.question, box, bold=clue.red_flag)
             if clue.red_flag:
                 _colour(label, WARNING_RED)
-                font = label.font()
-                font.setBold(True)
-                label.setFont(font)
             box.toggled.connect(lambda on, cid=clue.id: self._answer(cid, on))
             row = QWidget()  # one widget per question, shown or hidden whole
             row_layout = QHBoxLayout(row)
