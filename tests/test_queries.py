@@ -17,6 +17,7 @@ from explorer.model import (
     rank_conditions,
     search,
 )
+from explorer.model.search import query_stems
 
 
 @pytest.fixture(scope="module")
@@ -304,7 +305,7 @@ def test_a_regions_lay_term_lists_the_region_and_its_conditions_first(
 
 @pytest.mark.parametrize(("query", "meant", "entry"), [
     ("clam shell", "clamshell", "clam"),  # two words typed for one
-    ("cant walk", "cannot walk", "red-flags"),  # not "can to walk"
+    ("cant walk", "can't walk", "red-flags"),  # not "can to walk" nor "can t walk"
 ])
 def test_words_found_nowhere_may_be_one_word_of_the_content(
         builtin: Content, query: str, meant: str, entry: str) -> None:
@@ -403,3 +404,25 @@ def test_search_finds_a_clinics_words_in_any_script(mini: Path, query: str) -> N
     content = load_content([mini], svg_file=DIAGRAM)
     assert not content.problems
     assert [(h.kind, h.id) for h in search(content, query)] == [("condition", "buttock-thing")]
+
+
+@pytest.mark.parametrize("query", ["cannot bear weight", "can't walk", "Unable to bear weight",
+                                   "warning signs"])
+def test_words_for_a_warning_sign_find_when_to_see_a_doctor_first(builtin: Content,
+                                                                  query: str) -> None:
+    """"cannot bear weight" found only "Protected weight bearing", leaving out "cannot":
+    the page saying what to do was not among the hits."""
+    hits = search(builtin, query)
+    assert (hits[0].kind, hits[0].id) == ("page", "red-flags")
+    assert hits[0].respelled == "" and hits[0].left_out == ""
+
+
+def test_the_clinical_name_of_the_sitting_bone_finds_the_back_of_the_hip(
+        builtin: Content) -> None:
+    hits = search(builtin, "ischial")
+    assert hits and (hits[0].kind, hits[0].id) == ("region", "back")
+
+
+def test_a_query_counts_its_words_as_search_does() -> None:
+    assert query_stems("my runner's hip") == ["runner", "hip"]
+    assert query_stems("it") == ["it"]

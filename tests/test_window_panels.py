@@ -1354,3 +1354,18 @@ def test_f6_moves_the_focus_from_pane_to_pane_and_shift_f6_back(
     for widget in reversed(order[:-1]):
         qtbot.keyClick(window, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
         assert QApplication.focusWidget() is widget, QApplication.focusWidget()
+
+
+def test_a_search_with_an_apostrophe_quotes_the_words_around_its_match(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """"runner's" quoted the text around the first word starting with "s"."""
+    def quotes(query: str) -> list[str]:
+        window.search.field.clear()
+        qtbot.keyClicks(window.search.field, query)
+        results = window.search.results
+        return [results.item(row).text() for row in range(results.count())]
+
+    typed = quotes("runner's")
+    assert typed == quotes("runners")
+    cut = [t for t in typed if "“…" in t]
+    assert cut and all("runn" in t.split("“", 1)[1].lower() for t in cut), typed

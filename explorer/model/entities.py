@@ -404,6 +404,8 @@ class Page(_Model):
     title: Line
     sections: tuple[PageSection, ...]
     intro: Text | None = None
+    # what else a reader may search for it by ("cannot bear weight", "warning signs")
+    aliases: tuple[Line, ...] = ()
     references: tuple[Id, ...] = ()
 
     def __post_init__(self) -> None:

@@ -170,6 +170,13 @@ def _parse(query: str) -> _Query | None:
                   frozenset().union(*map(_whole_only, tokens)))
 
 
+def query_stems(query: str) -> list[str]:
+    """The words of `query` that count, each as one stemmed word ("my runner's" ->
+    ["runner"]): what a hit's quoted text is centred on."""
+    parsed = _parse(query)
+    return [_stem(_bare(t)) for t in parsed.tokens] if parsed is not None else []
+
+
 def _held(query: _Query, words: tuple[str, ...]) -> int:
     """The mask of the terms that start a word of the text, in one of their ways."""
     mask = 0
@@ -211,7 +218,8 @@ def _entries(content: Content) -> Iterator[tuple[str, str, str, list[Field]]]:
         yield "treatment", t.id, t.name, [("name", t.name), *(("alias", a) for a in t.aliases)]
     for p in content.pages.values():  # "fever" finds when to see a doctor
         yield "page", p.id, p.title, [
-            ("name", p.title), *(("text", t) for t in (p.intro,) if t),
+            ("name", p.title), *(("alias", a) for a in p.aliases),
+            *(("text", t) for t in (p.intro,) if t),
             *(field for s in p.sections for field in (
                 ("term", s.heading), *(("symptom", i) for i in s.items),
                 *(("text", t) for t in (s.text,) if t)))]
@@ -300,11 +308,13 @@ def _most_held(content: Content, query: _Query, seen: dict[str, int]) -> int:
 def _spellings(text: str) -> tuple[tuple[str, str], ...]:
     """(word as one, as written) for the words of `text` and each two together, so
     "sitbone" is known as "sit bone"."""
-    words = [w for w in _WORD.findall(_plain(text)) if w.isalpha()]
+    # a word with an apostrophe is one word ("can't", known as "cant")
+    written = [w.strip("'’") for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", _plain(text))]
+    words = [w for w in written if _bare(w).isalpha()]
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)  # not "can to" for "cant"
-             if a not in _FILLER and b not in _FILLER]
-    return tuple((w.replace(" ", ""), w) for w in (*words, *pairs)
-                 if len(w) - w.count(" ") >= _SPELL_SHORTEST)
+             if _bare(a) not in _FILLER and _bare(b) not in _FILLER]
+    return tuple((_bare(w), w) for w in (*words, *pairs)
+                 if len(_bare(w)) >= _SPELL_SHORTEST)
 
 
 def _respelled(query: str, parsed: _Query, seen: dict[str, int]) -> str:

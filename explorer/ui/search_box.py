@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model import Content, SearchHit, search
+from explorer.model.search import query_stems
 
 NO_MATCHES = "No matches. Try other words, such as “outer hip”, “sit bone” or “clicking”."
 RESPELLED = "Showing results for “{}”"  # above the hits of a query spelled otherwise
@@ -52,7 +53,7 @@ def snippet(text: str, query: str, room: int = SNIPPET_CHARS) -> str:
     text = " ".join(text.split())
     if len(text) <= room:
         return text
-    terms = [t[:4] for t in re.findall(r"[a-z0-9]+", query.lower())]  # the stem's start
+    terms = [t[:4] for t in query_stems(query)]  # the stem's start
     found = next((m.start() for m in re.finditer(r"[A-Za-z0-9]+", text)
                   if any(m.group().lower().startswith(t) for t in terms)), 0)
     start = max(0, min(found - room // 3, len(text) - room))
