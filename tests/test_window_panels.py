@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
@@ -772,6 +773,69 @@ def test_state_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
                                        for i in range(second.region_list.count())]
     assert second.selection.condition == "greater-trochanteric-pain-syndrome"
     assert second.splitter.sizes() == first.splitter.sizes()
+
+
+def test_refine_answers_are_remembered_with_the_regions(qtbot: QtBot, tmp_path: Path) -> None:
+    """The regions came back after a restart but the answers did not: a "cannot bear
+    weight" answered yes came back without its warning strip."""
+    settings = tmp_path / "remember.ini"
+    first = make(qtbot, settings)
+    first.selection.set_regions(["groin"])
+    first.refine.boxes["cannot-bear-weight"].click()
+    first.close()
+    second = make(qtbot, settings)
+    assert second.selection.yes_answers == ("cannot-bear-weight",)
+    assert second.refine.boxes["cannot-bear-weight"].isChecked()
+    assert second.banner.isVisible() and "Get medical help now" in shown(second.banner.label)
+    assert not second.history.stack.canUndo()  # nor is it a step to undo
+
+
+def test_start_over_clears_everything_for_the_next_person_in_one_step(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Clear selection left the answers and the warning strip for the next person."""
+    window.selection.set_regions(["groin", "outer"])
+    window.selection.set_intensity("outer", 6)
+    window.refine.boxes["cannot-bear-weight"].click()
+    window.refine.boxes["worse-sitting"].setChecked(True)
+    window.diagram.set_strokes([("#d55e00", [(10.0, 10.0), (40.0, 40.0)])])
+    window.selection.select_condition("femoral-neck-stress-fracture")
+    qtbot.keyClicks(window.search.field, "groin")
+    before = window._diagram_input()
+    window.activateWindow()
+    window.diagram.setFocus()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.selection.regions == [] and window.selection.intensities == {}
+    assert window.selection.yes_answers == ()
+    assert not any(box.isChecked() for box in window.refine.boxes.values())
+    assert not window.banner.isVisible()
+    assert window.diagram.state.strokes == [] and window.selection.condition == ""
+    assert window.search.field.text() == ""
+    assert window.undo_action.text() == "&Undo Start over"
+    window.undo_action.trigger()  # one step brings it all back
+    assert window._diagram_input() == before
+    assert window.refine.boxes["cannot-bear-weight"].isChecked() and window.banner.isVisible()
+
+
+def test_a_refine_answer_is_a_step_to_undo(window: MainWindow) -> None:
+    window.selection.set_regions(["back"])
+    window.refine.boxes["worse-sitting"].click()
+    window.refine.boxes["night-rest-pain"].click()
+    assert window.undo_action.text() == "&Undo Answer"
+    window.undo_action.trigger()
+    assert window.selection.yes_answers == ("worse-sitting",)
+    assert not window.refine.boxes["night-rest-pain"].isChecked()
+    window.undo_action.trigger()
+    assert window.selection.yes_answers == () and window.selection.regions == ["back"]
+    window.redo_action.trigger()
+    assert window.refine.boxes["worse-sitting"].isChecked()
+
+
+def test_quit_and_preferences_have_shortcuts_where_the_platform_gives_none(
+        window: MainWindow) -> None:
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString()
+                 for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()}
+    assert shortcuts["Quit"] == "Ctrl+Q" and shortcuts["Preferences…"] == "Ctrl+,"
+    assert shortcuts["Start over"] == "Ctrl+N"
 
 
 def test_restored_selection_is_not_an_undo_step(qtbot: QtBot, tmp_path: Path) -> None:

@@ -1,15 +1,17 @@
 """Undo and redo by snapshots: after each change, `record` compares the state with the
 one before and pushes the difference as one step on a Qt undo stack.
 
-The window keeps a history of what the person put on the diagram (regions, pain levels,
-pen drawings: a stray click on empty space clears the regions, and "Clear drawing"
-wipes a sketch); the handout builder keeps one of the chosen exercises. States are
+The window keeps a history of what the person put in (regions, pain levels, pen
+drawings and Refine answers: a stray click on empty space clears the regions, "Clear
+drawing" wipes a sketch, "Start over" all of it); the handout builder keeps one of the
+chosen exercises. States are
 immutable tuples, small enough to keep whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject
@@ -64,6 +66,7 @@ class History(Generic[State]):
         self._describe, self._merge_key = describe, merge_key
         self._last = capture()
         self._applying = False
+        self._in_step = False
 
     def actions(self, parent: QObject) -> tuple[QAction, QAction]:
         """Undo and Redo, named for the step they take ("Undo Remove Bridge") and greyed
@@ -87,11 +90,23 @@ class History(Generic[State]):
     def record(self, text: str = "") -> None:
         """Call after a change; `text` names the step ("Undo <text>") if `describe`
         does not."""
+        if self._in_step:
+            return  # recorded as one when the step ends
         now, before = self._capture(), self._last
         if now != before and not self._applying:
             self.stack.push(_Step(self, text or self._describe(before, now), before, now,
                                   self._merge_key(before, now)))
         self._last = now
+
+    @contextmanager
+    def one_step(self, text: str) -> Iterator[None]:
+        """The changes made inside are one step named `text` ("Start over")."""
+        self._in_step = True
+        try:
+            yield
+        finally:
+            self._in_step = False
+            self.record(text)
 
     def apply(self, state: State) -> None:
         self._applying = True
@@ -115,16 +130,19 @@ Stroke = tuple[str, tuple[tuple[float, float], ...]]  # colour, points
 
 
 class DiagramInput(NamedTuple):
-    """What the person put on the diagram."""
+    """What the person put in: on the diagram, and their answers to Refine."""
 
     regions: tuple[str, ...]  # in the order chosen
     intensities: tuple[tuple[str, int], ...]  # sorted (region, pain 0-10)
     strokes: tuple[Stroke, ...]
+    answers: tuple[str, ...] = ()  # the clues answered yes, sorted
 
 
 def describe(before: DiagramInput, after: DiagramInput, name_of: Callable[[str], str]) -> str:
     if before.strokes != after.strokes:
         return "Draw" if len(after.strokes) > len(before.strokes) else "Clear drawing"
+    if before.answers != after.answers:
+        return "Answer"
     if not after.regions:
         return "Clear selection"
     if before.regions == after.regions:
@@ -134,5 +152,6 @@ def describe(before: DiagramInput, after: DiagramInput, name_of: Callable[[str],
 
 def pain_levels_only(before: DiagramInput, after: DiagramInput) -> Hashable:
     """Pain-level changes in a row to the same regions are one step."""
-    same = before.regions == after.regions and before.strokes == after.strokes
+    same = (before.regions == after.regions and before.strokes == after.strokes
+            and before.answers == after.answers)
     return ("pain", after.regions) if same else None

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
                                lambda b, a: describe(b, a, self.content.region_name),
                                pain_levels_only)
         self.selection.regions_changed.connect(self.history.record)
+        self.selection.answers_changed.connect(self.history.record)
         self._build_actions()
         self.clinic = ClinicMode(self)
         self._connect()
@@ -401,10 +402,14 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot: object,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                tip: str = "") -> QAction:
+                tip: str = "", fallback: str = "") -> QAction:
+        """`fallback`: the shortcut where the platform has none for a standard key (Quit
+        and Preferences have none on Windows or on a Linux desktop without a theme)."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        if fallback and action.shortcut().isEmpty():
+            action.setShortcut(QKeySequence(fallback))
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -424,10 +429,15 @@ class MainWindow(QMainWindow):
         self.handout_action = self._action("&Exercise handout…", self._on_handout_triggered,
                                            "Ctrl+H", "Choose exercises and print a handout")
         prefs = self._action("&Preferences…", self._on_preferences_triggered,
-                             QKeySequence.StandardKey.Preferences)
-        quit_action = self._action("&Quit", self.close, Std.Quit)
+                             Std.Preferences, "Clinic name, logo and paper size",
+                             fallback="Ctrl+,")
+        quit_action = self._action("&Quit", self.close, Std.Quit, fallback="Ctrl+Q")
         find = self.find_action = self._action("&Find…", self._on_find_triggered, Std.Find)
-        clear = self._action("&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X")
+        clear = self._action("&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X",
+                             "Clear the chosen regions and their pain levels")
+        start_over = self._action("&Start over", self._on_start_over_triggered, Std.New,
+                                  "For the next person: clear the regions, pain levels, "
+                                  "answers and drawing")
         # the pen sketch is kept apart from the selection; before the next patient:
         self.clear_drawing_action = self._action("Clear &drawing",
                                                  lambda: self.diagram.clear_strokes(),
@@ -469,6 +479,8 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(start_over)
+        file_menu.addSeparator()
         file_menu.addAction(self.handout_action)
         file_menu.addSeparator()
         file_menu.addActions([self.preview_action, self.print_action, self.export_action,
@@ -744,12 +756,14 @@ class MainWindow(QMainWindow):
     def _diagram_input(self) -> DiagramInput:
         s = self.selection
         return DiagramInput(tuple(s.regions), tuple(sorted(s.intensities.items())),
-                            tuple((c, tuple(p)) for c, p in self.diagram.state.strokes))
+                            tuple((c, tuple(p)) for c, p in self.diagram.state.strokes),
+                            s.yes_answers)
 
     def _restore_diagram_input(self, state: DiagramInput) -> None:
         regions = [r for r in state.regions if r in self.content.regions]  # after a reload
         self.selection.restore(regions, dict(state.intensities))
         self.diagram.set_strokes([(c, list(p)) for c, p in state.strokes])
+        self.selection.set_yes_answers(c for c in state.answers if c in self.content.clues)
 
     def _update_title(self) -> None:
         side = "Right hip" if self.selection.side == "right" else "Left hip"
@@ -763,6 +777,17 @@ class MainWindow(QMainWindow):
 
     def _on_clear_triggered(self) -> None:
         self.selection.clear_regions()
+
+    def _on_start_over_triggered(self) -> None:
+        """For the next person: nothing chosen, answered, drawn or searched (one step to
+        undo)."""
+        with self.history.one_step("Start over"):
+            self.selection.clear_regions()
+            self.selection.set_yes_answers(())
+            self.diagram.clear_strokes()
+        self.selection.select_condition("")
+        self.search.field.clear()
+        self.statusBar().showMessage("Started over: Edit > Undo brings it all back.", 5000)
 
     def _zoom(self, step: int) -> None:
         """The panel's text a step larger (1), smaller (-1) or back to normal (0)."""
@@ -1073,6 +1098,8 @@ class MainWindow(QMainWindow):
         self.selection.set_side(side if side in ("right", "left") else "right")
         regions = [r for r in st.words("selection/regions") if r in self.content.regions]
         self.selection.restore(regions, _pain_levels(st.words("selection/pain"), regions))
+        self.selection.set_yes_answers(c for c in st.words("selection/answers")
+                                       if c in self.content.clues)
         condition = st.text("selection/condition")
         if condition in self.content.conditions:
             self.selection.select_condition(condition)
@@ -1091,6 +1118,7 @@ class MainWindow(QMainWindow):
         st.set("selection/regions", ",".join(self.selection.regions))
         st.set("selection/pain", ",".join(f"{r}:{v}" for r, v in
                                           self.selection.intensities.items()))
+        st.set("selection/answers", ",".join(self.selection.yes_answers))
         st.set("selection/condition", self.selection.condition)
         st.set("view/zoom", self._zoom_level)
         st.set("view/high_contrast", self.contrast_action.isChecked())

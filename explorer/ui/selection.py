@@ -113,6 +113,18 @@ class Selection(QObject):
             self._answers[clue] = yes
             self.answers_changed.emit()
 
+    @property
+    def yes_answers(self) -> tuple[str, ...]:
+        """The clues answered yes, sorted."""
+        return tuple(sorted(c for c, yes in self._answers.items() if yes))
+
+    def set_yes_answers(self, clues: Iterable[str]) -> None:
+        """These clues answered yes, every other no (undo, a restart, starting over)."""
+        yes = set(clues)
+        if yes != set(self.yes_answers):
+            self._answers = dict.fromkeys(sorted(yes), True)
+            self.answers_changed.emit()
+
 
 class PainKeys:
     """Pain levels typed on the keyboard, the same in the diagram and the region list:
