@@ -840,3 +840,41 @@ def test_a_reload_keeps_the_diagrams_ring_where_the_keyboard_was(
     assert diagram.state.focus == "groin"
     qtbot.keyClick(diagram, Qt.Key.Key_Space)  # acts at once
     assert window.selection.regions == ["groin"]
+
+
+def test_search_results_are_put_away_when_the_keyboard_goes_elsewhere(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """After a search, a click on the diagram left the results open, squeezing the list
+    of conditions on a laptop; the words stay, and a key in the field shows them again."""
+    search = window.search
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    search.field.setFocus()
+    qtbot.keyClicks(search.field, "hip")
+    assert search.results.isVisible()
+    click(qtbot, window, *INSIDE["outer"])
+    assert window.selection.regions == ["outer"]
+    qtbot.waitUntil(lambda: not search.results.isVisible())
+    assert search.field.text() == "hip"
+    search.field.setFocus()
+    qtbot.keyClick(search.field, Qt.Key.Key_Down)
+    assert search.results.isVisible()
+    search.results.setFocus()  # into its own list: still open
+    qtbot.wait(10)
+    assert search.results.isVisible()
+
+
+def test_a_note_above_the_results_is_in_a_readable_grey(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    """"Showing results for …" was drawn in the disabled grey, 2.8:1 on white."""
+    from explorer.ui.contrast import READABLE, contrast
+
+    results = window.search.results
+    qtbot.keyClicks(window.search.field, "clickng")
+    assert results.item(0).text() == "Showing results for “clicking”"
+    qtbot.wait(50)
+    image = results.viewport().grab(results.visualItemRect(results.item(0))).toImage()
+    base = results.palette().base().color()
+    darkest = min((QColor(image.pixel(x, y)) for x in range(image.width())
+                   for y in range(image.height())), key=lambda c: c.lightness())
+    assert contrast(darkest, base) >= READABLE, darkest.name()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from explorer.model import Content, clue_evidence, conditions_by_region, rank_conditions
 from explorer.model.entities import Urgency
 from explorer.render.html import URGENCY_COLOURS
+from explorer.ui.contrast import MUTED_TEXT
 from explorer.ui.dialogs import plain_tip
 from explorer.ui.icons import drawn_icon
 
@@ -167,7 +168,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
             small = self._small(opt.font)
             painter.setFont(small)
             painter.setPen(opt.palette.highlightedText().color() if selected
-                           else QColor("#4a5566"))
+                           else QColor(MUTED_TEXT))
             line_height = QFontMetrics(small).height()
             below = top + len(names) * metrics.height() + 1
             for row, line in enumerate(fit_lines(reason, small, width, ROW_LINES - len(names))):
@@ -219,7 +220,7 @@ class ConditionList(QTreeWidget):
                     f"{len(matches) - MAX_LISTED} more match less well: answer the Refine "
                     "questions or search to find them"])
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                more.setForeground(0, QColor("#4a5566"))
+                more.setForeground(0, QColor(MUTED_TEXT))
                 rows.append(more)
             self.addTopLevelItems(rows)  # one insertion, not one per row
         else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 
 READABLE = 4.5  # WCAG AA for body text
+MUTED_TEXT = "#4a5566"  # secondary lines (a result's note, a list's reason): 7.5:1 on white
 GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11: lines and shapes that carry meaning
 
 

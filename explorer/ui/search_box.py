@@ -9,7 +9,8 @@ and so does Escape there, which only hides the list. The keyboard stays in the f
 while Up and Down move the highlight, so the field's accessible description says how
 many results there are and which is highlighted ("5 results; Condition: …, 2 of 5").
 When no entry holds every word, a line above the results says which words they leave
-out; past MAX_SHOWN results, a line under them says how many more there are.
+out; past MAX_SHOWN results, a line under them says how many more there are. The
+results are put away when the keyboard goes to another part of the window.
 """
 
 from __future__ import annotations
@@ -18,9 +19,17 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QLineEdit,
     QListView,
     QListWidget,
@@ -31,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from explorer.model import Content, SearchHit, search
 from explorer.model.search import query_stems
+from explorer.ui.contrast import MUTED_TEXT
 
 NO_MATCHES = "No matches. Try other words, such as “outer hip”, “sit bone” or “clicking”."
 RESPELLED = "Showing results for “{}”"  # above the hits of a query spelled otherwise
@@ -71,6 +81,11 @@ class _Field(QLineEdit):
 
     navigate = Signal(int)
     cancelled = Signal()
+    left = Signal()  # the keyboard went elsewhere
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down:
@@ -87,6 +102,11 @@ class _Results(QListWidget):
     """Escape puts the list away (`cancelled`), as it would a completer's popup."""
 
     cancelled = Signal()
+    left = Signal()  # the keyboard went elsewhere
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -96,9 +116,11 @@ class _Results(QListWidget):
 
 
 def _note(text: str) -> QListWidgetItem:
-    """A line of the list that says something and is never a result to choose."""
+    """A line of the list that says something and is never a result to choose: in a
+    readable grey, not the disabled one (2.8:1 on white)."""
     item = QListWidgetItem(text)
     item.setFlags(Qt.ItemFlag.NoItemFlags)
+    item.setForeground(QColor(MUTED_TEXT))
     return item
 
 
@@ -147,6 +169,8 @@ class SearchBox(QWidget):
         self.results.itemActivated.connect(self._on_results_item_activated)
         self.results.itemClicked.connect(self._on_results_item_activated)
         self.results.cancelled.connect(self._on_results_cancelled)
+        for part in (self.field, self.results):
+            part.left.connect(lambda: QTimer.singleShot(0, self, self._put_away_if_left))
 
     def text(self) -> str:
         return self.field.text()
@@ -289,6 +313,15 @@ class SearchBox(QWidget):
         # style that activates on one click too, finds the list put away by the first
         if not self.results.isHidden():
             self._choose(self.results.row(item) - self._first)
+
+    def _put_away_if_left(self) -> None:
+        """The results put away once the keyboard is on another part of the window (a
+        click on the diagram left them squeezing the list of conditions); the words stay,
+        and a key in the field shows them again. Another window or app taking the
+        keyboard leaves them."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus is not self and not self.isAncestorOf(focus):
+            self.results.hide()
 
     def _on_results_cancelled(self) -> None:
         """Escape in the list: back to the field, the words kept (Escape there clears)."""
