@@ -227,3 +227,21 @@ def test_export_refuses_a_handout_the_builder_would_not_print(
     assert main(["export", "--handout", str(handout), "-o", str(out)]) == 1
     assert f"hip-explorer export: {handout}: {says}" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_export_refuses_a_handout_whose_every_entry_the_content_lacks(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the exercises the content lacks were left out before judging: a file naming
+    an unknown condition and region printed a plan with nothing of its own."""
+    from explorer.model.handout import Handout, HandoutExercise, write_handout
+
+    handout = tmp_path / "kim.json"
+    write_handout(handout, Handout(patient="Kim", conditions=("no-such-condition",),
+                                   regions={"elbow": 3},
+                                   exercises=(HandoutExercise("no-such-exercise"),)))
+    out = tmp_path / "kim.pdf"
+    assert main(["export", "--handout", str(handout), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "region 'elbow', condition 'no-such-condition', exercise 'no-such-exercise'" in err
+    assert f"hip-explorer export: {handout}: Nothing to print yet" in err
+    assert not out.exists()

@@ -114,3 +114,14 @@ def test_a_running_plan_or_a_condition_alone_may_be_printed(
     dialog.running_plan.setChecked(False)
     assert not any(button.isEnabled() for button in printing(dialog))
     assert "Nothing to print yet" in dialog.warning.text()
+
+
+def test_a_handout_of_entries_the_content_lacks_is_not_printed(
+        open_builder: Callable[..., HandoutDialog]) -> None:
+    """Print and Export were on for a file whose condition and exercise the content
+    lacks: the print would have had nothing of the patient's own."""
+    dialog = open_builder(Handout(conditions=("no-such-condition",),
+                                  exercises=(HandoutExercise("no-such-exercise"),)))
+    assert not any(button.isEnabled() for button in printing(dialog))
+    assert "Nothing to print yet" in dialog.warning.text()
+    assert "exercise 'no-such-exercise'" in dialog.warning.text()

@@ -511,6 +511,16 @@ def unknown_entries(handout: Handout, content: Content) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
+def as_printed(handout: Handout, content: Content) -> Handout:
+    """The handout without the entries the loaded content lacks, as it prints: what
+    `print_refusal` judges (a file of unknown exercises alone prints nothing of its own)."""
+    return replace(
+        handout,
+        regions={r: v for r, v in handout.regions.items() if r in content.regions},
+        conditions=tuple(c for c in handout.conditions if c in content.conditions),
+        exercises=tuple(e for e in handout.exercises if e.exercise in content.exercises))
+
+
 def write_handout(path: Path, handout: Handout) -> None:
     """Save all at once (see explorer.files): a failed save leaves the old file as it was.
     A handout that reading would refuse is not saved."""

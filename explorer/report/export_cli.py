@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from explorer.model import Content, rank_conditions
-from explorer.model.handout import Handout, HandoutError, listed, read_handout, unknown_entries
+from explorer.model.handout import (
+    Handout,
+    HandoutError,
+    as_printed,
+    listed,
+    read_handout,
+    unknown_entries,
+)
 from explorer.model.loader import did_you_mean
 from explorer.model.queries import by_name
 
@@ -140,9 +146,7 @@ def _printed_handout(args: argparse.Namespace, content: Content) -> Handout | in
         verb = "is" if len(missing) == 1 else "are"
         print(f"hip-explorer export: note: {listed(missing)} {verb} not in the loaded "
               "content; left out", file=sys.stderr)
-    printed = replace(handout, exercises=tuple(
-        item for item in handout.exercises if item.exercise in content.exercises))
-    refusal = printed.print_refusal()  # as the builder: no exercises, or 0 sets
+    refusal = as_printed(handout, content).print_refusal()  # as the builder's
     if refusal:
         return _fail(f"{args.handout}: {refusal}", 1)
     return handout

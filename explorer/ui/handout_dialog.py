@@ -71,6 +71,7 @@ from explorer.model.handout import (
     Handout,
     HandoutError,
     HandoutExercise,
+    as_printed,
     listed,
     read_handout,
     suggested_exercises,
@@ -620,7 +621,7 @@ class HandoutDialog(QDialog):
                     f"illustrated exercises. Consider at most {RECOMMENDED_MAX_EXERCISES}."
                     ] if count > RECOMMENDED_MAX_EXERCISES else []
         handout = self.handout()
-        refusal = handout.print_refusal()
+        refusal = as_printed(handout, self.content).print_refusal()
         for button in self.print_buttons:
             button.setEnabled(not refusal)
             button.setToolTip(refusal)
