@@ -211,7 +211,11 @@ def test_a_missing_handout_file_is_a_usage_error(tmp_path: Path,
 @pytest.mark.parametrize(("exercises", "says"), [
     ((), "Nothing to print yet"),
     ((("no-such-exercise", "3"),), "Nothing to print yet"),  # all left out
-    ((("clam", "0"),), "Give at least 1 for exercise 1's sets"),
+    ((("clam", "0"),), "Give at least 1 for exercise 1's sets: 0 is no dose"),
+    ((("clam", "0.0"),), "Give at least 1 for exercise 1's sets: 0 is no dose"),
+    ((("clam", "-5"),), "Give at least 1 for exercise 1's sets: 0, a negative number or a "
+                        "range from 0 is no dose"),  # printed "-5 sets of 10 reps"
+    ((("clam", "0-3"),), "Give at least 1 for exercise 1's sets: 0, a negative number"),
 ])
 def test_export_refuses_a_handout_the_builder_would_not_print(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],

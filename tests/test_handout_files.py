@@ -239,7 +239,8 @@ def test_a_huge_day_is_cut_short_in_the_note(
                              f"{'1' + '0' * 58}… days ago is too far back: enter runs "
                              f"from the last {HISTORY_DAYS} days.",)
     path = tmp_path / "r.json"
-    path.write_text(handout(runs=[[10**300, 8.0]], conditions=["x" * 500]))
+    path.write_text(handout(runs=[[10**300, 8.0]], conditions=["x" * 500],
+                            exercises=[{"exercise": "clam"}]))  # something to print
     assert main(["export", "--handout", str(path), "-o", str(tmp_path / "r.pdf")]) == 0
     err = capsys.readouterr().err
     assert "0" * 60 not in err and "x" * 60 not in err

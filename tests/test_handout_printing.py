@@ -75,6 +75,10 @@ def test_zero_sets_are_kept_as_typed_and_not_printed(
         assert not button.isEnabled() and "exercise 2's sets" in button.toolTip()
     assert dialog.save_to(tmp_path / "kim.json")  # saved to finish later, as typed
     assert read_handout(tmp_path / "kim.json").exercises[1].sets == "0"
+    cell.setText("-2")  # negative: no dose either
+    assert cell.toolTip() == ("Sets: -2 is negative; give at least 1 (the handout is not "
+                              "printed until then)")
+    assert not any(button.isEnabled() for button in printing(dialog))
     cell.setText("2")
     assert all(button.isEnabled() for button in printing(dialog))
     assert table.item(1, SETS).toolTip() == "2"

@@ -215,13 +215,13 @@ class Dose(_Model):
 
 
 def is_zero(count: str) -> bool:
-    """'0' (or '00'): a count of nothing."""
-    return re.fullmatch(r"0+", count.strip()) is not None
+    """'0' (or '00', '0.0'): a count of nothing."""
+    return re.fullmatch(r"0+([.,]0*)?", count.strip()) is not None
 
 
 def count_problem(count: str) -> str:
-    """Why `count`, a content dose's sets or reps, is no dose ("" if it is one): 0, a
-    negative number, or a range from 0 ("0-3")."""
+    """Why `count`, a dose's sets or reps, is no dose ("" if it is one): 0, a negative
+    number, or a range from 0 ("0-3")."""
     text = count.strip()
     if re.match(r"[-−]\s*\d", text):
         return f"{text} is negative; give at least 1"

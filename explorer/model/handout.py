@@ -27,7 +27,7 @@ from explorer.model.drawing import (
     Drawing,
     drawing_too_large,
 )
-from explorer.model.entities import Dose, is_zero
+from explorer.model.entities import Dose, count_problem, is_zero
 from explorer.model.running_load import (
     HISTORY_DAYS,
     SAVED_DECIMALS,
@@ -72,9 +72,10 @@ class HandoutExercise:
                     frequency=self.frequency or None)
 
     @property
-    def zero_counts(self) -> tuple[str, ...]:
-        """The counts given as 0 ("sets", "reps"): nothing to do, so not printed."""
-        return tuple(name for name in COUNTS if is_zero(getattr(self, name)))
+    def bad_counts(self) -> tuple[str, ...]:
+        """The counts that are no dose ("sets", "reps"): 0, negative or a range from 0;
+        nothing to do, so not printed."""
+        return tuple(name for name in COUNTS if count_problem(getattr(self, name)))
 
 
 @dataclass(frozen=True)
@@ -142,11 +143,13 @@ class Handout:
         if not (self.exercises or self.conditions or self.regions or self.drawings
                 or self.has_running_plan):
             return "Nothing to print yet: add exercises to the handout."
-        zero = [f"exercise {number}'s {name}" for number, item in enumerate(self.exercises, 1)
-                for name in item.zero_counts]
-        if zero:
-            return (f"Give at least 1 for {listed(zero)}: 0 is no dose, so the handout is not "
-                    "printed yet.")
+        bad = [(f"exercise {number}'s {name}", getattr(item, name))
+               for number, item in enumerate(self.exercises, 1) for name in item.bad_counts]
+        if bad:
+            what = ("0 is" if all(is_zero(count) for _, count in bad)
+                    else "0, a negative number or a range from 0 is")
+            return (f"Give at least 1 for {listed([name for name, _ in bad])}: {what} no "
+                    "dose, so the handout is not printed yet.")
         return ""
 
     def too_long(self) -> list[str]:

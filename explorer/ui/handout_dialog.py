@@ -61,7 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model import Content
-from explorer.model.entities import is_zero
+from explorer.model.entities import count_problem
 from explorer.model.handout import (
     COUNTS,
     DOSE_MAX,
@@ -103,7 +103,8 @@ CURRENT_FRAME = 2  # pixels: the frame round the table's current cell
 
 class _Cell(QTableWidgetItem):
     """A table cell whose tooltip is its whole text, as edited; a count of 0 (sets or
-    reps) is kept as typed, in the warning colour, its tooltip saying what to do."""
+    reps; or negative, or a range from 0) is kept as typed, in the warning colour, its
+    tooltip saying what to do."""
 
     def data(self, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -114,8 +115,11 @@ class _Cell(QTableWidgetItem):
 
     def _problem(self) -> str:
         name = COLUMNS[self.column()].lower() if self.column() >= 0 else ""
-        if name in COUNTS and is_zero(str(super().data(Qt.ItemDataRole.DisplayRole) or "")):
-            return f"0 {name} is no dose: give at least 1 (the handout is not printed until then)"
+        problem = count_problem(str(super().data(Qt.ItemDataRole.DisplayRole) or "")
+                                ) if name in COUNTS else ""
+        if problem:
+            return (f"{name.capitalize()}: {problem} (the handout is not printed until "
+                    "then)")
         return ""
 
 
