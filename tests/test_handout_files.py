@@ -392,3 +392,16 @@ def test_a_saved_date_in_the_future_or_unreadable_is_taken_as_today(
                              "they may be older than they look",)
     assert from_json(handout(created=created)).left_out == ()  # no runs: nothing to tell
     assert from_json(handout(runs=[[3, 10]])).left_out == ()  # written without a date
+
+
+def test_a_dose_typed_as_a_number_without_quotes_is_read_as_its_text() -> None:
+    """"sets": 3, as anyone editing JSON by hand writes it, refused the whole file."""
+    read = from_json(handout(exercises=[{"exercise": "clam", "sets": 3, "reps": 12}]), "h.json")
+    assert (read.exercises[0].sets, read.exercises[0].reps) == ("3", "12")
+
+
+@pytest.mark.parametrize("value", [2.5, True, None, [3]])
+def test_a_dose_that_is_no_whole_number_or_text_says_to_quote_it(value: Any) -> None:
+    with pytest.raises(HandoutError, match=r"""^h\.json: exercise 1: 'sets' should be text, """
+                                           r"""in quotes: "sets": "3"$"""):
+        from_json(handout(exercises=[{"exercise": "clam", "sets": value}]), "h.json")

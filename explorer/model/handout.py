@@ -231,10 +231,17 @@ def _shorten_numbers(text: str) -> str:
     return re.sub(rf"\d{{{SHOWN_CHARS + 1},}}", lambda match: shorten(match[0]), text)
 
 
-def _text(data: dict[str, Any], key: str, where: str, limit: int = 5000) -> str:
+def _text(data: dict[str, Any], key: str, where: str, limit: int = 5000,
+          number: bool = False) -> str:
+    """A text field; with `number`, a whole number typed without quotes ("sets": 3) is
+    taken as its text."""
     value = data.get(key, "")
+    if number and isinstance(value, int) and not isinstance(value, bool) \
+            and len(str(value)) <= limit:
+        return str(value)
     if not isinstance(value, str):
-        raise HandoutError(f"{where}: '{key}' should be text")
+        quoted = f', in quotes: "{key}": "3"' if number else ", in quotes"
+        raise HandoutError(f"{where}: '{key}' should be text{quoted}")
     if len(value) > limit:
         raise HandoutError(f"{where}: '{key}' is longer than {limit} characters")
     return value
@@ -324,8 +331,8 @@ def _exercises(items: list[dict[str, Any]], source: str
             past_limit += 1
         else:
             exercises[exercise_id] = HandoutExercise(
-                exercise_id, sets=_text(item, "sets", where, DOSE_MAX),
-                reps=_text(item, "reps", where, DOSE_MAX),
+                exercise_id, sets=_text(item, "sets", where, DOSE_MAX, number=True),
+                reps=_text(item, "reps", where, DOSE_MAX, number=True),
                 hold=_text(item, "hold", where, DOSE_MAX),
                 frequency=_text(item, "frequency", where, DOSE_MAX),
                 note=_text(item, "note", where, NOTE_MAX))
