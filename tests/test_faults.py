@@ -179,6 +179,18 @@ def test_unreadable_settings_fall_back_with_notice(qtbot: QtBot, tmp_path: Path)
     assert window.selection.regions == [] and window.selection.side == "right"
 
 
+def test_settings_saved_in_another_encoding_keep_only_what_reads_as_typed(
+        tmp_path: Path) -> None:
+    """A settings file saved by hand in Latin-1 was said to be "back to its default",
+    yet its clinic name came back as "Clinique Gen\ufffdve", for every printed header."""
+    path = tmp_path / "settings.ini"
+    path.write_bytes("[print]\nclinic=Clinique Genève\npage_size=A4\n".encode("latin-1"))
+    settings = Settings(path)
+    assert settings.damaged
+    assert settings.text("print/clinic") == "" and settings.text("print/clinic", "x") == "x"
+    assert settings.text("print/page_size") == "A4"  # what reads as typed is kept
+
+
 def test_an_open_handout_says_what_a_reload_took_away(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """F5 took the handout's condition away: the builder kept it without a word, and the

@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from explorer.paths import APP_NAME
 
 ORGANISATION = "HipExplorer"
+UNREADABLE = "\ufffd"  # what Qt reads in place of bytes that are not UTF-8
 UNWRITABLE = ("The settings file {file} cannot be written (read-only): preferences and the "
               "window's layout last only until Hip Explorer closes.")
 
@@ -52,10 +53,13 @@ class Settings:
         self._qs.setValue(key, value)
 
     def text(self, key: str, default: str = "") -> str:
+        """The text saved at `key`; `default` for text that could not be read (a file
+        saved by hand in another encoding: "Gen\ufffdve" would print in every header)."""
         value = self._qs.value(key, default)
         if isinstance(value, list):  # a comma typed into the file by hand: Qt splits there
-            return ", ".join(str(v) for v in value)
-        return default if value is None else str(value)
+            value = ", ".join(str(v) for v in value)
+        text = default if value is None else str(value)
+        return default if UNREADABLE in text else text
 
     def number(self, key: str, default: int = 0) -> int:
         return int(self._get(key, default, int))
