@@ -82,20 +82,23 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(after, "content_after")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, summary: str, *codes: str,
-                description: str | None = None) -> argparse.ArgumentParser:
+    def command(name: str, summary: str, *codes: str, description: str | None = None,
+                usage: str = USAGE_ERROR) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=summary, description=description,
-                                   parents=[after], epilog=_exit_codes(*codes),
+                                   parents=[after], epilog=_exit_codes(*codes, usage=usage),
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    command("gui", "open the window (the default)", "0   the window was closed")
+    # a missing --content folder does not stop the window: it is among its content problems
+    command("gui", "open the window (the default)", "0   the window was closed",
+            usage="2   usage error: an unknown option")
     validate = command(
         "validate", "check content; exit 0 clean, 1 problems, 2 usage",
         "0   no problems", "1   problems found, listed on stderr",
         description="Check content folders. With no DIR, checks the built-in content and "
         "any --content folders; each DIR is checked on its own, as a layer over those.",
     )
-    validate.add_argument("dirs", nargs="*", metavar="DIR", type=Path)
+    validate.add_argument("dirs", nargs="*", metavar="DIR", type=Path,
+                          help="a content folder to check (repeatable)")
     _conditions_options(command("conditions", "ranked conditions for regions",
                                 "0   listed"))
     _export_options(command(
@@ -105,11 +108,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _exit_codes(*codes: str) -> str:
+USAGE_ERROR = ("2   usage error: an unknown option, id or region, or a folder or file\n"
+               "      named on the command line that is not there")
+
+
+def _exit_codes(*codes: str, usage: str = USAGE_ERROR) -> str:
     """The help's list of exit codes: the command's own, then the ones every command has."""
-    return "\n  ".join(["exit codes:", *codes,
-                        "2   usage error: an unknown option, id or region, or a folder or "
-                        "file\n      named on the command line that is not there",
+    return "\n  ".join(["exit codes:", *codes, usage,
                         "141 the reader of the output went away (| head), as for a Unix tool\n"
                         "      stopped by SIGPIPE"])
 
@@ -249,7 +254,8 @@ def _require_folders(folders: Sequence[Path]) -> None:
     for folder in folders:
         try:
             if not folder.is_dir():
-                raise UsageError(f"{folder}: not a folder")
+                raise UsageError(f"{folder}: " + ("not a folder" if folder.exists() else
+                                                  "there is no such folder; check its name"))
         except PermissionError:  # not a usage error: the loader lists it as a problem
             continue
 

@@ -220,8 +220,12 @@ def test_a_mistyped_content_folder_is_a_usage_error(
     missing = tmp_path / "exmaple-clinic"
     command = [arg.format(out=tmp_path / "all.pdf") for arg in command]
     assert main(["--content", str(missing), *command]) == 2
-    assert f"hip-explorer: {missing}: not a folder" in capsys.readouterr().err
+    assert (f"hip-explorer: {missing}: there is no such folder; check its name"
+            in capsys.readouterr().err)
     assert not (tmp_path / "all.pdf").exists()
+    (tmp_path / "notes.txt").write_text("a file")  # there, but a file
+    assert main(["--content", str(tmp_path / "notes.txt"), *command]) == 2
+    assert f"hip-explorer: {tmp_path / 'notes.txt'}: not a folder" in capsys.readouterr().err
 
 
 def test_export_of_a_condition_whose_file_failed_names_the_file(

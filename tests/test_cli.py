@@ -32,7 +32,7 @@ def test_validate_broken_folder_prints_file_line_and_exits_1(tmp_path: Path) -> 
 
 def test_validate_usage_errors_exit_2(tmp_path: Path) -> None:
     result = run("validate", str(tmp_path / "missing"))
-    assert result.returncode == 2 and "not a folder" in result.stderr
+    assert result.returncode == 2 and "missing: there is no such folder" in result.stderr
     assert run("validate", "--bogus").returncode == 2
 
 
@@ -179,7 +179,7 @@ def test_content_option_after_the_command(tmp_path: Path,
     assert main(["conditions", "-r", "front", "--content", example]) == 0
     assert "(id: hip-flexor-overuse-hills)" in capsys.readouterr().out
     result = run("export", "--content", str(tmp_path / "missing"), "--all", "-o", "x.pdf")
-    assert result.returncode == 2 and "missing: not a folder" in result.stderr
+    assert result.returncode == 2 and "missing: there is no such folder" in result.stderr
 
 
 def help_text(capsys: pytest.CaptureFixture[str], *command: str) -> str:
@@ -212,6 +212,17 @@ def test_help_says_what_each_export_option_does_and_the_exit_codes(
         assert "2 usage error: an unknown option" in help_text(capsys, command)
     assert "1 problems found, listed on stderr" in help_text(capsys, "validate")
     assert "exit codes: 0 success 1 problems found (validate)" in help_text(capsys)
+    assert "DIR a content folder to check (repeatable)" in help_text(capsys, "validate")
+    # the window opens with a mistyped --content folder among its content problems
+    assert "named on the command line" not in help_text(capsys, "gui")
+
+
+def test_an_empty_condition_is_called_empty(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """`--condition ""` said "unknown condition ; run ...", naming nothing."""
+    assert main(["export", "-o", str(tmp_path / "x.pdf"), "--condition", ""]) == 2
+    assert capsys.readouterr().err == ("hip-explorer: --condition: the id is empty; run "
+                                       "'hip-explorer conditions' to list the ids\n")
 
 
 def test_an_empty_region_is_called_empty(tmp_path: Path,

@@ -71,6 +71,9 @@ def run_export(args: argparse.Namespace, content: Content) -> int:
     conditions = []
     if args.condition:
         args.condition = list(dict.fromkeys(args.condition))  # each once, first order
+        if "" in (c.strip() for c in args.condition):
+            raise UsageError("--condition: the id is empty; run 'hip-explorer conditions' "
+                             "to list the ids")
         unknown = [c for c in args.condition if c not in content.conditions]
         broken = [p for p in content.problems
                   if p.path.parent.name == "conditions" and p.path.stem in unknown]
