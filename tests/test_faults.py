@@ -172,10 +172,14 @@ def test_unreadable_settings_fall_back_with_notice(qtbot: QtBot, tmp_path: Path)
     window = build_window([builtin_content_dir()], settings)
     qtbot.addWidget(window)
     window.show()
+    window.resize(1100, 760)
     bar = window.statusBar()
     message = bar.currentMessage()  # said by the file's name; where it is, in the tooltip
-    assert "The settings file settings.ini is damaged or unreadable" in message
-    assert f"The settings file {path} is damaged or unreadable" in bar.toolTip()
+    # whole, by its full path or its name: two sentences were cut in the middle
+    # ("back to…tten (read-only)")
+    assert message in (f"The settings file {file} cannot be read or written: the defaults "
+                       "are used until Hip Explorer closes." for file in (path, path.name))
+    assert f"The settings file {path} cannot be read or written" in bar.toolTip()
     assert window.selection.regions == [] and window.selection.side == "right"
 
 

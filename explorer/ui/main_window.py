@@ -159,13 +159,14 @@ class MainWindow(QMainWindow):
         bar: where it is, or in a narrow window its name (the tooltip says where)."""
         said = []
         for file in (settings.file_name, Path(settings.file_name).name):
-            notes = []
-            if settings.damaged:
-                notes.append(f"The settings file {file} is damaged or unreadable; what could "
-                             "not be read is back to its default.")
-            if not settings.writable:
-                notes.append(UNWRITABLE.format(file=file))
-            said.append(" ".join(notes))
+            if settings.damaged and not settings.writable:  # both, said short enough to fit
+                said.append(f"The settings file {file} cannot be read or written: the "
+                            "defaults are used until Hip Explorer closes.")
+            elif settings.damaged:
+                said.append(f"The settings file {file} is damaged or unreadable; what could "
+                            "not be read is back to its default.")
+            else:
+                said.append(UNWRITABLE.format(file=file) if not settings.writable else "")
         if said[0]:
             self.status.say(said[0], 15000, said[1])
 
