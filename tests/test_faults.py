@@ -179,7 +179,8 @@ def test_unreadable_settings_fall_back_with_notice(qtbot: QtBot, tmp_path: Path)
     # ("back to…tten (read-only)")
     assert message in (f"The settings file {file} cannot be read or written: the defaults "
                        "are used until Hip Explorer closes." for file in (path, path.name))
-    assert f"The settings file {path} cannot be read or written" in bar.toolTip()
+    if str(path) not in message:  # where it is, in the tooltip
+        assert f"The settings file {path} cannot be read or written" in bar.toolTip()
     assert window.selection.regions == [] and window.selection.side == "right"
 
 
