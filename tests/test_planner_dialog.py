@@ -338,4 +338,4 @@ def test_tiny_planned_runs_are_not_labelled_zero(qtbot: QtBot) -> None:
     values = [item.toPlainText() for item in plot.items if isinstance(item, pg.TextItem)
               and item.toPlainText()[-1].isdigit()]
     assert values == ["0.03"] * 6
-    assert "from 0.03 km to 0.03 km" in planner.summary_text()
+    assert "one long run of 0.03 km a week" in planner.summary_text()

@@ -364,6 +364,14 @@ def test_banner_puts_the_most_urgent_advice_first(window: MainWindow) -> None:
     assert "Get medical help now" in text
     assert text.index(clues["fever-unwell"].advice.split(".")[0]) < text.index(
         clues["night-rest-pain"].advice.split(".")[0])
+    # the advice to see a doctor within days is under its own heading, not under "now";
+    # each piece of advice is a bullet
+    later = text.index(clues["night-rest-pain"].advice.split(".")[0])
+    assert text.index("Get medical help now") < text.index("Also see a doctor") < later
+    assert window.banner.label.text().count("<li") == 2
+    window.refine.boxes["fever-unwell"].setChecked(False)
+    assert "Also see a doctor" not in shown(window.banner.label)
+    assert shown(window.banner.label).startswith("⚠ See a doctor ")
 
 
 def test_warning_banner_spans_the_window_and_scrolls_rather_than_cutting_text(

@@ -86,12 +86,21 @@ class RedFlagBanner(QFrame):
             self.hide()
             return
         ranked = sorted(clues, key=lambda clue: -clue.warning_rank)
-        emergency = ranked[0].warning_rank >= Urgency.EMERGENCY.rank
-        title = "Get medical help now" if emergency else "See a doctor"
-        body = "".join(f"<p style='margin:3px 0'>{esc(clue.advice or clue.question)}</p>"
-                       for clue in ranked)
-        self.label.setText(f"<p style='font-size:x-large; font-weight:bold; margin:0'>"
-                           f"&#9888; {title}</p>{body}")
+        now = [c for c in ranked if c.warning_rank >= Urgency.EMERGENCY.rank]
+        later = [c for c in ranked if c not in now]
+        title = "Get medical help now" if now else "See a doctor"
+        # each piece of advice a bullet; the advice for seeing a doctor soon under its own
+        # heading, not under "Get medical help now"
+        groups = [(title, now or later)] + ([("Also see a doctor", later)] if now and later
+                                            else [])
+        self.label.setText("".join(
+            f"<p style='font-size:{'x-large' if index == 0 else 'large'}; font-weight:bold;"
+            f" margin:{0 if index == 0 else 6}px 0 0 0'>"
+            f"{'&#9888; ' if index == 0 else ''}{heading}</p>"
+            "<ul style='margin:2px 0 0 0; -qt-list-indent:1'>"
+            + "".join(f"<li style='margin:2px 0'>{esc(c.advice or c.question)}</li>"
+                      for c in group) + "</ul>"
+            for index, (heading, group) in enumerate(groups)))
         advice = " ".join(c.advice or c.question for c in ranked)
         news = self.isHidden() or advice != self.accessibleDescription()
         for widget in (self, self.text_area):  # the text area: where Tab stops to scroll
