@@ -1441,3 +1441,17 @@ def test_a_search_with_an_apostrophe_quotes_the_words_around_its_match(
     assert typed == quotes("runners")
     cut = [t for t in typed if "“…" in t]
     assert cut and all("runn" in t.split("“", 1)[1].lower() for t in cut), typed
+
+
+def test_clear_selection_and_clear_drawing_are_greyed_with_nothing_to_clear(
+        window: MainWindow) -> None:
+    assert not window.clear_action.isEnabled() and not window.clear_drawing_action.isEnabled()
+    window.selection.set_regions(["outer"])
+    assert window.clear_action.isEnabled() and not window.clear_drawing_action.isEnabled()
+    window.diagram.set_strokes([("#d55e00", [(10.0, 10.0), (40.0, 40.0)])])
+    assert window.clear_drawing_action.isEnabled()
+    window.clear_drawing_action.trigger()
+    window.clear_action.trigger()
+    assert not window.clear_action.isEnabled() and not window.clear_drawing_action.isEnabled()
+    window.undo_action.trigger()  # the regions back: something to clear again
+    assert window.clear_action.isEnabled()

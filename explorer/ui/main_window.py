@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self._refresh_list()
         self._update_title()
         self._restore()
+        self._update_clear_actions()
         self.history.reset()  # the last session's regions are not a step to undo
         self._restart_trail()  # nor what restoring them showed on the way a step back
         self._show_problem_notice()
@@ -434,8 +435,9 @@ class MainWindow(QMainWindow):
                              fallback="Ctrl+,")
         quit_action = self._action("&Quit", self.close, Std.Quit, fallback="Ctrl+Q")
         find = self.find_action = self._action("&Find…", self._on_find_triggered, Std.Find)
-        clear = self._action("&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X",
-                             "Clear the chosen regions and their pain levels")
+        clear = self.clear_action = self._action(
+            "&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X",
+            "Clear the chosen regions and their pain levels")
         start_over = self._action("&Start over", self._on_start_over_triggered, Std.New,
                                   "For the next person: clear the regions, pain levels, "
                                   "answers and drawing")
@@ -444,12 +446,13 @@ class MainWindow(QMainWindow):
                                                  lambda: self.diagram.clear_strokes(),
                                                  "Ctrl+Shift+D")
         zoom_in = self.zoom_in_action = self._action("Zoom &in", lambda: self._zoom(1),
-                                                     Std.ZoomIn)
+                                                     Std.ZoomIn, "Larger text in the details")
         # Ctrl+= too: on most keyboards "+" needs Shift
         zoom_in.setShortcuts([*zoom_in.shortcuts(), QKeySequence("Ctrl+=")])
         zoom_out = self.zoom_out_action = self._action("Zoom &out", lambda: self._zoom(-1),
-                                                       Std.ZoomOut)
-        zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
+                                                       Std.ZoomOut, "Smaller text in the details")
+        zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0",
+                                  "The details' text at its usual size")
         # F6: from pane to pane (diagram, regions, search, conditions, questions, details),
         # as in a browser or a file manager, instead of dozens of Tabs
         next_pane = self._action("Ne&xt pane", lambda: self._to_pane(1), "F6")
@@ -570,6 +573,12 @@ class MainWindow(QMainWindow):
     # ---- reactions ---------------------------------------------------------------------------
     def _on_strokes_changed(self) -> None:
         self.history.record()
+        self._update_clear_actions()
+
+    def _update_clear_actions(self) -> None:
+        """Clear selection and Clear drawing are greyed while there is nothing to clear."""
+        self.clear_action.setEnabled(bool(self.selection.regions))
+        self.clear_drawing_action.setEnabled(bool(self.diagram.state.strokes))
 
     def _refresh_list(self) -> None:
         s = self.selection
@@ -578,6 +587,7 @@ class MainWindow(QMainWindow):
         self.columns.setTabText(CONDITIONS, f"Conditions ({count})" if count else "Conditions")
 
     def _on_selection_regions_changed(self) -> None:
+        self._update_clear_actions()
         self._refresh_list()  # opens at its best matches
         ids = self.conditions.ids()
         chosen = self.selection.condition
