@@ -50,9 +50,8 @@ def main() -> None:
             window.clinic.enter()
             window.resize(1400, 860)
             window.clinic.step(1)
-            window.diagram.state.strokes.append(
-                ("#D55E00", [(455.0, 175.0), (470.0, 160.0), (500.0, 165.0), (512.0, 190.0)]))
-            window.diagram.viewport().update()
+            window.diagram.set_strokes([  # as a pen stroke ends: Clear drawing comes on
+                ("#D55E00", [(455.0, 175.0), (470.0, 160.0), (500.0, 165.0), (512.0, 190.0)])])
 
         shots["window-clinic-mode.png"] = clinic
         DOCS.mkdir(exist_ok=True)

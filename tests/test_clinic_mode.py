@@ -147,7 +147,9 @@ def test_pen_strokes_undo_clear_and_handout_print(qtbot: QtBot, window: MainWind
     window.selection.set_regions(["outer"])
     window.clinic.enter()
     window.clinic.pen_actions["#D55E00"].setChecked(True)
+    assert not window.clear_drawing_action.isEnabled()  # nothing drawn yet
     draw(qtbot, window, [(470, 200), (490, 260), (520, 300)])
+    assert window.clear_drawing_action.isEnabled()  # on, once a stroke ends
     draw(qtbot, window, [(800, 200), (850, 250)])
     strokes = window.diagram.state.strokes
     assert [c for c, _ in strokes] == ["#D55E00", "#D55E00"] and len(strokes[0][1]) == 3
