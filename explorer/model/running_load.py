@@ -409,12 +409,13 @@ def gradual_plan(start: Baseline | Sequence[Run], unit: str = "km", weeks: int =
         known.append(Run(day, long_run))
     first, last = plan_weeks[0], plan_weeks[-1]
     long_runs = _span(first.long_run, last.long_run, unit)
-    weekly_span = _span(first.weekly_distance, last.weekly_distance, unit)
+    grows = format_distance(first.long_run, unit) != format_distance(last.long_run, unit)
     summary = (f"Plan for {weeks} weeks: "
                + (f"one long run a week, from {long_runs}, each at most 10% longer than "
-                  "the longest run of the 30 days before it" if " to " in long_runs
+                  "the longest run of the 30 days before it" if grows
                   else f"one long run of {long_runs} a week")
-               + f"; other runs stay as they are (about {weekly_span} a week).")
+               + "; other runs stay as they are (about "
+               + f"{_span(first.weekly_distance, last.weekly_distance, unit)} a week).")
     if too_short:
         summary += (f" A long run under 1 {unit} cannot grow by 0.1 {unit} and stay "
                     "within 10%, so the plan keeps it as it is.")

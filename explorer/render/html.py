@@ -91,11 +91,14 @@ def paragraphs(text: str | None, css: str = "") -> str:
     return "".join(f"<p{attr}>{esc(p)}</p>" for p in parts if p)
 
 
+NEWLINE = "\n"
+
+
 def typed_paragraphs(text: str) -> str:
     """Text typed in a form (a clinician's note), with its lines and indents kept as
     typed: a list typed line by line prints as a list. Blank lines separate paragraphs."""
     parts = [p.rstrip() for p in re.split(r"\n[^\S\n]*\n", text)]
-    return "".join(f'<p style="white-space: pre-wrap">{esc(p.strip(chr(10)))}</p>'
+    return "".join(f'<p style="white-space: pre-wrap">{esc(p.strip(NEWLINE))}</p>'
                    for p in parts if p.strip())
 
 
