@@ -798,7 +798,8 @@ class MainWindow(QMainWindow):
             self.diagram.clear_strokes()
         self.selection.select_condition("")
         self.search.field.clear()
-        self.statusBar().showMessage("Started over: Edit > Undo brings it all back.", 5000)
+        self.statusBar().showMessage("Started over. Edit > Undo brings back the regions, pain "
+                                     "levels, answers and drawing.", 8000)
 
     def _zoom(self, step: int) -> None:
         """The panel's text a step larger (1), smaller (-1) or back to normal (0)."""
