@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 
 from explorer.model import Condition, Content, Exercise
 from explorer.model.entities import Caution, Urgency
-from explorer.model.handout import Handout, HandoutExercise
+from explorer.model.handout import Handout, HandoutExercise, as_printed
 from explorer.render import html as render
 from explorer.report.pages import (
     MIN_TEXT_COLUMN,
@@ -288,13 +288,12 @@ def _warning_signs(content: Content, scale: float) -> HtmlFlowable | None:
 def _chart_flowables(content: Content, handout: Handout, scale: float) -> list[Flowable]:
     """The recovery timeline and the running plan as crisp images, each with its text.
     Large print (`scale` > 1) draws a chart's text that much larger and the chart that
-    much taller, at the same width.
+    much taller, at the same width. `handout` is as it prints (see as_printed).
 
     The chart module (and pyqtgraph) is imported only when a handout asks for a chart.
     """
     charts = []
-    condition = next((content.conditions[c] for c in handout.conditions
-                      if c in content.conditions), None)
+    condition = next((content.conditions[c] for c in handout.conditions), None)
     if handout.recovery_chart and condition is not None and condition.recovery:
         from explorer.ui.charts import RecoveryChart
 
@@ -391,8 +390,9 @@ def _printed_dose(item: HandoutExercise) -> HandoutExercise:
 def handout_job(content: Content, art: DiagramArt, handout: Handout,
                 warning_signs: bool = True) -> PrintJob:
     """The handout as it prints; it ends with the warning signs, unless `warning_signs` is
-    false (a booklet it follows begins with them)."""
-    handout = _trimmed(handout)
+    false (a booklet it follows begins with them). What the loaded content lacks is left
+    out (the user was told when it opened)."""
+    handout = as_printed(_trimmed(handout), content)
     pictures = _Pictures(content)
     scale = LARGE_PRINT if handout.large_print else 1.0
     width = LARGE_CARD_IMAGE_PX if handout.large_print else CARD_IMAGE_PX
@@ -402,13 +402,12 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout,
     head = "<h1>Your exercise plan</h1>"
     if handout.patient:
         head += f"<p><b>For:</b> {esc(handout.patient)}</p>"
-    # a region the loaded content lacks is left out (the user was told when it opened)
-    regions = {r: v for r, v in handout.regions.items() if r in content.regions}
+    regions = handout.regions
     if regions:
         where = ", ".join(f"{content.region_name(r)}" + (f" (pain {v}/10)" if v else "")
                           for r, v in regions.items())
         head += f'<p class="muted">Where it hurts: {esc(where)}</p>'
-    names = [content.conditions[c].name for c in handout.conditions if c in content.conditions]
+    names = [content.conditions[c].name for c in handout.conditions]
     if names:
         head += "<h2>What we talked about</h2>" + render.bullet_list(names)
     flows: list[Flowable] = [HtmlFlowable(head, font_scale=scale)]
@@ -425,14 +424,11 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout,
                                   splittable=True))
     # an exercise's cautions for other regions are left out: the regions where it hurts,
     # else the main regions of the conditions talked about (with neither, all print)
-    hurts = set(regions) or {content.conditions[c].main_region for c in handout.conditions
-                             if c in content.conditions}
+    hurts = set(regions) or {content.conditions[c].main_region for c in handout.conditions}
     cards = []
     for item in handout.exercises:
-        exercise = content.exercises.get(item.exercise)
-        if exercise is None:
-            continue
-        exercise = _with_condition_cautions(content, exercise, handout.conditions)
+        exercise = _with_condition_cautions(content, content.exercises[item.exercise],
+                                            handout.conditions)
         card, stacked = (render.exercise_card(content, exercise, None, o, dose=item.dose,
                                               note=item.note, regions=hurts)
                          for o in (options, dataclasses.replace(options, stacked=True)))
@@ -440,7 +436,7 @@ def handout_job(content: Content, art: DiagramArt, handout: Handout,
     if cards:
         # a bone that may be cracked (an urgent condition) is not exercised into pain
         urgent = any(content.conditions[c].urgency.rank >= Urgency.URGENT.rank
-                     for c in handout.conditions if c in content.conditions)
+                     for c in handout.conditions)
         how = ("Keep them pain-free, and stop and ask if any pain comes on."
                if urgent else "Mild discomfort (no more than 3 out of 10) that settles by "
                "the next morning is fine; stop and ask if pain is sharp or keeps building.")
