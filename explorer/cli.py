@@ -84,9 +84,11 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, summary: str, *codes: str, description: str | None = None,
                 usage: str = USAGE_ERROR) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=summary, description=description,
-                                   parents=[after], epilog=_exit_codes(*codes, usage=usage),
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub = commands.add_parser(name, help=summary, description=description,
+                                  parents=[after], epilog=_exit_codes(*codes, usage=usage),
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.set_defaults(command_parser=sub)  # its usage for an option it does not know
+        return sub
 
     # a missing --content folder does not stop the window: it is among its content problems
     command("gui", "open the window (the default)", "0   the window was closed",
@@ -144,7 +146,6 @@ def _export_options(export: argparse.ArgumentParser) -> None:
     export.add_argument("--handout", type=Path, metavar="FILE",
                         help="a handout file saved from the window, printed as saved; "
                         "with conditions, it follows them in the same PDF")
-    export.set_defaults(export_parser=export)
     export.add_argument("--page-size", choices=PAGE_SIZES, default=None, type=_page_size,
                         help="A4 or Letter, in any case (default: Letter where the "
                         "system measures in inches, else A4)")
@@ -173,10 +174,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        command_parser = getattr(args, "command_parser", parser)
+        if unknown:  # told with the usage of the command typed, not the program's
+            command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
         if args.command == "export" and not (args.condition or args.region or args.all
                                              or args.handout):
-            args.export_parser.error("give one of --condition, --region or --all, or "
+            command_parser.error("give one of --condition, --region or --all, or "
                                      "--handout, or both")
         # before or after the command, in the order typed (the last layer wins)
         args.content = [*args.content, *getattr(args, "content_after", [])]

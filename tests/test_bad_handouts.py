@@ -103,7 +103,7 @@ def test_export_of_a_handout_with_bad_runs_says_why(
     out = tmp_path / "r8.pdf"
     assert main(["export", "--handout", str(path), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert (f"hip-explorer export: note: {path}: left out the running log, which the planner "
+    assert (f"hip-explorer: note: {path}: left out the running log, which the planner "
             "cannot use: ") in err and "150 km" in err
     assert "Traceback" not in err
     text = pdf_text(out)
@@ -202,7 +202,7 @@ def test_a_region_the_content_lacks_is_noted_like_an_unknown_exercise(
     out = tmp_path / "elbow.pdf"
     assert main(["export", "--handout", str(path), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "hip-explorer export: note: region 'elbow' is not in the loaded content" in err
+    assert "hip-explorer: note: region 'elbow' is not in the loaded content" in err
     assert "Outer hip (pain 3/10)" in pdf_text(out)
 
 

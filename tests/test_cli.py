@@ -265,3 +265,30 @@ def test_a_mistyped_content_folder_still_opens_the_window_which_lists_it(
     missing = tmp_path / "exmaple-clinic"
     assert main(["--content", str(missing), *command]) == 0
     assert opened == [[builtin_content_dir(), missing]]
+
+
+@pytest.mark.parametrize(("command", "usage"), [
+    (["export", "--all", "-o", "x.pdf", "--bogus"], "usage: hip-explorer export "),
+    (["validate", "--nope"], "usage: hip-explorer validate "),
+    (["conditions", "extra"], "usage: hip-explorer conditions "),
+])
+def test_an_unknown_option_is_told_with_the_usage_of_its_command(
+        capsys: pytest.CaptureFixture[str], command: list[str], usage: str) -> None:
+    """An option export does not know printed the program's usage, which lists COMMAND
+    and none of export's options."""
+    with pytest.raises(SystemExit) as done:
+        main(command)
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    prog = usage.removeprefix("usage: ")
+    assert f"{prog.rstrip()}: error: unrecognized arguments: {command[-1]}\n" in err
+
+
+def test_export_messages_share_one_prefix(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """export's own messages said "hip-explorer export:", the rest "hip-explorer:"."""
+    assert main(["export", "--all", "-o", str(tmp_path / "no" / "x.pdf")]) == 1
+    assert main(["export", "--condition", "knee", "-o", str(tmp_path / "x.pdf")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(line.startswith("hip-explorer: ") for line in lines)

@@ -145,7 +145,7 @@ def test_export_lists_a_few_ids_the_content_lacks_on_one_line(
     assert main(["export", "--handout", str(path), "-o", str(tmp_path / "u.pdf")]) == 0
     notes = [line for line in capsys.readouterr().err.splitlines()
              if "not in the loaded content" in line]
-    assert notes == ["hip-explorer export: note: region 'r0', region 'r1', region 'r2', "
+    assert notes == ["hip-explorer: note: region 'r0', region 'r1', region 'r2', "
                      "region 'r3', region 'r4' (and 29996 more) are not in the loaded "
                      "content; left out"]
 
@@ -229,7 +229,7 @@ def test_export_refuses_a_handout_the_builder_would_not_print(
         HandoutExercise(exercise, sets=sets, reps="10") for exercise, sets in exercises)))
     out = tmp_path / "kim.pdf"
     assert main(["export", "--handout", str(handout), "-o", str(out)]) == 1
-    assert f"hip-explorer export: {handout}: {says}" in capsys.readouterr().err
+    assert f"hip-explorer: {handout}: {says}" in capsys.readouterr().err
     assert not out.exists()
 
 
@@ -247,5 +247,5 @@ def test_export_refuses_a_handout_whose_every_entry_the_content_lacks(
     assert main(["export", "--handout", str(handout), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert "region 'elbow', condition 'no-such-condition', exercise 'no-such-exercise'" in err
-    assert f"hip-explorer export: {handout}: Nothing to print yet" in err
+    assert f"hip-explorer: {handout}: Nothing to print yet" in err
     assert not out.exists()

@@ -121,7 +121,7 @@ def test_a_handout_that_cannot_print_writes_nothing_even_with_conditions(
     path = handout_file(tmp_path, exercises=[{"exercise": "bridge", "sets": "0"}])
     out = tmp_path / "k.pdf"
     assert main(["export", "--condition", GTPS, "--handout", str(path), "-o", str(out)]) == 1
-    assert f"hip-explorer export: {path}: " in capsys.readouterr().err
+    assert f"hip-explorer: {path}: " in capsys.readouterr().err
     assert not out.exists()
 
 

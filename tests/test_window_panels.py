@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from explorer.model.entities import Urgency
 from explorer.paths import builtin_content_dir
 from explorer.ui import condition_list
 from explorer.ui.condition_list import fit_lines
@@ -195,7 +196,13 @@ def test_a_long_name_wraps_in_full_and_its_reason_keeps_one_line(
 def test_list_explains_why_and_marks_urgency(window: MainWindow) -> None:
     window.selection.set_regions(["groin"])
     first = window.conditions.ids()[0]
-    assert window.conditions.reason(first).startswith("Main area: Groin")
+    assert window.content.conditions[first].urgency is Urgency.URGENT
+    # the urgency in words, not only as the marker's shape and colour
+    assert window.conditions.reason(first).startswith("Urgent; Main area: Groin")
+    routine = [c for c in window.conditions.ids()
+               if window.content.conditions[c].urgency is Urgency.ROUTINE]
+    assert routine and all(window.conditions.reason(c).startswith("Main area: ")
+                           for c in routine)
     item = window.conditions.currentItem()
     assert "Urgency:" in item.data(0, Qt.ItemDataRole.AccessibleTextRole)
     assert not item.icon(0).isNull()
@@ -485,6 +492,22 @@ def test_search_results_quote_the_words_around_the_match(qtbot: QtBot,
 def test_search_lay_words_select_region(qtbot: QtBot, window: MainWindow) -> None:
     type_and_enter(qtbot, window, "sit bone")
     assert window.selection.regions == ["back"]
+
+
+def test_a_region_found_in_place_of_others_says_undo_brings_them_back(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_regions(["groin", "outer", "back"])
+    type_and_enter(qtbot, window, "sit bone")
+    assert window.selection.regions == ["back"]
+    said = window.statusBar().currentMessage()
+    assert said == "Showing Back of the hip only. Edit > Undo brings back Groin, Outer hip."
+    window.undo_action.trigger()
+    assert window.selection.regions == ["groin", "outer", "back"]
+    # nothing replaced, nothing to say
+    window.statusBar().clearMessage()
+    window.selection.set_regions([])
+    type_and_enter(qtbot, window, "sit bone")
+    assert window.selection.regions == ["back"] and not window.statusBar().currentMessage()
 
 
 def test_search_abbreviation_opens_condition(qtbot: QtBot, window: MainWindow) -> None:

@@ -27,7 +27,7 @@ from explorer.model.queries import by_name
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"hip-explorer export: {message}", file=sys.stderr)
+    print(f"hip-explorer: {message}", file=sys.stderr)
     return code
 
 
@@ -142,12 +142,12 @@ def _printed_handout(args: argparse.Namespace, content: Content) -> Handout | in
                          f'side ("side": "{handout.side}"); leave out --side, or change '
                          "the file")
     for why in handout.left_out:
-        print(f"hip-explorer export: note: {args.handout}: left out {why}", file=sys.stderr)
+        print(f"hip-explorer: note: {args.handout}: left out {why}", file=sys.stderr)
     missing = unknown_entries(handout, content)
     if missing:  # on one line, a few named, as the builder lists them (a file may hold
         # thousands)
         verb = "is" if len(missing) == 1 else "are"
-        print(f"hip-explorer export: note: {listed(missing)} {verb} not in the loaded "
+        print(f"hip-explorer: note: {listed(missing)} {verb} not in the loaded "
               "content; left out", file=sys.stderr)
     refusal = as_printed(handout, content).print_refusal()  # as the builder's
     if refusal:

@@ -44,6 +44,10 @@ from explorer.ui.icons import drawn_icon
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def _unless_routine(urgency: Urgency) -> list[str]:
+    return [] if urgency is Urgency.ROUTINE else [urgency.label]
+
+
 def urgency_icon(urgency: Urgency, size: int = 16) -> QIcon:
     """A marker that differs in shape as well as colour (circle, square, triangle, diamond),
     drawn for 1x, 2x and 3x screens alike (a 16-pixel one was stair-stepped at 2x)."""
@@ -212,8 +216,10 @@ class ConditionList(QTreeWidget):
         if regions:
             matches = rank_conditions(self._content, regions, answers, intensities)
             self.match_count = len(matches)
+            # the urgency in words as well as the marker's shape, where it is not routine
             rows = [self._item(match.condition.id, match.condition.name,
-                               match.condition.urgency, "; ".join(match.reasons))
+                               match.condition.urgency, "; ".join(
+                                   [*_unless_routine(match.condition.urgency), *match.reasons]))
                     for match in matches[:MAX_LISTED]]
             if len(matches) > MAX_LISTED:
                 more = QTreeWidgetItem([

@@ -641,7 +641,13 @@ class MainWindow(QMainWindow):
 
     def _on_search_result_chosen(self, kind: str, entry_id: str) -> None:
         if kind == "region":
+            before = [r for r in self.selection.regions if r != entry_id]
             self.selection.set_regions([entry_id])
+            if before:  # the search chose one region in place of several: say how to undo
+                names = ", ".join(self.content.region_name(r) for r in before)
+                self.statusBar().showMessage(
+                    f"Showing {self.content.region_name(entry_id)} only. "
+                    f"Edit > Undo brings back {names}.", 10000)
         else:
             self._show_entry(kind, entry_id)
             self.columns.show_pane(DETAILS)
