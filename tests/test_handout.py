@@ -114,9 +114,11 @@ def test_unwritable_folder(tmp_path: Path) -> None:
      "exercise 1: 'exercise' is missing"),
     (b'{"format": "hip-explorer-handout", "version": 1, "patient": ["x"]}', "should be text"),
     (b'{"format": "hip-explorer-handout", "version": 1, "side": "middle"}',
-     "'side' should be right or left"),
+     "'side' should be right or left, not \"middle\""),
     (b'{"format": "hip-explorer-handout", "version": 1, "side": 1}',
-     "'side' should be right or left"),
+     "'side' should be right or left, not 1"),
+    (b'{"format": "hip-explorer-handout", "version": 1, "unit": "miles"}',
+     "'unit' should be km or mi, not \"miles\""),
     (b'{"format": "hip-explorer-handout", "version": 1, "baseline": [30, 12]}',
      "'baseline' should be {\"weekly_distance\": number, \"longest_run\": number}"),
     (b'{"format": "hip-explorer-handout", "version": 1,'
@@ -127,6 +129,15 @@ def test_damaged_files_are_reported(tmp_path: Path, data: bytes, message: str) -
     path.write_bytes(data)
     with pytest.raises(HandoutError, match=re.escape(message)):
         read_handout(path)
+
+
+def test_side_and_unit_are_read_in_any_case(tmp_path: Path) -> None:
+    """A file edited by hand with "LEFT" was refused, without quoting what it said."""
+    path = tmp_path / "h.json"
+    path.write_text('{"format": "hip-explorer-handout", "version": 1, "side": "LEFT", '
+                    '"unit": " Mi"}')
+    handout = read_handout(path)
+    assert (handout.side, handout.unit) == ("left", "mi")
 
 
 def test_builder_edits_saves_and_reopens(qtbot: QtBot, tmp_path: Path,

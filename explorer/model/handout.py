@@ -255,6 +255,15 @@ def _flag(data: dict[str, Any], key: str, where: str) -> bool:
     return value
 
 
+def _choice(data: dict[str, Any], key: str, choices: tuple[str, str], where: str) -> str:
+    """One of two words, typed in any case ("LEFT", "Km"); the first when left out."""
+    value = data.get(key, choices[0])
+    if isinstance(value, str) and value.strip().lower() in choices:
+        return value.strip().lower()
+    raise HandoutError(f"{where}: '{key}' should be {' or '.join(choices)}, "
+                       f"not {_shown(value)}")
+
+
 def from_json(text: str, source: str = "handout") -> Handout:
     try:
         data = json.loads(text)
@@ -287,17 +296,13 @@ def from_json(text: str, source: str = "handout") -> Handout:
         raise HandoutError(f"{source}: 'exercises' should be a list")
     exercises, exercises_left_out = _exercises(items, source)
     drawings, drawings_refused = _drawings(data.get("drawings", []))
-    unit = data.get("unit", "km")
-    if unit not in ("km", "mi"):
-        raise HandoutError(f"{source}: 'unit' should be km or mi")
+    unit = _choice(data, "unit", ("km", "mi"), source)
     # A running log or usual week the planner refuses is left out, with the reason, not
     # the whole handout: the exercises and notes are still good.
     age, undated = _days_since(_text(data, "created", source, 40))
     runs, runs_refused = _runs(data.get("runs", []), unit, source, age)
     baseline, baseline_refused = _baseline(data.get("baseline"), unit, source)
-    side = data.get("side", "right")
-    if side not in ("right", "left"):
-        raise HandoutError(f"{source}: 'side' should be right or left")
+    side = _choice(data, "side", ("right", "left"), source)
     return Handout(
         patient=_text(data, "patient", source, PATIENT_MAX),
         clinician_note=_text(data, "clinician_note", source, NOTE_MAX),
