@@ -369,3 +369,28 @@ def test_a_warning_question_stays_bold_after_its_box_had_the_keyboard(
     qtbot.waitUntil(lambda: not refine.boxes[warning].hasFocus())
     assert label.font().bold() and not label.font().underline()
     assert label.font().pointSizeF() == window.font().pointSizeF()  # still the window's
+
+
+def test_the_content_problems_button_shows_when_it_has_the_keyboard(
+        qtbot: QtBot, open_window: Callable[..., MainWindow], tmp_path: Any) -> None:
+    """The flat "⚠ 1 content problem: show" looked the same with and without focus."""
+    from explorer.paths import builtin_content_dir
+
+    (tmp_path / "clinic" / "conditions").mkdir(parents=True)
+    (tmp_path / "clinic" / "conditions" / "broken.yaml").write_text("id: broken\nname: [x\n")
+    win = open_window(1400, 860, layers=[builtin_content_dir(), tmp_path / "clinic"])
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    button = win._problem_button
+    assert button is not None
+    unfocused = button.grab().toImage()
+    win.conditions.setFocus()
+    for _ in range(60):  # Tab round the window to it, as a keyboard user does
+        if button.hasFocus():
+            break
+        key(qtbot, Qt.Key.Key_Tab)
+    assert button.hasFocus()
+    focused = button.grab().toImage()
+    assert focused != unfocused
+    edge = QColor(focused.pixel(focused.width() // 2, 1))
+    assert edge == win.palette().color(win.palette().ColorRole.Highlight)

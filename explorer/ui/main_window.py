@@ -66,7 +66,7 @@ from explorer.ui.region_list import RegionList
 from explorer.ui.search_box import SearchBox, SearchState
 from explorer.ui.selection import Selection, side_box
 from explorer.ui.settings import UNWRITABLE, Settings
-from explorer.ui.status_bar import StatusBar
+from explorer.ui.status_bar import StatusBar, StatusButton
 from explorer.ui.trail import Trail
 
 if TYPE_CHECKING:  # the handout model is imported when a handout is first made
@@ -1054,8 +1054,7 @@ class MainWindow(QMainWindow):
         count = len(self.content.problems)
         if not count:
             return
-        button = QPushButton(f"⚠ {count} content problem{'s' * (count != 1)}: show")
-        button.setFlat(True)
+        button = StatusButton(f"⚠ {count} content problem{'s' * (count != 1)}: show")
         from explorer.model.handout import listed  # (not loaded at start-up otherwise)
 
         files = list(dict.fromkeys(p.path.name for p in self.content.problems))

@@ -4,15 +4,19 @@ the file's name and its page count. A message too long for the bar is said in it
 shorter form (a file's name without its folder) if it has one, and what still does not
 fit keeps its beginning and its end, with "…" for the middle. The whole message is the
 bar's tooltip meanwhile. The fit is made again as the bar's width changes (a message said
-while the window is built is fitted when it is shown)."""
+while the window is built is fitted when it is shown). Its button shows a focus frame."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QPushButton,
+    QStatusBar,
+    QWidget,
+)
 
 MARGINS = 16  # pixels the bar keeps round a message
 
@@ -55,3 +59,22 @@ class StatusBar(QStatusBar):
         if not text:  # the message has gone: so has its tooltip
             self.setToolTip("")
             self._said = ("", "", 0.0)
+
+
+class StatusButton(QPushButton):
+    """A flat button in the status bar (the content problems' "show") that shows a focus
+    frame when it has the keyboard: the Fusion style draws none on a flat button."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setFlat(True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # as other controls: a frame when the keyboard brought the focus, not a click
+        if self.hasFocus() and self.window().testAttribute(
+                Qt.WidgetAttribute.WA_KeyboardFocusChange):
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 3, 3)
