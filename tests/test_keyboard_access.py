@@ -394,3 +394,32 @@ def test_the_content_problems_button_shows_when_it_has_the_keyboard(
     assert focused != unfocused
     edge = QColor(focused.pixel(focused.width() // 2, 1))
     assert edge == win.palette().color(win.palette().ColorRole.Highlight)
+
+
+def test_the_diagram_describes_its_side_and_regions_by_name(window: MainWindow) -> None:
+    """The description listed the ids "front, groin, outer, back", whatever the regions
+    file named them, and never said which hip it shows."""
+    names = ", ".join(info.name for info in window.content.regions.values())
+    assert "Front of the hip" in names
+    assert window.diagram.accessibleDescription().startswith(f"Right hip. Regions: {names}. ")
+    window.selection.set_side("left")
+    assert window.diagram.accessibleDescription().startswith(f"Left hip. Regions: {names}. ")
+
+
+def test_a_condition_row_says_its_urgency_once(window: MainWindow) -> None:
+    """A screen reader heard "Urgency: Routine. Why: Routine; also Groin" in the list
+    grouped by region."""
+    from explorer.model.entities import Urgency
+    from explorer.ui.condition_list import ID_ROLE
+
+    for regions in ([], ["groin"]):
+        window.selection.set_regions(regions)
+        rows = [i for i in window.conditions._items() if i.data(0, ID_ROLE)]
+        assert rows
+        for item in rows:
+            condition_id = item.data(0, ID_ROLE)
+            spoken = item.data(0, Qt.ItemDataRole.AccessibleTextRole)
+            label = window.content.conditions[condition_id].urgency.label
+            assert spoken.count(label) == 1, spoken
+            assert f"Urgency: {label}." in spoken
+    assert Urgency.URGENT.label in window.conditions.reason("femoral-neck-stress-fracture")

@@ -6,6 +6,8 @@ grouped under its main region.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -42,10 +44,6 @@ from explorer.ui.dialogs import plain_tip
 from explorer.ui.icons import drawn_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _unless_routine(urgency: Urgency) -> list[str]:
-    return [] if urgency is Urgency.ROUTINE else [urgency.label]
 
 
 def urgency_icon(urgency: Urgency, size: int = 16) -> QIcon:
@@ -218,8 +216,8 @@ class ConditionList(QTreeWidget):
             self.match_count = len(matches)
             # the urgency in words as well as the marker's shape, where it is not routine
             rows = [self._item(match.condition.id, match.condition.name,
-                               match.condition.urgency, "; ".join(
-                                   [*_unless_routine(match.condition.urgency), *match.reasons]))
+                               match.condition.urgency, match.reasons,
+                               said=match.condition.urgency is not Urgency.ROUTINE)
                     for match in matches[:MAX_LISTED]]
             if len(matches) > MAX_LISTED:
                 more = QTreeWidgetItem([
@@ -244,10 +242,9 @@ class ConditionList(QTreeWidget):
                     others = [self._content.region_name(r) for r in condition.regions
                               if r != region]
                     said = clue_evidence(self._content, condition, answers)[1]
-                    note = "; ".join([condition.urgency.label, *(
-                        [f"also {', '.join(others)}"] if others else []), *said])
+                    note = [*([f"also {', '.join(others)}"] if others else []), *said]
                     header.addChild(self._item(condition.id, condition.name,
-                                               condition.urgency, note))
+                                               condition.urgency, note, said=True))
                 self.addTopLevelItem(header)
             self.expandAll()
         self.blockSignals(False)
@@ -259,11 +256,14 @@ class ConditionList(QTreeWidget):
             self.scrollToTop()
 
     def _item(self, condition_id: str, name: str, urgency: Urgency,
-              why: str = "") -> QTreeWidgetItem:
-        """A condition row, not yet in the tree (rows are inserted together)."""
+              reasons: Sequence[str], said: bool) -> QTreeWidgetItem:
+        """A condition row, not yet in the tree (rows are inserted together); `said`: its
+        line under the name begins with the urgency in words (the tip and a screen reader
+        always say it, once)."""
         item = QTreeWidgetItem([name])
         item.setData(0, ID_ROLE, condition_id)
-        item.setData(0, REASON_ROLE, why)
+        item.setData(0, REASON_ROLE, "; ".join([urgency.label, *reasons] if said else reasons))
+        why = "; ".join(reasons)
         item.setIcon(0, self._icons[urgency])
         tip = f"{name}\n{urgency.label}" + (f"\nWhy: {why}" if why else "")
         item.setToolTip(0, plain_tip(tip))

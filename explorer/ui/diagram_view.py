@@ -233,7 +233,7 @@ class DiagramView(QGraphicsView):
         self.setMinimumSize(360, 140)  # a short window with a warning strip still fits
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.setAccessibleName("Hip diagram")
-        self.setAccessibleDescription(f"Regions: front, groin, outer, back. {KEYS}")
+        self._describe_regions()
         selection.regions_changed.connect(self._on_selection_regions_changed)
         selection.side_changed.connect(self._on_selection_side_changed)
 
@@ -331,6 +331,8 @@ class DiagramView(QGraphicsView):
 
     def _on_selection_side_changed(self, side: str) -> None:
         self.state.side = side
+        if not self.state.show_focus:  # (else it describes the keyboard's region)
+            self._describe_regions()
         self._body.update()
         self._strokes.update()  # kept for the right hip, painted mirrored for the left
         self._refresh_regions()
@@ -530,6 +532,12 @@ class DiagramView(QGraphicsView):
             half = FRAME_WIDTH / 2
             painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
             painter.end()
+
+    def _describe_regions(self) -> None:
+        """Before the keyboard is on a region: the hip shown and its regions by name."""
+        names = ", ".join(info.name for info in self._content.regions.values())
+        self.setAccessibleDescription(
+            f"{self.state.side.capitalize()} hip. Regions: {names}. {KEYS}")
 
     def _describe_focus(self) -> None:
         """For a screen reader: the name says the keyboard's region and its state (and
