@@ -131,3 +131,42 @@ def test_an_open_handout_builder_follows_the_planner(qtbot: QtBot, tmp_path: Pat
     assert builder.save_to(tmp_path / "h.json")
     assert set(read_handout(tmp_path / "h.json").runs) == {(0, 6.0), (7, 9.0)}
     window.chart_dialogs["planner"].close()
+
+
+def test_start_over_leaves_nothing_of_the_last_person_to_print(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: object) -> None:
+    """Start over kept the handout builder open with the last patient's name, and the
+    running log went into the next person's handout."""
+    import pytest
+    from PySide6.QtWidgets import QMessageBox
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    window = build_window([builtin_content_dir()], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    window.selection.set_regions(["outer"])
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    window.planner_action.trigger()
+    assert window.planner.set_runs([Run(d, x) for d, x in RUNS], "km", Baseline(30, 10))
+    window.handout_action.trigger()
+    builder = window.handout_dialog
+    assert builder is not None and builder.isVisible()
+    builder.patient.setText("Kim Lee")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: answers.pop(0))
+    window.start_over_action.trigger()  # Cancel: the handout and everything else stay
+    assert builder.isVisible() and window.selection.regions == ["outer"]
+    assert window.planner_runs
+    window.start_over_action.trigger()  # Discard: the handout goes, then all the rest
+    assert not answers and not builder.isVisible()
+    assert window.selection.regions == [] and window.planner_runs == ()
+    assert window.planner.table.rowCount() == 0 and window.planner.baseline is None
+    assert "the running log is cleared" in window.statusBar().currentMessage()
+    handout = window.current_handout()
+    assert handout.runs == () and handout.baseline is None
+    window.handout_action.trigger()  # a new handout, for the next person
+    assert window.handout_dialog is not builder
+    assert window.handout_dialog is not None and window.handout_dialog.patient.text() == ""
+    window.handout_dialog.close()
+    for dialog in window.chart_dialogs.values():
+        dialog.close()

@@ -438,9 +438,10 @@ class MainWindow(QMainWindow):
         clear = self.clear_action = self._action(
             "&Clear selection", self._on_clear_triggered, "Ctrl+Shift+X",
             "Clear the chosen regions and their pain levels")
-        start_over = self._action("&Start over", self._on_start_over_triggered, Std.New,
-                                  "For the next person: clear the regions, pain levels, "
-                                  "answers and drawing")
+        start_over = self.start_over_action = self._action(
+            "&Start over", self._on_start_over_triggered, Std.New,
+            "For the next person: clear the regions, pain levels, answers, drawing, "
+            "running log and handout")
         # the pen sketch is kept apart from the selection; before the next patient:
         self.clear_drawing_action = self._action("Clear &drawing",
                                                  lambda: self.diagram.clear_strokes(),
@@ -797,15 +798,25 @@ class MainWindow(QMainWindow):
 
     def _on_start_over_triggered(self) -> None:
         """For the next person: nothing chosen, answered, drawn or searched (one step to
-        undo)."""
+        undo), and no handout or running log of the last person's left to print. An
+        unsaved handout is asked about first; kept open, nothing starts over."""
+        handout = self.handout_dialog
+        if handout is not None and handout.isVisible() and not handout.close():
+            return
         with self.history.one_step("Start over"):
             self.selection.clear_regions()
             self.selection.set_yes_answers(())
             self.diagram.clear_strokes()
         self.selection.select_condition("")
         self.search.field.clear()
-        self.statusBar().showMessage("Started over. Edit > Undo brings back the regions, pain "
-                                     "levels, answers and drawing.", 8000)
+        had_log = bool(self.planner_runs or self.planner_baseline)
+        self.planner_runs, self.planner_baseline = (), None
+        self.planner_out_of_date = False
+        if "planner" in self.chart_dialogs:
+            self.planner.set_runs([], self.planner_unit)
+        self.statusBar().showMessage(
+            "Started over. Edit > Undo brings back the regions, pain levels, answers and "
+            "drawing" + ("; the running log is cleared." if had_log else "."), 8000)
 
     def _zoom(self, step: int) -> None:
         """The panel's text a step larger (1), smaller (-1) or back to normal (0)."""
