@@ -573,3 +573,35 @@ def test_the_hint_is_never_drawn_over_the_diagram_at_300_percent(tmp_path: Path)
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          timeout=120, check=True).stdout.split()
     assert out == ["False", "False", "True"]  # folded away; the tooltip names regions
+
+
+def test_preferences_and_about_open_once(window: MainWindow) -> None:
+    """Ctrl+, pressed three times opened three Preferences windows, and OK in an older
+    one put back the clinic name a newer one had just saved."""
+    from PySide6.QtWidgets import QDialog
+
+    for name, trigger in (("preferences_dialog", window.preferences_action.trigger),
+                          ("about_dialog", window._on_about_triggered)):
+        trigger()
+        first = getattr(window, name)
+        trigger()
+        trigger()
+        assert getattr(window, name) is first and first.isVisible()
+        opened = [d for d in window.findChildren(QDialog) if d.isVisible()]
+        assert opened.count(first) == 1 and len(opened) == 1, opened
+        first.close()
+        trigger()  # closed: a new one, showing the settings as they are now
+        assert getattr(window, name) is not first and getattr(window, name).isVisible()
+        getattr(window, name).close()
+
+
+def test_about_says_how_many_sources_it_leaves_out(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer.ui import main_window
+
+    count = len(window.content.references)
+    monkeypatch.setattr(main_window, "ABOUT_SOURCES", count - 2)
+    window._on_about_triggered()
+    text = window.about_dialog.findChild(QTextBrowser).toPlainText()
+    assert "… and 2 more, listed on the pages that cite them" in text
+    window.about_dialog.close()

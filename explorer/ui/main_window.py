@@ -74,6 +74,7 @@ if TYPE_CHECKING:  # the handout model is imported when a handout is first made
     from explorer.model.running_load import Baseline
     from explorer.ui.handout_dialog import HandoutDialog
 
+ABOUT_SOURCES = 200  # Help > About lists this many sources (a clinic may add hundreds)
 ZOOM_FACTOR, MIN_ZOOM, MAX_ZOOM = 1.15, -3, 6  # the panel's text: 66% to 231%
 BANNER_MARGIN = 6  # pixels above the warning strip
 FEW_RESULTS_HEIGHT = 120  # pixels: about four search results
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.layers: list[Path] = list(content.layers)
         self._problem_button: QPushButton | None = None
         self.problems_dialog: QDialog | None = None  # Help > Content problems, when open
+        self.preferences_dialog: QDialog | None = None  # one of each, brought forward
+        self.about_dialog: QDialog | None = None
         self.trail: Trail[tuple[str, str]] = Trail()  # what the detail panel showed
         # (condition a region change pushed out, the best match shown in its place)
         self._displaced: tuple[str, str] | None = None
@@ -430,9 +433,9 @@ class MainWindow(QMainWindow):
                                       "All listed conditions in one PDF with contents")
         self.handout_action = self._action("&Exercise handout…", self._on_handout_triggered,
                                            "Ctrl+H", "Choose exercises and print a handout")
-        prefs = self._action("&Preferences…", self._on_preferences_triggered,
-                             Std.Preferences, "Clinic name, logo and paper size",
-                             fallback="Ctrl+,")
+        prefs = self.preferences_action = self._action(
+            "&Preferences…", self._on_preferences_triggered, Std.Preferences,
+            "Clinic name, logo and paper size", fallback="Ctrl+,")
         quit_action = self._action("&Quit", self.close, Std.Quit, fallback="Ctrl+Q")
         find = self.find_action = self._action("&Find…", self._on_find_triggered, Std.Find)
         clear = self.clear_action = self._action(
@@ -1017,11 +1020,9 @@ class MainWindow(QMainWindow):
         to the front instead, with its changes."""
         from explorer.ui.handout_dialog import HandoutDialog
 
+        if _brought_forward(self.handout_dialog):
+            return
         if self.handout_dialog is not None:
-            if self.handout_dialog.isVisible():
-                self.handout_dialog.raise_()
-                self.handout_dialog.activateWindow()
-                return
             self.handout_dialog.deleteLater()
         self.handout_dialog = HandoutDialog(self.content, self.diagram.art, self.settings,
                                             self.current_handout(), self)
@@ -1040,14 +1041,22 @@ class MainWindow(QMainWindow):
                                   handout.unit, handout.baseline)
 
     def _on_preferences_triggered(self) -> None:
+        """One Preferences window: OK in a second one would undo the first one's change."""
         from explorer.ui.preferences import PreferencesDialog
 
+        if _brought_forward(self.preferences_dialog):
+            return
         self.preferences_dialog = PreferencesDialog(self.settings, self)
         self.preferences_dialog.show()
 
     def _on_about_triggered(self) -> None:
-        sources = "".join(f"<li>{esc(r.citation)}</li>"
-                          for r in list(self.content.references.values())[:40])
+        if _brought_forward(self.about_dialog):
+            return
+        references = list(self.content.references.values())
+        sources = "".join(f"<li>{esc(r.citation)}</li>" for r in references[:ABOUT_SOURCES])
+        if len(references) > ABOUT_SOURCES:
+            sources += (f"<li>… and {len(references) - ABOUT_SOURCES} more, listed on the "
+                        "pages that cite them</li>")
         self.about_dialog = text_dialog(
             self, "About Hip Explorer",
             f"<h3>Hip Explorer {esc(__version__)}</h3>"
@@ -1178,6 +1187,15 @@ def _restore_splitter(splitter: QSplitter, state: QByteArray) -> bool:
         return True
     splitter.restoreState(before)
     return False
+
+
+def _brought_forward(dialog: QWidget | None) -> bool:
+    """True if `dialog` is open: it is brought to the front (not opened a second time)."""
+    if dialog is None or not dialog.isVisible():
+        return False
+    dialog.raise_()
+    dialog.activateWindow()
+    return True
 
 
 def _with_user_folder(layers: list[Path]) -> list[Path]:
