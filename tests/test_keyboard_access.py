@@ -423,3 +423,33 @@ def test_a_condition_row_says_its_urgency_once(window: MainWindow) -> None:
             assert spoken.count(label) == 1, spoken
             assert f"Urgency: {label}." in spoken
     assert Urgency.URGENT.label in window.conditions.reason("femoral-neck-stress-fracture")
+
+
+def test_back_returns_to_the_place_and_link_the_page_was_left_at(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Back showed the condition again from its top with no link chosen: a keyboard user
+    Tabbed through every link again to get back to where they were."""
+    window.selection.set_regions(["outer"])
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    detail = window.detail
+    detail.setFocus()
+    target = ""
+    for _ in range(80):  # Tab from link to link down the page to the first exercise
+        key(qtbot, Qt.Key.Key_Tab)
+        target = detail.keyboard_link()[2]
+        if target.startswith("hip:exercise/"):
+            break
+    assert target.startswith("hip:exercise/"), target
+    left_at = (detail.verticalScrollBar().value(), detail.keyboard_link())
+    assert left_at[0] > 0  # far enough down the page to have scrolled
+    key(qtbot, Qt.Key.Key_Return)
+    assert detail.shown == ("exercise", target.split("/", 1)[1])
+    assert detail.verticalScrollBar().value() == 0  # a new page opens at its top
+    window.back_action.trigger()
+    assert detail.shown == ("condition", "greater-trochanteric-pain-syndrome")
+    assert (detail.verticalScrollBar().value(), detail.keyboard_link()) == left_at
+    window.forward_action.trigger()  # the exercise again, at its top where it was left
+    assert detail.shown[0] == "exercise" and detail.verticalScrollBar().value() == 0
+    # a link followed to a page read before opens it at its top, as in a browser
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    assert detail.verticalScrollBar().value() == 0

@@ -31,6 +31,7 @@ from explorer.ui.images import load_picture, placeholder
 
 IMAGE_SCHEME = "hipimg"
 MAX_CACHED_DOCUMENTS = 24
+MAX_PLACES = 100  # pages whose place Back and Forward return to (as the trail's entries)
 NARROW_PX = 440  # below this the exercise cards stack picture over text
 WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
 # a title shrinks, down to this share of its size, where its longest word would not fit
@@ -64,6 +65,10 @@ class DetailPanel(QTextBrowser):
         self._shown_layout = (False, PAGE_PICTURE_PX)  # what the shown page was laid out for
         self._pictures: dict[tuple[str, float], QImage] = {}
         self._holder = QObject(self)  # owns the cached documents
+        # where each page left was being read, and the keyboard's link there: Back and
+        # Forward return to it (resume_place), as a browser does
+        self._left: OrderedDict[tuple[str, str], tuple[Place | None, tuple[int, int, str]]] \
+            = OrderedDict()
         self._documents: OrderedDict[tuple[str, str, bool, str, tuple[bool, int], float],
                                      QTextDocument] = OrderedDict()
         # Almost every page scrolls. A scroll bar that came and went would change the
@@ -152,6 +157,11 @@ class DetailPanel(QTextBrowser):
         Another entry opens at its top; the same one laid out anew (zoom, a new width)
         stays as far down as it was read."""
         place = self.read_place() if (kind, entry_id) == self.shown else None
+        if place is None and self.shown[0] and (kind, entry_id) != self.shown:
+            self._left[self.shown] = (self.read_place(), self.keyboard_link())
+            self._left.move_to_end(self.shown)
+            while len(self._left) > MAX_PLACES:
+                self._left.popitem(last=False)
         self.shown = (kind, entry_id)
         self._shown_layout = self._layout()
         key = (kind, entry_id, self.patient, self.extra_style, self._shown_layout, self.text_scale)
@@ -282,6 +292,13 @@ class DetailPanel(QTextBrowser):
             self.show_entry(kind, entry_id)
         else:
             self.show_welcome()
+
+    def resume_place(self) -> None:
+        """The page shown where it was read when it was left, with the keyboard on the
+        same link (Back and Forward); a page not left before stays at its top."""
+        place, link = self._left.get(self.shown, (None, (0, 0, "")))
+        self.scroll_to_place(place)
+        self.put_keyboard_link(link)
 
     def keyboard_link(self) -> tuple[int, int, str]:
         """The link the keyboard is on (Tab steps from link to link): the text cursor's

@@ -672,6 +672,7 @@ class MainWindow(QMainWindow):
         entry = self.trail.go(step)
         if entry is not None:
             self._show_entry(*entry)
+            self.detail.resume_place()  # where it was read, as a browser goes back
             self.columns.show_pane(DETAILS)
         self._update_trail_actions()
 
