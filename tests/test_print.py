@@ -150,6 +150,22 @@ def test_a_long_clinic_name_beside_a_logo_is_cut_with_an_ellipsis(
     assert date in first and "Right hip" in first  # the right-hand texts are whole
 
 
+@pytest.mark.parametrize("scale", [1.0, 1.3])
+def test_an_ordinary_clinic_name_beside_a_logo_prints_whole(
+        tmp_path: Path, content: Content, art: DiagramArt, scale: float) -> None:
+    """46 characters were cut to "Riverside Physiotherapy & Sports Injury Cli…", and to
+    "…& Spo…" in large print: the name is set smaller before it is cut."""
+    from PySide6.QtGui import QColor
+
+    logo = QImage(400, 100, QImage.Format.Format_RGB32)
+    logo.fill(QColor("#1f6fb2"))
+    name = "Riverside Physiotherapy & Sports Injury Clinic"
+    job = summary_job(content, art, content.conditions["greater-trochanteric-pain-syndrome"])
+    out = tmp_path / "clinic.pdf"
+    write_pdf(out, job, Header(job.title, clinic=name, logo=logo, scale=scale))
+    assert name in pages_text(out)[0]
+
+
 def test_metadata_fonts_and_letter_size(tmp_path: Path, content: Content,
                                         art: DiagramArt) -> None:
     out = export_summary(tmp_path, content, art, "hip-labral-tear", size="Letter")

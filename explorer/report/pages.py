@@ -610,10 +610,11 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     metrics = QFontMetricsF(small, painter.device())
     right_w = max(metrics.horizontalAdvance(t) for t in (date, side)) + mm(1)
     left_w = max(mm(10), width - right_w - mm(4) - x)
-    painter.setFont(bold)
+    clinic = " ".join((header.clinic or "Hip Explorer").split())
+    painter.setFont(_fitted(painter, bold, clinic, left_w, CLINIC_MIN_PT * k))
     painter.setPen(QColor("#10243e"))
     line, second = mm(6 * k), mm(5.5 * k)
-    _draw_line_elided(painter, QRectF(x, 0, left_w, line), header.clinic or "Hip Explorer")
+    _draw_line_elided(painter, QRectF(x, 0, left_w, line), clinic)
     painter.setFont(small)
     painter.setPen(QColor("#3b4452"))
     _draw_line_elided(painter, QRectF(x, second, left_w, line), header.title,
@@ -669,6 +670,22 @@ def content_size(page_width: float, page_height: float, footer: float = FOOTER_H
     """The room for content on a page with a `footer` and a `header` that tall (see
     footer_height and header_height)."""
     return QSizeF(page_width, page_height - header - footer)
+
+
+CLINIC_MIN_PT = 8.0  # a long clinic name is set smaller, down to this, before it is cut
+
+
+def _fitted(painter: QPainter, font: QFont, text: str, width: float, smallest: float
+            ) -> QFont:
+    """`font`, made smaller (not under `smallest` points) until `text` fits `width`."""
+    fitted = QFont(font)
+    pixels = font.pixelSize()
+    least = max(1, round(smallest * DPI / 72))
+    while pixels > least and QFontMetricsF(fitted, painter.device()).horizontalAdvance(
+            text) > width:
+        pixels -= 1
+        fitted.setPixelSize(pixels)
+    return fitted
 
 
 def _draw_line_elided(painter: QPainter, rect: QRectF, text: str,
