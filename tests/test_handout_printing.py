@@ -44,9 +44,14 @@ def test_a_handout_without_exercises_is_not_printed(
     assert "Nothing to print yet: add exercises" in dialog.warning.text()
     qtbot.keyClick(dialog, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
     qtbot.wait(300)  # an Alt+letter's click is animated
+    qtbot.keyClick(dialog, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked == []
     dialog.add_exercise("clam")
-    assert all(button.isEnabled() and not button.toolTip() for button in printing(dialog))
+    # the tip names the button's keys again in place of why it was greyed
+    assert all(button.isEnabled() and button.toolTip().startswith("Ctrl+")
+               for button in printing(dialog))
+    qtbot.keyClick(dialog, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1  # now it asks where to save the PDF
     assert dialog.warning.text() == ""
 
 
@@ -129,3 +134,24 @@ def test_a_handout_of_entries_the_content_lacks_is_not_printed(
     assert not any(button.isEnabled() for button in printing(dialog))
     assert "Nothing to print yet" in dialog.warning.text()
     assert "exercise 'no-such-exercise'" in dialog.warning.text()
+
+
+def test_the_builder_takes_the_file_menus_keys(
+        qtbot: QtBot, open_builder: Callable[..., HandoutDialog]) -> None:
+    """Ctrl+S, Ctrl+P, Ctrl+E and Ctrl+Shift+P did nothing in the builder, though the
+    main window's File menu teaches them; only Alt+letters worked."""
+    content = load()
+    dialog = open_builder(Handout().with_exercise(content, "clam"), active=True)
+    pressed: list[str] = []
+    buttons = {b.text(): b for b in dialog.findChildren(QPushButton)}
+    for text, name in (("&Open…", "open"), ("&Save…", "save"), ("Print pre&view…", "preview"),
+                       ("&Print…", "print"), ("&Export PDF…", "export")):
+        buttons[text].clicked.disconnect()
+        buttons[text].clicked.connect(lambda _=False, n=name: pressed.append(n))
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    dialog.table.setFocus()
+    for key, modifiers in ((Qt.Key.Key_O, ctrl), (Qt.Key.Key_S, ctrl), (Qt.Key.Key_P, ctrl),
+                           (Qt.Key.Key_P, ctrl | shift), (Qt.Key.Key_E, ctrl)):
+        qtbot.keyClick(dialog.table, key, modifiers)
+    assert pressed == ["open", "save", "print", "preview", "export"]
+    assert buttons["&Print…"].toolTip() == "Ctrl+P"

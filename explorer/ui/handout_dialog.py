@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -386,13 +387,20 @@ class HandoutDialog(QDialog):
         # each with an Alt+letter, as the dialog's other buttons and boxes have; a dose
         # still being typed counts first (an Alt+letter's click moves no focus, so the
         # open cell kept it, and the old dose was saved or printed)
-        for text, slot in (("&Open…", self._on_open_clicked), ("&Save…", self._on_save_clicked),
-                           ("Print pre&view…", self._on_preview_clicked),
-                           ("&Print…", self._on_print_clicked),
-                           ("&Export PDF…", self._on_export_clicked)):
+        # and the keys the main window's File menu teaches for the same commands
+        std = QKeySequence.StandardKey
+        for text, slot, keys in (
+                ("&Open…", self._on_open_clicked, QKeySequence(std.Open)),
+                ("&Save…", self._on_save_clicked, QKeySequence(std.Save)),
+                ("Print pre&view…", self._on_preview_clicked, QKeySequence("Ctrl+Shift+P")),
+                ("&Print…", self._on_print_clicked, QKeySequence(std.Print)),
+                ("&Export PDF…", self._on_export_clicked, QKeySequence("Ctrl+E"))):
             button = QPushButton(text)
             button.clicked.connect(self._finish_editing)
             button.clicked.connect(slot)
+            QShortcut(keys, self).activated.connect(button.click)  # greyed: does nothing
+            button.setProperty("keys", keys.toString(QKeySequence.SequenceFormat.NativeText))
+            button.setToolTip(button.property("keys"))
             if slot not in (self._on_open_clicked, self._on_save_clicked):
                 self.print_buttons.append(button)
             buttons.addWidget(button)
@@ -628,7 +636,7 @@ class HandoutDialog(QDialog):
         refusal = as_printed(handout, self.content).print_refusal()
         for button in self.print_buttons:
             button.setEnabled(not refusal)
-            button.setToolTip(refusal)
+            button.setToolTip(refusal or button.property("keys"))
         warnings += [refusal] if refusal else []
         too_long = handout.too_long()
         if too_long:
