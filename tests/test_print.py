@@ -648,14 +648,20 @@ def test_failed_export_from_the_window_is_shown(
     from explorer.ui.settings import Settings
 
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(str(a[2])))
+    titles: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a: titles.append(a[1]) or warnings.append(str(a[2])))
     settings = Settings(tmp_path / "s.ini")
     settings.set("print/last_folder", str(tmp_path))
     job = summary_job(content, art, content.conditions["hip-labral-tear"])
     target = tmp_path / "missing-folder" / "labral.pdf"
     assert print_actions.write_job(export_parent, job, settings, target) is None
-    assert len(warnings) == 1
+    assert len(warnings) == 1 and titles == ["Export PDF"]
     assert "The PDF was not saved" in warnings[0] and str(target) in warnings[0]
+    # a booklet's refusal is titled after its command
+    monkeypatch.setattr(print_actions, "ask_save_path", lambda *a: target)
+    assert print_actions.export_job(export_parent, job, settings, "b", "Export booklet") is None
+    assert titles == ["Export PDF", "Export booklet"]
     assert settings.text("print/last_folder") == str(tmp_path)
     assert not target.parent.exists()
 

@@ -132,3 +132,29 @@ def test_where_even_small_icons_do_not_fit_print_comes_first(qtbot: QtBot) -> No
     assert button.isVisible() and button.geometry().right() < toolbar.width()
     assert toolbar.iconSize().width() < 24  # smaller icons first
     dialog.close()
+
+
+@pytest.mark.parametrize("printers", [[], ["Office laser"]])
+def test_print_to_file_offers_the_pdf_export_would(
+        open_window: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
+        printers: list[str]) -> None:
+    """With no printer installed, Print's only choice is Print to File, whose file was
+    the home folder: Print then said "/root/ is a directory"."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: printers))
+    offered: list[str] = []
+    monkeypatch.setattr(QPrintDialog, "exec",
+                        lambda dialog: offered.append(dialog.printer().outputFileName()) or 0)
+    window = open_window(1400, 860)
+    window.settings.set("print/last_folder", str(tmp_path))
+    window.selection.select_condition(GTPS)
+    window.print_action.trigger()
+    window.handout_action.trigger()
+    window.handout_dialog._on_print_clicked()
+    window.handout_dialog.close()
+    if printers:  # a real printer stays the choice: no file is named
+        assert offered == ["", ""]
+    else:
+        assert offered == [str(tmp_path / f"{GTPS}.pdf"),
+                           str(tmp_path / "exercise-handout.pdf")]

@@ -753,10 +753,12 @@ class HandoutDialog(QDialog):
                             print_actions.page_size(self.settings))
 
     def _on_preview_clicked(self) -> None:
-        self.preview_dialog = print_actions.preview(self, self.job(), self.settings)
+        self.preview_dialog = print_actions.preview(self, self.job(), self.settings,
+                                                    self._file_name("exercise-handout"))
 
     def _on_print_clicked(self) -> None:
-        print_actions.print_job(self, self.job(), self.settings)
+        print_actions.print_job(self, self.job(), self.settings,
+                                self._file_name("exercise-handout"))
 
     def _on_export_clicked(self) -> None:
         print_actions.export_job(self, self.job(), self.settings,

@@ -885,14 +885,15 @@ class MainWindow(QMainWindow):
 
         job = print_actions.current_summary(self, "Print")
         if job:
-            print_actions.print_job(self, job, self.settings)
+            print_actions.print_job(self, job, self.settings, self.selection.condition)
 
     def _on_preview_triggered(self) -> None:
         from explorer.ui import print_actions
 
         job = print_actions.current_summary(self, "Print preview")
         if job:
-            self.preview_dialog = print_actions.preview(self, job, self.settings)
+            self.preview_dialog = print_actions.preview(self, job, self.settings,
+                                                        self.selection.condition)
 
     def _on_export_triggered(self) -> None:
         from explorer.ui import print_actions

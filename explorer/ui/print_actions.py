@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFileDialog,
@@ -64,16 +64,31 @@ def logo_note(settings: Settings) -> str:
             "it again in Edit > Preferences.")
 
 
-def make_printer(settings: Settings) -> QPrinter:
+def make_printer(settings: Settings, job: PrintJob, suggested: str = "") -> QPrinter:
+    """A printer for `job`. With no printer installed, the Print dialog's only choice is
+    Print to File: its file is then the one Export PDF would suggest, not the home folder
+    (which the dialog refused: "/home/kim/ is a directory")."""
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setResolution(DPI)
     printer.setPageLayout(page_layout(page_size(settings)))
+    printer.setDocName(job.title)
+    if not QPrinterInfo.availablePrinterNames():
+        printer.setOutputFileName(str(suggested_pdf(job, settings, suggested)))
     return printer
 
 
-def preview(parent: QWidget, job: PrintJob, settings: Settings) -> QPrintPreviewDialog:
+def suggested_pdf(job: PrintJob, settings: Settings, suggested: str = "") -> Path:
+    """Where a PDF of `job` is first offered: the last folder saved in, and `suggested`
+    or the job's title as a file name."""
+    folder = settings.text("print/last_folder", str(Path.home()))
+    name = suggested or job.title.lower().replace(" ", "-").replace(":", "")
+    return Path(folder) / f"{name}.pdf"
+
+
+def preview(parent: QWidget, job: PrintJob, settings: Settings,
+            suggested: str = "") -> QPrintPreviewDialog:
     """Open the print preview without blocking; returns the dialog."""
-    printer = make_printer(settings)
+    printer = make_printer(settings, job, suggested)
     dialog = QPrintPreviewDialog(printer, parent)
     # The dialog does not own the printer: keep it as long as the dialog, or Python frees
     # it when this function returns and the preview crashes the app a moment later.
@@ -155,9 +170,10 @@ def _preview_keys(dialog: QPrintPreviewDialog) -> None:
 STATUS_MS = 8000  # how long a status bar says what was saved
 
 
-def print_job(parent: QWidget, job: PrintJob, settings: Settings) -> None:
+def print_job(parent: QWidget, job: PrintJob, settings: Settings,
+              suggested: str = "") -> None:
     """Qt's Print dialog, then print what it chose (pages, order, copies: print_with)."""
-    printer = make_printer(settings)
+    printer = make_printer(settings, job, suggested)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return
@@ -180,11 +196,9 @@ def print_or_say(parent: QWidget, printer: QPrinter, job: PrintJob,
 def export_job(parent: QWidget, job: PrintJob, settings: Settings,
                suggested: str = "", title: str = "Export PDF") -> Path | None:
     """Ask for a file name and write the PDF; errors are shown, nothing is lost."""
-    folder = settings.text("print/last_folder", str(Path.home()))
-    name = suggested or job.title.lower().replace(" ", "-").replace(":", "")
-    target = ask_save_path(parent, title, str(Path(folder) / f"{name}.pdf"),
+    target = ask_save_path(parent, title, str(suggested_pdf(job, settings, suggested)),
                            "PDF files (*.pdf)", ".pdf")
-    return write_job(parent, job, settings, target) if target else None
+    return write_job(parent, job, settings, target, title) if target else None
 
 
 def ask_save_path(parent: QWidget, title: str, start: str, filters: str,
@@ -210,14 +224,15 @@ def with_extension(path: str, extension: str) -> Path:
     return Path(path if path.lower().endswith(extension.lower()) else f"{path}{extension}")
 
 
-def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path) -> Path | None:
+def write_job(parent: QWidget, job: PrintJob, settings: Settings, target: Path,
+              title: str = "Export PDF") -> Path | None:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         pages = write_pdf(target, job, header_for(job, settings), page_size(settings),
                           author=settings.text("print/clinic"))
     except ExportError as exc:
         QGuiApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, "Export PDF", f"The PDF was not saved.\n\n{exc}")
+        QMessageBox.warning(parent, title, f"The PDF was not saved.\n\n{exc}")
         return None
     QGuiApplication.restoreOverrideCursor()
     settings.set("print/last_folder", str(target.parent))
