@@ -347,6 +347,9 @@ def test_an_exercise_with_an_empty_dose_has_no_dose_line(mini: Path, write: Writ
     ("0", "10", "dose.sets: 0 is no dose; give at least 1"),
     ("3", '"-5"', "dose.reps: -5 is negative; give at least 1"),
     ('"0-3"', "10", "dose.sets: a range from 0 (0-3) may mean none; start it at 1 or more"),
+    ("3.5", "10", "dose.sets: 3.5 is not a whole number; give whole sets or repetitions"),
+    ("3", '"1e9"', "dose.reps: 1e9 is not a count; write it out as a whole number"),
+    ("3", "5000", "dose.reps: 5000 is too many for a dose; give at most 1000"),
 ])
 def test_a_dose_of_nothing_is_reported_with_its_line(mini: Path, write: Write, sets: str,
                                                      reps: str, found: str) -> None:

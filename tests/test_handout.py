@@ -764,3 +764,12 @@ def test_moving_and_removing_keep_the_keyboards_place(builder: object, qtbot: Qt
     assert selected() == ["bridge", "dead-bug"]  # as before the Delete
     while dialog.undo_action.isEnabled():
         dialog.undo_action.trigger()  # nothing left unsaved
+
+
+def test_a_dose_that_is_no_count_is_not_printed() -> None:
+    """The builder printed "3.5 x 10 reps" and "2 sets of 1e9"."""
+    from explorer.model.handout import HandoutExercise
+
+    for sets, reps, bad in (("3.5", "10", ("sets",)), ("2", "1e9", ("reps",)),
+                            ("2", "9" * 5000, ("reps",)), ("3", "10-15", ())):
+        assert HandoutExercise("clam", sets=sets, reps=reps).bad_counts == bad

@@ -221,15 +221,26 @@ def is_zero(count: str) -> bool:
 
 def count_problem(count: str) -> str:
     """Why `count`, a dose's sets or reps, is no dose ("" if it is one): 0, a negative
-    number, or a range from 0 ("0-3")."""
+    number, a range from 0 ("0-3"), a bare fraction ("3.5"), a number written with an
+    exponent ("1e9") or more than MAX_COUNT."""
     text = count.strip()
+    shown = text if len(text) <= 24 else f"{text[:20]}…"  # a message, not the text
     if re.match(r"[-−]\s*\d", text):
-        return f"{text} is negative; give at least 1"
+        return f"{shown} is negative; give at least 1"
     if is_zero(text):
         return "0 is no dose; give at least 1"
     if re.fullmatch(r"0+\s*(-|to)\s*\d+", text):
-        return f"a range from 0 ({text}) may mean none; start it at 1 or more"
+        return f"a range from 0 ({shown}) may mean none; start it at 1 or more"
+    if re.fullmatch(r"\d*[.,]\d+", text):
+        return f"{shown} is not a whole number; give whole sets or repetitions"
+    if re.fullmatch(r"[\d.]+[eE][-+]?\d+", text):
+        return f"{shown} is not a count; write it out as a whole number"
+    if re.fullmatch(r"[0-9]+", text) and (len(text.lstrip("0")) > 4 or int(text) > MAX_COUNT):
+        return f"{shown} is too many for a dose; give at most {MAX_COUNT}"
     return ""
+
+
+MAX_COUNT = 1000  # sets or reps: more is a slip of the keyboard, not a dose
 
 
 def _is_count(value: str) -> bool:

@@ -73,8 +73,8 @@ class HandoutExercise:
 
     @property
     def bad_counts(self) -> tuple[str, ...]:
-        """The counts that are no dose ("sets", "reps"): 0, negative or a range from 0;
-        nothing to do, so not printed."""
+        """The counts that are no dose ("sets", "reps"; see count_problem): not
+        printed."""
         return tuple(name for name in COUNTS if count_problem(getattr(self, name)))
 
 
