@@ -453,3 +453,23 @@ def test_back_returns_to_the_place_and_link_the_page_was_left_at(
     # a link followed to a page read before opens it at its top, as in a browser
     window.selection.select_condition("greater-trochanteric-pain-syndrome")
     assert detail.verticalScrollBar().value() == 0
+
+
+def test_a_logo_that_stops_ok_is_said_to_a_screen_reader(
+        window: MainWindow, announced: list[tuple[str, str]], tmp_path: Any) -> None:
+    """OK with a missing logo moved the keyboard to the field, whose description said
+    "No logo": a screen reader never heard why the dialog stayed open."""
+    window._on_preferences_triggered()
+    dialog = window.preferences_dialog
+    assert dialog.logo.accessibleDescription() == "No logo"
+    dialog.logo.setText(str(tmp_path / "missing.png"))
+    assert dialog.logo.accessibleDescription().endswith("pages will print without a logo.")
+    announced.clear()
+    dialog._on_accepted()
+    assert dialog.isVisible()
+    said = dialog.logo.accessibleDescription()
+    assert said.endswith("Choose another file, or clear the field to print without a logo.")
+    assert ("Logo problem", "Alert") in announced
+    dialog.logo.clear()
+    assert dialog.logo.accessibleDescription() == "No logo"
+    dialog.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -109,14 +109,24 @@ class PreferencesDialog(QDialog):
                 Qt.TransformationMode.SmoothTransformation)
             self.logo_status.setPixmap(preview)
             self.logo_status.setAccessibleName("Logo preview")
+            self.logo.setAccessibleDescription(logo.warning)
         else:
             self._show_logo_problem(f"{logo.problem}; pages will print without a logo.")
+        if not path:
+            self.logo.setAccessibleDescription("No logo")
         self._fit_height()
 
-    def _show_logo_problem(self, text: str) -> None:
+    def _show_logo_problem(self, text: str, alert: bool = False) -> None:
+        """The problem under the field, and as the field's description for a screen
+        reader (it reads the field, not the label below it); `alert`: said at once."""
         self.logo_status.setText(f"⚠ {text}")
         self.logo_status.setStyleSheet("color: #8a0015;")
         self.logo_status.setAccessibleName("Logo problem")
+        self.logo.setAccessibleDescription(text)
+        if alert:
+            self.logo_status.setAccessibleDescription(text)
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self.logo_status, QAccessible.Event.Alert))
 
     def _fit_height(self) -> None:
         """As tall as the form at this width: taller when the logo's preview, problem
@@ -131,7 +141,7 @@ class PreferencesDialog(QDialog):
         problem = read_logo(logo).problem
         if problem:  # never saved: every page would print without it, unsaid
             self._show_logo_problem(f"{problem}. Choose another file, or clear the field "
-                                    "to print without a logo.")
+                                    "to print without a logo.", alert=True)
             self._fit_height()
             self.logo.setFocus()
             return
