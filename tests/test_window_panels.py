@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from explorer.model.entities import Urgency
-from explorer.paths import builtin_content_dir
+from explorer.paths import builtin_content_dir, user_content_dir
 from explorer.ui import condition_list
 from explorer.ui.condition_list import fit_lines
 from explorer.ui.main_window import MainWindow
@@ -976,7 +976,7 @@ def problem_button(window: MainWindow) -> QPushButton | None:
 
 def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # problems name files relative to the working folder
+    monkeypatch.chdir(tmp_path)  # the command line names files relative to it; not here
     clinic = tmp_path / "clinic"
     (clinic / "conditions").mkdir(parents=True)
     broken = clinic / "conditions/broken.yaml"
@@ -992,8 +992,15 @@ def test_problems_notice_lists_bad_files(qtbot: QtBot, tmp_path: Path,
     editor = dialog.findChild(QPlainTextEdit)
     assert editor is not None and editor.accessibleName() == "Content problems"
     assert editor.accessibleDescription().startswith("1 problem, one a line")
-    lines = editor.toPlainText().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("clinic/conditions/broken.yaml:3:")
+    assert editor.accessibleDescription().endswith("then the content folders")
+    text = editor.toPlainText()
+    lines, folders = text.split("\n\nContent folders, in the order they load:\n")
+    lines = lines.splitlines()  # the full path: a window's working folder means nothing
+    assert len(lines) == 1 and lines[0].startswith(f"{broken}:3:")
+    assert folders.splitlines() == [
+        str(builtin_content_dir()),
+        f"{user_content_dir()} (your own content folder: not made yet; content put there "
+        "loads at every start)", str(clinic)]
     assert "YAML syntax" in lines[0] and "starts on line 2" in lines[0]  # the open "["
     # fixed and reloaded (F5) with the list open: the notice goes away, and the list says
     # there are none now (not the problem just fixed)
@@ -1017,6 +1024,8 @@ def test_no_problems_is_a_short_message(window: MainWindow) -> None:
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.text() == "No problems: all content loaded."
     assert f"{len(window.content.conditions)} conditions" in box.informativeText()
+    assert f"from 1 folder(s):\n{builtin_content_dir()}\n{user_content_dir()} (your own" \
+        in box.informativeText()
     box.close()
 
 

@@ -23,10 +23,17 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, full_path: bool = False) -> str:
+        """`path:line: field: message`; the path relative to the working folder where it
+        lies inside it, unless `full_path` (a window, whose working folder means nothing
+        to its user)."""
         if self.line == WHOLE_FOLDER:  # its full path: a short name alone could be anywhere
             where = f"{self.path.absolute()}:"
         else:
-            where = f"{_shown(self.path)}:{self.line}:"
+            path = self.path.absolute() if full_path else _shown(self.path)
+            where = f"{path}:{self.line}:"
         return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
 
 

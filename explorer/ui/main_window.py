@@ -1097,26 +1097,41 @@ class MainWindow(QMainWindow):
                               "No problems: all content loaded.", parent=self)
             box.setInformativeText(
                 f"{len(c.conditions)} conditions, {len(c.exercises)} exercises and "
-                f"{len(c.treatments)} treatments from {len(c.layers)} folder(s).")
+                f"{len(c.treatments)} treatments from {len(c.layers)} folder(s):\n"
+                + self._folders_text())
             box.open()
             self.problems_dialog = box
             return
         dialog = QDialog(self)
         dialog.setWindowTitle("Content problems")
         layout = QVBoxLayout(dialog)
-        text = QPlainTextEdit("\n".join(str(p) for p in self.content.problems))
+        text = QPlainTextEdit("\n".join([*(p.text(full_path=True)
+                                            for p in self.content.problems),
+                                          "", "Content folders, in the order they load:",
+                                          self._folders_text()]))
         text.setReadOnly(True)
         count = len(self.content.problems)
         text.setAccessibleName("Content problems")
         text.setAccessibleDescription(
             f"{count} {'problem' if count == 1 else 'problems'}, one a line, each naming "
-            "its file and line")
+            "its file and line, then the content folders")
         layout.addWidget(text)
         layout.addWidget(close_button(dialog))
         dialog.setModal(False)
         fit_to_screen(dialog, 760, 380)
         dialog.show()
         self.problems_dialog = dialog
+
+    def _folders_text(self) -> str:
+        """The content folders, one a line, with the user's own folder even when it is
+        not there yet (where a clinic's content goes to load at every start)."""
+        user = user_content_dir()
+        lines = [f"{layer}" + (" (your own content folder)" if layer == user else "")
+                 for layer in self.content.layers]
+        if user not in self.content.layers:  # where it would load: after the built-in
+            lines.insert(1, f"{user} (your own content folder: not made yet; content put "
+                         "there loads at every start)")
+        return "\n".join(lines)
 
     # ---- remembered state ------------------------------------------------------------------
     def _restore(self) -> None:
