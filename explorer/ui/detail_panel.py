@@ -156,8 +156,9 @@ class DetailPanel(QTextBrowser):
         back to one (stepping through conditions, clicking between regions) is instant.
         Another entry opens at its top; the same one laid out anew (zoom, a new width)
         stays as far down as it was read."""
-        place = self.read_place() if (kind, entry_id) == self.shown else None
-        if place is None and self.shown[0] and (kind, entry_id) != self.shown:
+        same = (kind, entry_id) == self.shown
+        place = self.read_place() if same else None
+        if not same and self.shown[0]:  # the page left: Back returns to this place
             self._left[self.shown] = (self.read_place(), self.keyboard_link())
             self._left.move_to_end(self.shown)
             while len(self._left) > MAX_PLACES:

@@ -804,8 +804,7 @@ class MainWindow(QMainWindow):
         """For the next person: nothing chosen, answered, drawn or searched (one step to
         undo), and no handout or running log of the last person's left to print. An
         unsaved handout is asked about first; kept open, nothing starts over."""
-        handout = self.handout_dialog
-        if handout is not None and handout.isVisible() and not handout.close():
+        if not self._handout_closed():
             return
         with self.history.one_step("Start over"):
             self.selection.clear_regions()
@@ -1178,9 +1177,14 @@ class MainWindow(QMainWindow):
         st.set("view/high_contrast", self.contrast_action.isChecked())
         st.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _handout_closed(self) -> bool:
+        """Close an open handout builder (it asks about unsaved changes first): False if
+        the user chose to keep working on it."""
         handout = self.handout_dialog
-        if handout is not None and handout.isVisible() and not handout.close():
+        return handout is None or not handout.isVisible() or handout.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._handout_closed():
             event.ignore()  # the user chose to keep working on an unsaved handout
             return
         if self.clinic.active:
