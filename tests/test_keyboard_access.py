@@ -162,6 +162,47 @@ def test_the_diagram_shows_a_frame_while_it_has_the_keyboard(qtbot: QtBot,
     assert _frame_pixel(viewport).name() == "#ffffff"
 
 
+def test_home_and_end_go_to_the_first_and_last_region(qtbot: QtBot,
+                                                     window: MainWindow) -> None:
+    window.side_box.setFocus(Qt.FocusReason.TabFocusReason)
+    key(qtbot, Qt.Key.Key_Tab)  # into the diagram, at the front
+    key(qtbot, Qt.Key.Key_End)
+    assert window.diagram.state.focus == "back"
+    assert window.region_list.currentItem() is window.region_list.region_item("back")
+    key(qtbot, Qt.Key.Key_Home)
+    assert window.diagram.state.focus == "front"
+    assert window.selection.regions == []  # moving selects nothing
+
+
+@pytest.mark.parametrize("clear", [Qt.Key.Key_Delete, Qt.Key.Key_Backspace],
+                         ids=["delete", "backspace"])
+def test_delete_takes_a_pain_level_away_and_keeps_the_region(
+        qtbot: QtBot, window: MainWindow, clear: Qt.Key) -> None:
+    """0 means "no pain here"; Delete means "no level given", as before a digit."""
+    window.side_box.setFocus(Qt.FocusReason.TabFocusReason)
+    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_7)
+    assert window.selection.intensities == {"front": 7}
+    key(qtbot, clear)
+    assert window.selection.regions == ["front"] and window.selection.intensities == {}
+    assert window.diagram.accessibleName() == "Hip diagram: Front of the hip, selected"
+    window.undo_action.trigger()  # one step back brings the level back
+    assert window.selection.intensities == {"front": 7}
+
+
+def test_delete_in_the_region_list_takes_the_rows_pain_level_away(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.selection.set_intensity("outer", 4)
+    window.selection.set_intensity("back", 2)
+    regions = window.region_list
+    regions.setFocus(Qt.FocusReason.TabFocusReason)
+    regions.setCurrentItem(regions.region_item("outer"))
+    key(qtbot, Qt.Key.Key_Delete)
+    assert window.selection.regions == ["outer", "back"]
+    assert window.selection.intensities == {"back": 2}
+    assert "pain" not in regions.region_item("outer").text().lower()
+
+
 # ---- 6. the region list works as the diagram does ------------------------------------------
 def test_the_region_list_ticks_with_enter_and_clears_with_escape(
         qtbot: QtBot, window: MainWindow) -> None:

@@ -3,9 +3,10 @@
 Mouse: hover brightens a region and shows its name; click selects it; Ctrl/Shift-click
 adds or removes; a click on empty space clears; the wheel over a selected region sets
 its pain intensity. Keyboard (once Tab reaches the diagram): arrows or Tab move between
-regions, Space/Enter toggles, digits set intensity ("1" "0" typed quickly is 10) and
-+/- step it, Escape clears. Tab comes in at the first region, Shift+Tab at the last;
-the region the keyboard is on is named under the diagram as a hovered one is.
+regions and Home/End go to the first/last, Space/Enter toggles, digits set intensity ("1"
+"0" typed quickly is 10), +/- step it and Delete takes it away, Escape clears. Tab comes
+in at the first region, Shift+Tab at the last; the region the keyboard is on is named
+under the diagram as a hovered one is.
 
 As CSS's :focus-visible: the dashed ring on the keyboard's region shows when the keyboard
 brought the focus (Tab, a shortcut, or the window coming back to a ring it had), not
@@ -57,8 +58,9 @@ from explorer.ui.selection import PainKeys, Selection
 
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
 # the keys that move between regions or change one (Tab too: see focusNextPrevChild)
-_REGION_KEYS = (*_ARROWS, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter,
-                Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus)
+_REGION_KEYS = (*_ARROWS, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Space,
+                Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Plus, Qt.Key.Key_Equal,
+                Qt.Key.Key_Minus, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 # keys held with these are commands (a shortcut, or one whose action is off, such as
 # zooming in past the largest size): they do not move, select or set pain levels
 _COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -79,8 +81,9 @@ PEN_STEP = 1.5
 # level...): this many, in at most this many bytes (a full-screen diagram at 2x keeps
 # fewer, one at least)
 LOOKS_KEPT, PICTURE_BYTES = 6, 3 * 1024 * 1024
-KEYS = ("Arrow keys or Tab move between regions, Space selects, digits set pain intensity "
-        "(1 then 0 for 10), Escape clears.")
+KEYS = ("Arrow keys or Tab move between regions (Home and End: the first and last), Space "
+        "selects, digits set pain intensity (1 then 0 for 10), Delete takes it away, Escape "
+        "clears.")
 
 
 class _Layer(QGraphicsItem):
@@ -587,10 +590,14 @@ class DiagramView(QGraphicsView):
             self._move_focus(ids[(index + 1) % len(ids)])
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
             self._move_focus(ids[(index - 1) % len(ids)])
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self._move_focus(ids[0 if key == Qt.Key.Key_Home else -1])
         elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._selection.toggle_region(focus, additive=True)
         elif key == Qt.Key.Key_Escape and self._selection.regions:
             self._selection.clear_regions()
+        elif self._pain_keys.clears(key):
+            self._selection.clear_intensity(focus)
         elif (level := self._pain_keys.level(
                 key, focus, self._selection.intensities.get(focus, 0))) is not None:
             # as the wheel: for a selected region, or the one the keyboard is on (the

@@ -1,8 +1,8 @@
 """A keyboard- and screen-reader-friendly list of the regions, mirroring the diagram.
 
-Space or Enter ticks the current region; digits and +/- set its pain level and Escape
-clears every region, as in the diagram. The current row follows the region the diagram's
-keyboard is on, so moving from one to the other keeps the place.
+Space or Enter ticks the current region; digits and +/- set its pain level, Delete takes
+the level away and Escape clears every region, as in the diagram. The current row follows
+the region the diagram's keyboard is on, so moving from one to the other keeps the place.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ class RegionList(QListWidget):
         self._pain_keys = PainKeys()
         self.setAccessibleName("Painful regions")
         self.setAccessibleDescription("Space or Enter ticks a region; digits 0-10 set its "
-                                      "pain level; Escape clears them all.")
+                                      "pain level, Delete takes it away; Escape clears "
+                                      "them all.")
         for region in content.regions.values():
             item = QListWidgetItem(region.name)
             item.setData(Qt.ItemDataRole.UserRole, region.id)
@@ -71,6 +72,10 @@ class RegionList(QListWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 # ticks as in the diagram (the list's own Enter only "activates" a row)
                 self._selection.toggle_region(region, additive=True)
+                event.accept()
+                return
+            if self._pain_keys.clears(event.key()):
+                self._selection.clear_intensity(region)
                 event.accept()
                 return
             level = self._pain_keys.level(event.key(), region,

@@ -67,6 +67,11 @@ class Selection(QObject):
             self._intensities[region] = value
         self.regions_changed.emit()
 
+    def clear_intensity(self, region: str) -> None:
+        """`region` stays selected with no pain level given (not "pain 0")."""
+        if self._intensities.pop(region, None) is not None:
+            self.regions_changed.emit()
+
     def clear_regions(self) -> None:
         self.set_regions([])
 
@@ -128,7 +133,8 @@ class Selection(QObject):
 
 class PainKeys:
     """Pain levels typed on the keyboard, the same in the diagram and the region list:
-    a digit sets 0-9, "1" then "0" typed quickly sets 10, and + or - step by one."""
+    a digit sets 0-9, "1" then "0" typed quickly sets 10, + or - step by one, and Delete
+    or Backspace takes the level away (see `clears`)."""
 
     def __init__(self, interval_s: float = 0.8) -> None:
         self.interval_s = interval_s
@@ -150,6 +156,11 @@ class PainKeys:
         if key == Qt.Key.Key_Minus:
             return max(0, current - 1)
         return None
+
+    @staticmethod
+    def clears(key: int) -> bool:
+        """Whether `key` takes a region's pain level away."""
+        return key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 def side_box(selection: Selection) -> QComboBox:
