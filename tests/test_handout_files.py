@@ -21,7 +21,7 @@ from explorer.model.running_load import HISTORY_DAYS
 
 
 def handout(**fields: Any) -> str:
-    return json.dumps({"format": "hip-explorer-handout", "version": 1, **fields})
+    return json.dumps({"format": "hip-explorer-handout", "version": 1, "exercises": [], **fields})
 
 
 @dataclass
@@ -405,3 +405,63 @@ def test_a_dose_that_is_no_whole_number_or_text_says_to_quote_it(value: Any) -> 
     with pytest.raises(HandoutError, match=r"""^h\.json: exercise 1: 'sets' should be text, """
                                            r"""in quotes: "sets": "3"$"""):
         from_json(handout(exercises=[{"exercise": "clam", "sets": value}]), "h.json")
+
+
+# ---- fields this version does not read -----------------------------------------------------
+def test_a_file_without_an_exercises_list_says_so(builder: Any, boxes: list[Shown],
+                                                  tmp_path: Path) -> None:
+    """"exercise" for "exercises", typed by hand, opened an empty handout without a word."""
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps({"format": "hip-explorer-handout", "version": 1,
+                                "patient": "Ana", "exercise": [{"exercise": "clam"}]}))
+    assert builder.open_from(path)
+    assert builder.handout().exercises == () and builder.handout().patient == "Ana"
+    assert [box.text for box in boxes] == [
+        'The file has no "exercises" list, so the handout has no exercises.\n\n'
+        "This version does not read 'exercise': it is kept as it was, and saved with the "
+        "handout.\n\n"
+        "typo.json itself is unchanged until you save."]
+
+
+def test_fields_this_version_does_not_read_are_saved_again(
+        builder: Any, boxes: list[Shown], tmp_path: Path) -> None:
+    """A newer version's fields (or a name misspelt by hand) were dropped without a word
+    by the next save; they are told about and written back as they were, each exercise's
+    with its exercise wherever it moves."""
+    newer = {"format": "hip-explorer-handout", "version": 1, "patient": "Ana",
+             "exercises": [{"exercise": "clam", "sets": "3", "tempo": "3-1-3"},
+                           {"exercise": "bridge"}],
+             "goal": {"race": "10 km", "weeks": [1, [2, None]]}, "extra": 1,
+             "notes": ["kept"]}
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps(newer))
+    assert builder.open_from(path)
+    note = ("This version does not read 'goal', 'extra', 'notes', 'tempo' in exercise 1 "
+            "('clam'): they are kept as they were, and saved with the handout.")
+    assert [box.text for box in boxes] == [f"{note}\n\nnewer.json itself is unchanged until "
+                                           "you save."]
+    builder.table.selectRow(0)
+    builder._move(1)  # the clam, and its tempo, go second
+    builder.add_exercise("dead-bug")
+    out = tmp_path / "saved.json"
+    assert builder.save_to(out)
+    saved = json.loads(out.read_text())
+    assert [e["exercise"] for e in saved["exercises"]] == ["bridge", "clam", "dead-bug"]
+    assert saved["exercises"][1]["tempo"] == "3-1-3" and saved["exercises"][1]["sets"] == "3"
+    assert "tempo" not in saved["exercises"][0] and "tempo" not in saved["exercises"][2]
+    assert (saved["goal"], saved["extra"], saved["notes"]) == (
+        newer["goal"], newer["extra"], newer["notes"])
+    assert read_handout(out).notes == (note.replace("exercise 1", "exercise 2"),)
+
+
+def test_export_tells_of_the_fields_it_does_not_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps({"format": "hip-explorer-handout", "version": 1,
+                                "patient": "Ana", "exercise": [{"exercise": "clam"}]}))
+    out = tmp_path / "typo.pdf"
+    assert main(["export", "--handout", str(path), "-o", str(out)]) != 0  # nothing to print
+    err = capsys.readouterr().err
+    assert (f'hip-explorer: note: {path}: The file has no "exercises" list, so the handout '
+            "has no exercises.\n") in err
+    assert f"hip-explorer: note: {path}: This version does not read 'exercise'" in err

@@ -4,6 +4,8 @@ Saving is atomic (write a temporary file beside the target, flush it to disk, th
 rename), so a crash or a full disk mid-save never destroys the previous file. A
 damaged file raises HandoutError with a message that names the file and the problem; a
 running log or usual week that the planner refuses is left out, and `left_out` says why.
+Fields this version does not read (a newer version's, or a name misspelt by hand) are
+kept as they were and saved again, and `notes` tells the user about them.
 A value quoted from the file in a message is cut short (`shorten`), and long lists name
 a few items, then how many more (`listed`): a file cannot make a message of any size.
 """
@@ -17,6 +19,7 @@ import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +68,9 @@ class HandoutExercise:
     hold: str = ""
     frequency: str = ""
     note: str = ""
+    # the fields this version does not read (not hashed: the builder keys its undo steps'
+    # selections by the exercises)
+    extra: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def dose(self) -> Dose:
@@ -97,8 +103,12 @@ class Handout:
     unit: str = "km"
     baseline: Baseline | None = None  # without runs, the plan may start from a usual week
     created: str = field(default_factory=lambda: dt.date.today().isoformat())
-    # what reading the file had to leave out, and why (told to the user; never saved)
+    # the file's fields this version does not read, saved again as they were
+    extra: dict[str, Any] = field(default_factory=dict)
+    # what reading the file had to leave out, and why, and what else the user should know
+    # about it (told to the user; never saved)
     left_out: tuple[str, ...] = field(default=(), compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def has_running_plan(self) -> bool:
@@ -168,8 +178,15 @@ class Handout:
                        ] + drawing_too_large(self.drawings)
 
     def to_json(self) -> str:
-        data = {"format": FORMAT, "version": VERSION, **asdict(self)}
-        del data["left_out"]
+        # the fields not read are written as they were read, not copied by `asdict` (which
+        # goes into lists in lists only so deep)
+        plain = replace(self, extra={}, exercises=tuple(replace(e, extra={})
+                                                        for e in self.exercises))
+        data = {"format": FORMAT, "version": VERSION, **asdict(plain)}
+        for told in ("left_out", "notes"):
+            del data[told]
+        data["exercises"] = [_with_extra(item, e.extra)
+                             for item, e in zip(data["exercises"], self.exercises, strict=True)]
         data["runs"] = [[day, round(distance, SAVED_DECIMALS)] for day, distance in self.runs]
         if self.baseline:
             data["baseline"] = {key: round(value, SAVED_DECIMALS)
@@ -180,11 +197,22 @@ class Handout:
         strokes = [json.dumps([colour, [[round(x, 1), round(y, 1)] for x, y in points]])
                    for colour, points in self.drawings]
         data["drawings"] = []
-        text = json.dumps(data, indent=2, ensure_ascii=False)
+        text = json.dumps(_with_extra(data, self.extra), indent=2, ensure_ascii=False)
         if strokes:  # a line break in the text is the indent's (a string's is "\n")
             text = text.replace('\n  "drawings": []',
                                 '\n  "drawings": [\n    ' + ",\n    ".join(strokes) + "\n  ]", 1)
         return text + "\n"
+
+
+# a file's fields that this version reads (the others are kept in `extra`)
+FIELDS = {"format", "version"} | {f.name for f in dataclass_fields(Handout)} - {
+    "extra", "left_out", "notes"}
+EXERCISE_FIELDS = {f.name for f in dataclass_fields(HandoutExercise)} - {"extra"}
+
+
+def _with_extra(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`asdict`'s fields, then the ones this version does not read."""
+    return {**{key: value for key, value in data.items() if key != "extra"}, **extra}
 
 
 def suggested_exercises(content: Content, conditions: tuple[str, ...]) -> list[str]:
@@ -295,6 +323,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise HandoutError(f"{source}: 'exercises' should be a list")
     exercises, exercises_left_out = _exercises(items, source)
+    extra = {key: value for key, value in data.items() if key not in FIELDS}
     drawings, drawings_refused = _drawings(data.get("drawings", []))
     unit = _choice(data, "unit", ("km", "mi"), source)
     # A running log or usual week the planner refuses is left out, with the reason, not
@@ -312,10 +341,28 @@ def from_json(text: str, source: str = "handout") -> Handout:
         condition_summaries=_flag(data, "condition_summaries", source),
         runs=runs, unit=unit, baseline=baseline,
         created=dt.date.today().isoformat(),  # the runs are counted back from today now
+        extra=extra,
         left_out=tuple(why for why in (*exercises_left_out, drawings_refused,
                                        undated if runs else None, runs_refused,
                                        baseline_refused) if why),
+        notes=_notes("exercises" in data, extra, exercises),
     )
+
+
+def _notes(has_exercises: bool, extra: dict[str, Any],
+           exercises: Sequence[HandoutExercise]) -> tuple[str, ...]:
+    """What the user should know about a file that opens: no exercises list at all (a
+    file made by hand, or a misspelt name), and the fields this version does not read."""
+    unread = [f"'{shorten(key)}'" for key in extra]
+    unread += [f"'{shorten(key)}' in exercise {number} ('{shorten(item.exercise)}')"
+               for number, item in enumerate(exercises, 1) for key in item.extra]
+    notes = [] if has_exercises else [
+        'The file has no "exercises" list, so the handout has no exercises.']
+    if unread:
+        kept = "it is kept as it was" if len(unread) == 1 else "they are kept as they were"
+        notes.append(f"This version does not read {listed(unread)}: {kept}, and saved with "
+                     "the handout.")
+    return tuple(notes)
 
 
 def _exercises(items: list[dict[str, Any]], source: str
@@ -340,7 +387,8 @@ def _exercises(items: list[dict[str, Any]], source: str
                 reps=_text(item, "reps", where, DOSE_MAX, number=True),
                 hold=_text(item, "hold", where, DOSE_MAX),
                 frequency=_text(item, "frequency", where, DOSE_MAX),
-                note=_text(item, "note", where, NOTE_MAX))
+                note=_text(item, "note", where, NOTE_MAX),
+                extra={k: v for k, v in item.items() if k not in EXERCISE_FIELDS})
     left_out = []
     if repeated:
         names = [f"'{shorten(e)}'" for e in dict.fromkeys(repeated)]
@@ -549,10 +597,13 @@ def write_handout(path: Path, handout: Handout) -> None:
                            f"{advice}")
     data = handout.to_json().encode("utf-8")
     if len(data) > MAX_HANDOUT_BYTES:  # a file that would not open again
+        unread = any(e.extra for e in handout.exercises) or handout.extra
+        advice = ("Shorten the notes, or take the fields this version does not read out of "
+                  "the file it came from, and save again" if unread
+                  else "Shorten the notes and save again")
         raise HandoutError(f"{path.name}: not saved, because it would take "
                            f"{len(data) / 1024:,.0f} KB, more than a handout file may hold "
-                           f"({MAX_HANDOUT_BYTES // 1024:,} KB). Shorten the notes and save "
-                           "again.")
+                           f"({MAX_HANDOUT_BYTES // 1024:,} KB). {advice}.")
     refused = destination_refusal(path, ".json")  # worded as an export's
     if refused:
         raise HandoutError(refused)

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage
@@ -382,7 +383,7 @@ def _trimmed_lines(text: str) -> str:
 
 
 def _printed_dose(item: HandoutExercise) -> HandoutExercise:
-    text = {name: " ".join(getattr(item, name).split()) for name in DOSE_TEXT}
+    text: dict[str, Any] = {name: " ".join(getattr(item, name).split()) for name in DOSE_TEXT}
     text["hold"] = HOLD_WORDS.sub("", text["hold"])
     return dataclasses.replace(item, **text)
 

@@ -143,6 +143,8 @@ def _printed_handout(args: argparse.Namespace, content: Content) -> Handout | in
                          "the file")
     for why in handout.left_out:
         print(f"hip-explorer: note: {args.handout}: left out {why}", file=sys.stderr)
+    for note in handout.notes:
+        print(f"hip-explorer: note: {args.handout}: {note}", file=sys.stderr)
     missing = unknown_entries(handout, content)
     if missing:  # on one line, a few named, as the builder lists them (a file may hold
         # thousands)

@@ -6,6 +6,7 @@ redone; closing or opening another file with unsaved changes asks first."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -93,6 +94,7 @@ from explorer.ui.wrapped_label import WrappedLabel
 MIN_WIDTH = 720
 COLUMNS = ("Exercise", "Sets", "Reps", "Hold", "Frequency", "Note")
 NAME_ROLE, TIP_ROLE = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
+EXTRA_ROLE = Qt.ItemDataRole.UserRole + 3  # a row's fields this version does not read, as JSON
 FIELDS = ("sets", "reps", "hold", "frequency", "note")
 Exercises = tuple[HandoutExercise, ...]
 TITLE = "Exercise handout"
@@ -594,6 +596,8 @@ class HandoutDialog(QDialog):
         known = item.exercise in self.content.exercises
         name = _Cell(self._name(item) if known else f"{item.exercise} (unknown)")
         name.setData(Qt.ItemDataRole.UserRole, item.exercise)
+        if item.extra:  # as JSON text: a Qt value would not give back every JSON value
+            name.setData(EXTRA_ROLE, json.dumps(item.extra, ensure_ascii=False))
         name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(row, 0, name)
         for column, field in enumerate(FIELDS, 1):
@@ -605,8 +609,10 @@ class HandoutDialog(QDialog):
             # trimmed: a note of only spaces is no note (it printed an empty "Note:")
             values = [(self.table.item(row, c).text().strip() if self.table.item(row, c)
                        else "") for c in range(1, len(COLUMNS))]
-            exercise_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            items.append(HandoutExercise(exercise_id, **dict(zip(FIELDS, values, strict=True))))
+            name = self.table.item(row, 0)
+            extra = json.loads(name.data(EXTRA_ROLE) or "{}")
+            items.append(HandoutExercise(name.data(Qt.ItemDataRole.UserRole), extra=extra,
+                                         **dict(zip(FIELDS, values, strict=True))))
         return tuple(items)
 
     def handout(self) -> Handout:
@@ -818,7 +824,7 @@ class HandoutDialog(QDialog):
             tell(self, QMessageBox.Icon.Warning, "Open handout",
                  f"{exc}\n\nThe handout you were editing is unchanged.")
             return False
-        notes = [f"Left out: {why}" for why in handout.left_out]
+        notes = [f"Left out: {why}" for why in handout.left_out] + list(handout.notes)
         missing = unknown_entries(handout, self.content)
         if missing:
             notes.append("Not in the loaded content, so left out of the print: "
