@@ -424,6 +424,36 @@ def test_the_whole_chart_and_its_legend_show_at_the_smallest_size(
     assert text.height() >= text.heightForWidth(text.width())
 
 
+def test_the_legend_samples_are_in_the_phases_colours(qtbot: QtBot, content: Content) -> None:
+    """"Expected weeks" was a dark grey square, a colour no bar has: the samples are now
+    the first phases' colours, solid and then light and hatched, as the bars are."""
+    widget = RecoveryChart(content.conditions[GTPS])
+    qtbot.addWidget(widget)
+    widget.resize(1100, 640)
+    widget.show()
+    qtbot.waitExposed(widget)
+    view = widget.plot_widget
+    image = view.grab().toImage()
+    (solid, _), (ranged, _) = view.chart_legend.items
+
+    def colours(sample: Any) -> set[str]:
+        box = view.mapFromScene(sample.sceneBoundingRect()).boundingRect().adjusted(4, 4, -4, -4)
+        return {image.pixelColor(x, y).name() for x in range(box.left(), box.right())
+                for y in range(box.top(), box.bottom())}
+
+    assert {"#0072b2", "#e69f00", "#009e73"} <= colours(solid)  # blue, orange, green
+    assert "#666666" not in colours(solid)
+    light = colours(ranged)
+    # as the range bars: the first phase's light fill, as in its bar (weeks 1-2); no
+    # solid orange (its hatching is darker)
+    box = view.getPlotItem().getViewBox()
+    centre = view.mapFromScene(box.mapViewToScene(QPointF(1.5, 2)))
+    bar = {image.pixelColor(centre.x() + dx, centre.y() + dy).name()
+           for dx in range(-5, 6) for dy in range(-5, 6)}
+    assert "#afd3e7" in light & bar
+    assert "#e69f00" not in light
+
+
 # --- lazy import and speed ----------------------------------------------------------
 
 

@@ -197,24 +197,43 @@ def _at_least_as_wide_as_the_plot(widget: Any) -> None:
 
 class _Swatch(pg.ItemSample):  # type: ignore[misc]
     """A legend sample for bars: a plain square (pyqtgraph's also draws a line), and
-    clicking it does not hide the bars (these charts are static)."""
+    clicking it does not hide the bars (these charts are static). With several brushes
+    it is striped, one upright stripe each (the phases' colours, as the bars have them);
+    a brush may be a tuple of brushes painted one over the other (a fill, then a hatch)."""
 
-    def __init__(self, brush: QBrush, pen: QPen) -> None:
+    SIDE = 16
+
+    def __init__(self, pen: QPen, *stripes: QBrush | tuple[QBrush, ...]) -> None:
         super().__init__(pg.BarGraphItem(x0=[0], x1=[1], y0=[0], height=1))
-        self._brush, self._pen = brush, pen
+        self._pen = pen
+        self._stripes = [s if isinstance(s, tuple) else (s,) for s in stripes]
 
     def paint(self, painter: QPainter, *_: object) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = self.SIDE / len(self._stripes)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for index, layers in enumerate(self._stripes):
+            for brush in layers:
+                painter.setBrush(brush)
+                painter.drawRect(QRectF(2 + index * width, 2, width, self.SIDE))
         painter.setPen(self._pen)
-        painter.setBrush(self._brush)
-        painter.drawRect(QRectF(2, 2, 16, 16))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(2, 2, self.SIDE, self.SIDE))
 
     def mouseClickEvent(self, event: Any) -> None:
         event.ignore()
 
 
-def _hatch(colour: str) -> QBrush:
-    return QBrush(_colour(colour), Qt.BrushStyle.BDiagPattern)
+def _range_edge(colour: str) -> QColor:
+    """The edge and hatching of a phase's uncertain weeks: at 3:1 on white (the orange
+    and the sky blue themselves are 2.2:1), seen in greyscale too."""
+    return darkened(_colour(colour), QColor("white"), GRAPHIC_CONTRAST)
+
+
+def _range_brushes(colour: str) -> tuple[QBrush, QBrush]:
+    """A phase's uncertain weeks: its colour light, hatched in its edge colour."""
+    return (pg.mkBrush(_colour(colour, 80)),
+            QBrush(_range_edge(colour), Qt.BrushStyle.BDiagPattern))
 
 
 def title_lines(text: str, width: int = 680) -> list[str]:
@@ -351,12 +370,11 @@ def draw_timeline(widget: Any, timeline: Timeline, width: int = EXPORT_WIDTH) ->
                 certain["brushes"].append(pg.mkBrush(_colour(colour)))
                 certain["pens"].append(pg.mkPen(INK, width=1))
             else:
-                ranges["brushes"].append(pg.mkBrush(_colour(colour, 80)))
-                # the range's edges and hatching at 3:1 on white (the orange and the sky
-                # blue themselves are 2.2:1): seen, in greyscale too
-                edge = darkened(_colour(colour), QColor("white"), GRAPHIC_CONTRAST)
-                ranges["pens"].append(pg.mkPen(edge, width=1.5, style=Qt.PenStyle.DashLine))
-                hatches["brushes"].append(QBrush(edge, Qt.BrushStyle.BDiagPattern))
+                fill, hatch = _range_brushes(colour)
+                ranges["brushes"].append(fill)
+                ranges["pens"].append(pg.mkPen(_range_edge(colour), width=1.5,
+                                               style=Qt.PenStyle.DashLine))
+                hatches["brushes"].append(hatch)
                 hatches["pens"].append(pg.mkPen(None))
     for data in (ranges, hatches, certain):
         if data["x0"]:
@@ -375,9 +393,13 @@ def draw_timeline(widget: Any, timeline: Timeline, width: int = EXPORT_WIDTH) ->
     plot.setXRange(-0.2 - weeks * 0.015, weeks + 0.3 + weeks * 0.02, padding=0)
     plot.setYRange(-0.55, rows - 0.45, padding=0)
     plot.showGrid(x=True, y=False, alpha=0.2)
+    # the samples in the phases' own colours (the first three), as the bars are drawn
+    colours = [PHASE_COLOURS[i % len(PHASE_COLOURS)] for i in range(min(rows, 3))]
     legend.setColumnCount(2)
-    legend.addItem(_Swatch(pg.mkBrush(GREY), pg.mkPen(INK)), "Expected weeks")
-    legend.addItem(_Swatch(_hatch(GREY), pg.mkPen(GREY, style=Qt.PenStyle.DashLine)),
+    legend.addItem(_Swatch(pg.mkPen(INK), *(pg.mkBrush(_colour(c)) for c in colours)),
+                   "Expected weeks")
+    legend.addItem(_Swatch(pg.mkPen(GREY, style=Qt.PenStyle.DashLine),
+                           *(_range_brushes(c) for c in colours)),
                    "May start or end earlier or later")
     _at_least_as_wide_as_the_plot(widget)
 
@@ -578,7 +600,7 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
                                      brush=pg.mkBrush(0, 0, 0, 10), pen=pg.mkPen(None)))
     if normal["x"]:
         plot.addItem(pg.BarGraphItem(brush=pg.mkBrush(BLUE), pen=pg.mkPen(None), **normal))
-        legend.addItem(_Swatch(pg.mkBrush(BLUE), pg.mkPen(None)), "Run")
+        legend.addItem(_Swatch(pg.mkPen(None), pg.mkBrush(BLUE)), "Run")
     if spiky["x"]:
         item = pg.BarGraphItem(brush=pg.mkBrush(VERMILLION), pen=pg.mkPen(None), **spiky)
         plot.addItem(item)
@@ -596,7 +618,7 @@ def draw_load(widget: Any, log: RunLog, found: Sequence[Spike], plan: Plan,
         plot.addItem(pg.BarGraphItem(
             x=[float(-w.day) for w in plan.weeks], height=[w.long_run for w in plan.weeks],
             width=2.2, brush=brush, pen=pen))
-        legend.addItem(_Swatch(brush, pen), "Planned long run")
+        legend.addItem(_Swatch(pen, brush), "Planned long run")
         # as the text gives them (a run under 0.05 keeps its first figure, not "0.0")
         plan_values = [_label_above(limits, _number(week.long_run, unit), -week.day,
                                     week.long_run, INK, _font(9), 2) for week in plan.weeks]
