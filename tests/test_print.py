@@ -530,6 +530,63 @@ def test_large_print_enlarges_the_charts_and_their_text(
     assert not text_off_the_page(out)
 
 
+def wrong_contents(pages: list[str], names: list[str]) -> list[tuple[str, int, int]]:
+    """(name, page the contents gives, page it starts on) for each name listed on the
+    contents page that does not start where it says."""
+    wrong = []
+    for name in names:
+        listed = re.search(re.escape(name) + r".*? (\d+)(?= |$)", pages[0])
+        assert listed, name
+        starts = [number for number, text in enumerate(pages, 1)
+                  if re.split(r"(?:Left|Right) hip", text, maxsplit=1)[-1].lstrip()
+                  .startswith(name)]
+        if starts[:1] != [int(listed.group(1))]:
+            wrong.append((name, int(listed.group(1)), starts[0]))
+    return wrong
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_a_large_print_booklets_contents_gives_the_right_pages(
+        tmp_path: Path, content: Content, art: DiagramArt, page_size: str) -> None:
+    """The contents was laid out with the normal print's header and footer: in large
+    print, on Letter, 15 of its 16 page numbers were 1 to 3 pages early."""
+    handout = handout_job(content, art, Handout(
+        large_print=True, exercises=(HandoutExercise("bridge", sets="3", reps="10"),)))
+    conditions = list(content.conditions.values())
+    job = booklet_job(content, art, conditions, page_size=page_size, handout=handout)
+    out = tmp_path / "large.pdf"
+    write_pdf(out, job, Header(job.title), page_size)
+    names = [c.name for c in conditions] + ["Your exercise plan"]
+    assert wrong_contents(pages_text(out), names) == []
+
+
+@pytest.mark.parametrize(("page_size", "orientation"), [("Letter", "Portrait"),
+                                                        ("A4", "Landscape")])
+def test_a_booklet_printed_on_other_paper_gives_that_papers_pages(
+        tmp_path: Path, content: Content, art: DiagramArt, page_size: str,
+        orientation: str) -> None:
+    """Made for A4 (Preferences) and printed on the paper chosen in the Print dialog:
+    the contents gave A4's page numbers."""
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+
+    conditions = list(content.conditions.values())
+    job = booklet_job(content, art, conditions, page_size="A4")
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # as the Print dialog leaves it
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    printer.setResolution(96)
+    layout = page_layout(page_size)
+    layout.setOrientation(getattr(QPageLayout.Orientation, orientation))
+    printer.setPageLayout(layout)
+    render_job(printer, job, Header(job.title))
+    del printer  # finishes the PDF
+    pages = pages_text(out)
+    assert "Contents" in pages[0]
+    assert wrong_contents(pages, [c.name for c in conditions]) == []
+
+
 def test_booklet_contents_page_numbers(tmp_path: Path, content: Content,
                                        art: DiagramArt) -> None:
     conditions = list(content.conditions.values())

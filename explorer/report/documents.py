@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,9 +41,16 @@ class PrintJob:
     """Flowables plus what the header, the footer and the PDF metadata need."""
 
     title: str
-    flowables: list[Flowable]
+    flowables: list[Flowable]  # as laid out for the paper chosen in Preferences
     side: str = "right"
     text_scale: float = 1.0  # large print: 1.3, on every part of the page
+    # the flowables for pages with this much room for content, where they depend on it
+    # (a booklet's contents gives page numbers); None: `flowables` suit any page
+    for_page: Callable[[QSizeF], list[Flowable]] | None = None
+
+    def laid_out(self, size: QSizeF) -> list[Flowable]:
+        """The flowables to lay out on pages with `size` room for content."""
+        return self.for_page(size) if self.for_page is not None else self.flowables
 
 
 class _Pictures:
@@ -155,13 +162,11 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
     if handout is not None:
         anchors[PLAN] = handout.flowables[0]
         body.extend(_after(handout))
-    size = page_content_size(page_size)
-    first_page = _first_pages(body, anchors, size)
 
     where = ", ".join(content.region_name(r) for r in dict.fromkeys(regions))
     chosen = f" (chosen for: {render.esc(where)})" if where else ""
 
-    def contents(offset: int, signs_page: int) -> HtmlFlowable:
+    def contents(first_page: dict[str, int], offset: int, signs_page: int) -> HtmlFlowable:
         """The contents page; it lists the warning signs if `signs_page` is not 0."""
         rows = (f"<tr><td>{render.esc(SIGNS)}</td><td></td>"
                 f'<td align="right">{signs_page}</td></tr>') if signs_page else ""
@@ -182,15 +187,28 @@ def booklet_job(content: Content, art: DiagramArt, conditions: list[Condition],
 
     # before any condition, what does not wait (as a handout ends with it)
     warnings = _warning_signs(content, scale) or HtmlFlowable("")
-    # the contents lists them where they do not follow it on its page
-    front = _first_pages([contents(0, 0), warnings], {SIGNS: warnings}, size)
-    if front[SIGNS] > 1:
-        front = _first_pages([contents(0, front[SIGNS]), warnings], {SIGNS: warnings}, size)
-    signs_page = front[SIGNS] if front[SIGNS] > 1 else 0
-    flowables: list[Flowable] = [contents(front[END], signs_page), warnings, PageBreak(),
-                                 *body]
+    laid_out: dict[tuple[float, float], list[Flowable]] = {}
+
+    def for_page(size: QSizeF) -> list[Flowable]:
+        """The booklet for pages of `size`, its contents giving the pages they make (on
+        the paper chosen when printing, which may not be the one in Preferences)."""
+        key = (size.width(), size.height())
+        if key not in laid_out:
+            first_page = _first_pages(body, anchors, size)
+            # the contents lists the warning signs where they do not follow it on its page
+            front = _first_pages([contents(first_page, 0, 0), warnings], {SIGNS: warnings},
+                                 size)
+            if front[SIGNS] > 1:
+                front = _first_pages([contents(first_page, 0, front[SIGNS]), warnings],
+                                     {SIGNS: warnings}, size)
+            signs_page = front[SIGNS] if front[SIGNS] > 1 else 0
+            laid_out[key] = [contents(first_page, front[END], signs_page), warnings,
+                             PageBreak(), *body]
+        return laid_out[key]
+
     title = "Hip pain after running: conditions" + (f" ({where})" if where else "")
-    job = PrintJob(title, flowables, side)
+    job = PrintJob(title, for_page(page_content_size(page_size, scale)), side,
+                   for_page=for_page)
     return job if handout is None else _titled_with(job, handout)
 
 

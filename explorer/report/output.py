@@ -20,9 +20,7 @@ from explorer.report.documents import PrintJob
 from explorer.report.pages import (
     DPI,
     Header,
-    content_size,
-    footer_height,
-    header_height,
+    framed_size,
     page_layout,
     paginate,
     paint_pages,
@@ -47,8 +45,8 @@ def render_job(device: QPagedPaintDevice, job: PrintJob, header: Header,
     rect = device.pageLayout().paintRectPixels(DPI)
     width, height = float(rect.width()), float(rect.height())
     header = replace(header, scale=job.text_scale)  # large print: its header and footer too
-    size = content_size(width, height, footer_height(header, width), header_height(header))
-    pages = paginate(job.flowables, size.width(), size.height())
+    size = framed_size(width, height, header)
+    pages = paginate(job.laid_out(size), size.width(), size.height())
     turns = None if order is None else order(len(pages))
     if turns == []:  # before the printer is opened: an empty job would still print
         count = f"{len(pages)} page{'s' if len(pages) > 1 else ''}"

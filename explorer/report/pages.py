@@ -73,10 +73,18 @@ def page_layout(page_size: str) -> QPageLayout:
                        MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
-def page_content_size(page_size: str) -> QSizeF:
-    """The size left for content on a page, in device units."""
+def page_content_size(page_size: str, scale: float = 1.0) -> QSizeF:
+    """The size left for content on a page of `page_size`, in device units, under the
+    usual header and over the usual footer, their text `scale` times its size (large
+    print)."""
     rect = page_layout(page_size).paintRectPixels(DPI)
-    return content_size(rect.width(), rect.height())
+    return framed_size(rect.width(), rect.height(), Header("", scale=scale))
+
+
+def framed_size(width: float, height: float, header: Header) -> QSizeF:
+    """The room for content on a page `width` by `height` (within its margins) under
+    `header`'s header and over its footer."""
+    return content_size(width, height, footer_height(header, width), header_height(header))
 
 
 def mm(value: float) -> float:
