@@ -108,3 +108,53 @@ def test_a_clinic_name_with_a_comma_typed_into_the_file_reads_as_typed(
     path = tmp_path / "s.ini"
     path.write_text("[print]\nclinic=Smith, Jones Physio\n", encoding="utf-8")
     assert Settings(path).text("print/clinic") == "Smith, Jones Physio"
+
+
+# ---- the user's own content folder ----------------------------------------------------------
+@pytest.fixture
+def own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "share" / "HipExplorer" / "content"
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(folder))
+    return folder
+
+
+def test_preferences_show_the_own_content_folder_and_open_it(
+        qtbot: QtBot, tmp_path: Path, own_folder: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No window said where a clinic's content goes to load at every start, or made the
+    folder: it was found only in the README."""
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    dialog = open_dialog(qtbot, Settings(tmp_path / "s.ini"))
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert str(own_folder) in shown and "loads over the built-in content" in shown
+    assert not own_folder.exists()
+    qtbot.mouseClick(dialog.open_content, Qt.MouseButton.LeftButton)
+    assert own_folder.is_dir() and opened == [str(own_folder)]
+    qtbot.mouseClick(dialog.open_content, Qt.MouseButton.LeftButton)  # there now: opened
+    assert opened == [str(own_folder)] * 2
+
+
+def test_an_own_content_folder_that_cannot_be_made_or_shown_is_said(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(blocker / "content"))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)  # no file manager
+    dialog = open_dialog(qtbot, Settings(tmp_path / "s.ini"))
+    dialog.open_content.click()
+    assert told == [f"The folder {blocker / 'content'} could not be made: Not a directory."
+                    "\n\nContent can still be loaded from another folder with hip-explorer "
+                    "--content FOLDER."]
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(tmp_path / "content"))
+    dialog = open_dialog(qtbot, Settings(tmp_path / "s.ini"))
+    dialog.open_content.click()
+    assert told[1] == f"No file manager could be opened. The folder is:\n\n{tmp_path / 'content'}"

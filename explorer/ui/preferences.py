@@ -1,11 +1,18 @@
-"""Preferences: the clinic name and logo printed in headers, and the paper size."""
+"""Preferences: the clinic name and logo printed in headers, the paper size, and where
+the clinic's own content goes (the user's content folder, opened from here)."""
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QPixmap
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QDesktopServices,
+    QPixmap,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.files import refusal
+from explorer.paths import user_content_dir
 from explorer.report.output import default_page_size
 from explorer.report.pages import LOGO_MAX_H, logo_size, read_logo
 from explorer.ui.dialogs import fit_to_screen, tell
@@ -64,6 +73,19 @@ class PreferencesDialog(QDialog):
         self.page_size.addItem("Letter", "Letter")
         self.page_size.setCurrentIndex(max(0, self.page_size.findData(
             settings.text("print/page_size"))))
+        self.own_content = user_content_dir()
+        own = WrappedLabel(f"{self.own_content}\nContent put here loads over the built-in "
+                           "content at every start; View > Reload content (F5) reads it "
+                           "now.")
+        own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_content = QPushButton("&Open folder")
+        self.open_content.setToolTip("Open your own content folder (made if it is not "
+                                     "there yet) to copy a clinic's content into it")
+        self.open_content.setAccessibleDescription(str(self.own_content))
+        self.open_content.clicked.connect(self._on_open_content_clicked)
+        own_row = QHBoxLayout()
+        own_row.addWidget(own, 1)
+        own_row.addWidget(self.open_content, 0, Qt.AlignmentFlag.AlignTop)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
@@ -77,13 +99,14 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.logo_status)
         form.addRow("", self.logo_warning)
         form.addRow("&Paper size:", self.page_size)
+        form.addRow("Your own content:", own_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         # the width here; _check_logo fits the height to the form at that width
-        self.resize(max(520, self.sizeHint().width()), self.height())
+        self.resize(max(560, self.sizeHint().width()), self.height())
         self.logo.textChanged.connect(self._check_logo)
         self._check_logo(self.logo.text())
 
@@ -92,6 +115,22 @@ class PreferencesDialog(QDialog):
                                               "Images (*.png *.jpg *.jpeg *.svg)")
         if path:
             self.logo.setText(path)
+
+    def _on_open_content_clicked(self) -> None:
+        """Make the user's content folder if need be, and show it in the file manager;
+        where that cannot be done, say why and where the folder is."""
+        folder = self.own_content
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            tell(self, QMessageBox.Icon.Warning, "Your own content folder",
+                 f"The folder {folder} could not be made: {refusal(folder, exc)}.\n\n"
+                 "Content can still be loaded from another folder with hip-explorer "
+                 "--content FOLDER.")
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            tell(self, QMessageBox.Icon.Information, "Your own content folder",
+                 f"No file manager could be opened. The folder is:\n\n{folder}")
 
     def _check_logo(self, typed: str) -> None:
         """A preview of the logo, or why it will not print, and whether it will print
@@ -127,6 +166,12 @@ class PreferencesDialog(QDialog):
             self.logo_status.setAccessibleDescription(text)
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self.logo_status, QAccessible.Event.Alert))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fitted again once shown: the wrapped lines' heights are known only when the
+        labels have their widths."""
+        super().showEvent(event)
+        self._fit_height()
 
     def _fit_height(self) -> None:
         """As tall as the form at this width: taller when the logo's preview, problem
