@@ -639,6 +639,32 @@ def test_a_long_warning_shows_whole_in_clinic_mode_on_a_small_laptop(
 
 
 
+def test_clinic_type_shrinks_with_a_short_screen_and_the_summary_shows(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """On 1920 x 1080 at 200% (960 x 540 points) clinic mode's 17 pt title alone took
+    the panel's height (five lines), with the summary out of sight below it. The type
+    now shrinks with a screen under 1000 points tall, to 0.7 of its size at least:
+    still larger than the working window's, and the screen's own scaling makes it
+    larger again."""
+    window.windowHandle().setScreen(next(
+        s for s in QApplication.screens() if s.geometry().height() == 540))
+    window.selection.set_regions(["outer"])
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    normal = _size_of_words(window, "This is pain over")
+    window.clinic.enter()
+    qtbot.waitUntil(lambda: window.height() <= 540)
+    QApplication.processEvents()
+    text = _size_of_words(window, "This is pain over")
+    assert normal == 10.5 and text == pytest.approx(17 * 0.7, abs=0.1)
+    detail = window.detail
+    summary = detail.document().find("This is pain over")
+    shown = detail.cursorRect(summary)
+    assert 0 <= shown.top() and shown.bottom() <= detail.viewport().height(), shown
+    assert detail.verticalScrollBar().value() == 0  # in view where the page opens
+    window.clinic.leave()
+    assert _size_of_words(window, "This is pain over") == 10.5
+
+
 @pytest.mark.parametrize("name", ["Orange", "Blue", "Black"])
 def test_a_pen_swatch_stands_apart_from_its_name(window: MainWindow, name: str) -> None:
     """The pen buttons' colour squares touched their names ("■Orange"): along the

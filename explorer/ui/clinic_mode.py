@@ -41,13 +41,33 @@ if TYPE_CHECKING:
 PEN_COLOURS = {"Orange": "#D55E00", "Blue": "#0072B2", "Black": "#1c2430"}  # pen colours
 SWATCH_EDGE = "#4a5566"  # around a pen's swatch: 3:1 or more on the toolbar's grey
 # Type to read from a metre away: 17 pt body text (the panel's is 10.5 pt), headings in
-# proportion.
-PANEL_STYLE = ("body, p, li, td, th, span { font-size: 17pt; } "
-               ".small, .small a { font-size: 14pt; } "
-               ".boxtitle { font-size: 20pt; }")
-PANEL_SCALE = 17 / 10.5
-CLINIC_STYLE = ("QWidget { font-size: 15pt; } "
-                "QListView::indicator, QCheckBox::indicator { width: 22px; height: 22px; }")
+# proportion, and 15 pt in the rest of the window; on a screen under FULL_TYPE_HEIGHT
+# points tall (a laptop, or 1080p at 200%: 540) as much smaller as the screen is, to
+# LEAST_TYPE_SHARE: in full size the title alone took the panel's height.
+PANEL_PT, SMALL_PT, BOX_TITLE_PT, WINDOW_PT, TICK_PX = 17, 14, 20, 15, 22
+FULL_TYPE_HEIGHT, LEAST_TYPE_SHARE = 1000, 0.7
+
+
+def type_share(screen_height: int) -> float:
+    """How large clinic mode's type is on a screen this tall, against its full size."""
+    return min(1.0, max(LEAST_TYPE_SHARE, screen_height / FULL_TYPE_HEIGHT))
+
+
+def panel_style(share: float) -> str:
+    """The detail panel's style sheet in clinic type at `share` of its full size."""
+    return (f"body, p, li, td, th, span {{ font-size: {PANEL_PT * share:.1f}pt; }} "
+            f".small, .small a {{ font-size: {SMALL_PT * share:.1f}pt; }} "
+            f".boxtitle {{ font-size: {BOX_TITLE_PT * share:.1f}pt; }}")
+
+
+def window_style(share: float) -> str:
+    """The window's style sheet in clinic type at `share` of its full size."""
+    tick = round(TICK_PX * share)
+    return (f"QWidget {{ font-size: {WINDOW_PT * share:.1f}pt; }} "
+            f"QListView::indicator, QCheckBox::indicator {{ width: {tick}px; "
+            f"height: {tick}px; }}")
+
+
 _PAGE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 CLINIC_BANNER_SHARE = 0.4  # of the screen's height for a warning, in clinic mode's type
 STEP_KEYS = ("Left and Right arrows or Page Up and Page Down step through the conditions; "
@@ -158,9 +178,11 @@ class ClinicMode(QObject):
         self.active = True
         w.fit_columns()  # side by side again, if a narrow window showed one at a time
         w.detail.patient = True
-        w.detail.extra_style, w.detail.style_scale = PANEL_STYLE, PANEL_SCALE
+        share = type_share(w.screen().availableGeometry().height())
+        w.detail.extra_style = panel_style(share)
+        w.detail.style_scale = PANEL_PT * share / 10.5  # (the panel's usual body text)
         w.detail.refresh()
-        w.setStyleSheet(CLINIC_STYLE)
+        w.setStyleSheet(window_style(share))
         w.hint_wanted = False  # the presenter clicks: the diagram gets the room, and a
         w.place_hint()  # tooltip names the region pointed at instead
         w.menuBar().hide()
