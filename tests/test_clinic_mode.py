@@ -659,7 +659,7 @@ def test_clinic_type_shrinks_with_a_short_screen_and_the_summary_shows(
     detail = window.detail
     summary = detail.document().find("This is pain over")
     shown = detail.cursorRect(summary)
-    assert 0 <= shown.top() and shown.bottom() <= detail.viewport().height(), shown
+    assert shown.top() >= 0 and shown.bottom() <= detail.viewport().height(), shown
     assert detail.verticalScrollBar().value() == 0  # in view where the page opens
     window.clinic.leave()
     assert _size_of_words(window, "This is pain over") == 10.5
