@@ -181,13 +181,38 @@ def test_delete_takes_a_pain_level_away_and_keeps_the_region(
     """0 means "no pain here"; Delete means "no level given", as before a digit."""
     window.side_box.setFocus(Qt.FocusReason.TabFocusReason)
     key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_Space)  # selected, then a level, in two steps
     key(qtbot, Qt.Key.Key_7)
     assert window.selection.intensities == {"front": 7}
     key(qtbot, clear)
     assert window.selection.regions == ["front"] and window.selection.intensities == {}
     assert window.diagram.accessibleName() == "Hip diagram: Front of the hip, selected"
-    window.undo_action.trigger()  # one step back brings the level back
+    key(qtbot, Qt.Key.Key_0)  # not "1 then 0": 0, as typed
+    assert window.selection.intensities == {"front": 0}
+    key(qtbot, clear)
+    # one step back brings each back: Delete was not folded into the level before it
+    window.undo_action.trigger()
+    assert window.selection.intensities == {"front": 0}
+    window.undo_action.trigger()
+    window.undo_action.trigger()
     assert window.selection.intensities == {"front": 7}
+    window.undo_action.trigger()
+    assert window.selection.regions == ["front"] and window.selection.intensities == {}
+
+
+def test_one_then_delete_then_zero_is_zero(qtbot: QtBot, window: MainWindow) -> None:
+    """"1 then 0" is 10 only when typed one after the other."""
+    window.side_box.setFocus(Qt.FocusReason.TabFocusReason)
+    key(qtbot, Qt.Key.Key_Tab)
+    for k in (Qt.Key.Key_1, Qt.Key.Key_Delete, Qt.Key.Key_0):
+        key(qtbot, k)
+    assert window.selection.intensities == {"front": 0}
+    regions = window.region_list
+    regions.setFocus(Qt.FocusReason.TabFocusReason)
+    regions.setCurrentItem(regions.region_item("groin"))
+    for k in (Qt.Key.Key_1, Qt.Key.Key_Backspace, Qt.Key.Key_0):
+        key(qtbot, k)
+    assert window.selection.intensities["groin"] == 0
 
 
 def test_delete_in_the_region_list_takes_the_rows_pain_level_away(

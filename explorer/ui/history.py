@@ -151,7 +151,9 @@ def describe(before: DiagramInput, after: DiagramInput, name_of: Callable[[str],
 
 
 def pain_levels_only(before: DiagramInput, after: DiagramInput) -> Hashable:
-    """Pain-level changes in a row to the same regions are one step."""
+    """Pain-level changes in a row to the same regions are one step; a level taken away
+    (Delete) is a step of its own, so that Undo brings it back."""
     same = (before.regions == after.regions and before.strokes == after.strokes
             and before.answers == after.answers)
-    return ("pain", after.regions) if same else None
+    with_levels = tuple(region for region, _level in after.intensities)
+    return ("pain", after.regions, with_levels) if same else None

@@ -157,10 +157,12 @@ class PainKeys:
             return max(0, current - 1)
         return None
 
-    @staticmethod
-    def clears(key: int) -> bool:
-        """Whether `key` takes a region's pain level away."""
-        return key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+    def clears(self, key: int) -> bool:
+        """Whether `key` takes a region's pain level away (a "0" after it is 0)."""
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._one_typed = None
+            return True
+        return False
 
 
 def side_box(selection: Selection) -> QComboBox:
