@@ -279,6 +279,10 @@ def test_arrows_move_between_regions_for_a_keyboard_user_in_clinic_mode(
     qtbot.keyClick(window.diagram, Qt.Key.Key_Right)
     assert window.diagram.state.focus != focus
     assert window.selection.condition == shown
+    qtbot.keyClick(window.diagram, Qt.Key.Key_End)  # and Home and End, as the diagram says
+    assert window.diagram.state.focus == "back" and window.selection.condition == shown
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Home)
+    assert window.diagram.state.focus == "front" and window.selection.condition == shown
     qtbot.keyClick(window.diagram, Qt.Key.Key_PageDown)  # Page Down still steps
     assert window.selection.condition != shown
     # and the arrow buttons say so, Page keys first (nothing said it)

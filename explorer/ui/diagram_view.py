@@ -57,8 +57,9 @@ from explorer.ui.diagram_art import DiagramArt, DiagramState
 from explorer.ui.selection import PainKeys, Selection
 
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+_MOVES = (*_ARROWS, Qt.Key.Key_Home, Qt.Key.Key_End)  # the keys that move the ring
 # the keys that move between regions or change one (Tab too: see focusNextPrevChild)
-_REGION_KEYS = (*_ARROWS, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Space,
+_REGION_KEYS = (*_MOVES, Qt.Key.Key_Space,
                 Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Plus, Qt.Key.Key_Equal,
                 Qt.Key.Key_Minus, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 # keys held with these are commands (a shortcut, or one whose action is off, such as
@@ -560,11 +561,11 @@ class DiagramView(QGraphicsView):
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
     def event(self, event: QEvent) -> bool:
-        """Arrow keys stay with the diagram while its region focus is shown (it was
-        reached by keyboard), even where the window uses them as shortcuts (clinic
-        mode steps through conditions with them after a mouse click)."""
+        """Arrow keys, Home and End stay with the diagram while its region focus is
+        shown (it was reached by keyboard), even where the window uses them as shortcuts
+        (clinic mode steps through conditions with them after a mouse click)."""
         if (event.type() == QEvent.Type.ShortcutOverride and self.state.show_focus
-                and isinstance(event, QKeyEvent) and event.key() in _ARROWS
+                and isinstance(event, QKeyEvent) and event.key() in _MOVES
                 and not event.modifiers()):
             event.accept()
             return True
