@@ -83,8 +83,8 @@ CHART_DIALOG = QSize(900, 700)  # the least a chart opens at, where the screen h
 # style's own frame looks the same either way); the same width both ways: nothing moves
 FOCUS_FRAME = ("{kind} {{ border: 1px solid #9aa3ad; padding: 1px; }} "
                "{kind}:focus {{ border: 2px solid #0072B2; padding: 0px; }}")
-HINT = ("Click where it hurts, and again to clear (or Tab in, then the arrow keys and "
-        "Space). Ctrl-click adds a region; the mouse wheel or number keys set pain 0-10.")
+HINT = ("Click where it hurts (or Tab in, then the arrow keys and Space). Ctrl-click adds "
+        "or removes a region; the mouse wheel or number keys set pain 0-10.")
 
 
 # the window's attributes that show content, rebuilt by a reload
