@@ -465,3 +465,23 @@ def test_export_tells_of_the_fields_it_does_not_read(
     assert (f'hip-explorer: note: {path}: The file has no "exercises" list, so the handout '
             "has no exercises.\n") in err
     assert f"hip-explorer: note: {path}: This version does not read 'exercise'" in err
+
+
+@pytest.mark.parametrize("where", ["patient", "field", "exercise"])
+def test_half_a_utf16_pair_is_a_damaged_file_not_a_crash_on_save(
+        builder: Any, boxes: list[Shown], tmp_path: Path, where: str) -> None:
+    """"\\ud800" alone opened, and Save then failed with the crash dialog (no file can
+    hold it); inside an exercise, Qt dropped it unsaid."""
+    fields: dict[str, Any] = {
+        "patient": {"patient": "Kim\ud800"},
+        "field": {"k\ud800": 1},
+        "exercise": {"exercises": [{"exercise": "clam", "v\udc80": "x"}]}}[where]
+    path = tmp_path / "half.json"
+    path.write_text(json.dumps({"format": "hip-explorer-handout", "version": 1,
+                                "exercises": [], **fields}, indent=1))
+    assert not builder.open_from(path)
+    assert len(boxes) == 1 and boxes[0].text.startswith(f"{path}:")
+    assert "is half of a UTF-16 pair, not a character" in boxes[0].text
+    assert builder.handout().patient == "Kim"  # what was being edited stays
+    with pytest.raises(HandoutError, match=r"\\u(d800|dc80) is half"):
+        read_handout(path)

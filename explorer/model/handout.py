@@ -305,6 +305,7 @@ def from_json(text: str, source: str = "handout") -> Handout:
         raise _damaged(source, "a number is too long") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise HandoutError(f"{source}: not a Hip Explorer handout file")
+    _refuse_half_pairs(data, text, source)
     if "version" not in data:
         raise HandoutError(f"{source}: the handout version is missing")
     version = data["version"]  # the whole number 1: not true, 1.0 or "1"
@@ -347,6 +348,19 @@ def from_json(text: str, source: str = "handout") -> Handout:
                                        baseline_refused) if why),
         notes=_notes("exercises" in data, extra, exercises),
     )
+
+
+def _refuse_half_pairs(data: dict[str, Any], text: str, source: str) -> None:
+    """A file whose text escapes half of a UTF-16 pair ("\\ud800" alone): no character,
+    which no file can be saved with (saving failed with a crash), so a damaged file."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        escape = f"\\u{ord(exc.object[exc.start]):04x}"
+        at = text.lower().find(escape)
+        where = f"{source}:{text.count(chr(10), 0, at) + 1}" if at >= 0 else source
+        raise _damaged(where, f"{escape} is half of a UTF-16 pair, not a character"
+                       ) from None
 
 
 def _notes(has_exercises: bool, extra: dict[str, Any],
