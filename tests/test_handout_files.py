@@ -418,8 +418,7 @@ def test_a_file_without_an_exercises_list_says_so(builder: Any, boxes: list[Show
     assert builder.handout().exercises == () and builder.handout().patient == "Ana"
     assert [box.text for box in boxes] == [
         'The file has no "exercises" list, so the handout has no exercises.\n\n'
-        "This version does not read 'exercise': it is kept as it was, and saved with the "
-        "handout.\n\n"
+        "This version does not read 'exercise'; saving the handout keeps it as it was.\n\n"
         "typo.json itself is unchanged until you save."]
 
 
@@ -437,7 +436,7 @@ def test_fields_this_version_does_not_read_are_saved_again(
     path.write_text(json.dumps(newer))
     assert builder.open_from(path)
     note = ("This version does not read 'goal', 'extra', 'notes', 'tempo' in exercise 1 "
-            "('clam'): they are kept as they were, and saved with the handout.")
+            "('clam'); saving the handout keeps them as they were.")
     assert [box.text for box in boxes] == [f"{note}\n\nnewer.json itself is unchanged until "
                                            "you save."]
     builder.table.selectRow(0)

@@ -373,9 +373,9 @@ def _notes(has_exercises: bool, extra: dict[str, Any],
     notes = [] if has_exercises else [
         'The file has no "exercises" list, so the handout has no exercises.']
     if unread:
-        kept = "it is kept as it was" if len(unread) == 1 else "they are kept as they were"
-        notes.append(f"This version does not read {listed(unread)}: {kept}, and saved with "
-                     "the handout.")
+        kept = "it as it was" if len(unread) == 1 else "them as they were"
+        notes.append(f"This version does not read {listed(unread)}; saving the handout "
+                     f"keeps {kept}.")
     return tuple(notes)
 
 
