@@ -669,6 +669,30 @@ def test_clinic_type_shrinks_with_a_short_screen_and_the_summary_shows(
     assert _size_of_words(window, "This is pain over") == 10.5
 
 
+def test_clinic_type_and_toolbar_follow_the_window_to_another_screen(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Sized once on entering: moved from a desktop to 1080p at 200% the type stayed in
+    full size and the toolbar hid Leave behind its overflow button; moved back, the
+    laptop's smaller type stayed on the large screen."""
+    from PySide6.QtCore import QPoint
+
+    screens = {s.name(): s for s in QApplication.screens()}
+    window.selection.select_condition("greater-trochanteric-pain-syndrome")
+    window.clinic.enter()
+    assert _size_of_words(window, "This is pain over") == 17
+    for name, size in (("scaled laptop", 17 * 0.7), ("desktop", 17)):
+        screen = screens[name]
+        window.windowHandle().setScreen(screen)
+        window.move(screen.availableGeometry().topLeft() + QPoint(10, 10))
+        qtbot.waitUntil(lambda screen=screen: window.screen() is screen)
+        assert _size_of_words(window, "This is pain over") == pytest.approx(size, abs=0.1)
+        bar = window.clinic.toolbar
+        leave = bar.widgetForAction(window.clinic.leave_action)
+        qtbot.waitUntil(lambda bar=bar, leave=leave: leave.isVisible()
+                        and bar.rect().contains(leave.geometry()))
+    window.clinic.leave()
+
+
 @pytest.mark.parametrize("name", ["Orange", "Blue", "Black"])
 def test_a_pen_swatch_stands_apart_from_its_name(window: MainWindow, name: str) -> None:
     """The pen buttons' colour squares touched their names ("■Orange"): along the

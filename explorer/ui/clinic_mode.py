@@ -81,6 +81,7 @@ class ClinicMode(QObject):
         super().__init__(window)
         self.window = window
         self.active = False
+        self._follows_screen = False  # connected to the window's screen changes
         self._saved: dict[str, object] = {}
         self._working: WorkingState | None = None
         self.toolbar = self._build_toolbar()
@@ -178,11 +179,7 @@ class ClinicMode(QObject):
         self.active = True
         w.fit_columns()  # side by side again, if a narrow window showed one at a time
         w.detail.patient = True
-        share = type_share(w.screen().availableGeometry().height())
-        w.detail.extra_style = panel_style(share)
-        w.detail.style_scale = PANEL_PT * share / 10.5  # (the panel's usual body text)
-        w.detail.refresh()
-        w.setStyleSheet(window_style(share))
+        self._set_type()
         w.hint_wanted = False  # the presenter clicks: the diagram gets the room, and a
         w.place_hint()  # tooltip names the region pointed at instead
         w.menuBar().hide()
@@ -195,6 +192,10 @@ class ClinicMode(QObject):
             w.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.toolbar.show()
         self._fit_toolbar()
+        handle = w.windowHandle()
+        if handle is not None and not self._follows_screen:  # moved to another screen
+            handle.screenChanged.connect(self._on_screen_changed)
+            self._follows_screen = True
         width = max(w.width(), 1200)  # the list column steps aside: arrows step instead
         w.splitter.setSizes([int(width * 0.58), 0, int(width * 0.42)])
         w.splitter.widget(1).hide()  # and Tab no longer walks into it unseen
@@ -209,6 +210,24 @@ class ClinicMode(QObject):
         self._update_position()
         w.showFullScreen()
         self.changed.emit(True)
+
+    def _set_type(self) -> None:
+        """Clinic type in the detail panel and the window, sized for the screen the
+        window is on (see type_share)."""
+        w = self.window
+        share = type_share(w.screen().availableGeometry().height())
+        w.detail.extra_style = panel_style(share)
+        w.detail.style_scale = PANEL_PT * share / 10.5  # (the panel's usual body text)
+        w.detail.refresh()
+        w.setStyleSheet(window_style(share))
+
+    def _on_screen_changed(self) -> None:
+        """The window went to another screen while presenting: the type and the toolbar
+        are fitted to it (a laptop's clinic type stayed small on a large screen, and a
+        large screen's toolbar hid Leave on a laptop)."""
+        if self.active:
+            self._set_type()
+            self._fit_toolbar()
 
     def leave(self) -> None:
         if not self.active:
