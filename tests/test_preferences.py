@@ -130,7 +130,8 @@ def test_preferences_show_the_own_content_folder_and_open_it(
                         lambda url: opened.append(url.toLocalFile()) or True)
     dialog = open_dialog(qtbot, Settings(tmp_path / "s.ini"))
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert str(own_folder) in shown and "loads over the built-in content" in shown
+    assert dialog.own_path.text() == str(own_folder) and dialog.own_path.isReadOnly()
+    assert "loads over the built-in content" in shown
     assert not own_folder.exists()
     qtbot.mouseClick(dialog.open_content, Qt.MouseButton.LeftButton)
     assert own_folder.is_dir() and opened == [str(own_folder)]
@@ -158,3 +159,23 @@ def test_an_own_content_folder_that_cannot_be_made_or_shown_is_said(
     dialog = open_dialog(qtbot, Settings(tmp_path / "s.ini"))
     dialog.open_content.click()
     assert told[1] == f"No file manager could be opened. The folder is:\n\n{tmp_path / 'content'}"
+
+
+def test_a_long_own_content_path_keeps_the_dialog_on_a_small_screen(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder name of 160 characters made the dialog 1368 pixels wide on a 640-point
+    screen, OK and Cancel off it: the path is in a field, which scrolls."""
+    from PySide6.QtGui import QGuiApplication
+
+    long = tmp_path / ("clinic-" * 23) / "content"
+    monkeypatch.setenv("HIP_EXPLORER_USER_CONTENT", str(long))
+    screen = next(s for s in QGuiApplication.screens() if s.name() == "300% laptop")
+    dialog = PreferencesDialog(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(dialog)
+    dialog.setScreen(screen)
+    dialog.move(screen.availableGeometry().topLeft())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.own_path.text() == str(long)
+    assert dialog.frameGeometry().width() <= screen.availableGeometry().width()
+    assert dialog.open_content.geometry().right() <= dialog.width()

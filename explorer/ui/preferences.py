@@ -74,18 +74,20 @@ class PreferencesDialog(QDialog):
         self.page_size.setCurrentIndex(max(0, self.page_size.findData(
             settings.text("print/page_size"))))
         self.own_content = user_content_dir()
-        own = WrappedLabel(f"{self.own_content}\nContent put here loads over the built-in "
-                           "content at every start; View > Reload content (F5) reads it "
-                           "now.")
-        own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the path in a read-only field: however long, it scrolls there (and copies)
+        self.own_path = QLineEdit(str(self.own_content))
+        self.own_path.setReadOnly(True)
+        self.own_path.setCursorPosition(0)
+        self.own_path.setAccessibleName("Your own content folder")
+        own_note = WrappedLabel("Content put here loads over the built-in content at every "
+                                "start; View > Reload content (F5) reads it now.")
         self.open_content = QPushButton("&Open folder")
         self.open_content.setToolTip("Open your own content folder (made if it is not "
                                      "there yet) to copy a clinic's content into it")
-        self.open_content.setAccessibleDescription(str(self.own_content))
         self.open_content.clicked.connect(self._on_open_content_clicked)
         own_row = QHBoxLayout()
-        own_row.addWidget(own, 1)
-        own_row.addWidget(self.open_content, 0, Qt.AlignmentFlag.AlignTop)
+        own_row.addWidget(self.own_path, 1)
+        own_row.addWidget(self.open_content)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
@@ -99,7 +101,10 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.logo_status)
         form.addRow("", self.logo_warning)
         form.addRow("&Paper size:", self.page_size)
-        form.addRow("Your own content:", own_row)
+        own_label = QLabel("Your o&wn content:")
+        own_label.setBuddy(self.own_path)
+        form.addRow(own_label, own_row)
+        form.addRow("", own_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_accepted)
