@@ -54,6 +54,7 @@ RECOMMENDED_MAX_EXERCISES = 6
 MAX_EXERCISES = 50
 SHOWN_CHARS = 60  # a value quoted from a file in a message is cut to this many characters
 SHOWN_ITEMS = 5  # a list in a message names this many items, then "(and N more)"
+TOLD = ("left_out", "notes")  # a Handout's fields told to the user on opening, never saved
 
 
 class HandoutError(Exception):
@@ -183,7 +184,7 @@ class Handout:
         plain = replace(self, extra={}, exercises=tuple(replace(e, extra={})
                                                         for e in self.exercises))
         data = {"format": FORMAT, "version": VERSION, **asdict(plain)}
-        for told in ("left_out", "notes"):
+        for told in TOLD:
             del data[told]
         data["exercises"] = [_with_extra(item, e.extra)
                              for item, e in zip(data["exercises"], self.exercises, strict=True)]
@@ -206,7 +207,7 @@ class Handout:
 
 # a file's fields that this version reads (the others are kept in `extra`)
 FIELDS = {"format", "version"} | {f.name for f in dataclass_fields(Handout)} - {
-    "extra", "left_out", "notes"}
+    "extra", *TOLD}
 EXERCISE_FIELDS = {f.name for f in dataclass_fields(HandoutExercise)} - {"extra"}
 
 

@@ -224,6 +224,12 @@ class _Swatch(pg.ItemSample):  # type: ignore[misc]
         event.ignore()
 
 
+def _phase_colour(index: int) -> str:
+    """The colour of the recovery phase at `index` (first on top), in the bars and the
+    legend's samples."""
+    return PHASE_COLOURS[index % len(PHASE_COLOURS)]
+
+
 def _range_edge(colour: str) -> QColor:
     """The edge and hatching of a phase's uncertain weeks: at 3:1 on white (the orange
     and the sky blue themselves are 2.2:1), seen in greyscale too."""
@@ -358,7 +364,7 @@ def draw_timeline(widget: Any, timeline: Timeline, width: int = EXPORT_WIDTH) ->
     ranges: dict[str, list[Any]] = {key: [] for key in keys}
     hatches: dict[str, list[Any]] = {key: [] for key in keys}
     for index, bar in enumerate(timeline.bars):
-        colour = PHASE_COLOURS[index % len(PHASE_COLOURS)]
+        colour = _phase_colour(index)
         y0 = rows - 1 - index - height / 2
         for kind, x0, x1 in bar.segments():
             targets = [certain] if kind == "certain" else [ranges, hatches]
@@ -394,7 +400,7 @@ def draw_timeline(widget: Any, timeline: Timeline, width: int = EXPORT_WIDTH) ->
     plot.setYRange(-0.55, rows - 0.45, padding=0)
     plot.showGrid(x=True, y=False, alpha=0.2)
     # the samples in the phases' own colours (the first three), as the bars are drawn
-    colours = [PHASE_COLOURS[i % len(PHASE_COLOURS)] for i in range(min(rows, 3))]
+    colours = [_phase_colour(index) for index in range(min(rows, 3))]
     legend.setColumnCount(2)
     legend.addItem(_Swatch(pg.mkPen(INK), *(pg.mkBrush(_colour(c)) for c in colours)),
                    "Expected weeks")
