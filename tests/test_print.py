@@ -124,6 +124,30 @@ def test_every_summary_fits_two_pages_inside_the_margins(
     assert not cut_off, f"{size} text below the bottom margin: {cut_off}"
 
 
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_a_large_print_summary_fills_its_first_page_with_its_warning_signs(
+        tmp_path: Path, content: Content, art: DiagramArt, size: str) -> None:
+    """In large print a condition's warning signs often do not fit under its opening:
+    they went overleaf whole and left up to half the first page empty. Now they split
+    between signs, the rest headed "See a doctor if (continued)", none lost or twice."""
+    split = []
+    for condition in content.conditions.values():
+        job = summary_job(content, art, condition, scale=documents.LARGE_PRINT)
+        out = tmp_path / f"{condition.id}.pdf"
+        write_pdf(out, job, Header(job.title), size)
+        pages = pages_text(out)
+        assert "See a doctor if" in pages[0], (condition.id, size)  # it starts on page 1
+        if pages[1].find("See a doctor if (continued)") >= 0:
+            split.append(condition.id)
+        opening = pages[0][pages[0].index("See a doctor if"):] + " " + pages[1]
+        for sign in condition.red_flags:
+            words = " ".join(sign.split()[:6])
+            assert " ".join(pages).count(words) == 1, (condition.id, sign)
+            assert words in opening, (condition.id, size, sign)
+        assert text_off_the_page(out) == [], condition.id
+    assert "greater-trochanteric-pain-syndrome" in split and len(split) >= 5, split
+
+
 def test_left_side_printed(tmp_path: Path, content: Content, art: DiagramArt) -> None:
     out = export_summary(tmp_path, content, art, "hip-labral-tear", side="left")
     assert "Left hip" in pages_text(out)[0] and "LEFT SIDE" in pages_text(out)[0]

@@ -82,6 +82,9 @@ def _diagram(art: DiagramArt, regions: dict[str, int], side: str,
     return DiagramFlowable(art, state, height_mm=height_mm)
 
 
+# a condition's warning signs split between signs rather than leave more than this share
+# of its first page empty (a card: WASTE)
+SIGNS_WASTE = 0.25
 SUMMARY_FONT_SCALE = 0.85  # 9 pt body text keeps most summaries to two pages
 
 
@@ -118,6 +121,13 @@ def condition_flowables(content: Content, art: DiagramArt, condition: Condition,
     head = render.Block(blocks[0].html + blocks[1].html)
     flowables = _blocks_to_flowables([head, *blocks[2:]], pictures, summary_font_scale(scale))
     flowables[0].page_break_before = page_break
+    # its warning signs: rather than leave much of the first page empty (in large print
+    # they may not fit under the opening), split between signs under their title again
+    signs = render.red_flag_box(condition.red_flags)
+    for flowable in flowables:
+        if isinstance(flowable, HtmlFlowable) and signs and flowable.html == signs:
+            flowable.split_to_save_paper, flowable.paper_waste = True, SIGNS_WASTE
+            flowable.continued_head = _continued("See a doctor if", summary_font_scale(scale))
     lit = {r: (10 if i == 0 else 4) for i, r in enumerate(condition.regions)}
     flowables[0] = Beside(flowables[0], _diagram(art, lit, side, height_mm=50 * scale))
     return flowables
