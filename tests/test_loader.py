@@ -124,6 +124,34 @@ def test_unknown_references_are_reported_with_hint(mini: Path, write: Write) -> 
     assert condition.references == ("ref-a", "ref-b")
 
 
+def test_a_file_left_out_for_one_problem_has_its_names_checked_too(mini: Path,
+                                                                     write: Write) -> None:
+    """A clue weight of 5 left the file out before its names were checked: the misspelt
+    clue (and any other unknown name in it) showed only once the weight was fixed."""
+    text = (mini / "conditions/lateral-thing.yaml").read_text()
+    write("conditions/lateral-thing.yaml", text.replace("weight: 3", "weight: 5")
+          .replace("clue: pain-lying-on-side", "clue: pain-lying-on-sied")
+          .replace("exercise: clam", "exercise: clamm")
+          .replace("treatment: exercise-therapy", "treatment: exercise-therapi")
+          .replace("[ref-a, ref-b]", "[ref-a, 7, ref-z]")
+          .replace("[outer, back]", "[outer, side]"))
+    content = load(mini)
+    assert "lateral-thing" not in content.conditions
+    assert problems(content) == [
+        "lateral-thing.yaml:4: regions[1]: unknown region 'side'",
+        "lateral-thing.yaml:9: clues[0].clue: unknown clue 'pain-lying-on-sied' "
+        "(did you mean 'pain-lying-on-side'?)",
+        "lateral-thing.yaml:10: clues[0].weight: should be less than or equal to 3",
+        "lateral-thing.yaml:13: treatments[0].treatment: unknown treatment "
+        "'exercise-therapi' (did you mean 'exercise-therapy'?)",
+        "lateral-thing.yaml:16: exercises[0].exercise: unknown exercise 'clamm' "
+        "(did you mean 'clam'?)",
+        "lateral-thing.yaml:18: references[1]: unknown reference '7'",
+        "lateral-thing.yaml:18: references[2]: unknown reference 'ref-z' "
+        "(did you mean 'ref-b'?)",
+    ]
+
+
 @pytest.mark.parametrize("copy", ["front-thing-2.yaml", "zz-copy.yaml"])
 def test_a_copy_keeping_the_id_is_left_out_whatever_its_place(mini: Path, write: Write,
                                                               copy: str) -> None:

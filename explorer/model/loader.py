@@ -11,6 +11,7 @@ import dataclasses
 import difflib
 import errno
 import os
+import re
 import stat
 import types
 import typing
@@ -57,6 +58,16 @@ IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 # A condition is shown only with this many different published references that exist.
 MIN_CONDITION_REFERENCES = 2
+# folder -> the lists of its entries that name other entries: (field, what each names,
+# the key of an item that names it, if the items are not ids themselves)
+NAMES_IN: dict[str, tuple[tuple[str, str, str | None], ...]] = {
+    "conditions": (("regions", "region", None), ("clues", "clue", "clue"),
+                   ("treatments", "treatment", "treatment"), ("exercises", "exercise", "exercise"),
+                   ("references", "reference", None)),
+    "exercises": (("references", "reference", None),),
+    "treatments": (("references", "reference", None),),
+    "pages": (("references", "reference", None),),
+}
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
@@ -125,6 +136,9 @@ class _Loader:
         self.losses: dict[str, _Loss] = {}  # by list ("regions"), the first file's loss
         # the first problem of an entry file not loaded, by (folder, id its name gives)
         self.unloaded: dict[tuple[str, str], Problem] = {}
+        # entry files left out for a problem in a field, with what they hold, by folder:
+        # the names in them are checked too, so that one round of fixes is enough
+        self.rejected: list[tuple[str, dict[Any, Any], _Origin]] = []
 
     # ---- reading ---------------------------------------------------------------
     def load_layer(self, folder: Path) -> None:
@@ -234,6 +248,7 @@ class _Loader:
             return
         entry = self._validate(model, doc.data, origin)
         if entry is None:
+            self.rejected.append((folder, doc.data, origin))
             return
         if path.stem != entry.id:  # a copy not yet renamed must not take its original's id
             self.content.problems.append(origin.problem(
@@ -344,9 +359,28 @@ class _Loader:
                 o, ("cautions", index, "regions"), caution.regions, c.regions, "region"))
                 for index, caution in enumerate(exercise.cautions))
             c.exercises[ex_id] = dataclasses.replace(exercise, cautions=cautions)
+        self._check_rejected_names()
         for kind, loss in self.losses.items():
             if summary := loss.summary(kind):
                 c.problems.append(summary)
+
+    def _check_rejected_names(self) -> None:
+        """The names in entry files left out for another problem (a clue's weight of 5),
+        reported now rather than only once that problem is fixed (a misspelt clue id).
+        Only names that are ids where ids belong: anything else was reported already."""
+        for folder, data, o in self.rejected:
+            for field, what, key in NAMES_IN.get(folder, ()):
+                items = data.get(field)
+                if not isinstance(items, list):
+                    continue
+                names = {index: item.get(key) if key and isinstance(item, dict) else item
+                         for index, item in enumerate(items)}
+                names = {i: str(name) for i, name in names.items()  # 7 reads as "7"
+                         if isinstance(name, str | int) and not isinstance(name, bool)
+                         and re.fullmatch(e.ID_PATTERN, str(name))}
+                uses = [types.SimpleNamespace(**{what: name}) for name in names.values()]
+                self._keep_known(o, field, list(names.values()) if key is None else uses,
+                                 getattr(self.content, f"{what}s"), what, list(names))
 
     def _drop_condition(self, cid: str, key: str, reason: str) -> None:
         """Leave out a condition that the cross-checks left without something it needs
@@ -380,15 +414,17 @@ class _Loader:
                 del self.content.regions[region_id]
 
     def _keep_known(self, o: _Origin, key: str | tuple[str | int, ...], items: Sequence[T],
-                    table: dict[str, Any], what: str) -> tuple[T, ...]:
+                    table: dict[str, Any], what: str,
+                    places: Sequence[int] | None = None) -> tuple[T, ...]:
         """The items that name an entry of `table`, each entry once; the others are
         reported at their line (an id listed twice would count twice in the ranking).
         An item is an id, or a use such as `ClueWeight` whose field `what` holds the id.
-        `key`: the list's field, or its path in the entry."""
+        `key`: the list's field, or its path in the entry; `places`: each item's place in
+        that list, if some of the list's items are left out of `items`."""
         keys = (key,) if isinstance(key, str) else key
         kept: list[T] = []
         first: dict[str, int] = {}
-        for index, item in enumerate(items):
+        for index, item in zip(places or range(len(items)), items, strict=True):
             loc: tuple[str | int, ...] = (*keys, index)
             if isinstance(item, str):
                 ref = item
