@@ -57,6 +57,25 @@ def test_an_edited_file_is_read_again(mini: Path, cache_folder: Path,
     assert content.conditions["front-thing"].name == "Front thing, edited"
 
 
+def test_a_file_made_unreadable_or_readable_again_is_seen(mini: Path, cache_folder: Path,
+                                                          loads: list[int]) -> None:
+    """Only the permissions changed (chmod keeps the size and the modification time):
+    the cache kept showing the file's entry, or kept its problem after it was fixed."""
+    path = mini / "conditions/front-thing.yaml"
+    cache.load_content_cached([mini], DIAGRAM)
+    path.chmod(0)
+    try:
+        unreadable = cache.load_content_cached([mini], DIAGRAM)
+    finally:
+        path.chmod(0o644)
+    assert len(loads) == 2
+    if os.geteuid() != 0:  # root reads it all the same
+        assert "front-thing" not in unreadable.conditions
+        assert any(p.path == path for p in unreadable.problems)
+    again = cache.load_content_cached([mini], DIAGRAM)
+    assert len(loads) == 3 and "front-thing" in again.conditions and not again.problems
+
+
 def test_a_new_layer_or_a_new_file_is_seen(mini: Path, tmp_path: Path, cache_folder: Path,
                                            loads: list[int]) -> None:
     cache.load_content_cached([mini], DIAGRAM)

@@ -1,11 +1,12 @@
 """A cache of validated content, so start-up does not re-check unchanged files.
 
 The cache stores the content with a key: the program and Python versions and the path,
-size and modification time of every file in every layer (a linked conditions/ too), of
-the diagram and of the model's own modules (so a changed model in a checkout never reads
-old objects). Any difference means a full, strict load. The cache lives in the user's
-cache folder (it is written and read only by this program); a damaged or unreadable cache
-is ignored and rebuilt. The loader (and with it PyYAML and pydantic) is imported only on a miss.
+size, modification time and permissions of every file in every layer (a linked
+conditions/ too), of the diagram and of the model's own modules (so a changed model in a
+checkout never reads old objects). Any difference means a full, strict load. The cache
+lives in the user's cache folder (it is written and read only by this program); a damaged
+or unreadable cache is ignored and rebuilt. The loader (and with it PyYAML and pydantic)
+is imported only on a miss.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def cache_key(layers: Sequence[Path], svg_file: Path | None) -> str:
             info = path.stat()
         except OSError:
             continue
-        parts.append(f"{path}|{info.st_size}|{info.st_mtime_ns}")
+        parts.append(f"{path}|{info.st_size}|{info.st_mtime_ns}|{info.st_mode:o}")
     return "\n".join(parts)
 
 
