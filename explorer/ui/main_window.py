@@ -463,8 +463,9 @@ class MainWindow(QMainWindow):
         previous_pane = self._action("Pre&vious pane", lambda: self._to_pane(-1), "Shift+F6")
         self.clinic_action = self._action("&Clinic mode", self._on_clinic_triggered, "F11",
                                           "Full screen, large type, for showing a patient")
-        self.contrast_action = self._action("&High contrast", self._on_contrast_toggled,
-                                            "Ctrl+Shift+H")
+        self.contrast_action = self._action(
+            "&High contrast", self._on_contrast_toggled, "Ctrl+Shift+H",
+            "The diagram in strong outlines, hatching and dark labels (the text already is)")
         self.contrast_action.setCheckable(True)
         red_flags = self._action("When to see a doctor", lambda: self._show_page("red-flags"))
         self.timeline_action = self._action("Recovery &timeline…", self._on_timeline_triggered,
