@@ -211,11 +211,18 @@ def test_a_missing_handout_file_is_a_usage_error(tmp_path: Path,
 @pytest.mark.parametrize(("exercises", "says"), [
     ((), "Nothing to print yet"),
     ((("no-such-exercise", "3"),), "Nothing to print yet"),  # all left out
-    ((("clam", "0"),), "Give at least 1 for exercise 1's sets: 0 is no dose"),
-    ((("clam", "0.0"),), "Give at least 1 for exercise 1's sets: 0 is no dose"),
-    ((("clam", "-5"),), "Give at least 1 for exercise 1's sets: 0, a negative number or a "
-                        "range from 0 is no dose"),  # printed "-5 sets of 10 reps"
-    ((("clam", "0-3"),), "Give at least 1 for exercise 1's sets: 0, a negative number"),
+    ((("clam", "0"),), "Exercise 1's sets: 0 is no dose; give at least 1. The handout is "
+                       "not printed until then."),
+    ((("clam", "0.0"),), "Exercise 1's sets: 0 is no dose; give at least 1."),
+    ((("clam", "-5"),), "Exercise 1's sets: -5 is negative; give at least 1."),  # printed
+    ((("clam", "0-3"),), "Exercise 1's sets: a range from 0 (0-3) may mean none"),
+    ((("clam", "3-0"),), "Exercise 1's sets: a range to 0 (3-0) may mean none"),  # printed
+    # each with its own reason: all three were "Give at least 1 ... 0, a negative number"
+    ((("clam", "5000"),), "Exercise 1's sets: 5000 is too many for a dose; give at most 1000."),
+    ((("clam", "2.5"),), "Exercise 1's sets: 2.5 is not a whole number"),
+    ((("clam", "1e3"),), "Exercise 1's sets: 1e3 is not a count"),
+    ((("clam", "0"), ("bridge", "3"), ("single-leg-balance", "-1")),
+     "Exercise 1's sets: 0 is no dose; give at least 1. Exercise 3's sets: -1 is negative"),
 ])
 def test_export_refuses_a_handout_the_builder_would_not_print(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],

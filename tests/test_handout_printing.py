@@ -75,9 +75,9 @@ def test_zero_sets_are_kept_as_typed_and_not_printed(
     assert cell.text() == "0" and dialog.handout().exercises[1].sets == "0"  # kept
     assert "give at least 1" in cell.toolTip()
     assert cell.foreground().color() == QColor("#7a2e00")
-    assert "Give at least 1 for exercise 2's sets" in dialog.warning.text()
+    assert "Exercise 2's sets: 0 is no dose; give at least 1." in dialog.warning.text()
     for button in printing(dialog):
-        assert not button.isEnabled() and "exercise 2's sets" in button.toolTip()
+        assert not button.isEnabled() and "Exercise 2's sets" in button.toolTip()
     assert dialog.save_to(tmp_path / "kim.json")  # saved to finish later, as typed
     assert read_handout(tmp_path / "kim.json").exercises[1].sets == "0"
     cell.setText("-2")  # negative: no dose either

@@ -221,7 +221,7 @@ def is_zero(count: str) -> bool:
 
 def count_problem(count: str) -> str:
     """Why `count`, a dose's sets or reps, is no dose ("" if it is one): 0, a negative
-    number, a range from 0 ("0-3"), a bare fraction ("3.5"), a number written with an
+    number, a range from or to 0 ("0-3", "3-0"), a bare fraction ("3.5"), a number written with an
     exponent ("1e9") or more than MAX_COUNT."""
     text = count.strip()
     shown = text if len(text) <= 24 else f"{text[:20]}…"  # a message, not the text
@@ -231,6 +231,8 @@ def count_problem(count: str) -> str:
         return "0 is no dose; give at least 1"
     if re.fullmatch(r"0+\s*(-|to)\s*\d+", text):
         return f"a range from 0 ({shown}) may mean none; start it at 1 or more"
+    if re.fullmatch(r"\d+\s*(-|to)\s*0+", text):
+        return f"a range to 0 ({shown}) may mean none; end it at 1 or more"
     if re.fullmatch(r"\d*[.,]\d+", text):
         return f"{shown} is not a whole number; give whole sets or repetitions"
     if re.fullmatch(r"[\d.]+[eE][-+]?\d+", text):

@@ -30,7 +30,7 @@ from explorer.model.drawing import (
     Drawing,
     drawing_too_large,
 )
-from explorer.model.entities import Dose, count_problem, is_zero
+from explorer.model.entities import Dose, count_problem
 from explorer.model.running_load import (
     HISTORY_DAYS,
     SAVED_DECIMALS,
@@ -154,13 +154,10 @@ class Handout:
         if not (self.exercises or self.conditions or self.regions or self.drawings
                 or self.has_running_plan):
             return "Nothing to print yet: add exercises to the handout."
-        bad = [(f"exercise {number}'s {name}", getattr(item, name))
+        bad = [f"Exercise {number}'s {name}: {count_problem(getattr(item, name))}."
                for number, item in enumerate(self.exercises, 1) for name in item.bad_counts]
-        if bad:
-            what = ("0 is" if all(is_zero(count) for _, count in bad)
-                    else "0, a negative number or a range from 0 is")
-            return (f"Give at least 1 for {listed([name for name, _ in bad])}: {what} no "
-                    "dose, so the handout is not printed yet.")
+        if bad:  # each with its own reason, as its cell's tip gives it
+            return f"{listed(bad, ' ')} The handout is not printed until then."
         return ""
 
     def too_long(self) -> list[str]:
