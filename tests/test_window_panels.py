@@ -287,9 +287,28 @@ def test_a_ticked_question_stays_until_the_regions_change(qtbot: QtBot,
     assert "pain-squeezing-knees" in asked(window)  # the answer still counts: it shows
     qtbot.mouseClick(window.refine.boxes["pain-squeezing-knees"], Qt.MouseButton.LeftButton)
     assert "pain-squeezing-knees" in asked(window)  # not pulled away under the mouse
-    print("DBG", window.selection.regions, window.undo_action.text())
     window.selection.set_regions(["outer", "back"])
     assert "pain-squeezing-knees" not in asked(window)
+
+
+def test_an_answer_given_back_shows_its_question(qtbot: QtBot, tmp_path: Path) -> None:
+    """Undo of Start over, or a restart, gave back a yes whose question the regions
+    then chosen do not ask: it counted, ticked but out of sight, and could not be
+    unticked."""
+    settings = tmp_path / "answers.ini"
+    window = make(qtbot, settings)
+    window.selection.set_regions(["groin"])
+    qtbot.mouseClick(window.refine.boxes["pain-squeezing-knees"], Qt.MouseButton.LeftButton)
+    window.selection.set_regions(["outer"])
+    window.start_over_action.trigger()
+    window.undo_action.trigger()
+    assert window.selection.answers.get("pain-squeezing-knees")
+    assert "pain-squeezing-knees" in asked(window)
+    window.close()
+    again = make(qtbot, settings)
+    assert again.selection.regions == ["outer"]
+    assert again.refine.boxes["pain-squeezing-knees"].isChecked()
+    assert "pain-squeezing-knees" in asked(again)
 
 
 def test_a_question_is_laid_out_again_when_its_font_changes(window: MainWindow) -> None:

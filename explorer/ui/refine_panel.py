@@ -319,6 +319,13 @@ class RefinePanel(QWidget):
 
     def _on_selection_answers_changed(self) -> None:
         answers = self._selection.answers
+        # an answer given back (Undo, a restart) after its regions went: its question shows
+        # (one unticked stays until the regions change: not pulled away under the mouse)
+        for clue_id in self._ordinary - self._asked:
+            if answers.get(clue_id):
+                self.rows[clue_id].setVisible(True)
+                self._asked.add(clue_id)
+        self.hidden_note.setVisible(self._asked != self._ordinary)
         for clue_id, box in self.boxes.items():
             if box.isChecked() != answers.get(clue_id, False):
                 box.blockSignals(True)
