@@ -866,6 +866,28 @@ def test_start_over_clears_everything_for_the_next_person_in_one_step(
     assert window.refine.boxes["cannot-bear-weight"].isChecked() and window.banner.isVisible()
 
 
+def test_undo_of_start_over_shows_the_page_that_was_read(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    """Undo brought the regions back but showed the best match, not the condition read;
+    Redo then left that page and its highlight. Back led to the last person's pages."""
+    window.selection.set_regions(["outer"])
+    assert window.selection.condition == "greater-trochanteric-pain-syndrome"
+    window.selection.select_condition("iliotibial-band-hip")  # read instead
+    window.detail.show_exercise("bridge")  # then an exercise from its page
+    window.start_over_action.trigger()
+    assert window.detail.shown[0] != "condition" and not window.back_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.selection.regions == ["outer"]
+    assert window.selection.condition == "iliotibial-band-hip"
+    assert window.detail.shown == ("condition", "iliotibial-band-hip")
+    assert window.conditions.current_id() == "iliotibial-band-hip"
+    window.redo_action.trigger()
+    assert window.selection.regions == [] and window.selection.condition == ""
+    assert window.detail.shown[0] != "condition"
+    window.undo_action.trigger()
+    assert window.selection.condition == "iliotibial-band-hip"
+
+
 def test_a_refine_answer_is_a_step_to_undo(window: MainWindow) -> None:
     window.selection.set_regions(["back"])
     window.refine.boxes["worse-sitting"].click()

@@ -25,10 +25,12 @@ UNDO_LIMIT = 200  # steps kept; the oldest go first
 
 class _Step(QUndoCommand):
     def __init__(self, history: History[Any], text: str, before: Any, after: Any,
-                 merge_key: Hashable) -> None:
+                 merge_key: Hashable, shown: tuple[Callable[[], None], Callable[[], None]]
+                 | None = None) -> None:
         super().__init__(text)
         self._history, self.before, self.after = history, before, after
         self.merge_key = merge_key
+        self.shown = shown  # (after Undo, after Redo): what else shows again
         self._pushed = False
 
     def id(self) -> int:
@@ -44,10 +46,14 @@ class _Step(QUndoCommand):
     def redo(self) -> None:
         if self._pushed:  # a real redo; when pushed, the change has already happened
             self._history.apply(self.after)
+            if self.shown is not None:
+                self.shown[1]()
         self._pushed = True
 
     def undo(self) -> None:
         self._history.apply(self.before)
+        if self.shown is not None:
+            self.shown[0]()
 
 
 class History(Generic[State]):
@@ -67,6 +73,7 @@ class History(Generic[State]):
         self._last = capture()
         self._applying = False
         self._in_step = False
+        self._shown: tuple[Callable[[], None], Callable[[], None]] | None = None
 
     def actions(self, parent: QObject) -> tuple[QAction, QAction]:
         """Undo and Redo, named for the step they take ("Undo Remove Bridge") and greyed
@@ -95,18 +102,22 @@ class History(Generic[State]):
         now, before = self._capture(), self._last
         if now != before and not self._applying:
             self.stack.push(_Step(self, text or self._describe(before, now), before, now,
-                                  self._merge_key(before, now)))
+                                  self._merge_key(before, now), self._shown))
         self._last = now
 
     @contextmanager
-    def one_step(self, text: str) -> Iterator[None]:
-        """The changes made inside are one step named `text` ("Start over")."""
-        self._in_step = True
+    def one_step(self, text: str, shown: tuple[Callable[[], None], Callable[[], None]]
+                 | None = None) -> Iterator[None]:
+        """The changes made inside are one step named `text` ("Start over"). `shown`:
+        what to call after its Undo and after its Redo, to show again what is not in the
+        states (the page that was being read)."""
+        self._in_step, self._shown = True, shown
         try:
             yield
         finally:
             self._in_step = False
             self.record(text)
+            self._shown = None
 
     def apply(self, state: State) -> None:
         self._applying = True

@@ -807,11 +807,18 @@ class MainWindow(QMainWindow):
         unsaved handout is asked about first; kept open, nothing starts over."""
         if not self._handout_closed():
             return
-        with self.history.one_step("Start over"):
+        read = self.selection.condition
+
+        def show(condition: str) -> None:  # Undo shows the page that was read again
+            if not condition or condition in self.content.conditions:
+                self.selection.select_condition(condition)
+
+        with self.history.one_step("Start over", (lambda: show(read), lambda: show(""))):
             self.selection.clear_regions()
             self.selection.set_yes_answers(())
             self.diagram.clear_strokes()
         self.selection.select_condition("")
+        self._restart_trail()  # Back leads to no page of the last person's
         self.search.field.clear()
         had_log = bool(self.planner_runs or self.planner_baseline)
         self.planner_runs, self.planner_baseline = (), None
