@@ -347,6 +347,26 @@ def test_page_keys_page_through_the_panel_being_read_in_clinic_mode(
 
 
 # ---- 4. the search field says what the results are -----------------------------------------
+def test_ctrl_z_after_a_search_opened_a_region_brings_back_the_regions(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The status line said "Edit > Undo brings back Outer hip, Groin", but in the search
+    field Ctrl+Z took back the typing, letter by letter, and then did nothing."""
+    window.selection.set_regions(["outer", "groin"])
+    key(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search.field, "sit bone")
+    key(qtbot, Qt.Key.Key_Return)
+    assert window.selection.regions == ["back"]
+    assert window.search.field.hasFocus() and "Edit > Undo" in window.statusBar().currentMessage()
+    key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.selection.regions == ["outer", "groin"]
+    assert window.search.field.text() == "sit bone"  # the words stay
+    key(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.selection.regions == ["back"]  # Redo too
+    qtbot.keyClicks(window.search.field, "s")  # typed again: Ctrl+Z takes back the typing
+    key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.field.text() == "sit bone" and window.selection.regions == ["back"]
+
+
 def test_the_search_field_says_how_many_results_and_which_is_highlighted(
         qtbot: QtBot, window: MainWindow, announced: list[tuple[str, str]]) -> None:
     search = window.search

@@ -19,13 +19,14 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QColor,
     QFocusEvent,
     QKeyEvent,
+    QKeySequence,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -77,11 +78,30 @@ def snippet(text: str, query: str, room: int = SNIPPET_CHARS) -> str:
 
 
 class _Field(QLineEdit):
-    """Passes Up/Down/Escape to the results list."""
+    """Passes Up/Down/Escape to the results list; Undo and Redo to the window when it has
+    no typing of its own to take back (after a result is opened)."""
 
     navigate = Signal(int)
     cancelled = Signal()
     left = Signal()  # the keyboard went elsewhere
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                (event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable())
+                or (event.matches(QKeySequence.StandardKey.Redo)
+                    and not self.isRedoAvailable())):
+            event.ignore()  # Edit > Undo's shortcut, as the status line says after a region
+            return False
+        return super().event(event)
+
+    def words_done(self) -> None:
+        """The words typed are a finished search: Undo no longer takes them back letter
+        by letter (it is the window's again)."""
+        cursor = self.cursorPosition()
+        self.blockSignals(True)
+        self.setText(self.text())  # the same words, without their undo history
+        self.blockSignals(False)
+        self.setCursorPosition(cursor)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -302,6 +322,7 @@ class SearchBox(QWidget):
                 # (the condition list, where the next arrow key replaced what was opened)
                 self.field.setFocus(Qt.FocusReason.OtherFocusReason)
             self.results.hide()
+            self.field.words_done()
             self.result_chosen.emit(hit.kind, hit.id)
 
     def _on_field_return_pressed(self) -> None:
