@@ -102,12 +102,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 ROW_LINES = 3  # a row's name and "why it matches" lines together
+# with Refine answers given: room for what they add ("you said: ..."), under a name of two
+# lines too
+ANSWERED_ROW_LINES = 4
 
 
 class _TwoLineDelegate(QStyledItemDelegate):
     """The name in bold, then "why it matches" in grey on the rest of the row's three
-    lines: a name too long for one line takes two (names are what people scan for),
-    and the reason the one line left.
+    lines (four once Refine answers add to the reasons): a name too long for one line
+    takes two (names are what people scan for), and the reason the lines left.
 
     Rows have one fixed height so the view sizes only the rows on screen: a click
     stays fast with a thousand conditions. Full texts are in the tooltip and the
@@ -117,6 +120,12 @@ class _TwoLineDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._height = 0
+        self.lines = ROW_LINES
+
+    def set_lines(self, lines: int) -> None:
+        """Rows of `lines` lines in all (a name's two at most, then the reason's)."""
+        if lines != self.lines:
+            self.lines, self._height = lines, 0
 
     def _small(self, font: QFont) -> QFont:
         small = QFont(font)
@@ -127,9 +136,9 @@ class _TwoLineDelegate(QStyledItemDelegate):
         if not index.data(ID_ROLE):
             return super().sizeHint(option, index)  # group headers
         if not self._height:
-            # two name lines and one reason line, or one and two: the taller of the two
-            self._height = (2 * QFontMetrics(option.font).height()
-                            + QFontMetrics(self._small(option.font)).height() + 10)
+            # two name lines and the rest reason lines, or one and one more: the taller
+            self._height = (2 * QFontMetrics(option.font).height() + (self.lines - 2)
+                            * QFontMetrics(self._small(option.font)).height() + 10)
         return QSize(200, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -161,7 +170,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
         icon.paint(painter, marker)
         painter.setFont(bold)
         painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#10243e"))
-        names = fit_lines(text, bold, width, ROW_LINES - 1)
+        names = fit_lines(text, bold, width, 2)
         for row, line in enumerate(names):
             painter.drawText(QRectF(left, top + row * metrics.height(), width, metrics.height()),
                              Qt.TextFlag.TextSingleLine, line)
@@ -173,7 +182,8 @@ class _TwoLineDelegate(QStyledItemDelegate):
                            else QColor(MUTED_TEXT))
             line_height = QFontMetrics(small).height()
             below = top + len(names) * metrics.height() + 1
-            for row, line in enumerate(fit_lines(reason, small, width, ROW_LINES - len(names))):
+            for row, line in enumerate(fit_lines(reason, small, width,
+                                                 self.lines - len(names))):
                 painter.drawText(QRectF(left, below + row * line_height, width, line_height),
                                  Qt.TextFlag.TextSingleLine, line)
         painter.restore()
@@ -201,7 +211,8 @@ class ConditionList(QTreeWidget):
             chosen.connect(self._on_item_chosen)
             chosen.connect(self._on_row_chosen)
         self._icons = {u: urgency_icon(u) for u in Urgency}
-        self.setItemDelegate(_TwoLineDelegate(self))
+        self._rows = _TwoLineDelegate(self)
+        self.setItemDelegate(self._rows)
 
     def show_ranked(self, regions: list[str], answers: dict[str, bool],
                     intensities: dict[str, int], current: str) -> None:
@@ -210,6 +221,7 @@ class ConditionList(QTreeWidget):
         from a search while it was not (its row is not the list's last current row)."""
         self.blockSignals(True)
         self.clear()
+        self._rows.set_lines(ANSWERED_ROW_LINES if any(answers.values()) else ROW_LINES)
         self.match_count = 0  # of the conditions ranked for the regions (none: 0)
         if regions:
             matches = rank_conditions(self._content, regions, answers, intensities)
