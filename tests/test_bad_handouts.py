@@ -191,6 +191,21 @@ def test_regions_not_a_mapping_are_refused() -> None:
         from_json(handout(regions=[["outer", 3]]), "h.json")
 
 
+def test_an_id_in_the_wrong_case_is_noted_with_the_id_to_use(qapp: object) -> None:
+    """Ids are lower case: "Outer" or a condition typed with capitals was left out with
+    no hint, while the side and the unit are read in any case."""
+    from explorer.cli import load
+    from explorer.model.handout import unknown_entries
+
+    read = from_json(handout(regions={"Outer": 5}, conditions=[
+        "Greater-Trochanteric-Pain-Syndrome"], exercises=[{"exercise": "BRIDGE"}]), "h.json")
+    assert unknown_entries(read, load()) == [
+        "region 'Outer' (did you mean 'outer'?)",
+        "condition 'Greater-Trochanteric-Pain-Syndrome' (did you mean "
+        "'greater-trochanteric-pain-syndrome'?)",
+        "exercise 'BRIDGE' (did you mean 'bridge'?)"]
+
+
 def test_a_region_the_content_lacks_is_noted_like_an_unknown_exercise(
         qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from explorer.cli import load

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pdf_pages import pages_text
 
 from explorer.model.drawing import MAX_STROKE_POINTS, MAX_STROKES
 from explorer.model.handout import (
@@ -152,6 +153,25 @@ def test_an_exercise_listed_again_is_kept_once_as_first_listed(
     assert f"{path}: left out 20,000 repeats of an exercise" in printed.err
     pages = int(printed.out.split("(")[1].split()[0])
     assert pages <= 3
+
+
+def test_a_condition_listed_again_is_kept_once(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """"What we talked about" listed it twice, and a pack printed its summary twice."""
+    from explorer.cli import main
+
+    gtps, oa = "greater-trochanteric-pain-syndrome", "hip-osteoarthritis"
+    path = tmp_path / "twice.json"
+    path.write_text(handout(conditions=[gtps, oa, gtps] * 2, exercises=[]))
+    read = read_handout(path)
+    assert read.conditions == (gtps, oa)
+    assert read.left_out == (f"4 repeats of a condition already listed ('{gtps}', '{oa}'): "
+                             "each is kept once, as first listed",)
+    out = tmp_path / "twice.pdf"
+    assert main(["export", "--handout", str(path), "--output", str(out)]) == 0
+    assert "left out 4 repeats of a condition" in capsys.readouterr().err
+    text = " ".join(pages_text(out))
+    assert text.count("Greater trochanteric pain syndrome (gluteal tendinopathy)") == 1
 
 
 def test_exercises_past_the_most_a_handout_holds_are_left_out(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import json
 import math
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
@@ -318,6 +318,13 @@ def from_json(text: str, source: str = "handout") -> Handout:
     conditions = data.get("conditions", [])
     if not isinstance(conditions, list) or not all(isinstance(c, str) for c in conditions):
         raise HandoutError(f"{source}: 'conditions' should be a list of condition ids")
+    once: dict[str, None] = {}  # each once, in first order: it printed twice
+    repeats = []
+    for condition in conditions:
+        if condition in once:
+            repeats.append(condition)
+        once[condition] = None
+    conditions = list(once)
     items = data.get("exercises", [])
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise HandoutError(f"{source}: 'exercises' should be a list")
@@ -341,11 +348,21 @@ def from_json(text: str, source: str = "handout") -> Handout:
         runs=runs, unit=unit, baseline=baseline,
         created=dt.date.today().isoformat(),  # the runs are counted back from today now
         extra=extra,
-        left_out=tuple(why for why in (*exercises_left_out, drawings_refused,
+        left_out=tuple(why for why in (_repeats(repeats, "a condition"), *exercises_left_out,
+                                       drawings_refused,
                                        undated if runs else None, runs_refused,
                                        baseline_refused) if why),
         notes=_notes("exercises" in data, extra, exercises),
     )
+
+
+def _repeats(repeated: list[str], kind: str) -> str:
+    """What a file's repeats of ids (each after the first) say when it opens; "" if none."""
+    if not repeated:
+        return ""
+    names = [f"'{shorten(i)}'" for i in dict.fromkeys(repeated)]
+    return (f"{len(repeated):,} repeat{'s' * (len(repeated) != 1)} of {kind} already listed "
+            f"({listed(names)}): each is kept once, as first listed")
 
 
 def _refuse_half_pairs(data: dict[str, Any], text: str, source: str) -> None:
@@ -401,11 +418,7 @@ def _exercises(items: list[dict[str, Any]], source: str
                 frequency=_text(item, "frequency", where, DOSE_MAX),
                 note=_text(item, "note", where, NOTE_MAX),
                 extra={k: v for k, v in item.items() if k not in EXERCISE_FIELDS})
-    left_out = []
-    if repeated:
-        names = [f"'{shorten(e)}'" for e in dict.fromkeys(repeated)]
-        left_out.append(f"{len(repeated):,} repeat{'s' * (len(repeated) != 1)} of an exercise "
-                        f"already listed ({listed(names)}): each is kept once, as first listed")
+    left_out = [_repeats(repeated, "an exercise")] if repeated else []
     if past_limit:
         left_out.append(f"{past_limit:,} exercise{'s' * (past_limit != 1)} after the first "
                         f"{MAX_EXERCISES}: a handout holds at most {MAX_EXERCISES} (people "
@@ -578,12 +591,19 @@ def unknown_entries(handout: Handout, content: Content) -> list[str]:
     """Ids in the handout that the loaded content does not have (shown to the user, each
     once and cut short), in the order the print shows them: regions (where it hurts),
     conditions, exercises. The print leaves them out."""
-    missing = [f"region '{shorten(r)}'" for r in handout.regions if r not in content.regions]
-    missing += [f"condition '{shorten(c)}'" for c in handout.conditions
-                if c not in content.conditions]
-    missing += [f"exercise '{shorten(e.exercise)}'" for e in handout.exercises
-                if e.exercise not in content.exercises]
-    return list(dict.fromkeys(missing))
+    from explorer.model.loader import did_you_mean
+
+    known: dict[str, Mapping[str, object]] = {
+        "region": content.regions, "condition": content.conditions,
+        "exercise": content.exercises}
+    asked = ([("region", r) for r in handout.regions]
+             + [("condition", c) for c in handout.conditions]
+             + [("exercise", e.exercise) for e in handout.exercises])
+    unknown = [(kind, i) for kind, i in dict.fromkeys(asked) if i not in known[kind]]
+    # those named (see `listed`) with the known id each may be ("Outer" typed for "outer")
+    return [f"{kind} '{shorten(i)}'" + (did_you_mean(i.lower()[:80], known[kind])
+                                        if number < SHOWN_ITEMS else "")
+            for number, (kind, i) in enumerate(unknown)]
 
 
 def as_printed(handout: Handout, content: Content) -> Handout:
