@@ -74,6 +74,26 @@ def test_a_large_print_handout_keeps_its_print_size_after_a_summary(tmp_path: Pa
     assert len(pages_text(large)) > len(pages_text(normal))
 
 
+def test_the_header_cuts_a_long_title_between_whole_words_and_only_when_it_must(
+        tmp_path: Path) -> None:
+    """The pack's title was cut mid-word ("(gluteal …athy), with exercise plan for Kim")
+    beside empty room: its line has only the side beside it, not the longer date."""
+    title = ("Greater trochanteric pain syndrome (gluteal tendinopathy), with exercise plan "
+             "for Kim")
+    for large in (False, True):
+        out = tmp_path / f"{large}.pdf"
+        path = handout_file(tmp_path, large_print=large)
+        assert main(["export", "--condition", GTPS, "--handout", str(path), "-o", str(out)]) == 0
+        for page in pages_text(out):
+            if not large:
+                assert title in page  # whole, on A4 in normal print
+                continue
+            cut = re.search(r"(\S+) \.\.\. (\S+)", page)  # "…" as the text reads
+            assert cut, page[:200]
+            assert title.startswith(page[page.index("Greater"):cut.end(1)] + " ")
+            assert title.endswith(" " + page[cut.start(2):page.index("Kim") + 3])
+
+
 @pytest.mark.parametrize("chosen", [["--condition", GTPS], ["--region", "outer"]])
 def test_large_print_enlarges_the_summaries_too(tmp_path: Path, chosen: list[str]) -> None:
     """Only the handout's pages (and every page's header) were in large print: the

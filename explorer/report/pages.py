@@ -618,6 +618,9 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     metrics = QFontMetricsF(small, painter.device())
     right_w = max(metrics.horizontalAdvance(t) for t in (date, side)) + mm(1)
     left_w = max(mm(10), width - right_w - mm(4) - x)
+    # the title's line has only the side beside it (shorter than the date, or none)
+    side_w = metrics.horizontalAdvance(side) + mm(1) if side else 0.0
+    title_w = max(mm(10), width - side_w - mm(4) - x)
     clinic = " ".join((header.clinic or "Hip Explorer").split())
     painter.setFont(_fitted(painter, bold, clinic, left_w, CLINIC_MIN_PT * k))
     painter.setPen(QColor("#10243e"))
@@ -625,7 +628,7 @@ def _paint_header(painter: QPainter, header: Header, width: float) -> None:
     _draw_line_elided(painter, QRectF(x, 0, left_w, line), clinic)
     painter.setFont(small)
     painter.setPen(QColor("#3b4452"))
-    _draw_line_elided(painter, QRectF(x, second, left_w, line), header.title,
+    _draw_line_elided(painter, QRectF(x, second, title_w, line), header.title,
                       Qt.TextElideMode.ElideMiddle)
     right = Qt.AlignmentFlag.AlignRight
     painter.drawText(QRectF(width - right_w, 0, right_w, line), right, date)
@@ -698,10 +701,19 @@ def _fitted(painter: QPainter, font: QFont, text: str, width: float, smallest: f
 
 def _draw_line_elided(painter: QPainter, rect: QRectF, text: str,
                       where: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
-    """One line of text in `rect`, cut with an ellipsis (`where`) if it is too wide."""
+    """One line of text in `rect`, cut with an ellipsis (`where`) if it is too wide; in
+    the middle, between whole words ("Greater trochanteric pain … plan for Kim")."""
     metrics = QFontMetricsF(painter.font(), painter.device())
-    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft,
-                     metrics.elidedText(" ".join(text.split()), where, rect.width()))
+    text = " ".join(text.split())
+    shown = metrics.elidedText(text, where, rect.width())
+    if where == Qt.TextElideMode.ElideMiddle and shown != text and "…" in shown:
+        head, tail = shown.split("…", 1)
+        if not text.startswith(head + " ") and " " in head:
+            head = head.rsplit(" ", 1)[0] + " "  # a part word goes
+        if not text.endswith(" " + tail) and " " in tail:
+            tail = " " + tail.split(" ", 1)[1]
+        shown = f"{head.rstrip()} … {tail.lstrip()}"
+    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, shown)
 
 
 LOGO_MAX_BYTES = 5 * 1024 * 1024
