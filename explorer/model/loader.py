@@ -305,7 +305,7 @@ class _Loader:
                 continue  # read
             list_name = path.stem.lower() + YAML_ENDING
             if in_entry_folder or (top and list_name in LIST_FILES):
-                right = list_name if top else path.stem + YAML_ENDING
+                right = list_name if top else path.stem.lower() + YAML_ENDING  # ids are
                 self._problem(path, 1, "", f"not read: content files end in lower-case "
                               f"'{YAML_ENDING}'; rename it to '{right}'")
                 if in_entry_folder:
@@ -716,6 +716,8 @@ def _friendly(error: Any, model: type) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return f"should be true or false, not {given!r}"
     if kind.startswith("date"):
+        if isinstance(given, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", given.strip()):
+            return f"{given.strip()!r} is not a day of the calendar: check the month and day"
         return f"should be a date written as \"YYYY-MM-DD\", not {given!r}"
     if kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type",
                 "dataclass_args_type"):
