@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pdf_pages import pages_text, text_places
 from pypdf import PdfReader
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +18,7 @@ from explorer.model.handout import Handout, HandoutExercise
 from explorer.paths import diagram_svg
 from explorer.report.documents import handout_job
 from explorer.report.output import write_pdf
-from explorer.report.pages import Header
+from explorer.report.pages import Header, HtmlFlowable
 from explorer.ui.diagram_art import DiagramArt
 from explorer.ui.handout_dialog import HandoutDialog
 from explorer.ui.settings import Settings
@@ -42,6 +43,28 @@ def test_a_note_of_only_spaces_prints_no_note(qapp: object, tmp_path: Path,
     assert "Dose: 12 reps" in clam
     assert "For:" not in text and "Note from your clinician" not in text
     assert job.title == "Exercise plan"
+
+
+def test_a_direction_override_in_a_handouts_words_does_not_reverse_them(
+        qapp: object, tmp_path: Path, content: Content,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name with a right-to-left override printed reversed ("Kim eeL Park"); content
+    files refuse the override, a handout's words print as they were typed."""
+    rlo, pop = "\u202e", "\u202c"
+    handout = Handout(patient=f"Kim {rlo}Lee{pop} Park", clinician_note=f"Walk {rlo}flat",
+                      exercises=(HandoutExercise("clam", note=f"{rlo}Slowly"),))
+    job = handout_job(content, DiagramArt(diagram_svg(), list(content.regions)), handout)
+    out = tmp_path / "handout.pdf"
+    write_pdf(out, job, Header(job.title))
+    text = " ".join(pages_text(out))  # extracted in the order typed, reversed or not
+    assert "For: Kim Lee Park" in text and "Walk flat" in text and "Note: Slowly" in text
+    # what is laid out on the page: no override left to reverse it
+    assert not [f.html for f in job.flowables if isinstance(f, HtmlFlowable) and rlo in f.html]
+    painted: list[str] = []
+    monkeypatch.setattr(QPainter, "drawText", lambda _p, *args: painted.append(str(args[-1])))
+    write_pdf(out, job, Header(job.title))
+    title = next(text for text in painted if text.startswith("Exercise plan for"))
+    assert title.replace(pop, "") == "Exercise plan for Kim Lee Park"  # the header's
 
 
 def test_the_builder_keeps_a_note_of_only_spaces_as_none(

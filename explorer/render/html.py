@@ -78,8 +78,19 @@ def title_and_aliases(name: str, aliases: Iterable[str]) -> str:
     return out
 
 
+# left-to-right and right-to-left overrides: text after one shows reversed ("evil" typed
+# reads "live"). Content files refuse them; a handout's own words (a name, a note) print
+# without them. (Embeddings and isolates, which right-to-left text uses, are kept.)
+_NO_OVERRIDES = str.maketrans("", "", "\u202d\u202e")
+
+
+def as_typed(text: str) -> str:
+    """`text` without direction overrides: it prints in the order it was typed."""
+    return text.translate(_NO_OVERRIDES)
+
+
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(as_typed(str(text)), quote=True)
 
 
 def paragraphs(text: str | None, css: str = "") -> str:

@@ -46,7 +46,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from explorer.model.picture_kind import SUFFIXES, kind_named, picture_kind
-from explorer.render.html import DISCLAIMER, STYLE, esc, scale_font_sizes
+from explorer.render.html import DISCLAIMER, STYLE, as_typed, esc, scale_font_sizes
 from explorer.report import units
 from explorer.report.units import paper_font
 from explorer.ui.diagram_art import DiagramArt, DiagramState
@@ -704,7 +704,7 @@ def _draw_line_elided(painter: QPainter, rect: QRectF, text: str,
     """One line of text in `rect`, cut with an ellipsis (`where`) if it is too wide; in
     the middle, between whole words ("Greater trochanteric pain … plan for Kim")."""
     metrics = QFontMetricsF(painter.font(), painter.device())
-    text = " ".join(text.split())
+    text = " ".join(as_typed(text).split())
     shown = metrics.elidedText(text, where, rect.width())
     if where == Qt.TextElideMode.ElideMiddle and shown != text and "…" in shown:
         head, tail = shown.split("…", 1)
