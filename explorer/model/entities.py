@@ -221,8 +221,8 @@ def is_zero(count: str) -> bool:
 
 def count_problem(count: str) -> str:
     """Why `count`, a dose's sets or reps, is no dose ("" if it is one): 0, a negative
-    number, a range from or to 0 ("0-3", "3-0"), a bare fraction ("3.5"), a number written with an
-    exponent ("1e9") or more than MAX_COUNT."""
+    number, a range from or to 0 ("0-3", "3-0"), a bare fraction ("3.5"), a number
+    written with an exponent ("1e9") or more than MAX_COUNT."""
     text = count.strip()
     shown = text if len(text) <= 24 else f"{text[:20]}…"  # a message, not the text
     if re.match(r"[-−]\s*\d", text):

@@ -305,7 +305,8 @@ class _Loader:
                 continue  # read
             list_name = path.stem.lower() + YAML_ENDING
             if in_entry_folder or (top and list_name in LIST_FILES):
-                right = list_name if top else path.stem.lower() + YAML_ENDING  # ids are
+                # an entry's file is named by its id, which is lower case
+                right = list_name if top else path.stem.lower() + YAML_ENDING
                 self._problem(path, 1, "", f"not read: content files end in lower-case "
                               f"'{YAML_ENDING}'; rename it to '{right}'")
                 if in_entry_folder:
@@ -373,14 +374,16 @@ class _Loader:
                 items = data.get(field)
                 if not isinstance(items, list):
                     continue
-                names = {index: item.get(key) if key and isinstance(item, dict) else item
-                         for index, item in enumerate(items)}
-                names = {i: str(name) for i, name in names.items()  # 7 reads as "7"
-                         if isinstance(name, str | int) and not isinstance(name, bool)
-                         and re.fullmatch(e.ID_PATTERN, str(name))}
-                uses = [types.SimpleNamespace(**{what: name}) for name in names.values()]
-                self._keep_known(o, field, list(names.values()) if key is None else uses,
-                                 getattr(self.content, f"{what}s"), what, list(names))
+                names: dict[int, str] = {}  # by place in the list
+                for index, item in enumerate(items):
+                    name = item.get(key) if key and isinstance(item, dict) else item
+                    if isinstance(name, str | int) and not isinstance(name, bool) and \
+                            re.fullmatch(e.ID_PATTERN, str(name)):
+                        names[index] = str(name)  # 7 reads as "7"
+                uses = [name if key is None else types.SimpleNamespace(**{what: name})
+                        for name in names.values()]
+                self._keep_known(o, field, uses, getattr(self.content, f"{what}s"), what,
+                                 list(names))
 
     def _drop_condition(self, cid: str, key: str, reason: str) -> None:
         """Leave out a condition that the cross-checks left without something it needs
